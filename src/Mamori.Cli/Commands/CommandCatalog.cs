@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Mamori.Cli.Commands;
+
+/// <summary>The table of contents of the CLI: add one line per command.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
