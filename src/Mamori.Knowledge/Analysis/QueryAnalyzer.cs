@@ -1,0 +1,66 @@
+using Mamori.Knowledge.Index;
+
+namespace Mamori.Knowledge.Analysis;
+
+/// <summary>
+/// Turns what a user typed into weighted query terms: the user's own terms at weight 1 (minus question filler such as
+/// 教えて or ですか), plus the synonym dictionary's guideline words at <see cref="QueryAnalyzerOptions.ExpansionWeight"/>.
+/// </summary>
+public sealed class QueryAnalyzer(JapaneseAnalyzer analyzer, SynonymDictionary synonyms, QueryAnalyzerOptions options)
+{
+    public JapaneseAnalyzer Analyzer => analyzer;
+
+    public AnalyzedQuery Analyze(string query)
+    {
+        string normalized = JapaneseNormalizer.Normalize(query);
+        string stripped = normalized;
+        if (options.StripQuestionFiller)
+        {
+            foreach (var filler in options.QuestionFiller)
+                stripped = stripped.Replace(filler, " ", StringComparison.Ordinal);
+        }
+        var own = new List<string>();
+        analyzer.AnalyzeNormalized(stripped, own);
+        if (own.Count == 0)
+            analyzer.AnalyzeNormalized(normalized, own);   // a query made only of filler still searches something
+
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var term in own)
+            weights[term] = 1f;
+        var expansions = synonyms.Expand(normalized).Distinct().ToList();
+        var expanded = new List<string>();
+        foreach (var phrase in expansions)
+        {
+            expanded.Clear();
+            analyzer.AnalyzeNormalized(phrase, expanded);
+            foreach (var term in expanded)
+                weights.TryAdd(term, options.ExpansionWeight);
+        }
+        return new AnalyzedQuery(
+            query,
+            normalized,
+            [.. weights.Select(w => new WeightedTerm(w.Key, w.Value))],
+            expansions);
+    }
+}
+
+/// <param name="Terms">Distinct terms with their weights (1 = typed by the user).</param>
+/// <param name="Expansions">The guideline phrases the dictionary added, for explaining a hit.</param>
+public sealed record AnalyzedQuery(string Original, string Normalized, IReadOnlyList<WeightedTerm> Terms, IReadOnlyList<string> Expansions)
+{
+    public SparseVector ToSparseVector() => Bm25.EncodeQuery(Terms);
+}
+
+public sealed record QueryAnalyzerOptions
+{
+    /// <summary>Weight of a synonym's terms relative to the user's own (Qdrant multiplies it into the score the same way).</summary>
+    public float ExpansionWeight { get; init; } = 0.7f;
+
+    public bool StripQuestionFiller { get; init; } = true;
+
+    /// <summary>Politeness and question fragments that say nothing about the topic (normalized form).</summary>
+    public IReadOnlyList<string> QuestionFiller { get; init; } =
+        ["教えてください", "教えて", "ください", "でしょうか", "ですか", "ますか", "とは", "について", "どうすれば", "どうしたら", "どうやって", "何を", "いいですか", "いい?", "?"];
+
+    public static QueryAnalyzerOptions Default { get; } = new();
+}

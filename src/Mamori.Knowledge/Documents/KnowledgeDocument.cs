@@ -1,0 +1,21 @@
+namespace Mamori.Knowledge.Documents;
+
+/// <summary>One guideline document from knowledge/docs/&lt;id&gt;.md, front matter validated (FORMATS.md).</summary>
+/// <param name="Sections">The document's `##` sections in order; text before the first `##` becomes a section with an empty heading.</param>
+public sealed record KnowledgeDocument(
+    string Id,
+    string Title,
+    DocumentSource Source,
+    DateOnly Reviewed,
+    IReadOnlyList<string> Stages,
+    IReadOnlyList<string> SupportTypes,
+    string Region,
+    string Audience,
+    IReadOnlyList<DocumentSection> Sections,
+    string Path);
+
+public sealed record DocumentSource(string Publisher, string Url, DateOnly Published);
+
+/// <param name="Heading">The `##` heading text without the marks; empty for a lead paragraph.</param>
+/// <param name="Body">The section's Markdown body, trimmed.</param>
+public sealed record DocumentSection(string Heading, string Body);
