@@ -1,0 +1,67 @@
+using Microsoft.SemanticKernel;
+
+namespace Mamori.Knowledge.Answering;
+
+/// <summary>
+/// The answerer's prompts and Japanese wording, read from prompts/ and validated once at start-up, so a typo in a
+/// YAML file stops the host with a message naming the file and field rather than failing a user's question later.
+/// </summary>
+public sealed class PromptLibrary
+{
+    private PromptLibrary(PromptTemplateConfig answer, PromptTemplateConfig withSources, PromptTemplateConfig extractive,
+        PromptTemplateConfig refuse, PromptTemplateConfig rewrite)
+    {
+        Answer = answer;
+        AnswerWithSources = withSources;
+        Extractive = extractive;
+        Refuse = refuse;
+        RewriteFollowUp = rewrite;
+    }
+
+    /// <summary>LLM prompt: answer from numbered sources, citing [n].</summary>
+    public PromptTemplateConfig Answer { get; }
+
+    /// <summary>Text template: the model's checked answer followed by the 出典 list.</summary>
+    public PromptTemplateConfig AnswerWithSources { get; }
+
+    /// <summary>Text template of the answer without a model.</summary>
+    public PromptTemplateConfig Extractive { get; }
+
+    /// <summary>Text template of the polite refusal with the offer of a human expert.</summary>
+    public PromptTemplateConfig Refuse { get; }
+
+    /// <summary>LLM prompt: make a follow-up question self-contained.</summary>
+    public PromptTemplateConfig RewriteFollowUp { get; }
+
+    /// <summary>
+    /// Templates rendered to the user's screen, never sent to a model: values are inserted as they are, not HTML-encoded
+    /// (SK encodes by default because a rendered prompt is parsed as &lt;message&gt; markup).
+    /// </summary>
+    private static PromptTemplateConfig Text(PromptTemplateConfig config)
+    {
+        config.AllowDangerouslySetContent = true;
+        return config;
+    }
+
+    /// <summary>Renders a text template (refusal, extractive answer, source list) to the string the user sees.</summary>
+    public static async Task<string> RenderTextAsync(PromptTemplateConfig config, KernelArguments arguments, CancellationToken cancellationToken)
+    {
+        var template = new KernelPromptTemplateFactory().Create(config);
+        var text = await template.RenderAsync(new Kernel(), arguments, cancellationToken);
+        return text.Trim();
+    }
+
+    public static PromptLibrary Load(string folder)
+    {
+        var root = ContentPath.Resolve(folder);
+        PromptTemplateConfig Read(string file, params string[] variables) =>
+            PromptYamlReader.Read(Path.Combine(root, file), $"prompts/{file}", variables);
+
+        return new PromptLibrary(
+            Read("answer.yaml", "question", "sources"),
+            Text(Read("answer-with-sources.yaml", "answer", "sources")),
+            Text(Read("answer-extractive.yaml", "body", "sources")),
+            Text(Read("refuse.yaml")),
+            Read("rewrite-follow-up.yaml", "history", "question"));
+    }
+}
