@@ -1,0 +1,47 @@
+using Mamori.Core.Diagnosis;
+using Mamori.Core.Dialogs;
+using Mamori.Core.Measures;
+using Mamori.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Mamori.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// The core: diagnosis script and measure catalog (from knowledge/), conversation state (SQLite under data/ by
+    /// default), the dialog's wording (prompts/dialog/) and the <see cref="DialogEngine"/>. Data files are read once, on
+    /// first use, and a mistake in them fails with the file's name. Register an <c>IQuestionAnswerer</c> (AddMamoriKnowledge)
+    /// to answer free questions; without one the engine declines them politely.
+    /// </summary>
+    public static IServiceCollection AddMamoriCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StateStoreOptions>()
+            .Bind(configuration.GetSection(StateStoreOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<DialogOptions>()
+            .Bind(configuration.GetSection(DialogOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => KnowledgeFolder.Locate());
+        services.TryAddSingleton(sp => DiagnosisScriptLoader.Load(sp.GetRequiredService<KnowledgeFolder>()));
+        services.TryAddSingleton(sp => MeasureCatalogLoader.Load(sp.GetRequiredService<KnowledgeFolder>(), sp.GetRequiredService<DiagnosisScript>()));
+
+        services.TryAddSingleton<IConversationStore>(sp => CreateStore(sp.GetRequiredService<IOptions<StateStoreOptions>>().Value));
+        services.TryAddSingleton(sp => DialogLanguage.Load(DialogLanguage.LocateFolder(sp.GetRequiredService<IOptions<DialogOptions>>().Value.PromptsPath)));
+        services.TryAddSingleton<DialogEngine>();
+        return services;
+    }
+
+    private static IConversationStore CreateStore(StateStoreOptions options) => options.Provider switch
+    {
+        "memory" => new InMemoryConversationStore(),
+        _ => new SqliteConversationStore(options.SqlitePath),
+    };
+}

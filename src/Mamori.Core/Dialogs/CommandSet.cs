@@ -1,0 +1,99 @@
+namespace Mamori.Core.Dialogs;
+
+/// <summary>The words that work at any point (最初から, 戻る, ヘルプ, 終了, 担当者と話したい) and the menu's own.</summary>
+public enum CommandKind
+{
+    Restart,
+    Back,
+    Help,
+    Quit,
+    Handoff,
+    StartDiagnosis,
+    Resume,
+    Ask,
+}
+
+/// <summary>Recognises commands, 「わからない」 and greetings in what the user typed; loaded from prompts/dialog/commands.yaml.</summary>
+public sealed class CommandSet
+{
+    // Longer messages are requests or questions in their own right, not a command with a few extra words.
+    private const int MaxContainsLength = 30;
+    private static readonly string[] PoliteEndings = ["をおねがいします", "おねがいします", "してください", "ください", "です"];
+
+    private readonly IReadOnlyDictionary<CommandKind, string> _labels;
+    private readonly (CommandKind Kind, string Phrase)[] _phrases;
+    private readonly (CommandKind Kind, string Fragment)[] _fragments;
+    private readonly HashSet<string> _unknown;
+    private readonly HashSet<string> _greetings;
+
+    public CommandSet(
+        IReadOnlyDictionary<CommandKind, CommandWords> commands,
+        IEnumerable<string> unknownPhrases,
+        IEnumerable<string> greetings)
+    {
+        foreach (var kind in Enum.GetValues<CommandKind>())
+        {
+            if (!commands.ContainsKey(kind))
+                throw new ArgumentException($"Command '{kind}' has no words.", nameof(commands));
+        }
+        _labels = commands.ToDictionary(c => c.Key, c => c.Value.Label);
+        _phrases = commands
+            .SelectMany(c => c.Value.Phrases.Append(c.Value.Label).Select(p => (c.Key, TextNormalizer.Normalize(p))))
+            .Where(p => p.Item2.Length > 0)
+            .ToArray();
+        _fragments = commands
+            .SelectMany(c => c.Value.Contains.Select(p => (c.Key, TextNormalizer.Normalize(p))))
+            .Where(p => p.Item2.Length > 0)
+            .ToArray();
+        _unknown = unknownPhrases.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+        _greetings = greetings.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public string Label(CommandKind kind) => _labels[kind];
+
+    public CommandKind? Detect(string text)
+    {
+        var key = StripPoliteEnding(TextNormalizer.Normalize(text));
+        if (key.Length == 0)
+            return null;
+        foreach (var (kind, phrase) in _phrases)
+        {
+            if (key == phrase)
+                return kind;
+        }
+        // One typo is forgiven only in longer words: in two- or three-letter words it would turn answers into commands.
+        foreach (var (kind, phrase) in _phrases)
+        {
+            if (phrase.Length >= 4 && key.Length >= 4 && TextNormalizer.WithinEdits(key, phrase, 1))
+                return kind;
+        }
+        if (key.Length <= MaxContainsLength)
+        {
+            foreach (var (kind, fragment) in _fragments)
+            {
+                if (key.Contains(fragment, StringComparison.Ordinal))
+                    return kind;
+            }
+        }
+        return null;
+    }
+
+    public bool IsUnknown(string text) => _unknown.Contains(StripPoliteEnding(TextNormalizer.Normalize(text)));
+
+    public bool IsGreeting(string text) => _greetings.Contains(StripPoliteEnding(TextNormalizer.Normalize(text)));
+
+    private static string StripPoliteEnding(string key)
+    {
+        foreach (var ending in PoliteEndings)
+        {
+            if (key.Length > ending.Length && key.EndsWith(ending, StringComparison.Ordinal))
+                return key[..^ending.Length];
+        }
+        return key;
+    }
+}
+
+/// <param name="Label">The button text.</param>
+/// <param name="Phrases">Whole-message variants.</param>
+/// <param name="Contains">Fragments that trigger the command anywhere in a short message.</param>
+public sealed record CommandWords(string Label, IReadOnlyList<string> Phrases, IReadOnlyList<string> Contains);

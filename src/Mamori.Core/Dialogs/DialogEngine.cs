@@ -1,0 +1,155 @@
+using Mamori.Core.Answering;
+using Mamori.Core.Conversations;
+using Mamori.Core.Messages;
+using Mamori.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mamori.Core.Dialogs;
+
+/// <summary>
+/// The conversation engine every channel calls: one user turn in, the bot's replies out. Each turn is
+/// load → apply (pure <see cref="DialogTurn"/>) → save only if nobody saved in between, else reload and re-apply;
+/// the question answerer is called after the save, outside the retry loop.
+/// </summary>
+public sealed class DialogEngine
+{
+    private readonly IConversationStore _store;
+    private readonly DialogLanguage _language;
+    private readonly DialogTurn _turn;
+    private readonly DialogOptions _options;
+    private readonly int _maxSaveAttempts;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly IQuestionAnswerer? _answerer;
+
+    /// <param name="answerer">Optional: without one, questions get a polite 「いまはお答えできません」.</param>
+    public DialogEngine(
+        IConversationStore store,
+        IDiagnosisFlow flow,
+        DialogLanguage language,
+        IOptions<DialogOptions> options,
+        IOptions<StateStoreOptions> storeOptions,
+        ILogger<DialogEngine> logger,
+        TimeProvider? time = null,
+        IQuestionAnswerer? answerer = null)
+    {
+        _store = store;
+        _language = language;
+        _options = options.Value;
+        _maxSaveAttempts = storeOptions.Value.MaxSaveAttempts;
+        _turn = new DialogTurn(flow, language, _options.HistoryLines, _options.MaxInputLength);
+        _time = time ?? TimeProvider.System;
+        _logger = logger;
+        _answerer = answerer;
+    }
+
+    /// <summary>Whether a real question answerer is wired in (false: questions are politely declined).</summary>
+    public bool CanAnswerQuestions => _answerer is not null;
+
+    /// <summary>The greeting when a conversation opens (or re-opens): resumes an unfinished diagnosis, welcomes a returning user back.</summary>
+    public async Task<TurnResult> StartAsync(ConversationKey conversation, string userId, string channelId, CancellationToken cancellationToken)
+    {
+        var user = await _store.LoadUserAsync(new UserKey(conversation.TenantId, userId), cancellationToken);
+        var outcome = await ApplyAsync(conversation, state => _turn.Start(state, user?.State), cancellationToken);
+        return outcome is null ? Busy() : await RespondAsync(conversation, userId, outcome, cancellationToken);
+    }
+
+    public async Task<TurnResult> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    {
+        var input = UserInput.Read(turn.Text, _options.MaxInputLength);
+        var outcome = await ApplyAsync(turn.Conversation, state => _turn.Continue(state, input), cancellationToken);
+        return outcome is null ? Busy() : await RespondAsync(turn.Conversation, turn.UserId, outcome, cancellationToken);
+    }
+
+    private async Task<TurnOutcome?> ApplyAsync(ConversationKey key, Func<ConversationState, TurnOutcome> apply, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= _maxSaveAttempts; attempt++)
+        {
+            var stored = await _store.LoadConversationAsync(key, cancellationToken);
+            var state = stored?.State ?? ConversationState.New();
+            var outcome = apply(state);
+            if (stored is not null && ReferenceEquals(outcome.State, state))
+                return outcome;   // nothing changed: nothing to save, nothing to lose
+            if (await _store.TrySaveConversationAsync(key, outcome.State, stored?.Version ?? 0, cancellationToken))
+                return outcome;
+            DialogLog.SaveConflict(_logger, key.ToString(), attempt);
+        }
+        DialogLog.SaveGaveUp(_logger, key.ToString(), _maxSaveAttempts);
+        return null;
+    }
+
+    private async Task<TurnResult> RespondAsync(ConversationKey key, string userId, TurnOutcome outcome, CancellationToken cancellationToken)
+    {
+        var replies = new List<BotReply>(outcome.Outgoing.Count);
+        foreach (var item in outcome.Outgoing)
+        {
+            replies.Add(item switch
+            {
+                Say say => say.Reply,
+                AnswerQuestion question => await AnswerAsync(key, outcome.State, question.Question, cancellationToken),
+                _ => throw new InvalidOperationException($"Unhandled outgoing item {item.GetType().Name}."),
+            });
+        }
+
+        if (outcome.Completed is { } summary)
+        {
+            DialogLog.DiagnosisCompleted(_logger, key.ToString(), summary.PrimaryBarrier ?? "none");
+            await RememberResultAsync(new UserKey(key.TenantId, userId), summary, cancellationToken);
+        }
+
+        HandoffRequest? handoff = null;
+        if (outcome.Handoff)
+        {
+            DialogLog.HandoffRequested(_logger, key.ToString());
+            handoff = new HandoffRequest(key, userId, DialogWording.Fill(_language.Wording.HandoffReason, ("answered", outcome.State.Answers.Count)));
+        }
+        return new TurnResult(replies, handoff);
+    }
+
+    private async Task<BotReply> AnswerAsync(ConversationKey key, ConversationState state, string question, CancellationToken cancellationToken)
+    {
+        if (_answerer is null)
+            return BotReply.Plain(_language.Wording.AnswererUnavailable);
+
+        KnowledgeAnswer answer;
+        try
+        {
+            var history = state.History.Count > 0 ? state.History.Take(state.History.Count - 1).ToArray() : [];
+            var region = state.Answers.LastOrDefault(a => a.QuestionId == "prefecture")?.Code;
+            answer = await _answerer.AnswerAsync(new QuestionRequest(question, history, region, key.TenantId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            DialogLog.AnswererFailed(_logger, ex, key.ToString());
+            return BotReply.Plain(_language.Wording.AnswerFailed);
+        }
+
+        // Keep the answer in the history too, so a follow-up (「それはいくら？」) has its context. Best effort: losing
+        // this line to a racing turn costs a little context, never an answer of the diagnosis.
+        await ApplyAsync(key, s => new TurnOutcome(s.WithLine(new ConversationLine(ConversationRole.Bot, answer.Answer), _options.HistoryLines), []), cancellationToken);
+
+        return new BotReply
+        {
+            Text = answer.Answer,
+            Citations = answer.Citations,
+            Choices = answer.Grounded ? [] : [new ReplyChoice(_language.Commands.Label(CommandKind.Handoff))],
+        };
+    }
+
+    private async Task RememberResultAsync(UserKey user, DiagnosisSummary summary, CancellationToken cancellationToken)
+    {
+        var last = new LastDiagnosis(_time.GetUtcNow(), summary.PrimaryBarrier, summary.MaturityStep, summary.Headline);
+        for (var attempt = 1; attempt <= _maxSaveAttempts; attempt++)
+        {
+            var stored = await _store.LoadUserAsync(user, cancellationToken);
+            var state = stored?.State ?? new UserState();
+            var next = state with { LastResult = last, DiagnosesCompleted = state.DiagnosesCompleted + 1 };
+            if (await _store.TrySaveUserAsync(user, next, stored?.Version ?? 0, cancellationToken))
+                return;
+        }
+        DialogLog.UserSaveGaveUp(_logger, user.ToString(), _maxSaveAttempts);
+    }
+
+    private TurnResult Busy() => new([BotReply.Plain(_language.Wording.Busy)]);
+}

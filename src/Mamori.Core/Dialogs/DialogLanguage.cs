@@ -1,0 +1,114 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Mamori.Core.Dialogs;
+
+/// <summary>The dialog's Japanese, loaded once from prompts/dialog/: its wording, its commands and its question cues.</summary>
+public sealed class DialogLanguage(DialogWording wording, CommandSet commands, QuestionDetector questions)
+{
+    public DialogWording Wording { get; } = wording;
+
+    public CommandSet Commands { get; } = commands;
+
+    public QuestionDetector Questions { get; } = questions;
+
+    public static DialogLanguage Load(string folder)
+    {
+        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+
+        var wording = Read<DialogWording>(deserializer, Path.Combine(folder, "wording.yaml"));
+        var missing = wording.MissingEntries().ToArray();
+        if (missing.Length > 0)
+            throw new InvalidDataException($"{Path.Combine(folder, "wording.yaml")}: missing or empty entries: {string.Join(", ", missing)}.");
+
+        var commandsFile = Read<CommandsFile>(deserializer, Path.Combine(folder, "commands.yaml"));
+        var commands = new CommandSet(
+            new Dictionary<CommandKind, CommandWords>
+            {
+                [CommandKind.Restart] = commandsFile.Restart.ToWords(),
+                [CommandKind.Back] = commandsFile.Back.ToWords(),
+                [CommandKind.Help] = commandsFile.Help.ToWords(),
+                [CommandKind.Quit] = commandsFile.Quit.ToWords(),
+                [CommandKind.Handoff] = commandsFile.Handoff.ToWords(),
+                [CommandKind.StartDiagnosis] = commandsFile.StartDiagnosis.ToWords(),
+                [CommandKind.Resume] = commandsFile.Resume.ToWords(),
+                [CommandKind.Ask] = commandsFile.Ask.ToWords(),
+            },
+            commandsFile.Unknown,
+            commandsFile.Greetings);
+
+        var cues = Read<QuestionCuesFile>(deserializer, Path.Combine(folder, "question-cues.yaml"));
+        return new DialogLanguage(wording, commands, new QuestionDetector(cues.Contains, cues.Endings));
+    }
+
+    /// <summary>
+    /// Finds prompts/dialog/ when no path is configured: from the current directory or the program's folder upwards,
+    /// so `dotnet run`, `dotnet test` and a published build all find the repository's copy.
+    /// </summary>
+    public static string LocateFolder(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var full = Path.GetFullPath(configured);
+            return Directory.Exists(full)
+                ? full
+                : throw new DirectoryNotFoundException($"Mamori:Dialog:PromptsPath points at '{full}', which does not exist.");
+        }
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "prompts", "dialog");
+                if (File.Exists(Path.Combine(candidate, "wording.yaml")))
+                    return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException(
+            "prompts/dialog/wording.yaml was not found above the current directory or the program folder; set Mamori:Dialog:PromptsPath.");
+    }
+
+    private static T Read<T>(IDeserializer deserializer, string path)
+    {
+        try
+        {
+            return deserializer.Deserialize<T>(File.ReadAllText(path))
+                ?? throw new InvalidDataException($"{path} is empty.");
+        }
+        catch (YamlException ex)
+        {
+            throw new InvalidDataException($"{path}: {ex.Message}", ex);
+        }
+    }
+
+    private sealed class CommandsFile
+    {
+        public CommandEntry Restart { get; set; } = new();
+        public CommandEntry Back { get; set; } = new();
+        public CommandEntry Help { get; set; } = new();
+        public CommandEntry Quit { get; set; } = new();
+        public CommandEntry Handoff { get; set; } = new();
+        public CommandEntry StartDiagnosis { get; set; } = new();
+        public CommandEntry Resume { get; set; } = new();
+        public CommandEntry Ask { get; set; } = new();
+        public List<string> Unknown { get; set; } = [];
+        public List<string> Greetings { get; set; } = [];
+    }
+
+    private sealed class CommandEntry
+    {
+        public string Label { get; set; } = "";
+        public List<string> Phrases { get; set; } = [];
+        public List<string> Contains { get; set; } = [];
+
+        public CommandWords ToWords() =>
+            string.IsNullOrWhiteSpace(Label) ? throw new InvalidDataException("prompts/dialog/commands.yaml: every command needs a label.")
+            : new CommandWords(Label, Phrases, Contains);
+    }
+
+    private sealed class QuestionCuesFile
+    {
+        public List<string> Contains { get; set; } = [];
+        public List<string> Endings { get; set; } = [];
+    }
+}

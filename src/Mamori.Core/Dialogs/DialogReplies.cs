@@ -1,0 +1,40 @@
+using Mamori.Core.Conversations;
+using Mamori.Core.Messages;
+
+namespace Mamori.Core.Dialogs;
+
+/// <summary>Builds the dialog's own replies from the wording; the question text and choices come from the diagnosis.</summary>
+internal sealed class DialogReplies(DialogLanguage language, IDiagnosisFlow flow)
+{
+    private DialogWording W => language.Wording;
+
+    private CommandSet Commands => language.Commands;
+
+    public Say Text(string text, params string[] choices) =>
+        new(new BotReply { Text = text, Choices = choices.Select(c => new ReplyChoice(c)).ToArray() });
+
+    /// <summary>A question with its buttons and progress. 「わからない」 is added as a button once the user has had trouble answering.</summary>
+    public Say Question(FlowQuestion question, IReadOnlyList<RecordedAnswer> answers, bool offerUnknown)
+    {
+        var (answered, total) = flow.Progress(answers);
+        var text = DialogWording.Fill(W.QuestionHeader, ("number", answered + 1), ("total", Math.Max(total, answered + 1))) + question.Text;
+        IEnumerable<string> labels = question.Buttons;
+        if (offerUnknown && !question.Buttons.Any(Commands.IsUnknown))
+            labels = labels.Append(question.UnknownLabel);
+        return new Say(new BotReply { Text = text, Choices = labels.Select(l => new ReplyChoice(l)).ToArray() });
+    }
+
+    /// <summary>The question the diagnosis is waiting for, or null when the state is not in the diagnosis.</summary>
+    public Say? CurrentQuestion(ConversationState state) =>
+        state.Top is DiagnosisFrame frame && flow.Find(frame.QuestionId) is { } question
+            ? Question(question, state.Answers, offerUnknown: frame.Misses > 0)
+            : null;
+
+    public string[] MenuChoices(ConversationState state) => HasUnfinishedDiagnosis(state)
+        ? [Commands.Label(CommandKind.Resume), Commands.Label(CommandKind.Restart), Commands.Label(CommandKind.Ask)]
+        : state.DiagnosisCompleted
+            ? [W.RediagnoseLabel, Commands.Label(CommandKind.Ask), Commands.Label(CommandKind.Handoff)]
+            : [Commands.Label(CommandKind.StartDiagnosis), Commands.Label(CommandKind.Ask), Commands.Label(CommandKind.Help)];
+
+    public static bool HasUnfinishedDiagnosis(ConversationState state) => !state.DiagnosisCompleted && state.Answers.Count > 0;
+}

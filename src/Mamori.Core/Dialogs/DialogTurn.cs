@@ -1,0 +1,130 @@
+using Mamori.Core.Answering;
+using Mamori.Core.Conversations;
+
+namespace Mamori.Core.Dialogs;
+
+/// <summary>
+/// Applies one user turn to a conversation state: bad input first, then the commands that work anywhere
+/// (最初から, 戻る, ヘルプ, 終了, 担当者と話したい), then the dialog on top of the stack. Pure and synchronous, so the
+/// engine can re-apply it to a fresh state when another turn saved first.
+/// </summary>
+internal sealed class DialogTurn
+{
+    // Dates are shown to users in Japan; Japan has no daylight saving time, so a fixed offset is exact.
+    private static readonly TimeSpan JapanTime = TimeSpan.FromHours(9);
+
+    private readonly IDiagnosisFlow _flow;
+    private readonly DialogLanguage _language;
+    private readonly DialogReplies _replies;
+    private readonly DiagnosisStep _diagnosis;
+    private readonly int _historyLines;
+    private readonly int _maxInputLength;
+
+    public DialogTurn(IDiagnosisFlow flow, DialogLanguage language, int historyLines, int maxInputLength)
+    {
+        _flow = flow;
+        _maxInputLength = maxInputLength;
+        _language = language;
+        _historyLines = historyLines;
+        _replies = new DialogReplies(language, flow);
+        _diagnosis = new DiagnosisStep(flow, language, _replies, historyLines);
+    }
+
+    private DialogWording W => _language.Wording;
+
+    /// <summary>The first words of a conversation: resume an unfinished diagnosis, welcome a returning user back, or greet.</summary>
+    public TurnOutcome Start(ConversationState state, UserState? user)
+    {
+        if (_replies.CurrentQuestion(state) is { } current)
+            return new TurnOutcome(state, [_replies.Text(DialogWording.Fill(W.ResumeGreeting, ("number", _flow.Progress(state.Answers).Answered + 1))), current]);
+
+        if (user?.LastResult is { } last && !DialogReplies.HasUnfinishedDiagnosis(state))
+        {
+            var text = DialogWording.Fill(W.WelcomeBack, ("date", last.CompletedAt.ToOffset(JapanTime).ToString("yyyy年M月d日")), ("headline", last.Headline));
+            return new TurnOutcome(state,
+                [_replies.Text(text, W.RediagnoseLabel, _language.Commands.Label(CommandKind.Ask), _language.Commands.Label(CommandKind.Help))]);
+        }
+
+        return new TurnOutcome(state, [_replies.Text(W.Greeting, _replies.MenuChoices(state))]);
+    }
+
+    public TurnOutcome Continue(ConversationState state, UserInput input)
+    {
+        if (input.Problem != InputProblem.None)
+            return Declined(state, input.Problem);
+
+        var command = _language.Commands.Detect(input.Text);
+        switch (command)
+        {
+            case CommandKind.Handoff:
+                return new TurnOutcome(state, [_replies.Text(W.Handoff)], Handoff: true);
+            case CommandKind.Help:
+                return state.Top is DiagnosisFrame helped
+                    ? _diagnosis.Help(state, helped)
+                    : new TurnOutcome(state, [_replies.Text(W.Help, _replies.MenuChoices(state))]);
+            case CommandKind.Restart:
+                return _diagnosis.Begin(Fresh(state), [_replies.Text(W.RestartDone)]);
+            case CommandKind.Back:
+                return Back(state);
+            case CommandKind.Quit:
+                return state.Top is DiagnosisFrame
+                    ? new TurnOutcome(state.Pop(), [_replies.Text(W.QuitDiagnosis, _replies.MenuChoices(state.Pop()))])
+                    : new TurnOutcome(state, [_replies.Text(W.QuitMenu)]);
+        }
+
+        return state.Top is DiagnosisFrame frame
+            ? _diagnosis.Continue(state, frame, input, command)
+            : Menu(state, input, command);
+    }
+
+    private TurnOutcome Menu(ConversationState state, UserInput input, CommandKind? command)
+    {
+        switch (command)
+        {
+            case CommandKind.StartDiagnosis when DialogReplies.HasUnfinishedDiagnosis(state):
+            case CommandKind.Resume when DialogReplies.HasUnfinishedDiagnosis(state):
+                return _diagnosis.Begin(state, []);
+            case CommandKind.StartDiagnosis or CommandKind.Resume:
+                return _diagnosis.Begin(Fresh(state), [_replies.Text(_flow.Intro)]);
+            case CommandKind.Ask:
+                return new TurnOutcome(state, [_replies.Text(W.AskPrompt)]);
+        }
+
+        if (_language.Commands.IsGreeting(input.Text))
+            return new TurnOutcome(state, [_replies.Text(W.Greeting, _replies.MenuChoices(state))]);
+
+        // In the menu, anything else is a question for the knowledge base.
+        var asked = state.WithLine(new ConversationLine(ConversationRole.User, input.Text), _historyLines);
+        return new TurnOutcome(asked, [new AnswerQuestion(input.Text)]);
+    }
+
+    private TurnOutcome Back(ConversationState state)
+    {
+        if (state.Top is not DiagnosisFrame)
+            return new TurnOutcome(state, [_replies.Text(W.BackInMenu, _replies.MenuChoices(state))]);
+        if (state.Answers.Count == 0)
+            return new TurnOutcome(state, [_replies.Text(W.BackAtFirst), .. CurrentOrMenu(state)]);
+
+        var previous = state.WithoutLastAnswer();
+        return _diagnosis.Begin(previous, [_replies.Text(W.BackDone)]);
+    }
+
+    private TurnOutcome Declined(ConversationState state, InputProblem problem)
+    {
+        var text = problem switch
+        {
+            InputProblem.Empty => W.EmptyInput,
+            InputProblem.TooLong => DialogWording.Fill(W.TooLong, ("max", _maxInputLength)),
+            _ => W.NoLetters,
+        };
+        return new TurnOutcome(state, [_replies.Text(text), .. CurrentOrMenu(state)]);
+    }
+
+    private IEnumerable<Outgoing> CurrentOrMenu(ConversationState state) =>
+        _replies.CurrentQuestion(state) is { } current
+            ? [current]
+            : [_replies.Text(W.MenuPrompt, _replies.MenuChoices(state))];
+
+    private static ConversationState Fresh(ConversationState state) =>
+        state with { Answers = [], DiagnosisCompleted = false, Stack = [new MenuFrame()] };
+}

@@ -1,0 +1,49 @@
+namespace Mamori.Core.Dialogs;
+
+/// <summary>Everything the dialog says in its own voice, from prompts/dialog/wording.yaml. {name} marks a placeholder.</summary>
+public sealed class DialogWording
+{
+    public string Greeting { get; set; } = "";
+    public string WelcomeBack { get; set; } = "";
+    public string ResumeGreeting { get; set; } = "";
+    public string MenuPrompt { get; set; } = "";
+    public string Help { get; set; } = "";
+    public string QuestionHeader { get; set; } = "";
+    public string Reprompt { get; set; } = "";
+    public string MovedOnAsUnknown { get; set; } = "";
+    public string BackDone { get; set; } = "";
+    public string BackAtFirst { get; set; } = "";
+    public string BackInMenu { get; set; } = "";
+    public string RestartDone { get; set; } = "";
+    public string QuitDiagnosis { get; set; } = "";
+    public string QuitMenu { get; set; } = "";
+    public string Handoff { get; set; } = "";
+    public string HandoffReason { get; set; } = "";
+    public string AskPrompt { get; set; } = "";
+    public string AskPromptInDiagnosis { get; set; } = "";
+    public string ResumeAfterAnswer { get; set; } = "";
+    public string AlreadyInDiagnosis { get; set; } = "";
+    public string AnswererUnavailable { get; set; } = "";
+    public string AnswerFailed { get; set; } = "";
+    public string EmptyInput { get; set; } = "";
+    public string TooLong { get; set; } = "";
+    public string NoLetters { get; set; } = "";
+    public string Busy { get; set; } = "";
+    public string AfterResult { get; set; } = "";
+    public string UnknownLabel { get; set; } = "";
+    public string RediagnoseLabel { get; set; } = "";
+
+    /// <summary>The names of the entries left empty (a missing key in the YAML).</summary>
+    internal IEnumerable<string> MissingEntries() =>
+        typeof(DialogWording).GetProperties()
+            .Where(p => p.PropertyType == typeof(string) && string.IsNullOrWhiteSpace((string?)p.GetValue(this)))
+            .Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
+
+    public static string Fill(string template, params (string Name, object Value)[] values)
+    {
+        var text = template;
+        foreach (var (name, value) in values)
+            text = text.Replace("{" + name + "}", Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return text;
+    }
+}

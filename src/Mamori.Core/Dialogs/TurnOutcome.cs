@@ -1,0 +1,21 @@
+using Mamori.Core.Conversations;
+using Mamori.Core.Messages;
+
+namespace Mamori.Core.Dialogs;
+
+/// <summary>What a dialog step wants sent, in order. A step never does I/O: answering a question is left to the engine.</summary>
+internal abstract record Outgoing;
+
+internal sealed record Say(BotReply Reply) : Outgoing;
+
+/// <summary>Ask the knowledge answerer and show its answer here.</summary>
+internal sealed record AnswerQuestion(string Question) : Outgoing;
+
+/// <summary>The result of applying one turn to a state: the next state and what to send.</summary>
+/// <param name="Handoff">The user asked for a person.</param>
+/// <param name="Completed">Set on the turn that finished the diagnosis: remembered as the user's last result.</param>
+internal sealed record TurnOutcome(
+    ConversationState State,
+    IReadOnlyList<Outgoing> Outgoing,
+    bool Handoff = false,
+    DiagnosisSummary? Completed = null);
