@@ -73,6 +73,10 @@ public sealed partial class QdrantChunkStore(QdrantClient client, QdrantOptions 
         }
     }
 
+    /// <summary>Deletes every point whose chunk id is not in <paramref name="keep"/> (passages of removed or re-cut documents).</summary>
+    public Task RemoveOthersAsync(IReadOnlyList<string> keep, CancellationToken cancellationToken) =>
+        client.DeleteAsync(options.Collection, QdrantQueryPlan.AllExcept(keep), wait: true, cancellationToken: cancellationToken);
+
     public async Task<IReadOnlyList<ChunkHit>> QueryAsync(ChunkQuery query, CancellationToken cancellationToken)
     {
         if (query.Limit <= 0 || (query.Sparse.Count == 0 && query.Dense is null))

@@ -41,6 +41,9 @@ internal sealed record QdrantQueryPlan(Query Query, IReadOnlyList<PrefetchQuery>
         return new QdrantQueryPlan(rrf, prefetch, null, filter, limit);
     }
 
+    /// <summary>Points whose chunk id is not one of <paramref name="chunkIds"/>.</summary>
+    public static Filter AllExcept(IReadOnlyList<string> chunkIds) => !Match("chunk_id", chunkIds.ToList());
+
     /// <summary>Null when the filter restricts nothing. A point passes when its region and its tenant are each in their lists.</summary>
     public static Filter? ToFilter(ChunkFilter filter)
     {

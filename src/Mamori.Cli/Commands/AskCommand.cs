@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Text.Json;
+using Mamori.Core;
+using Mamori.Core.Answering;
+using Mamori.Knowledge;
+using Mamori.Knowledge.Answering;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mamori.Cli.Commands;
+
+/// <summary>
+/// `mamori ask "&lt;question&gt;" [--previous "&lt;earlier question&gt;"]… [--region R] [--tenant T] [--json]`: answers from the
+/// guidelines with citations, or refuses politely. JSON: {"answer","grounded","mode","citations":[{"docId","title","url"}]}.
+/// Settings come from appsettings.json in the working folder, then environment variables (Knowledge__AzureOpenAI__Endpoint …).
+/// </summary>
+internal static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string?>("question") { Description = "質問（日本語）", Arity = ArgumentArity.ZeroOrOne };
+        var previous = new Option<string[]>("--previous") { Description = "会話の前の質問（続きの質問「それはいくら？」を理解するため。複数可）" };
+        var region = new Option<string?>("--region") { Description = "会社の都道府県コード（例: tokyo）" };
+        var tenant = new Option<string?>("--tenant") { Description = "商工会議所などのテナント ID" };
+        var json = new Option<bool>("--json") { Description = "結果を JSON で出力する" };
+        var command = new Command("ask", "ガイドラインにもとづいて質問に答える（出典つき）") { question, previous, region, tenant, json };
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(question), parse.GetValue(previous) ?? [], parse.GetValue(region), parse.GetValue(tenant), parse.GetValue(json), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? question, string[] previous, string? region, string? tenant, bool json, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            Console.Error.WriteLine("ask: the question is missing or empty. Example: mamori ask \"パスワードは何文字以上が安全？\" --json");
+            return 2;
+        }
+        if (question.Length > KnowledgeAnswerer.MaxQuestionLength)
+        {
+            Console.Error.WriteLine($"ask: the question is {question.Length} characters long; at most {KnowledgeAnswerer.MaxQuestionLength} are accepted.");
+            return 2;
+        }
+
+        using var services = BuildServices();
+        try
+        {
+            var answerer = services.GetRequiredService<IQuestionAnswerer>();
+            var history = previous.Select(p => new ConversationLine(ConversationRole.User, p)).ToList();
+            var answer = await answerer.AnswerAsync(new QuestionRequest(question, history, region, tenant), cancellationToken);
+            Console.Out.WriteLine(json
+                ? JsonSerializer.Serialize(new
+                {
+                    answer = answer.Answer,
+                    grounded = answer.Grounded,
+                    mode = answer.Mode,
+                    citations = answer.Citations.Select(c => new { docId = c.DocId, title = c.Title, url = c.Url }),
+                }, IngestCommand.Json)
+                : answer.Answer);
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            Console.Error.WriteLine($"ask: configuration is invalid: {string.Join(" ", e.Failures)}");
+            return 1;
+        }
+    }
+
+    private static ServiceProvider BuildServices()
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        // The knowledge folder is found the same way as by the other commands (MAMORI_KNOWLEDGE, then upwards).
+        if (KnowledgeFolder.TryLocate() is { } folder)
+            builder.AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Root"] = folder.Root });
+        var configuration = builder.AddEnvironmentVariables().Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+        services.AddMamoriKnowledge(configuration);
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,92 @@
+using Mamori.Knowledge.Analysis;
+using Mamori.Knowledge.Embeddings;
+using Mamori.Knowledge.Index;
+using Mamori.Knowledge.Qdrant;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Qdrant.Client;
+
+namespace Mamori.Knowledge.Answering;
+
+/// <summary>
+/// The retriever over the configured store, prepared once on first use: the embedded store straight from the index,
+/// or Qdrant after the collection is created or migrated and — when the index content or the embedding model changed —
+/// re-uploaded. Dense vectors are used with Qdrant only (it stores them; the embedded store would re-embed every start).
+/// </summary>
+public sealed partial class KnowledgeBase(
+    KnowledgeSourceOptions source,
+    RetrievalOptions retrieval,
+    QdrantOptions qdrant,
+    IEmbeddingGenerator<string, Embedding<float>>? embedder,
+    string embedderIdentity,
+    int? denseSize,
+    ILoggerFactory loggerFactory)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ILogger _logger = loggerFactory.CreateLogger<KnowledgeBase>();
+    private KnowledgeRetriever? _retriever;
+
+    public async Task<KnowledgeRetriever> GetRetrieverAsync(CancellationToken cancellationToken)
+    {
+        if (_retriever is not null)
+            return _retriever;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _retriever ??= await CreateAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<KnowledgeRetriever> CreateAsync(CancellationToken cancellationToken)
+    {
+        var root = source.Root is { Length: > 0 } configured ? Path.GetFullPath(configured)
+            : KnowledgePaths.FindKnowledgeRoot(Directory.GetCurrentDirectory())
+              ?? KnowledgePaths.FindKnowledgeRoot(AppContext.BaseDirectory)
+              ?? throw new DirectoryNotFoundException(
+                  "No knowledge/ folder with docs/ found above the working or application folder; set Knowledge:Root.");
+        var data = source.DataPath is { Length: > 0 } dataPath ? Path.GetFullPath(dataPath)
+            : Path.Combine(Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!, "data");
+
+        var index = KnowledgeIndexLoader.LoadOrBuild(root, data, _logger);
+        var synonymsPath = KnowledgePaths.Synonyms(root);
+        var synonyms = File.Exists(synonymsPath) ? SynonymDictionary.Load(synonymsPath) : SynonymDictionary.Empty;
+        if (!qdrant.Enabled)
+            return new KnowledgeRetriever(EmbeddedChunkStore.From(index), index, synonyms, retrieval);
+
+        var store = new QdrantChunkStore(new QdrantClient(new Uri(qdrant.Url!), qdrant.ApiKey), qdrant,
+            embedder is null ? null : denseSize ?? qdrant.DefaultDenseSize, loggerFactory.CreateLogger<QdrantChunkStore>());
+        await store.EnsureCollectionAsync(cancellationToken);
+        await SyncAsync(store, index, cancellationToken);
+        return new KnowledgeRetriever(store, index, synonyms, retrieval, embedder);
+    }
+
+    /// <summary>Uploads the index when the collection holds another version of it (or other embeddings), then drops stale passages.</summary>
+    private async Task SyncAsync(QdrantChunkStore store, KnowledgeIndex index, CancellationToken cancellationToken)
+    {
+        var wanted = $"{index.ContentHash}|{embedderIdentity}";
+        if (await store.GetContentHashAsync(cancellationToken) == wanted)
+            return;
+
+        var chunks = index.IndexedChunks;
+        if (embedder is not null)
+        {
+            var vectors = await new BatchingEmbedder(embedder).EmbedAsync([.. chunks.Select(c => c.Chunk.IndexedText)], cancellationToken);
+            chunks = [.. chunks.Zip(vectors, (c, v) => c with { Dense = v })];
+        }
+
+        await store.UpsertAsync(chunks, cancellationToken);
+        await store.RemoveOthersAsync([.. chunks.Select(c => c.Chunk.ChunkId)], cancellationToken);
+        await store.SetContentHashAsync(wanted, cancellationToken);
+        Log.Uploaded(_logger, chunks.Count, store.Collection);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(201, LogLevel.Information, "Uploaded {Count} passages to Qdrant collection {Collection}")]
+        public static partial void Uploaded(ILogger logger, int count, string collection);
+    }
+}
