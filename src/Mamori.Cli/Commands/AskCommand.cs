@@ -18,6 +18,11 @@ namespace Mamori.Cli.Commands;
 /// </summary>
 internal static class AskCommand
 {
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,   // Japanese stays readable
+    };
+
     public static Command Create()
     {
         var question = new Argument<string?>("question") { Description = "質問（日本語）", Arity = ArgumentArity.ZeroOrOne };
@@ -57,7 +62,7 @@ internal static class AskCommand
                     grounded = answer.Grounded,
                     mode = answer.Mode,
                     citations = answer.Citations.Select(c => new { docId = c.DocId, title = c.Title, url = c.Url }),
-                }, IngestCommand.Json)
+                }, Json)
                 : answer.Answer);
             return 0;
         }
