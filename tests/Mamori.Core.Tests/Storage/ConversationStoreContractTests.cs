@@ -1,0 +1,112 @@
+using Mamori.Core.Answering;
+using Mamori.Core.Conversations;
+using Mamori.Core.Dialogs;
+using Mamori.Core.Storage;
+
+namespace Mamori.Core.Tests.Storage;
+
+/// <summary>One contract, run against every store: what the engine relies on for "no answer is ever lost".</summary>
+public sealed class ConversationStoreContractTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mamori-store-").FullName;
+
+    public static TheoryData<string> Stores => ["sqlite", "memory"];
+
+    private IConversationStore Create(string kind) => kind == "sqlite"
+        ? new SqliteConversationStore(Path.Combine(_folder, "nested", "state.db"))
+        : new InMemoryConversationStore();
+
+    private static readonly ConversationKey Key = new("tenant-a", "conv-1");
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task A_missing_conversation_loads_as_null(string kind) =>
+        Assert.Null(await Create(kind).LoadConversationAsync(Key, CancellationToken.None));
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Round_trips_the_typed_state_including_the_dialog_stack(string kind)
+    {
+        var store = Create(kind);
+        var state = ConversationState.New()
+            .Push(new DiagnosisFrame("it_dependence", Misses: 1))
+            .WithAnswer(new RecordedAnswer("employees", "6-20", "12人くらい"))
+            .WithLine(new ConversationLine(ConversationRole.User, "補助金は？"), keep: 10);
+
+        Assert.True(await store.TrySaveConversationAsync(Key, state, 0, CancellationToken.None));
+        var loaded = await store.LoadConversationAsync(Key, CancellationToken.None);
+
+        Assert.Equal(1, loaded!.Version);
+        Assert.Equal(StateJson.Serialize(state), StateJson.Serialize(loaded.State));
+        Assert.Equal(new DiagnosisFrame("it_dependence", 1), loaded.State.Top);
+        Assert.IsType<MenuFrame>(loaded.State.Stack[0]);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task A_save_that_names_a_stale_version_fails(string kind)
+    {
+        var store = Create(kind);
+        Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));
+        Assert.False(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));   // inserted already
+        Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 1, CancellationToken.None));
+        Assert.False(await store.TrySaveConversationAsync(Key, ConversationState.New(), 1, CancellationToken.None));   // someone saved v2
+        Assert.Equal(2, (await store.LoadConversationAsync(Key, CancellationToken.None))!.Version);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Tenants_and_users_are_kept_apart(string kind)
+    {
+        var store = Create(kind);
+        var result = new UserState { LastResult = new LastDiagnosis(DateTimeOffset.UnixEpoch, "awareness", 1, "壁は認識"), DiagnosesCompleted = 1 };
+        Assert.True(await store.TrySaveUserAsync(new UserKey("tenant-a", "u"), result, 0, CancellationToken.None));
+
+        Assert.Null(await store.LoadUserAsync(new UserKey("tenant-b", "u"), CancellationToken.None));
+        Assert.Null(await store.LoadConversationAsync(new ConversationKey("tenant-a", "u"), CancellationToken.None));
+        var loaded = await store.LoadUserAsync(new UserKey("tenant-a", "u"), CancellationToken.None);
+        Assert.Equal(result, loaded!.State);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Parallel_writers_that_reload_on_conflict_lose_nothing(string kind)
+    {
+        var store = Create(kind);
+        const int writers = 40;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(i => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var stored = await store.LoadConversationAsync(Key, CancellationToken.None);
+                var next = (stored?.State ?? ConversationState.New()).WithAnswer(new RecordedAnswer($"q{i}", "yes", "はい"));
+                if (await store.TrySaveConversationAsync(Key, next, stored?.Version ?? 0, CancellationToken.None))
+                    return;
+            }
+        })));
+
+        var final = await store.LoadConversationAsync(Key, CancellationToken.None);
+        Assert.Equal(writers, final!.State.Answers.Count);
+        Assert.Equal(writers, final.Version);
+    }
+
+    [Fact]
+    public async Task The_sqlite_file_keeps_its_state_across_instances_and_creates_its_schema_only_once()
+    {
+        var path = Path.Combine(_folder, "restart.db");
+        var first = new SqliteConversationStore(path);
+        Assert.True(await first.TrySaveConversationAsync(Key, ConversationState.New().WithAnswer(new RecordedAnswer("employees", "1-5", "3人")), 0, CancellationToken.None));
+
+        var second = new SqliteConversationStore(path);
+        var loaded = await second.LoadConversationAsync(Key, CancellationToken.None);
+        Assert.Equal("1-5", loaded!.State.Answers.Single().Code);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left to the OS temp cleanup if a file is still open.
+        }
+    }
+}
