@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return SearchCommand.Create();
+        yield return IngestCommand.Create();
+        yield return EvalCommand.Create();
+        yield return AskCommand.Create();
     }
 }

@@ -18,13 +18,13 @@ public sealed class EvidenceGate(KnowledgeIndex index, EvidenceGateOptions optio
         var terms = query.Terms.Select(t => (t.Term, t.Weight, Id: Index.TermHash.Of(t.Term), Idf: 0.0)).ToList();
         for (int i = 0; i < terms.Count; i++)
             terms[i] = terms[i] with { Idf = stats.Idf(terms[i].Id) };
-        // Coverage is about what the user asked: their own words (and the dictionary's rewording of them), single CJK
-        // characters only when nothing longer exists, since one character matches almost anywhere.
-        var informative = terms.Where(t => IsInformative(t.Term)).ToList();
-        if (informative.Count == 0)
-            informative = terms;
-        var own = informative.Where(t => t.Weight >= 1f).ToList();
-        var expanded = informative.Where(t => t.Weight < 1f).ToList();
+        // Coverage is about the topic words the user typed: terms with a kanji, katakana or Latin letter, not single
+        // characters (they match almost anywhere) and not pure-hiragana pairs (colloquial endings such as ってな, だけど).
+        var content = terms.Where(t => IsContent(t.Term)).ToList();
+        if (content.Count == 0)
+            content = terms;
+        var own = content.Where(t => t.Weight >= 1f).ToList();
+        var expanded = content.Where(t => t.Weight < 1f).ToList();
         double queryWeight = terms.Sum(t => t.Weight * t.Idf);
 
         double bestStrength = 0, bestCoverage = 0;
@@ -40,7 +40,8 @@ public sealed class EvidenceGate(KnowledgeIndex index, EvidenceGateOptions optio
                 if (at >= 0)
                     score += t.Weight * t.Idf * doc.Values[at];
             }
-            double coverage = Math.Max(Coverage(own, doc), Coverage(expanded, doc));
+            // A dictionary rewording counts as the user's words: a passage about ランサムウェア covers 身代金.
+            double coverage = Math.Max(Coverage(own, doc), Coverage([.. own, .. expanded], doc));
             bestStrength = Math.Max(bestStrength, queryWeight == 0 ? 0 : score / queryWeight);
             bestCoverage = Math.Max(bestCoverage, coverage);
         }
@@ -62,8 +63,17 @@ public sealed class EvidenceGate(KnowledgeIndex index, EvidenceGateOptions optio
         return found / total;
     }
 
-    private static bool IsInformative(string term) =>
-        term.Length >= 2 || JapaneseAnalyzer.Classify(term[0]) == JapaneseAnalyzer.CharKind.Latin;
+    private static bool IsContent(string term)
+    {
+        if (term.Length == 1)
+            return JapaneseAnalyzer.Classify(term[0]) == JapaneseAnalyzer.CharKind.Latin;
+        foreach (char c in term)
+        {
+            if (JapaneseAnalyzer.Classify(c) is JapaneseAnalyzer.CharKind.Han or JapaneseAnalyzer.CharKind.Katakana or JapaneseAnalyzer.CharKind.Latin)
+                return true;
+        }
+        return false;
+    }
 }
 
 /// <param name="Answerable">False: the guidelines do not cover the question; the bot says so and offers a human.</param>

@@ -1,0 +1,55 @@
+using Mamori.Knowledge.Analysis;
+using Mamori.Knowledge.Baseline;
+using Mamori.Knowledge.Documents;
+using Mamori.Knowledge.Index;
+
+namespace Mamori.Knowledge.Evaluation;
+
+/// <summary>The systems `mamori eval` compares on the same passages: our embedded lexical pipeline (in named variants) and Lucene.</summary>
+public static class EvalSystems
+{
+    /// <summary>Lexical variants tried while tuning; "default" is what ships. Kept so the comparison can be re-run.</summary>
+    public static IReadOnlyList<LexicalVariant> Variants(RetrievalOptions baseOptions)
+    {
+        var d = IndexBuildSettings.Default;
+        var noFiller = baseOptions with { Query = baseOptions.Query with { StripQuestionFiller = false } };
+        return
+        [
+            new("default", d, baseOptions),
+            new("bigrams only (CJKAnalyzer-like), no dictionary", d with { Analyzer = new AnalyzerOptions { Unigrams = false, KatakanaWords = false } }, baseOptions, Synonyms: false),
+            new("bigrams+unigrams, no dictionary", d with { Analyzer = new AnalyzerOptions { KatakanaWords = false } }, baseOptions, Synonyms: false),
+            new("bigrams+unigrams+katakana words, no dictionary", d, baseOptions, Synonyms: false),
+            new("+hiragana unigrams", d with { Analyzer = d.Analyzer with { HiraganaUnigrams = true } }, baseOptions),
+            new("script-bound bigrams", d with { Analyzer = d.Analyzer with { CrossScriptBigrams = false } }, baseOptions),
+            new("no unigrams", d with { Analyzer = d.Analyzer with { Unigrams = false } }, baseOptions),
+            new("no katakana words", d with { Analyzer = d.Analyzer with { KatakanaWords = false } }, baseOptions),
+            new("no question-filler strip", d, noFiller),
+            new("headings x2", d with { Indexing = new IndexingOptions { HeadingRepeat = 2 } }, baseOptions),
+            new("headings x0 (body only)", d with { Indexing = new IndexingOptions { HeadingRepeat = 0 } }, baseOptions),
+            new("chunks ~250 chars", d with { Chunking = d.Chunking with { TargetLength = 250 } }, baseOptions),
+            new("chunks ~600 chars", d with { Chunking = d.Chunking with { TargetLength = 600 } }, baseOptions),
+        ];
+    }
+
+    public static Func<string, CancellationToken, Task<SystemAnswer>> Embedded(KnowledgeRetriever retriever) =>
+        async (question, ct) =>
+        {
+            var result = await retriever.RetrieveAsync(new RetrievalRequest(question, EvalRunner.MrrDepth), ct);
+            return new SystemAnswer([.. result.Hits.Select(h => h.Chunk.DocId)], result.Verdict);
+        };
+
+    public static Func<string, CancellationToken, Task<SystemAnswer>> Lucene(LuceneBaseline baseline) =>
+        (question, _) => Task.FromResult(new SystemAnswer([.. baseline.Search(question, EvalRunner.MrrDepth).Select(h => h.Chunk.DocId)]));
+
+    public static KnowledgeRetriever BuildRetriever(string knowledgeRoot, LexicalVariant variant, SynonymDictionary synonyms)
+    {
+        var index = KnowledgeIndexLoader.Build(knowledgeRoot, variant.Settings);
+        return new KnowledgeRetriever(EmbeddedChunkStore.From(index), index, variant.Synonyms ? synonyms : SynonymDictionary.Empty,
+            variant.Options, analyzer: variant.Settings.Analyzer);
+    }
+
+    public static IReadOnlyList<KnowledgeChunk> Chunks(KnowledgeRetriever retriever) => [.. retriever.Index.IndexedChunks.Select(c => c.Chunk)];
+}
+
+/// <param name="Synonyms">False: the domain dictionary is not applied (to measure what it adds).</param>
+public sealed record LexicalVariant(string Name, IndexBuildSettings Settings, RetrievalOptions Options, bool Synonyms = true);

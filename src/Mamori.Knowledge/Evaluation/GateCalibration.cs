@@ -1,0 +1,42 @@
+namespace Mamori.Knowledge.Evaluation;
+
+/// <summary>
+/// Sweeps the evidence gate's two thresholds over an eval run and reports, for each pair, the share of out-of-scope
+/// questions refused and of in-scope questions wrongly refused. Used to pick <c>EvidenceGateOptions</c> defaults.
+/// </summary>
+public static class GateCalibration
+{
+    public sealed record Point(double MinCoverage, double MinStrength, double CorrectRefusal, double FalseRefusal);
+
+    public static IReadOnlyList<Point> Sweep(EvalReport report)
+    {
+        var inScope = report.Results.Where(r => r.InScope && r.Answer.Verdict is not null).Select(r => r.Answer.Verdict!).ToList();
+        var outOfScope = report.Results.Where(r => !r.InScope && r.Answer.Verdict is not null).Select(r => r.Answer.Verdict!).ToList();
+        if (inScope.Count == 0 || outOfScope.Count == 0)
+            return [];
+        var points = new List<Point>();
+        for (double c = 0; c <= 0.9; c += 0.025)
+        {
+            for (double s = 0; s <= 1.5; s += 0.05)
+            {
+                bool Refuses(Index.EvidenceVerdict v) => v.Coverage < c || v.Strength < s;
+                points.Add(new Point(Math.Round(c, 3), Math.Round(s, 2),
+                    outOfScope.Count(Refuses) / (double)outOfScope.Count,
+                    inScope.Count(Refuses) / (double)inScope.Count));
+            }
+        }
+        return points;
+    }
+
+    /// <summary>The best trade-offs: for each false-refusal level, the highest correct-refusal rate reachable.</summary>
+    public static IReadOnlyList<Point> Frontier(IReadOnlyList<Point> points) =>
+        [.. points.GroupBy(p => p.FalseRefusal)
+            .Select(g => g.OrderByDescending(p => p.CorrectRefusal).ThenBy(p => p.MinCoverage + p.MinStrength).First())
+            .OrderBy(p => p.FalseRefusal)
+            .Aggregate(new List<Point>(), (frontier, p) =>
+            {
+                if (frontier.Count == 0 || p.CorrectRefusal > frontier[^1].CorrectRefusal)
+                    frontier.Add(p);
+                return frontier;
+            })];
+}
