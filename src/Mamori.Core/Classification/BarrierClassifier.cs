@@ -1,0 +1,85 @@
+using Mamori.Core.Diagnosis;
+using Mamori.Core.Diagnosis.Conditions;
+using Mamori.Core.Domain;
+using Mamori.Core.Measures;
+
+namespace Mamori.Core.Classification;
+
+/// <summary>
+/// Names the barrier on the adoption path (domain.md §1) and the maturity step, and picks the measures to recommend.
+/// A pure function of (answers, catalog, today): the rules are data (rules.yaml), the clock is a parameter.
+/// </summary>
+public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules rules)
+{
+    public DiagnosisScript Script => script;
+
+    public ClassifierRules Rules => rules;
+
+    public static BarrierClassifier Load(KnowledgeFolder knowledge)
+    {
+        var script = DiagnosisScriptLoader.Load(knowledge);
+        return new BarrierClassifier(script, ClassifierRules.Load(knowledge, script));
+    }
+
+    public DiagnosisResult Classify(AnswerSet answers, MeasureCatalog catalog, DateOnly today)
+    {
+        // Unanswered questions that apply count as 「わからない」; skipped ones are absent (docs/classifier-rules.md).
+        var codes = script.EffectiveCodes(answers);
+        string? CodeOf(string id) => codes.GetValueOrDefault(id);
+
+        var plain = new ConditionContext(CodeOf);
+        var step = rules.Steps.First(s => s.When is null || s.When.Evaluate(plain)).Step;
+        var context = new ConditionContext(CodeOf, step);
+
+        var findings = Enum.GetValues<Stage>().Select(stage => Find(stage, context, codes)).ToList();
+        var primary = findings.FirstOrDefault(f => f.Blocked)?.Stage;
+        var itPlan = rules.ItPlan.Evaluate(context);
+
+        var segment = new Segment(Known(CodeOf(SegmentIds.Employees)), Known(CodeOf(SegmentIds.Industry)), Known(CodeOf(SegmentIds.Prefecture)));
+        var recommendations = new RecommendationSelector(rules, catalog, today, segment, step)
+            .Select(primary, findings.Where(f => f.Blocked).Select(f => f.Stage).ToList(), itPlan);
+
+        return new DiagnosisResult(primary, step, findings, recommendations,
+            rules.WorryingPattern.Evaluate(context), itPlan, script.Unanswered(answers));
+    }
+
+    private StageFinding Find(Stage stage, ConditionContext context, IReadOnlyDictionary<string, string> codes)
+    {
+        var evidence = new HashSet<string>(StringComparer.Ordinal);
+        var reasons = new List<string>();
+        foreach (var (rule, because) in rules.BlockedWhen[stage])
+        {
+            if (rule.Evaluate(context, evidence))
+                reasons.Add(because);
+        }
+        var blocked = reasons.Count > 0;
+        if (!blocked)
+        {
+            // A clear stage shows the answers that were checked and found fine.
+            foreach (var id in rules.BlockedWhen[stage].SelectMany(r => r.Rule.QuestionIds))
+            {
+                if (codes.TryGetValue(id, out var code) && code != Choice.UnknownCode)
+                    evidence.Add(id);
+            }
+        }
+        return new StageFinding(stage, blocked, InScriptOrder(evidence), reasons);
+    }
+
+    private List<string> InScriptOrder(HashSet<string> ids) =>
+        script.Questions.Where(q => ids.Contains(q.Id)).Select(q => q.Id).ToList();
+
+    private static string? Known(string? code) => code is null or Choice.UnknownCode ? null : code;
+}
+
+/// <summary>The contract ids of the profile questions the catalog's eligibility refers to (docs/diagnosis.md).</summary>
+public static class SegmentIds
+{
+    public const string Employees = "employees";
+    public const string Industry = "industry";
+    public const string Prefecture = "prefecture";
+    public const string ItDependence = "it_dependence";
+    public const string ItPlan = "it_plan";
+}
+
+/// <summary>The company's segment and region; null = not known (then only unrestricted / national measures fit).</summary>
+internal sealed record Segment(string? Employees, string? Industry, string? Prefecture);

@@ -1,0 +1,86 @@
+using Mamori.Core.Domain;
+using Mamori.Core.Measures;
+
+namespace Mamori.Core.Classification;
+
+/// <summary>
+/// Picks 3–6 measures for the primary barrier (docs/classifier-rules.md, "How measures are chosen"):
+/// eligible for the company's size, industry and prefecture, never past validUntil, close to its maturity step,
+/// spread over support types, the company's own prefecture first, and security to bundle with a planned IT purchase.
+/// </summary>
+internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatalog catalog, DateOnly today, Segment segment, int step)
+{
+    public IReadOnlyList<Recommendation> Select(Stage? primary, IReadOnlyList<Stage> blocked, bool itPlan)
+    {
+        var usable = catalog.Measures
+            .Where(m => !m.IsExpired(today)
+                        && m.Eligibility.Admits(segment.Employees, segment.Industry, segment.Prefecture)
+                        && StepDistance(m) <= (primary is null ? 0 : rules.MaxStepDistance))
+            .ToList();
+
+        var picked = new List<(Measure Measure, Stage Barrier, bool Bundle)>();
+        bool Taken(Measure m) => picked.Any(p => p.Measure.Id == m.Id);
+
+        // With nothing blocked, aim at the current step and prefer measures for the last stage (the measures themselves).
+        var target = primary ?? Stage.Measures;
+
+        if (itPlan)
+        {
+            var bundles = usable.Where(m => m.ItBundle)
+                .OrderBy(m => m.Barriers.Contains(target) ? 0 : 1).ThenBy(m => Rank(m, target))
+                .Take(rules.MaxItBundle);
+            foreach (var m in bundles)
+                picked.Add((m, BarrierFor(m, target, blocked), true));
+        }
+
+        var forTarget = usable.Where(m => primary is null || m.Barriers.Contains(target)).ToList();
+        RoundRobin(forTarget, target, rules.MaxRecommendations);
+
+        // Too few for the primary barrier: top up with the next blocked stages, in path order.
+        foreach (var stage in blocked.Where(s => s != primary))
+        {
+            if (picked.Count >= rules.MinRecommendations)
+                break;
+            RoundRobin(usable.Where(m => m.Barriers.Contains(stage)).ToList(), stage, rules.MinRecommendations);
+        }
+
+        return picked
+            .OrderBy(p => p.Barrier == target ? 0 : 1)
+            .ThenBy(p => Rank(p.Measure, p.Barrier))
+            .Select(p => new Recommendation(p.Measure.Id, p.Barrier, p.Measure.SupportType, p.Measure.Name, p.Measure.Url,
+                p.Measure.NextStep, p.Bundle, p.Measure.IsLocal))
+            .ToList();
+
+        // One of each support type per round, so the list spans knowledge, money, people and tools where the catalog allows.
+        void RoundRobin(List<Measure> candidates, Stage barrier, int upTo)
+        {
+            var queues = Enum.GetValues<SupportType>()
+                .Select(t => new Queue<Measure>(candidates.Where(m => m.SupportType == t && !Taken(m)).OrderBy(m => Rank(m, barrier))))
+                .ToList();
+            while (picked.Count < upTo && queues.Any(q => q.Count > 0))
+            {
+                foreach (var queue in queues.Where(q => q.Count > 0))
+                {
+                    if (picked.Count >= upTo)
+                        break;
+                    var m = queue.Dequeue();
+                    if (!Taken(m))
+                        picked.Add((m, barrier, false));
+                }
+            }
+        }
+    }
+
+    private static Stage BarrierFor(Measure m, Stage target, IReadOnlyList<Stage> blocked) =>
+        m.Barriers.Contains(target) ? target : m.Barriers.FirstOrDefault(blocked.Contains, m.Barriers[0]);
+
+    // Local programmes first (they are rarer and closer to the owner), then the best step fit,
+    // then measures whose main purpose is this barrier, then a fixed order of support types; ties keep the catalog's order (by id, ordinal), since OrderBy is stable.
+    private (int, int, int, int) Rank(Measure m, Stage barrier)
+    {
+        var focus = m.Barriers.ToList().IndexOf(barrier);
+        return (m.IsLocal ? 0 : 1, StepDistance(m), focus < 0 ? 99 : focus, (int)m.SupportType);
+    }
+
+    private int StepDistance(Measure m) => m.Steps.Min(s => Math.Abs(s - step));
+}

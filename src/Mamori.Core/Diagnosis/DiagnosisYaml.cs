@@ -1,0 +1,42 @@
+using Mamori.Core.Diagnosis.Conditions;
+
+namespace Mamori.Core.Diagnosis;
+
+// The YAML shapes of knowledge/diagnosis/questions.yaml and prefectures.yaml (see docs/diagnosis.md).
+internal sealed class DiagnosisFileYaml
+{
+    public string? Intro { get; set; }
+    public string? Outro { get; set; }
+    public ChoiceYaml? Unknown { get; set; }
+    public Dictionary<string, List<ChoiceYaml>>? ChoiceSets { get; set; }
+    public List<QuestionYaml>? Questions { get; set; }
+}
+
+internal sealed class QuestionYaml
+{
+    public string? Id { get; set; }
+    public string? Section { get; set; }
+    public string? Kind { get; set; }
+    public bool Buttons { get; set; } = true;
+    public string? Prompt { get; set; }
+    public string? Help { get; set; }
+    public string? Retry { get; set; }
+    public string? ChoiceSet { get; set; }
+    public List<ChoiceYaml>? Choices { get; set; }
+
+    /// <summary>Extra synonyms per code on top of a shared choice set (e.g. 「入れてる」 for the antivirus question).</summary>
+    public Dictionary<string, List<string>>? Synonyms { get; set; }
+
+    public ConditionYaml? SkipWhen { get; set; }
+    public ConditionYaml? AskWhen { get; set; }
+}
+
+internal sealed class ChoiceYaml
+{
+    public string? Code { get; set; }
+    public string? Label { get; set; }
+    public List<string>? Synonyms { get; set; }
+    public decimal? Min { get; set; }
+    public decimal? Max { get; set; }
+    public bool Dominant { get; set; }
+}

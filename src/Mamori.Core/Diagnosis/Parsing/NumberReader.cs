@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace Mamori.Core.Diagnosis.Parsing;
+
+/// <summary>A number found in folded text: where it is, and its value as a range (「数万」 is 20,000–90,000).</summary>
+internal readonly record struct NumberToken(int Start, int End, decimal Min, decimal Max, bool HasLargeUnit);
+
+/// <summary>
+/// Reads Arabic and kanji numerals, mixed as people write them: 「10万」「十万」「1万5千」「三十」「二〇」「数万」「十数人」.
+/// Pure and allocation-light; used only by count and amount questions (so 「一部」 in a yes/no answer is never a number).
+/// </summary>
+internal static class NumberReader
+{
+    public static List<NumberToken> Read(string folded)
+    {
+        var tokens = new List<NumberToken>();
+        var i = 0;
+        while (i < folded.Length)
+        {
+            if (!IsNumberChar(folded[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < folded.Length && IsNumberChar(folded[i]))
+                i++;
+            var span = folded.AsSpan(start, i - start);
+            // 「万が一」「千葉」: a unit alone is a word, not a number.
+            if (!span.ContainsAny("0123456789〇零一二三四五六七八九十数"))
+                continue;
+            if (TryValue(span, severalAs: 2, out var min, out var large) && TryValue(span, severalAs: 9, out var max, out _))
+                tokens.Add(new NumberToken(start, i, min, max, large));
+        }
+        return tokens;
+    }
+
+    private static bool IsNumberChar(char c) =>
+        c is >= '0' and <= '9' or '.' || "〇零一二三四五六七八九十百千万億数".Contains(c);
+
+    private static bool TryValue(ReadOnlySpan<char> s, int severalAs, out decimal value, out bool hasLargeUnit)
+    {
+        value = 0;
+        hasLargeUnit = false;
+        decimal total = 0, section = 0;
+        decimal? current = null;
+        var previousWasKanjiDigit = false;
+        var i = 0;
+        while (i < s.Length)
+        {
+            var c = s[i];
+            if (c is >= '0' and <= '9' or '.')
+            {
+                var start = i;
+                while (i < s.Length && s[i] is >= '0' and <= '9' or '.')
+                    i++;
+                if (!decimal.TryParse(s[start..i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var literal))
+                    return false;
+                current = literal;
+                previousWasKanjiDigit = false;
+                continue;
+            }
+            i++;
+            var digit = "〇一二三四五六七八九".IndexOf(c);
+            if (c == '零')
+                digit = 0;
+            if (c == '数')
+                digit = severalAs;
+            if (digit >= 0)
+            {
+                // 「二〇」 is written positionally; 「二十」 with units. Both occur.
+                current = previousWasKanjiDigit && current is { } before ? before * 10 + digit : digit;
+                previousWasKanjiDigit = true;
+                continue;
+            }
+            previousWasKanjiDigit = false;
+            switch (c)
+            {
+                case '十': section += (current ?? 1) * 10; current = null; break;
+                case '百': section += (current ?? 1) * 100; current = null; hasLargeUnit = true; break;
+                case '千': section += (current ?? 1) * 1000; current = null; hasLargeUnit = true; break;
+                case '万' or '億':
+                    var unit = c == '万' ? 10_000m : 100_000_000m;
+                    var multiplier = section + (current ?? 0);
+                    total += (multiplier == 0 ? 1 : multiplier) * unit;
+                    section = 0;
+                    current = null;
+                    hasLargeUnit = true;
+                    break;
+            }
+        }
+        value = total + section + (current ?? 0);
+        return true;
+    }
+}

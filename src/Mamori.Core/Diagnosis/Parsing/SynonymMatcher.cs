@@ -1,0 +1,112 @@
+namespace Mamori.Core.Diagnosis.Parsing;
+
+/// <summary>
+/// Maps free text onto one choice by the words people use for it. Never guesses: when words for two different
+/// choices are both present (「少しはやってるけど全部じゃない」 is fine, 「はいかいいえか」 is not), the answer is no match.
+/// </summary>
+/// <remarks>
+/// Rules, in order: (1) the whole reply, minus polite endings, equals a code, label or synonym;
+/// (2) otherwise every synonym found inside the reply counts, except one covered by a longer synonym found at the same
+/// place (「東京都」 hides 「京都」) and a positive word directly followed by a negation (「詳しい人はいない」 is not 「詳しい人」);
+/// (3) one choice left wins; several left, and exactly one of them is marked dominant (「一部」 over 「やってる」), it wins.
+/// </remarks>
+internal sealed class SynonymMatcher
+{
+    private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
+    private readonly List<(string Word, string Code)> _words = [];
+    private readonly HashSet<string> _dominant = new(StringComparer.Ordinal);
+
+    /// <param name="entries">Per choice: its code, whether it is dominant, and its code/label/synonyms (any form: they are folded here).</param>
+    public SynonymMatcher(IEnumerable<(string Code, bool Dominant, IEnumerable<string> Words)> entries)
+    {
+        foreach (var (code, dominant, words) in entries)
+        {
+            if (dominant)
+                _dominant.Add(code);
+            foreach (var word in words.Select(JapaneseText.Fold).Where(w => w.Length > 0).Distinct())
+            {
+                // The first choice to claim a word keeps it; the loader rejects duplicates, so this only guards code.
+                _exact.TryAdd(word, code);
+                if (word.Length >= 2)
+                    _words.Add((word, code));
+            }
+        }
+        // Longest first, so the cover rule can be checked against already accepted spans.
+        _words.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
+    }
+
+    /// <summary>The choice code the folded text names, or null.</summary>
+    public string? Match(string folded)
+    {
+        if (folded.Length == 0)
+            return null;
+        if (_exact.TryGetValue(folded, out var exact) || _exact.TryGetValue(StripEndings(folded), out exact))
+            return exact;
+
+        var accepted = new List<(int Start, int End, string Code)>();
+        foreach (var (word, code) in _words)
+        {
+            for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0;
+                 at = folded.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + word.Length;
+                if (accepted.Any(a => a.Start <= at && end <= a.End))
+                    continue;
+                if (!EndsInNegation(word) && IsFollowedByNegation(folded, end))
+                    continue;
+                accepted.Add((at, end, code));
+            }
+        }
+        var codes = accepted.Select(a => a.Code).Distinct().ToList();
+        if (codes.Count == 1)
+            return codes[0];
+        var dominant = codes.Where(_dominant.Contains).ToList();
+        return dominant.Count == 1 ? dominant[0] : null;
+    }
+
+    private static readonly string[] PoliteEndings =
+        ["とおもいます", "とおもう", "ですね", "ですよ", "でした", "です", "だよ", "だね", "かな", "かも", "くらい", "ぐらい", "ほど", "程度", "ね", "よ", "だ"];
+
+    internal static string StripEndings(string folded)
+    {
+        var changed = true;
+        while (changed && folded.Length > 0)
+        {
+            changed = false;
+            foreach (var ending in PoliteEndings)
+            {
+                if (folded.Length > ending.Length && folded.EndsWith(ending, StringComparison.Ordinal))
+                {
+                    folded = folded[..^ending.Length];
+                    changed = true;
+                }
+            }
+        }
+        return folded;
+    }
+
+    private static readonly string[] Negations = ["ない", "なかった", "ません", "なし", "無い", "無し", "いない", "ていない", "てない"];
+
+    private static bool EndsInNegation(string word) =>
+        Negations.Any(n => word.EndsWith(n, StringComparison.Ordinal)) || word.EndsWith("いいえ", StringComparison.Ordinal);
+
+    private static bool IsFollowedByNegation(string folded, int end)
+    {
+        // Allow a few particles between the word and its negation: 「詳しい人はいない」「担当者がいません」「ソフトは入れてない」.
+        for (var skip = 0; skip <= 4 && end + skip <= folded.Length; skip++)
+        {
+            var rest = folded.AsSpan(end + skip);
+            foreach (var negation in Negations)
+            {
+                if (rest.StartsWith(negation, StringComparison.Ordinal))
+                    return true;
+            }
+            if (end + skip < folded.Length && !IsLinkingKana(folded[end + skip]))
+                return false;
+        }
+        return false;
+    }
+
+    // 「こと」 too: 「言われたことはない」 negates 「言われた」.
+    private static bool IsLinkingKana(char c) => "はがもをにでてじゃいっこと".Contains(c);
+}

@@ -1,0 +1,63 @@
+using Mamori.Core.Domain;
+
+namespace Mamori.Core.Measures;
+
+/// <summary>One support programme or resource from knowledge/measures/*.yaml (schema: /work/coord/FORMATS.md).</summary>
+public sealed record Measure
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Provider { get; init; }
+    public required SupportType SupportType { get; init; }
+
+    /// <summary>The stages it helps remove, in the file's order.</summary>
+    public required IReadOnlyList<Stage> Barriers { get; init; }
+
+    /// <summary>Maturity steps 1–4 it suits.</summary>
+    public required IReadOnlyList<int> Steps { get; init; }
+
+    public required Eligibility Eligibility { get; init; }
+    public bool ItBundle { get; init; }
+    public required string Cost { get; init; }
+    public required string Summary { get; init; }
+    public required string HowToStart { get; init; }
+    public required string NextStep { get; init; }
+    public required string Url { get; init; }
+    public required IReadOnlyList<string> Sources { get; init; }
+    public required DateOnly Reviewed { get; init; }
+    public DateOnly? ValidUntil { get; init; }
+    public string? Caution { get; init; }
+
+    /// <summary>The file it came from, for error messages and the stale-entry report.</summary>
+    public required string SourceFile { get; init; }
+
+    /// <summary>Past its deadline: never recommended.</summary>
+    public bool IsExpired(DateOnly today) => ValidUntil is { } until && until < today;
+
+    /// <summary>Not reviewed for a year: still used, but flagged for the Catalog owner.</summary>
+    public bool IsStale(DateOnly today) => Reviewed.AddYears(1) < today;
+
+    /// <summary>Offered only in some prefectures (not national).</summary>
+    public bool IsLocal => Eligibility.Regions.Count > 0 && !Eligibility.Regions.Contains(Eligibility.National);
+}
+
+/// <summary>Who may use a measure. An empty list means no restriction on that dimension.</summary>
+public sealed record Eligibility(
+    IReadOnlyList<string> Employees,
+    IReadOnlyList<string> Industries,
+    IReadOnlyList<string> Regions,
+    string? Note)
+{
+    public const string National = "national";
+
+    public static readonly Eligibility Anyone = new([], [], [], null);
+
+    /// <summary>
+    /// True when a company with these codes may use it. An unknown size or industry passes only unrestricted measures;
+    /// an unknown prefecture passes only national ones (we never send someone to another prefecture's programme).
+    /// </summary>
+    public bool Admits(string? employees, string? industry, string? prefecture) =>
+        (Employees.Count == 0 || (employees is not null && Employees.Contains(employees))) &&
+        (Industries.Count == 0 || (industry is not null && Industries.Contains(industry))) &&
+        (Regions.Count == 0 || Regions.Contains(National) || (prefecture is not null && Regions.Contains(prefecture)));
+}
