@@ -1,0 +1,53 @@
+using Mamori.Host.Channels.DirectLine;
+using Mamori.Host.Media;
+using Mamori.Host.Tenants;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mamori.Host.Channels;
+
+/// <summary>Registers and maps the channels. Today: Direct Line 3.0 (Web Chat and the widget) and the media it links to.</summary>
+public static class ChannelsExtensions
+{
+    public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DirectLineOptions>()
+            .BindConfiguration(DirectLineOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrEmpty(o.TokenSigningKey) || IsStrongKey(o.TokenSigningKey),
+                $"{DirectLineOptions.Section}:TokenSigningKey must be base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`).")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineAuth>();
+        services.AddSingleton<ConversationRegistry>();
+        services.AddSingleton<ConversationDriver>();
+        services.AddSingleton<ReplyRenderer>();
+        services.AddSingleton<MediaStore>();
+        services.AddHostedService<ConversationJanitor>();
+
+        // Preflights carry no token, so they are allowed for any origin some tenant lists; each request is then checked
+        // against its own tenant (DirectLineAuth).
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<TenantCatalog>((cors, tenants) => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
+                .SetIsOriginAllowed(tenants.IsKnownOrigin)
+                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
+                .WithMethods("GET", "POST")
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app)
+    {
+        app.MapDirectLine();
+        app.MapMedia();
+        return app;
+    }
+
+    private static bool IsStrongKey(string base64)
+    {
+        Span<byte> buffer = stackalloc byte[512];
+        return Convert.TryFromBase64String(base64, buffer, out int written) && written >= 32;
+    }
+}

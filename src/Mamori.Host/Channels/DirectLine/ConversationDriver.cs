@@ -1,0 +1,101 @@
+using Mamori.Core.Dialogs;
+using Mamori.Host.Bot;
+using Mamori.Host.Channels.DirectLine.Wire;
+using Mamori.Host.Tenants;
+using Mamori.Host.Texts;
+using Microsoft.Extensions.Options;
+
+namespace Mamori.Host.Channels.DirectLine;
+
+/// <summary>
+/// Runs the bot for Direct Line conversations: the greeting on start (the synthesized conversationUpdate), then each
+/// accepted user turn in order, one at a time per conversation. While the bot works a typing indicator is shown; a
+/// failure becomes a polite message, never a lost turn or a crashed host.
+/// </summary>
+public sealed class ConversationDriver(
+    IServiceProvider services,
+    ReplyRenderer renderer,
+    TenantCatalog tenants,
+    IOptions<HostTexts> texts,
+    IHostApplicationLifetime lifetime,
+    ILogger<ConversationDriver> logger)
+{
+    /// <summary>Typing shows only when the bot takes longer than this, so quick answers don't flicker.</summary>
+    private static readonly TimeSpan TypingDelay = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan TypingRepeat = TimeSpan.FromSeconds(3);
+
+    public void Start(Conversation conversation, string channelId) =>
+        _ = Task.Run(() => RunStartAsync(conversation, channelId));
+
+    public void StartPump(Conversation conversation) =>
+        _ = Task.Run(() => PumpAsync(conversation));
+
+    private async Task RunStartAsync(Conversation conversation, string channelId)
+    {
+        var ct = lifetime.ApplicationStopping;
+        if (tenants.Find(conversation.Key.TenantId)?.Options.Greeting is { Length: > 0 } greeting)
+            conversation.Append(renderer.Plain(conversation, null, greeting));
+
+        await RunTurnAsync(conversation, null, bot => bot.StartAsync(conversation.Key, conversation.UserId, channelId, ct), ct);
+        // Turns posted while the greeting was being prepared wait for it, so they are answered after it.
+        StartPump(conversation);
+    }
+
+    private async Task PumpAsync(Conversation conversation)
+    {
+        var ct = lifetime.ApplicationStopping;
+        while (conversation.TryTakeTurn(out var turn))
+        {
+            var incoming = new IncomingTurn(conversation.Key, turn.UserId, turn.Text, turn.ChannelId);
+            await RunTurnAsync(conversation, turn.EchoId, bot => bot.HandleAsync(incoming, ct), ct);
+        }
+    }
+
+    private async Task RunTurnAsync(Conversation conversation, string? replyToId, Func<IConversationBot, Task<TurnResult>> run, CancellationToken ct)
+    {
+        using var typing = new CancellationTokenSource();
+        var typingLoop = ShowTypingAsync(conversation, typing.Token);
+        try
+        {
+            // Resolved per turn, inside the try: a bot that cannot be built (bad data files) fails the turn politely.
+            var result = await run(services.GetRequiredService<IConversationBot>());
+            typing.Cancel();
+            foreach (var reply in result.Replies)
+            {
+                foreach (var activity in renderer.Render(reply, conversation, replyToId))
+                    conversation.Append(activity);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the turn is dropped with the process.
+        }
+        catch (Exception ex)
+        {
+            DirectLineLog.TurnFailed(logger, ex, conversation.Key.TenantId, conversation.Id);
+            conversation.Append(renderer.Plain(conversation, replyToId, texts.Value.TurnFailed));
+        }
+        finally
+        {
+            typing.Cancel();
+            await typingLoop;
+        }
+    }
+
+    private async Task ShowTypingAsync(Conversation conversation, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(TypingDelay, ct);
+            while (!ct.IsCancellationRequested)
+            {
+                conversation.Broadcast(renderer.Typing(conversation));
+                await Task.Delay(TypingRepeat, ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The answer is ready.
+        }
+    }
+}

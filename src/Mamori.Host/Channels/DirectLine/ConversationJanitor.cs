@@ -1,0 +1,23 @@
+namespace Mamori.Host.Channels.DirectLine;
+
+/// <summary>Sweeps idle conversations once a minute so memory stays bounded on a long-running host.</summary>
+internal sealed class ConversationJanitor(ConversationRegistry registry, ILogger<ConversationJanitor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                int removed = registry.RemoveIdle();
+                if (removed > 0)
+                    DirectLineLog.IdleConversationsRemoved(logger, removed, registry.Count);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutting down.
+        }
+    }
+}

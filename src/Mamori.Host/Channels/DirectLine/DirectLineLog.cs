@@ -1,0 +1,23 @@
+namespace Mamori.Host.Channels.DirectLine;
+
+/// <summary>Logs ids (tenant, conversation), never what the user typed.</summary>
+internal static partial class DirectLineLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Channels:DirectLine:TokenSigningKey is not set: tokens are signed with a random key and do not survive a restart.")]
+    public static partial void RandomSigningKey(ILogger logger);
+
+    [LoggerMessage(2, LogLevel.Error, "The bot failed a turn in conversation {TenantId}/{ConversationId}; the user was told to try again.")]
+    public static partial void TurnFailed(ILogger logger, Exception exception, string tenantId, string conversationId);
+
+    [LoggerMessage(3, LogLevel.Information, "Forgot {Removed} idle Direct Line conversations; {Remaining} remain.")]
+    public static partial void IdleConversationsRemoved(ILogger logger, int removed, int remaining);
+
+    [LoggerMessage(4, LogLevel.Information, "Conversation {TenantId}/{ConversationId} started.")]
+    public static partial void ConversationStarted(ILogger logger, string tenantId, string conversationId);
+
+    [LoggerMessage(5, LogLevel.Debug, "WebSocket of conversation {ConversationId} ended: {Reason}.")]
+    public static partial void StreamEnded(ILogger logger, string conversationId, string reason);
+
+    [LoggerMessage(6, LogLevel.Warning, "Conversation limit reached ({Count}); a new conversation was refused.")]
+    public static partial void RegistryFull(ILogger logger, int count);
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Mamori.Host.Channels.DirectLine;
+
+/// <summary>Settings of the Direct Line–compatible API under /v3/directline. Every default works with nothing configured.</summary>
+public sealed class DirectLineOptions
+{
+    public const string Section = "Channels:DirectLine";
+
+    /// <summary>
+    /// Base64 key (at least 32 bytes) that signs tokens. Unset: a random key per process, so tokens do not survive a
+    /// restart. Set it when several instances share traffic.
+    /// </summary>
+    public string? TokenSigningKey { get; set; }
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long a streamUrl may be used to open the WebSocket (Direct Line asks clients to connect within 60 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan StreamUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest accepted activity, serialized, in bytes (Direct Line's own limit is 256K).</summary>
+    [Range(1024, 4 * 1024 * 1024)]
+    public int MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Token bucket per conversation: burst size…</summary>
+    [Range(1, 10_000)]
+    public int RateLimitBurst { get; set; } = 10;
+
+    /// <summary>…and tokens added back per second.</summary>
+    [Range(1, 10_000)]
+    public int RateLimitPerSecond { get; set; } = 3;
+
+    /// <summary>User turns waiting for the bot in one conversation before further posts get 429.</summary>
+    [Range(1, 10_000)]
+    public int MaxPendingTurns { get; set; } = 20;
+
+    [Range(1, 1_000_000)]
+    public int MaxConversations { get; set; } = 10_000;
+
+    /// <summary>A conversation nobody touched for this long is forgotten (its transcript is kept in memory only).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Tokens minted per minute per client address by the page/widget token endpoint.</summary>
+    [Range(1, 100_000)]
+    public int TokenMintsPerMinute { get; set; } = 30;
+
+    /// <summary>Longest bubble of bot text before it is split at a paragraph or sentence (fits a phone screen).</summary>
+    [Range(80, 5000)]
+    public int MaxBubbleChars { get; set; } = 400;
+
+    /// <summary>Shown as the bot's name on activities.</summary>
+    [Required, MinLength(1)]
+    public string BotId { get; set; } = "mamori";
+}

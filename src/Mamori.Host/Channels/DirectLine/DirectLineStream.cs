@@ -1,0 +1,100 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using Mamori.Host.Channels.DirectLine.Wire;
+using Mamori.Host.Tenants;
+
+namespace Mamori.Host.Channels.DirectLine;
+
+/// <summary>
+/// The WebSocket at streamUrl: pre-authorised by its stream token, sends ActivitySet frames (backlog from the
+/// watermark first), ignores what the client sends (directlinejs sends empty keep-alives). One socket per
+/// conversation: a newer one replaces this one, which is then closed with reason "collision".
+/// </summary>
+internal static class DirectLineStream
+{
+    public static async Task<IResult> AcceptAsync(
+        string conversationId, string? t, string? watermark, HttpContext context,
+        DirectLineTokens tokens, ConversationRegistry registry, TenantCatalog tenants, ILogger<ConversationRegistry> logger)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+            return DirectLineErrors.BadRequest("Open this URL as a WebSocket (the streamUrl from starting or reconnecting).");
+        if (string.IsNullOrEmpty(t))
+            return DirectLineErrors.MissingAuth();
+
+        var check = await tokens.CheckAsync(t);
+        if (check.Status == TokenStatus.Expired)
+            return DirectLineErrors.Expired();
+        if (check.Status == TokenStatus.Invalid || check.Grant is not { Scope: TokenScope.Stream } grant || grant.ConversationId != conversationId)
+            return DirectLineErrors.InvalidToken();
+        if (registry.Find(conversationId) is not { } conversation || conversation.Key.TenantId != grant.TenantId)
+            return DirectLineErrors.UnknownConversation(conversationId);
+        string? origin = context.Request.Headers.Origin;
+        if (tenants.Find(grant.TenantId) is not { } tenant || !tenant.AllowsOrigin(origin, OriginPolicy.SelfOrigin(context.Request)))
+            return DirectLineErrors.Forbidden($"Origin '{origin}' is not allowed for this tenant.");
+        if (DirectLineEndpoints.ParseWatermark(watermark) is not { } from)
+            return DirectLineErrors.BadRequest($"watermark '{watermark}' is not a number.");
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var subscription = conversation.Subscribe(from);
+        conversation.Touch();
+        string reason = await PumpAsync(socket, subscription, context.RequestAborted);
+        DirectLineLog.StreamEnded(logger, conversationId, reason);
+        return Results.Empty;
+    }
+
+    private static async Task<string> PumpAsync(WebSocket socket, StreamSubscription subscription, CancellationToken aborted)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        var drain = DrainClientAsync(socket, stop);
+        try
+        {
+            await foreach (var frame in subscription.Frames.ReadAllAsync(stop.Token))
+            {
+                byte[] json = JsonSerializer.SerializeToUtf8Bytes(frame, DirectLineJson.Default.ActivitySet);
+                await socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, stop.Token);
+            }
+
+            // The feed ended on our side: a newer socket took over, or this client fell too far behind.
+            string reason = subscription.Replaced ? "collision" : "overflow";
+            if (socket.State == WebSocketState.Open)
+                await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason, aborted);
+            return reason;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            return "client closed";
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await drain;
+        }
+    }
+
+    /// <summary>Reads and discards client frames; when the client closes, stops the sender too.</summary>
+    private static async Task DrainClientAsync(WebSocket socket, CancellationTokenSource stop)
+    {
+        byte[] buffer = new byte[1024];
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var result = await socket.ReceiveAsync(buffer, stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    if (socket.State == WebSocketState.CloseReceived)
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Client gone or we are stopping.
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+    }
+}

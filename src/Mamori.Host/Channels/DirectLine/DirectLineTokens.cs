@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Mamori.Host.Channels.DirectLine;
+
+/// <summary>What a token grants: one conversation of one tenant, for one user, for one use (see <see cref="TokenScope"/>).</summary>
+public sealed record TokenGrant(string TenantId, string ConversationId, string UserId, TokenScope Scope = TokenScope.Conversation);
+
+/// <summary>A conversation token works on the REST API; a stream token only opens the WebSocket; a report token only reads the report page.</summary>
+public enum TokenScope { Conversation, Stream, Report }
+
+public enum TokenStatus { Valid, Expired, Invalid }
+
+public readonly record struct TokenCheck(TokenStatus Status, TokenGrant? Grant);
+
+/// <summary>
+/// Issues and checks HMAC-signed JWTs. Expiry is checked against <see cref="TimeProvider"/> (not the library's clock),
+/// so an expired token is told apart from a forged one: Direct Line answers the first with 403 TokenExpired.
+/// </summary>
+public sealed class DirectLineTokens
+{
+    private const string Issuer = "mamori-directline";
+    private const string Audience = "mamori-directline";
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly SigningCredentials _credentials;
+    private readonly TokenValidationParameters _validation;
+    private readonly TimeProvider _clock;
+
+    public DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider clock, ILogger<DirectLineTokens> logger)
+    {
+        _clock = clock;
+        byte[] key;
+        if (string.IsNullOrEmpty(options.Value.TokenSigningKey))
+        {
+            key = RandomNumberGenerator.GetBytes(32);
+            DirectLineLog.RandomSigningKey(logger);
+        }
+        else
+        {
+            key = Convert.FromBase64String(options.Value.TokenSigningKey);
+        }
+
+        var securityKey = new SymmetricSecurityKey(key);
+        _credentials = new SigningCredentials(securityKey, SecurityAlgorithms.HmacSha256);
+        _validation = new TokenValidationParameters
+        {
+            IssuerSigningKey = securityKey,
+            ValidIssuer = Issuer,
+            ValidAudience = Audience,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidateLifetime = false,   // checked below against TimeProvider
+            RequireExpirationTime = true,
+        };
+        Lifetime = options.Value.TokenLifetime;
+    }
+
+    public TimeSpan Lifetime { get; }
+
+    public string Issue(TokenGrant grant, TimeSpan lifetime) => Issue(grant, _clock.GetUtcNow(), lifetime);
+
+    internal string Issue(TokenGrant grant, DateTimeOffset issuedAt, TimeSpan lifetime)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            ["tid"] = grant.TenantId,
+            ["conv"] = grant.ConversationId,
+            ["user"] = grant.UserId,     // directlinejs and Web Chat read the user id from this claim
+        };
+        if (grant.Scope != TokenScope.Conversation)
+            claims["scope"] = grant.Scope == TokenScope.Stream ? "stream" : "report";
+
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = claims,
+            IssuedAt = issuedAt.UtcDateTime,
+            NotBefore = issuedAt.UtcDateTime.AddSeconds(-30),
+            Expires = (issuedAt + lifetime).UtcDateTime,
+            SigningCredentials = _credentials,
+        });
+    }
+
+    public async Task<TokenCheck> CheckAsync(string token)
+    {
+        if (token.Length > 4096)
+            return new TokenCheck(TokenStatus.Invalid, null);
+
+        var result = await _handler.ValidateTokenAsync(token, _validation);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+            return new TokenCheck(TokenStatus.Invalid, null);
+
+        if (!jwt.TryGetPayloadValue("tid", out string? tenant) || !jwt.TryGetPayloadValue("conv", out string? conversation)
+            || !jwt.TryGetPayloadValue("user", out string? user) || tenant is null || conversation is null || user is null)
+            return new TokenCheck(TokenStatus.Invalid, null);
+
+        var scope = !jwt.TryGetPayloadValue("scope", out string? scopeClaim) ? TokenScope.Conversation
+            : scopeClaim == "stream" ? TokenScope.Stream
+            : scopeClaim == "report" ? TokenScope.Report
+            : (TokenScope?)null;
+        if (scope is null)
+            return new TokenCheck(TokenStatus.Invalid, null);
+        var grant = new TokenGrant(tenant, conversation, user, scope.Value);
+        return jwt.ValidTo <= _clock.GetUtcNow().UtcDateTime
+            ? new TokenCheck(TokenStatus.Expired, grant)
+            : new TokenCheck(TokenStatus.Valid, grant);
+    }
+}

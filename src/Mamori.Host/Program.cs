@@ -1,0 +1,31 @@
+using Mamori.Host.Bot;
+using Mamori.Host.Channels;
+using Mamori.Host.Health;
+using Mamori.Host.Reports;
+using Mamori.Host.Tenants;
+using Mamori.Host.Texts;
+using Mamori.Host.Widget;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHostTexts(builder.Configuration);     // Texts/host.ja.json: the host's Japanese wording
+builder.Services.AddBot(builder.Configuration);           // dialog engine + knowledge answering (Mamori.Core, Mamori.Knowledge)
+builder.Services.AddTenants(builder.Configuration);       // chambers: colours, allowed origins, region, desk
+builder.Services.AddChannels(builder.Configuration);      // Direct Line 3.0 for Web Chat and the widget
+builder.Services.AddChatPages();                          // / and /widget/frame
+builder.Services.AddReports();                            // /report/{id}
+builder.Services.AddReadiness();                          // /healthz: ready once the knowledge index is loaded
+
+var app = builder.Build();
+app.UseWebSockets();
+app.UseCors();
+app.UseRateLimiter();
+app.UseStaticFiles();                                     // chat.js, widget.js, lib/webchat.js (copied from npm at build)
+app.MapReadiness();
+app.MapChannels();
+app.MapTenantApi();
+app.MapChatPages();
+app.MapReports();
+app.Run();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,55 @@
+using Mamori.Host.Tenants;
+using Mamori.Host.Texts;
+using Microsoft.Extensions.Options;
+
+namespace Mamori.Host.Reports;
+
+public static class ReportEndpoints
+{
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReportSnapshots>();
+        services.AddSingleton<ReportLinks>();
+        services.AddSingleton<ReportAccess>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/report/{conversationId}", ShowAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ShowAsync(
+        string conversationId, string? t, HttpContext context, ReportSnapshots reports, ReportAccess access,
+        TenantCatalog tenants, IOptions<HostTexts> texts)
+    {
+        var response = context.Response;
+        // The link carries its token: never cache the page, never send the URL on as a referrer, never frame it.
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+        var snapshot = reports.Find(conversationId);
+        var result = await access.CheckAsync(conversationId, t, context.Request.Headers.Authorization, snapshot);
+        var words = texts.Value;
+        switch (result)
+        {
+            case ReportAccessResult.Expired:
+                return Page(ReportPage.Message(words.ReportTitle, words.ReportLinkExpired), StatusCodes.Status403Forbidden);
+            case ReportAccessResult.Denied:
+                response.Headers.WWWAuthenticate = "Basic realm=\"Mamori reports\", charset=\"UTF-8\"";
+                return Page(ReportPage.Message(words.ReportTitle, words.ReportLinkExpired), StatusCodes.Status401Unauthorized);
+        }
+
+        if (snapshot is null || tenants.Find(snapshot.Conversation.TenantId) is not { } tenant)
+            return Page(ReportPage.Message(words.ReportTitle, words.ReportNotFound), StatusCodes.Status404NotFound);
+        return Page(ReportPage.Render(snapshot, tenant, words), StatusCodes.Status200OK);
+    }
+
+    private static IResult Page(string html, int status) =>
+        TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Mamori.Host.Tenants;
+
+/// <summary>One chamber (or the default site): how its chat looks, who may embed it, where its owners are.</summary>
+public sealed class TenantOptions
+{
+    [Required, MinLength(1)]
+    public string DisplayName { get; set; } = "まもり";
+
+    /// <summary>CSS colour of the header, the chat button and the user's bubbles.</summary>
+    [RegularExpression("^#[0-9a-fA-F]{6}$")]
+    public string PrimaryColor { get; set; } = "#1f5fa8";
+
+    [RegularExpression("^#[0-9a-fA-F]{6}$")]
+    public string AccentColor { get; set; } = "#e8f0fa";
+
+    /// <summary>Sent before the bot's own greeting when a conversation starts; empty: none.</summary>
+    public string? Greeting { get; set; }
+
+    /// <summary>Sites that may embed the widget, call the API from the browser and mint tokens (e.g. https://www.example-cci.or.jp).</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>JIS romaji prefecture code of the chamber (tokyo, osaka …): local measures first.</summary>
+    [RegularExpression("^[a-z]+$")]
+    public string? Region { get; set; }
+
+    /// <summary>Direct Line secret for the chamber's own server (tokens/generate). Never sent to a browser. Unset: none.</summary>
+    public string? DirectLineSecret { get; set; }
+
+    /// <summary>Password of the chamber's advisers for report pages (basic auth, user "adviser"). Unset: token links only.</summary>
+    public string? AdviserPassword { get; set; }
+
+    public SupportDeskOptions SupportDesk { get; set; } = new();
+}
+
+public sealed class SupportDeskOptions
+{
+    public string? Name { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Url { get; set; }
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Mamori.Host.Tenants;
+
+/// <summary>Checks every tenant at start-up; each error names the setting (Tenants:&lt;id&gt;:&lt;Key&gt;).</summary>
+internal sealed partial class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    internal static partial Regex TenantIdPattern();
+
+    public ValidateOptionsResult Validate(string? name, TenantsOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var (id, tenant) in options.Tenants)
+        {
+            if (!TenantIdPattern().IsMatch(id))
+                errors.Add($"Tenants:{id}: a tenant id is 1-40 lowercase letters, digits or '-'.");
+
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(tenant, new ValidationContext(tenant), results, validateAllProperties: true);
+            errors.AddRange(results.Select(r => $"Tenants:{id}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+
+            for (int i = 0; i < tenant.AllowedOrigins.Count; i++)
+            {
+                if (OriginPolicy.Normalize(tenant.AllowedOrigins[i]) is null)
+                    errors.Add($"Tenants:{id}:AllowedOrigins:{i}: '{tenant.AllowedOrigins[i]}' is not an origin like https://www.example.jp (scheme and host, no path).");
+            }
+
+            if (tenant.DirectLineSecret is { Length: > 0 and < 32 })
+                errors.Add($"Tenants:{id}:DirectLineSecret: use at least 32 characters.");
+            if (tenant.AdviserPassword is { Length: > 0 and < 12 })
+                errors.Add($"Tenants:{id}:AdviserPassword: use at least 12 characters.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
