@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return IngestCommand.Create();
         yield return EvalCommand.Create();
         yield return AskCommand.Create();
+        yield return ChatCommand.Create();
     }
 }

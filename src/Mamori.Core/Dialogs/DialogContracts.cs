@@ -15,7 +15,8 @@ public sealed record IncomingTurn(ConversationKey Conversation, string UserId, s
 
 /// <param name="Replies">What to show the user, in order.</param>
 /// <param name="Handoff">Set when the user asked for a person (担当者と話したい): the host starts a handoff.</param>
-public sealed record TurnResult(IReadOnlyList<BotReply> Replies, HandoffRequest? Handoff = null);
+/// <param name="Ended">The user said goodbye (「終了」 outside the diagnosis): a channel may close the conversation.</param>
+public sealed record TurnResult(IReadOnlyList<BotReply> Replies, HandoffRequest? Handoff = null, bool Ended = false);
 
 /// <summary>The user asked for a human expert; carries what the desk needs to pick up without asking again.</summary>
 public sealed record HandoffRequest(ConversationKey Conversation, string UserId, string Reason);

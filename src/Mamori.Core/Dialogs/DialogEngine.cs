@@ -104,7 +104,7 @@ public sealed class DialogEngine
             DialogLog.HandoffRequested(_logger, key.ToString());
             handoff = new HandoffRequest(key, userId, DialogWording.Fill(_language.Wording.HandoffReason, ("answered", outcome.State.Answers.Count)));
         }
-        return new TurnResult(replies, handoff);
+        return new TurnResult(replies, handoff, outcome.Ended);
     }
 
     private async Task<BotReply> AnswerAsync(ConversationKey key, ConversationState state, string question, CancellationToken cancellationToken)

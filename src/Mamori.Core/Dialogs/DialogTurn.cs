@@ -69,7 +69,7 @@ internal sealed class DialogTurn
             case CommandKind.Quit:
                 return state.Top is DiagnosisFrame
                     ? new TurnOutcome(state.Pop(), [_replies.Text(W.QuitDiagnosis, _replies.MenuChoices(state.Pop()))])
-                    : new TurnOutcome(state, [_replies.Text(W.QuitMenu)]);
+                    : new TurnOutcome(state, [_replies.Text(W.QuitMenu)], Ended: true);
         }
 
         return state.Top is DiagnosisFrame frame

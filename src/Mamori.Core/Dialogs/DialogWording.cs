@@ -32,6 +32,9 @@ public sealed class DialogWording
     public string AfterResult { get; set; } = "";
     public string UnknownLabel { get; set; } = "";
     public string RediagnoseLabel { get; set; } = "";
+    public string SourcesHeading { get; set; } = "";
+    public string ConsoleHandoffNote { get; set; } = "";
+    public string ConsoleChoiceHint { get; set; } = "";
 
     /// <summary>The names of the entries left empty (a missing key in the YAML).</summary>
     internal IEnumerable<string> MissingEntries() =>

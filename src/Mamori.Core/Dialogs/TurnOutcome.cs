@@ -13,9 +13,11 @@ internal sealed record AnswerQuestion(string Question) : Outgoing;
 
 /// <summary>The result of applying one turn to a state: the next state and what to send.</summary>
 /// <param name="Handoff">The user asked for a person.</param>
+/// <param name="Ended">The user said goodbye outside the diagnosis.</param>
 /// <param name="Completed">Set on the turn that finished the diagnosis: remembered as the user's last result.</param>
 internal sealed record TurnOutcome(
     ConversationState State,
     IReadOnlyList<Outgoing> Outgoing,
     bool Handoff = false,
-    DiagnosisSummary? Completed = null);
+    DiagnosisSummary? Completed = null,
+    bool Ended = false);
