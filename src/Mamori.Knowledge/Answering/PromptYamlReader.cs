@@ -104,6 +104,7 @@ internal static partial class PromptYamlReader
         foreach (var (serviceId, settings) in yaml.ExecutionSettings ?? [])
             config.AddExecutionSettings(ToSettings(settings, file, serviceId), serviceId);
 
+        CheckMessageMarkup(yaml.Template, file);
         try
         {
             // Parsing the template here turns a syntax error into a start-up failure instead of a failed answer.
@@ -115,6 +116,28 @@ internal static partial class PromptYamlReader
         }
 
         return config;
+    }
+
+    /// <summary>
+    /// A chat prompt is split into messages only when the rendered text is well-formed XML; otherwise SK silently sends
+    /// everything as one user message and the system rules lose their role. A stray "&lt;sources&gt;" is enough for that.
+    /// </summary>
+    private static void CheckMessageMarkup(string template, string file)
+    {
+        if (!template.Contains("<message", StringComparison.Ordinal))
+            return;
+        try
+        {
+            var document = new System.Xml.XmlDocument();
+            document.LoadXml($"<root>{TemplateBlock().Replace(template, "x")}</root>");
+            if (document.DocumentElement!.ChildNodes.OfType<System.Xml.XmlElement>().Any(e => e.Name != "message"))
+                throw new PromptFileException(file, "template", "only <message role=\"…\"> elements may appear at the top level");
+        }
+        catch (System.Xml.XmlException e)
+        {
+            throw new PromptFileException(file, "template",
+                $"the <message> markup is not well-formed XML (line {e.LineNumber} of the template): {e.Message} Write literal angle brackets as &lt; and &gt;.");
+        }
     }
 
     private static PromptExecutionSettings ToSettings(Dictionary<string, string> values, string file, string serviceId)
@@ -141,6 +164,9 @@ internal static partial class PromptYamlReader
 
         return new PromptExecutionSettings { ServiceId = serviceId == PromptExecutionSettings.DefaultServiceId ? null : serviceId, ExtensionData = data };
     }
+
+    [GeneratedRegex(@"\{\{.*?\}\}")]
+    private static partial Regex TemplateBlock();
 
     [GeneratedRegex(@"\{\{[^}]*?\$(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex VariableReference();
