@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return EvalCommand.Create();
         yield return AskCommand.Create();
         yield return ChatCommand.Create();
+        yield return DiagnoseCommand.Create();
     }
 }

@@ -37,7 +37,7 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
 
         var segment = new Segment(Known(CodeOf(SegmentIds.Employees)), Known(CodeOf(SegmentIds.Industry)), Known(CodeOf(SegmentIds.Prefecture)));
         var recommendations = new RecommendationSelector(rules, catalog, today, segment, step)
-            .Select(primary, findings.Where(f => f.Blocked).Select(f => f.Stage).ToList(), itPlan);
+            .Select(primary, findings.Where(f => f.Blocked).Select(f => f.Stage).ToList(), itPlan ? CodeOf(SegmentIds.ItPlan) ?? "" : null);
 
         return new DiagnosisResult(primary, step, findings, recommendations,
             rules.WorryingPattern.Evaluate(context), itPlan, script.Unanswered(answers));

@@ -15,12 +15,14 @@ public sealed class ClassifierRules
         IReadOnlyList<(int Step, Condition? When)> steps,
         Condition worryingPattern,
         Condition itPlan,
+        IReadOnlyDictionary<string, IReadOnlyList<SupportType>> itBundlePreference,
         RecommendationRulesYaml recommendations)
     {
         BlockedWhen = blockedWhen;
         Steps = steps;
         WorryingPattern = worryingPattern;
         ItPlan = itPlan;
+        ItBundlePreference = itBundlePreference;
         MinRecommendations = recommendations.Min;
         MaxRecommendations = recommendations.Max;
         MaxItBundle = recommendations.MaxItBundle;
@@ -31,6 +33,9 @@ public sealed class ClassifierRules
     internal IReadOnlyList<(int Step, Condition? When)> Steps { get; }
     internal Condition WorryingPattern { get; }
     internal Condition ItPlan { get; }
+
+    /// <summary>it_plan code → support types of bundled measures, most wanted first.</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<SupportType>> ItBundlePreference { get; }
     public int MinRecommendations { get; }
     public int MaxRecommendations { get; }
     public int MaxItBundle { get; }
@@ -75,9 +80,17 @@ public sealed class ClassifierRules
         var worrying = yaml.WorryingPattern?.Compile($"{path}: worryingPattern", known)
             ?? throw new FormatException($"{path}: worryingPattern is missing.");
         var itPlan = yaml.ItPlan?.Compile($"{path}: itPlan", known) ?? throw new FormatException($"{path}: itPlan is missing.");
+        var preference = new Dictionary<string, IReadOnlyList<SupportType>>(StringComparer.Ordinal);
+        foreach (var (code, types) in yaml.ItBundlePreference ?? [])
+        {
+            if (!known[SegmentIds.ItPlan].Contains(code))
+                throw new FormatException($"{path}: itBundlePreference.{code}: not an answer code of it_plan.");
+            preference[code] = types.Select(t => DomainCodes.TryParseSupportType(t, out var type) ? type
+                : throw new FormatException($"{path}: itBundlePreference.{code}: '{t}' is not a support type.")).ToList();
+        }
         var recommendations = yaml.Recommendations ?? new RecommendationRulesYaml();
         if (recommendations.Min < 1 || recommendations.Max < recommendations.Min || recommendations.MaxItBundle > recommendations.Max)
             throw new FormatException($"{path}: recommendations: need 1 <= min <= max and maxItBundle <= max.");
-        return new ClassifierRules(blocked, steps, worrying, itPlan, recommendations);
+        return new ClassifierRules(blocked, steps, worrying, itPlan, preference, recommendations);
     }
 }

@@ -9,6 +9,7 @@ internal sealed class ClassifierRulesYaml
     public List<StepRuleYaml>? MaturitySteps { get; set; }
     public ConditionYaml? WorryingPattern { get; set; }
     public ConditionYaml? ItPlan { get; set; }
+    public Dictionary<string, List<string>>? ItBundlePreference { get; set; }
     public RecommendationRulesYaml? Recommendations { get; set; }
 }
 

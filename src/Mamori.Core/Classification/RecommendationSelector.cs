@@ -10,7 +10,8 @@ namespace Mamori.Core.Classification;
 /// </summary>
 internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatalog catalog, DateOnly today, Segment segment, int step)
 {
-    public IReadOnlyList<Recommendation> Select(Stage? primary, IReadOnlyList<Stage> blocked, bool itPlan)
+    /// <param name="itPlan">The it_plan answer when the company plans IT (bundling applies), else null.</param>
+    public IReadOnlyList<Recommendation> Select(Stage? primary, IReadOnlyList<Stage> blocked, string? itPlan)
     {
         var usable = catalog.Measures
             .Where(m => !m.IsExpired(today)
@@ -24,10 +25,14 @@ internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatal
         // With nothing blocked, aim at the current step and prefer measures for the last stage (the measures themselves).
         var target = primary ?? Stage.Measures;
 
-        if (itPlan)
+        if (itPlan is not null)
         {
+            // Preferred kinds first (rules.yaml itBundlePreference), one per kind, so two bundled measures do different jobs.
+            var preference = rules.ItBundlePreference.GetValueOrDefault(itPlan) ?? [];
+            int Preferred(Measure m) => preference.Contains(m.SupportType) ? preference.ToList().IndexOf(m.SupportType) : 99;
             var bundles = usable.Where(m => m.ItBundle)
-                .OrderBy(m => m.Barriers.Contains(target) ? 0 : 1).ThenBy(m => Rank(m, target))
+                .OrderBy(Preferred).ThenBy(m => Rank(m, target))
+                .DistinctBy(m => m.SupportType)
                 .Take(rules.MaxItBundle);
             foreach (var m in bundles)
                 picked.Add((m, BarrierFor(m, target, blocked), true));

@@ -80,7 +80,7 @@ public static class DiagnosisScriptLoader
             // Conditions may only look back: a question can be skipped only by answers already given.
             var skip = q.SkipWhen?.Compile($"{where} skipWhen", known);
             var ask = q.AskWhen?.Compile($"{where} askWhen", known);
-            questions.Add(new Question(q.Id, q.Section, kind,
+            questions.Add(new Question(q.Id, Required(q.Topic, where, "topic"), q.Section, kind,
                 Required(q.Prompt, where, "prompt"), Required(q.Help, where, "help"), Required(q.Retry, where, "retry"),
                 choices, unknown, q.Buttons, skip, ask));
             known[q.Id] = questions[^1].Codes.ToHashSet(StringComparer.Ordinal);

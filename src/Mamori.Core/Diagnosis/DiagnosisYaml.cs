@@ -15,6 +15,7 @@ internal sealed class DiagnosisFileYaml
 internal sealed class QuestionYaml
 {
     public string? Id { get; set; }
+    public string? Topic { get; set; }
     public string? Section { get; set; }
     public string? Kind { get; set; }
     public bool Buttons { get; set; } = true;

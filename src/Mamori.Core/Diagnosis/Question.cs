@@ -14,10 +14,11 @@ public sealed class Question
     private readonly SynonymMatcher _matcher;
 
     internal Question(
-        string id, string section, QuestionKind kind, string prompt, string help, string retryPrompt,
+        string id, string topic, string section, QuestionKind kind, string prompt, string help, string retryPrompt,
         IReadOnlyList<Choice> choices, Choice unknown, bool showButtons, Condition? skipWhen, Condition? askWhen)
     {
         Id = id;
+        Topic = topic;
         Section = section;
         Stage = DomainCodes.TryParseStage(section, out var stage) ? stage : null;
         Kind = kind;
@@ -36,6 +37,9 @@ public sealed class Question
     }
 
     public string Id { get; }
+
+    /// <summary>A short name of what is asked (「対策の年間予算」), used when the report quotes the user's answer.</summary>
+    public string Topic { get; }
 
     /// <summary>"profile" or a stage code (motivation, awareness, investment, talent, measures).</summary>
     public string Section { get; }

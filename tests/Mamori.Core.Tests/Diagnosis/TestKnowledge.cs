@@ -17,6 +17,6 @@ internal static class TestKnowledge
 
     public static BarrierClassifier Classifier => LazyClassifier.Value;
 
-    /// <summary>Directory of this test project's spec files (copied next to the test binaries).</summary>
-    public static string Specs => Path.Combine(AppContext.BaseDirectory, "Specs");
+    /// <summary>This test project's Specs/ folder in the source tree (read in place: no copy step in the shared .csproj).</summary>
+    public static string Specs => Path.Combine(Path.GetDirectoryName(Folder.Root)!, "tests", "Mamori.Core.Tests", "Specs");
 }
