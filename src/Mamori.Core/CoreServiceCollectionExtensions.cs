@@ -1,6 +1,5 @@
-using Mamori.Core.Diagnosis;
 using Mamori.Core.Dialogs;
-using Mamori.Core.Measures;
+using Mamori.Core.Reports;
 using Mamori.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +11,7 @@ namespace Mamori.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The core: diagnosis script and measure catalog (from knowledge/), conversation state (SQLite under data/ by
+    /// The core: diagnosis script, classifier, measure catalog and report (from knowledge/), conversation state (SQLite under data/ by
     /// default), the dialog's wording (prompts/dialog/) and the <see cref="DialogEngine"/>. Data files are read once, on
     /// first use, and a mistake in them fails with the file's name. Register an <c>IQuestionAnswerer</c> (AddMamoriKnowledge)
     /// to answer free questions; without one the engine declines them politely.
@@ -30,8 +29,12 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => KnowledgeFolder.Locate());
-        services.TryAddSingleton(sp => DiagnosisScriptLoader.Load(sp.GetRequiredService<KnowledgeFolder>()));
-        services.TryAddSingleton(sp => MeasureCatalogLoader.Load(sp.GetRequiredService<KnowledgeFolder>(), sp.GetRequiredService<DiagnosisScript>()));
+        services.TryAddSingleton(sp => DiagnosisKit.Load(sp.GetRequiredService<KnowledgeFolder>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Script);
+        services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Catalog);
+        services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Classifier);
+        services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Report);
+        services.TryAddSingleton<IDiagnosisFlow, ScriptDiagnosisFlow>();
 
         services.TryAddSingleton<IConversationStore>(sp => CreateStore(sp.GetRequiredService<IOptions<StateStoreOptions>>().Value));
         services.TryAddSingleton(sp => DialogLanguage.Load(DialogLanguage.LocateFolder(sp.GetRequiredService<IOptions<DialogOptions>>().Value.PromptsPath)));

@@ -54,6 +54,12 @@ internal static class ChatCommand
             Console.Error.WriteLine($"chat: configuration is invalid: {string.Join(" ", e.Failures)}");
             return 1;
         }
+        catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
+        {
+            // Broken or missing data (knowledge/, prompts/): the message names the file; no stack trace for the user.
+            Console.Error.WriteLine($"chat: could not load the bot's data: {e.Message}");
+            return 1;
+        }
         var wording = services.GetRequiredService<DialogLanguage>().Wording;
         var key = new ConversationKey(settings.TenantId ?? "default", settings.ConversationId ?? $"console-{Guid.NewGuid():N}");
         var userId = settings.UserId ?? "console-user";
@@ -96,7 +102,8 @@ internal static class ChatCommand
                 PrintCard(card, output);
             if (reply.Image is { } image)
                 output.WriteLine($"[図] {image.AltText}");
-            if (reply.Citations.Count > 0)
+            // The knowledge answer usually lists its sources in its text already; print them only when it does not.
+            if (reply.Citations.Count > 0 && !reply.Citations.All(c => reply.Text.Contains(c.Url, StringComparison.Ordinal)))
             {
                 output.WriteLine($"{wording.SourcesHeading}:");
                 for (var i = 0; i < reply.Citations.Count; i++)

@@ -40,6 +40,7 @@ public sealed class CommandSetTests
     [InlineData("6〜20人")]
     [InlineData("いない")]
     [InlineData("担当者はいない")]
+    [InlineData("担当者")]   // an answer to 「責任者は決まっていますか」, not a request for a person
     [InlineData("担当者を決めていない")]
     [InlineData("最初からやり直すにはどうすればいいですか？そもそも診断で何が分かるのか詳しく知りたいです")]
     [InlineData("もど")]

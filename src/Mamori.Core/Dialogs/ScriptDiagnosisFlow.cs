@@ -1,0 +1,68 @@
+using Mamori.Core.Conversations;
+using Mamori.Core.Diagnosis;
+using Mamori.Core.Domain;
+using Mamori.Core.Reports;
+
+namespace Mamori.Core.Dialogs;
+
+/// <summary>
+/// The engine's view of the real diagnosis (<see cref="DiagnosisKit"/>): the questions and parser of the script, the
+/// classifier over the measure catalog, and the report composed from its result.
+/// </summary>
+public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
+{
+    private readonly DiagnosisKit _kit;
+    private readonly DiagnosisScript _script;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, FlowQuestion> _questions;
+
+    public ScriptDiagnosisFlow(DiagnosisKit kit, TimeProvider time)
+    {
+        _kit = kit;
+        _script = kit.Script;
+        _time = time;
+        // Built once: the questions are immutable, and the engine asks for them on every turn.
+        _questions = _script.Questions.ToDictionary(q => q.Id, ToFlow, StringComparer.Ordinal);
+    }
+
+    public string Intro => _script.Intro;
+
+    public string Outro => _script.Outro;
+
+    public FlowQuestion? Next(IReadOnlyList<RecordedAnswer> answers) =>
+        _script.NextQuestion(ToSet(answers)) is { } next ? _questions[next.Id] : null;
+
+    public FlowQuestion? Find(string questionId) => _questions.GetValueOrDefault(questionId);
+
+    public (int Answered, int Total) Progress(IReadOnlyList<RecordedAnswer> answers) => _script.Progress(ToSet(answers));
+
+    public string? Match(FlowQuestion question, string text) =>
+        _script.TryGet(question.Id, out var q) ? q.Match(text)?.Code : null;
+
+    public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers)
+    {
+        var set = ToSet(answers);
+        // Measures past their validUntil are never recommended, so the classifier needs today's date (in Japan).
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).Date);
+        var result = _kit.Classify(set, today);
+        return new DiagnosisOutcome(
+            _kit.Report.Compose(result, set),
+            new DiagnosisSummary(result.PrimaryBarrier?.Code(), result.MaturityStep, _kit.Report.Headline(result)));
+    }
+
+    private static AnswerSet ToSet(IReadOnlyList<RecordedAnswer> answers)
+    {
+        var set = AnswerSet.Empty;
+        foreach (var answer in answers)
+            set = set.With(answer.QuestionId, answer.Code, answer.Raw.Length == 0 ? null : answer.Raw);
+        return set;
+    }
+
+    private static FlowQuestion ToFlow(Question question) => new(
+        question.Id,
+        question.Prompt,
+        question.Buttons.Select(b => b.Label).ToArray(),
+        question.Unknown.Label,
+        question.RetryPrompt,
+        question.Help);
+}
