@@ -77,7 +77,7 @@ internal static class EvalOutput
         {
             var v = r.Answer.Verdict;
             if (v is not null)
-                o.WriteLine($"  {(r.InScope ? "in " : "OUT")} {r.Question.Id} s={v.Strength:0.00} c={v.Coverage:0.00} {r.Question.Question}");
+                o.WriteLine($"  {(r.InScope ? "in " : "OUT")} {r.Question.Id} s={v.Strength:0.00} c={v.Coverage:0.00} h={v.HeadingCoverage:0.00} rank={r.Rank} {r.Question.Question}");
         }
         o.WriteLine("Gate frontier (minCoverage, minStrength → correct refusal, false refusal):");
         foreach (var p in GateCalibration.Frontier(GateCalibration.Sweep(report)))

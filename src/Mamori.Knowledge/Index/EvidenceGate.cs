@@ -3,67 +3,81 @@ using Mamori.Knowledge.Analysis;
 namespace Mamori.Knowledge.Index;
 
 /// <summary>
-/// Decides from the evidence alone whether the bot may answer: BM25 of the best passages relative to the query's own
-/// weight (strength) and the idf-weighted share of the question's informative terms they contain (coverage). Computed from
-/// <see cref="CorpusStatistics"/> and the passages' sparse vectors, so the verdict is the same over either store.
+/// Decides from the evidence alone whether the bot may answer. Features of the best passages against the question's
+/// topic words (terms with a kanji, katakana or Latin letter; not single characters, not pure-hiragana pairs such as
+/// ってな or だけど, which are colloquial endings): strength (BM25 relative to the query's own weight), coverage (idf-weighted
+/// share of topic words in one passage) and heading coverage (share found in the passages' title or section heading,
+/// i.e. what the passage is about rather than mentions in passing). Computed from <see cref="CorpusStatistics"/> and
+/// the passages' sparse vectors, so the verdict is the same over either store.
 /// </summary>
-public sealed class EvidenceGate(KnowledgeIndex index, EvidenceGateOptions options)
+public sealed class EvidenceGate
 {
+    private readonly KnowledgeIndex _index;
+    private readonly EvidenceGateOptions _options;
+    private readonly JapaneseAnalyzer _analyzer;
+    private readonly Dictionary<string, HashSet<uint>> _headingTerms = new(StringComparer.Ordinal);
+
+    public EvidenceGate(KnowledgeIndex index, EvidenceGateOptions options, JapaneseAnalyzer analyzer)
+    {
+        _index = index;
+        _options = options;
+        _analyzer = analyzer;
+        foreach (var chunk in index.IndexedChunks.Select(c => c.Chunk))
+            _headingTerms[chunk.ChunkId] = HeadingTerms(chunk.Title + "\n" + chunk.Section);
+    }
+
     public EvidenceVerdict Judge(AnalyzedQuery query, IReadOnlyList<ChunkHit> hits)
     {
         if (hits.Count == 0)
-            return new EvidenceVerdict(false, 0, 0, "no passage shares a term with the question");
+            return new EvidenceVerdict(false, 0, 0, 0, "no passage shares a term with the question");
 
-        var stats = index.Statistics;
-        var terms = query.Terms.Select(t => (t.Term, t.Weight, Id: Index.TermHash.Of(t.Term), Idf: 0.0)).ToList();
-        for (int i = 0; i < terms.Count; i++)
-            terms[i] = terms[i] with { Idf = stats.Idf(terms[i].Id) };
-        // Coverage is about the topic words the user typed: terms with a kanji, katakana or Latin letter, not single
-        // characters (they match almost anywhere) and not pure-hiragana pairs (colloquial endings such as ってな, だけど).
-        var content = terms.Where(t => IsContent(t.Term)).ToList();
-        if (content.Count == 0)
-            content = terms;
-        var own = content.Where(t => t.Weight >= 1f).ToList();
-        var expanded = content.Where(t => t.Weight < 1f).ToList();
+        var stats = _index.Statistics;
+        var terms = query.Terms.Select(t => new GateTerm(t.Weight, TermHash.Of(t.Term), stats.Idf(TermHash.Of(t.Term)), IsTopicWord(t.Term))).ToList();
+        var topic = terms.Where(t => t.Topic).ToList();
+        if (topic.Count == 0)
+            topic = terms;
+        var own = topic.Where(t => t.Weight >= 1f).ToList();
+        // A dictionary rewording counts as the user's words: a passage about ランサムウェア covers 身代金.
+        var ownAndExpanded = topic;
         double queryWeight = terms.Sum(t => t.Weight * t.Idf);
 
-        double bestStrength = 0, bestCoverage = 0;
-        foreach (var hit in hits.Take(options.Depth))
+        double strength = 0, coverage = 0, headingCoverage = 0;
+        foreach (var hit in hits.Take(_options.Depth))
         {
-            if (index.Find(hit.Chunk.ChunkId) is not { } indexed)
+            if (_index.Find(hit.Chunk.ChunkId) is not { } indexed)
                 continue;
             var doc = indexed.Sparse;
-            double score = 0;
-            foreach (var t in terms)
-            {
-                int at = Array.BinarySearch(doc.Indices, t.Id);
-                if (at >= 0)
-                    score += t.Weight * t.Idf * doc.Values[at];
-            }
-            // A dictionary rewording counts as the user's words: a passage about ランサムウェア covers 身代金.
-            double coverage = Math.Max(Coverage(own, doc), Coverage([.. own, .. expanded], doc));
-            bestStrength = Math.Max(bestStrength, queryWeight == 0 ? 0 : score / queryWeight);
-            bestCoverage = Math.Max(bestCoverage, coverage);
+            double score = terms.Sum(t => Array.BinarySearch(doc.Indices, t.Id) is var at and >= 0 ? t.Weight * t.Idf * doc.Values[at] : 0);
+            strength = Math.Max(strength, queryWeight == 0 ? 0 : score / queryWeight);
+            coverage = Math.Max(coverage, Math.Max(Share(own, id => Array.BinarySearch(doc.Indices, id) >= 0),
+                Share(ownAndExpanded, id => Array.BinarySearch(doc.Indices, id) >= 0)));
+            if (_headingTerms.TryGetValue(hit.Chunk.ChunkId, out var heading))
+                headingCoverage = Math.Max(headingCoverage, Math.Max(Share(own, heading.Contains), Share(ownAndExpanded, heading.Contains)));
         }
-        bool answerable = bestCoverage >= options.MinCoverage && bestStrength >= options.MinStrength;
-        string reason = answerable
-            ? "the best passages cover the question"
-            : bestCoverage < options.MinCoverage
-                ? $"coverage {bestCoverage:0.00} < {options.MinCoverage:0.00}"
-                : $"strength {bestStrength:0.00} < {options.MinStrength:0.00}";
-        return new EvidenceVerdict(answerable, bestStrength, bestCoverage, reason);
+
+        string? weak = coverage < _options.MinCoverage ? $"coverage {coverage:0.00} < {_options.MinCoverage:0.00}"
+            : strength < _options.MinStrength ? $"strength {strength:0.00} < {_options.MinStrength:0.00}"
+            : headingCoverage < _options.MinHeadingCoverage ? $"heading coverage {headingCoverage:0.00} < {_options.MinHeadingCoverage:0.00}"
+            : null;
+        return new EvidenceVerdict(weak is null, strength, coverage, headingCoverage, weak ?? "the best passages cover the question");
     }
 
-    private static double Coverage(List<(string Term, float Weight, uint Id, double Idf)> terms, SparseVector doc)
+    private HashSet<uint> HeadingTerms(string heading) =>
+        [.. _analyzer.Analyze(heading).Where(IsTopicWord).Select(TermHash.Of)];
+
+    private static double Share(List<GateTerm> terms, Func<uint, bool> found)
     {
-        double total = terms.Sum(t => t.Idf);
-        if (total == 0)
-            return 0;
-        double found = terms.Where(t => Array.BinarySearch(doc.Indices, t.Id) >= 0).Sum(t => t.Idf);
-        return found / total;
+        double total = 0, hit = 0;
+        foreach (var t in terms)
+        {
+            total += t.Idf;
+            if (found(t.Id))
+                hit += t.Idf;
+        }
+        return total == 0 ? 0 : hit / total;
     }
 
-    private static bool IsContent(string term)
+    internal static bool IsTopicWord(string term)
     {
         if (term.Length == 1)
             return JapaneseAnalyzer.Classify(term[0]) == JapaneseAnalyzer.CharKind.Latin;
@@ -74,10 +88,13 @@ public sealed class EvidenceGate(KnowledgeIndex index, EvidenceGateOptions optio
         }
         return false;
     }
+
+    private readonly record struct GateTerm(float Weight, uint Id, double Idf, bool Topic);
 }
 
 /// <param name="Answerable">False: the guidelines do not cover the question; the bot says so and offers a human.</param>
 /// <param name="Strength">Best passage's BM25 / Σ q·idf over the question's terms.</param>
-/// <param name="Coverage">Best passage's idf-weighted share of the question's informative terms (0–1).</param>
+/// <param name="Coverage">Best passage's idf-weighted share of the question's topic words (0–1).</param>
+/// <param name="HeadingCoverage">The same share within the passage's document title and section heading (0–1).</param>
 /// <param name="Reason">Why, in a few words (logs and `mamori eval` output, never shown to users).</param>
-public sealed record EvidenceVerdict(bool Answerable, double Strength, double Coverage, string Reason);
+public sealed record EvidenceVerdict(bool Answerable, double Strength, double Coverage, double HeadingCoverage, string Reason);

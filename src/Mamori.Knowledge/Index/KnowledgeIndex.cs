@@ -64,7 +64,7 @@ public sealed class KnowledgeIndex
 public sealed record IndexingOptions
 {
     /// <summary>How many times the document title and section heading are counted in a passage (a simple field weight).</summary>
-    public int HeadingRepeat { get; init; } = 1;
+    public int HeadingRepeat { get; init; } = 2;
 
     public static IndexingOptions Default { get; } = new();
 

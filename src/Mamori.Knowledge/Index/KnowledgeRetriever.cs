@@ -26,8 +26,9 @@ public sealed class KnowledgeRetriever
         _store = store;
         _options = options;
         _embedder = embedder;
-        _queryAnalyzer = new QueryAnalyzer(new JapaneseAnalyzer(analyzer ?? AnalyzerOptions.Default), synonyms, options.Query);
-        _gate = new EvidenceGate(index, options.Gate);
+        var japanese = new JapaneseAnalyzer(analyzer ?? AnalyzerOptions.Default);
+        _queryAnalyzer = new QueryAnalyzer(japanese, synonyms, options.Query);
+        _gate = new EvidenceGate(index, options.Gate, japanese);
         Index = index;
     }
 
