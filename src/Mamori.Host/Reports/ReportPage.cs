@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
 
@@ -9,11 +10,12 @@ namespace Mamori.Host.Reports;
 /// <summary>The printable report: the diagnosis card as a document, the stage picture, measures with links, the desk.</summary>
 internal static class ReportPage
 {
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);   // Japan has no daylight saving time
 
     public static string Render(ReportSnapshot report, Tenant tenant, HostTexts texts)
     {
-        var e = HtmlEncoder.Default;
+        var e = Html;
         var html = new StringBuilder(8 * 1024);
         string title = $"{tenant.Options.DisplayName} {texts.ReportTitle}";
         html.Append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">")
@@ -73,7 +75,7 @@ internal static class ReportPage
 
     public static string Message(string title, string message)
     {
-        var e = HtmlEncoder.Default;
+        var e = Html;
         return $"<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
                $"<title>{e.Encode(title)}</title><link rel=\"stylesheet\" href=\"/report.css\"></head><body><main><h1>{e.Encode(title)}</h1>" +
                $"<p>{e.Encode(message)}</p></main></body></html>";

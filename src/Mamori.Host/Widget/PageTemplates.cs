@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Mamori.Host.Widget;
 
@@ -10,6 +11,8 @@ namespace Mamori.Host.Widget;
 /// </summary>
 public sealed class PageTemplates
 {
+    // Japanese stays readable in the page source; only HTML-significant characters are escaped.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
 
     public string Render(string name, IReadOnlyDictionary<string, string> values)
@@ -17,7 +20,7 @@ public sealed class PageTemplates
         string template = _cache.GetOrAdd(name, n => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pages", n)));
         string html = template;
         foreach (var (key, value) in values)
-            html = html.Replace("{{" + key + "}}", HtmlEncoder.Default.Encode(value), StringComparison.Ordinal);
+            html = html.Replace("{{" + key + "}}", Html.Encode(value), StringComparison.Ordinal);
         return html;
     }
 }

@@ -57,7 +57,11 @@ internal static class DirectLineStream
             // The feed ended on our side: a newer socket took over, or this client fell too far behind.
             string reason = subscription.Replaced ? "collision" : "overflow";
             if (socket.State == WebSocketState.Open)
+            {
                 await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason, aborted);
+                // Let the client answer the close handshake (the drain loop sees its close frame) before hanging up.
+                await Task.WhenAny(drain, Task.Delay(TimeSpan.FromSeconds(2), aborted));
+            }
             return reason;
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Mamori.Host.Tests.Support;
+
+namespace Mamori.Host.Tests.Channels.DirectLine;
+
+/// <summary>Bad input gets a 4xx with a reason in Direct Line's error shape; never a 500.</summary>
+public sealed class BadInputTests(ScriptedHost host) : IClassFixture<ScriptedHost>
+{
+    private static async Task<(HttpStatusCode Status, string Code, string Message)> ErrorOf(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return (response.StatusCode, (string)body!["error"]!["code"]!, (string)body["error"]!["message"]!);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"message\",\"text\":", "not a valid activity")]
+    [InlineData("not json at all", "not a valid activity")]
+    [InlineData("[1,2,3]", "not a valid activity")]
+    [InlineData("{\"text\":\"no type\"}", "needs a 'type'")]
+    [InlineData("null", "needs a 'type'")]
+    [InlineData("{\"type\":\"message\",\"text\":123}", "not a valid activity")]
+    public async Task Malformed_activities_get_400_with_a_reason(string body, string reason)
+    {
+        var client = await DirectLineClient.StartAsync(host.Factory);
+        using var response = await client.SendAsync(HttpMethod.Post, $"v3/directline/conversations/{client.ConversationId}/activities", body);
+        var (status, code, message) = await ErrorOf(response);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("BadArgument", code);
+        Assert.Contains(reason, message);
+    }
+
+    [Fact]
+    public async Task An_activity_over_256_KB_gets_413_and_is_not_stored()
+    {
+        var client = await DirectLineClient.StartAsync(host.Factory);
+        await client.WaitForAsync(a => a.Count == 1);
+        string huge = DirectLineClient.Message(new string('あ', 100_000));   // 300 KB of UTF-8
+        using var response = await client.SendAsync(HttpMethod.Post, $"v3/directline/conversations/{client.ConversationId}/activities", huge);
+        var (status, code, message) = await ErrorOf(response);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("MessageSizeTooBig", code);
+        Assert.Contains("262144 bytes", message);
+        Assert.Single(await client.ActivitiesAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_conversation_gets_404()
+    {
+        var client = new DirectLineClient(host.Factory.NewClient());
+        await client.MintAsync();   // a token for a conversation that was never started
+        using var get = await client.SendAsync(HttpMethod.Get, $"v3/directline/conversations/{client.ConversationId}/activities");
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        using var post = await client.SendAsync(HttpMethod.Post, $"v3/directline/conversations/{client.ConversationId}/activities", DirectLineClient.Message("x"));
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        using var reconnect = await client.SendAsync(HttpMethod.Get, $"v3/directline/conversations/{client.ConversationId}");
+        Assert.Equal(HttpStatusCode.NotFound, reconnect.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_watermark_gets_400()
+    {
+        var client = await DirectLineClient.StartAsync(host.Factory);
+        using var response = await client.SendAsync(HttpMethod.Get, $"v3/directline/conversations/{client.ConversationId}/activities?watermark=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("watermark", (await ErrorOf(response)).Message);
+    }
+
+    [Fact]
+    public async Task Start_with_a_malformed_body_gets_400()
+    {
+        var client = new DirectLineClient(host.Factory.NewClient());
+        await client.MintAsync();
+        using var response = await client.SendAsync(HttpMethod.Post, "v3/directline/conversations", "{\"user\":");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_stream_url_is_only_for_websockets()
+    {
+        var client = await DirectLineClient.StartAsync(host.Factory);
+        using var response = await client.Http.GetAsync(client.StreamUrl.Replace("ws://", "http://"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Mamori.Host.Bot;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mamori.Host.Tests.Support;
+
+/// <summary>
+/// The real host on Kestrel at 127.0.0.1 and a free port. With <c>scripted: true</c> the dialog engine is replaced by
+/// <see cref="ScriptedBot"/> (protocol tests); otherwise the real engine and knowledge index answer (end-to-end).
+/// State is in memory so tests don't share a database.
+/// </summary>
+public sealed class HostFactory : WebApplicationFactory<Program>
+{
+    public const string ChamberOrigin = "http://127.0.0.1:9";   // replaced per test when a second server is used
+    public const string ChamberSecret = "chamber-secret-0123456789-abcdefghijklmnop";
+    public const string AdviserPassword = "adviser-password-123";
+
+    private readonly bool _scripted;
+    private readonly Dictionary<string, string?> _settings;
+
+    public HostFactory(bool scripted = true, IDictionary<string, string?>? settings = null)
+    {
+        _scripted = scripted;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Mamori:State:Provider"] = "memory",
+            ["Channels:DirectLine:TokenMintsPerMinute"] = "10000",
+            ["Tenants:chamber:DisplayName"] = "テスト商工会議所",
+            ["Tenants:chamber:PrimaryColor"] = "#0a6b3d",
+            ["Tenants:chamber:Region"] = "tokyo",
+            ["Tenants:chamber:DirectLineSecret"] = ChamberSecret,
+            ["Tenants:chamber:AdviserPassword"] = AdviserPassword,
+            ["Tenants:chamber:AllowedOrigins:0"] = ChamberOrigin,
+            ["Tenants:chamber:SupportDesk:Name"] = "テスト商工会議所 経営相談窓口",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        }
+    }
+
+    public HttpClient NewClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        // Development validates every registration on build; the scripted host replaces the engine, so it runs as "Testing".
+        if (_scripted)
+            builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(services =>
+        {
+            if (_scripted)
+                services.Replace(ServiceDescriptor.Singleton<IConversationBot, ScriptedBot>());
+        });
+    }
+}
