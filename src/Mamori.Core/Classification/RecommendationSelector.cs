@@ -13,14 +13,16 @@ internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatal
     /// <param name="itPlan">The it_plan answer when the company plans IT (bundling applies), else null.</param>
     public IReadOnlyList<Recommendation> Select(Stage? primary, IReadOnlyList<Stage> blocked, string? itPlan)
     {
-        var usable = catalog.Measures
-            .Where(m => !m.IsExpired(today)
-                        && m.Eligibility.Admits(segment.Employees, segment.Industry, segment.Prefecture)
-                        && StepDistance(m) <= (primary is null ? 0 : rules.MaxStepDistance))
+        var eligibleAnyStep = catalog.Measures
+            .Where(m => !m.IsExpired(today) && m.Eligibility.Admits(segment.Employees, segment.Industry, segment.Prefecture))
             .ToList();
+        var eligible = eligibleAnyStep.Where(m => StepDistance(m) <= rules.MaxStepDistance).ToList();
+        // With nothing blocked the company is ready for its own step's measures only, not the ones before it.
+        var usable = primary is null ? eligible.Where(m => StepDistance(m) == 0).ToList() : eligible;
 
         var picked = new List<(Measure Measure, Stage Barrier, bool Bundle)>();
         bool Taken(Measure m) => picked.Any(p => p.Measure.Id == m.Id);
+        int Kinds() => picked.Select(p => p.Measure.SupportType).Distinct().Count();
 
         // With nothing blocked, aim at the current step and prefer measures for the last stage (the measures themselves).
         var target = primary ?? Stage.Measures;
@@ -30,7 +32,7 @@ internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatal
             // Preferred kinds first (rules.yaml itBundlePreference), one per kind, so two bundled measures do different jobs.
             var preference = rules.ItBundlePreference.GetValueOrDefault(itPlan) ?? [];
             int Preferred(Measure m) => preference.Contains(m.SupportType) ? preference.ToList().IndexOf(m.SupportType) : 99;
-            var bundles = usable.Where(m => m.ItBundle)
+            var bundles = eligible.Where(m => m.ItBundle)
                 .OrderBy(Preferred).ThenBy(m => Rank(m, target))
                 .DistinctBy(m => m.SupportType)
                 .Take(rules.MaxItBundle);
@@ -41,7 +43,22 @@ internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatal
         var forTarget = usable.Where(m => primary is null || m.Barriers.Contains(target)).ToList();
         RoundRobin(forTarget, target, rules.MaxRecommendations);
 
-        // Too few for the primary barrier: top up with the next blocked stages, in path order.
+        // Too few, or one kind of support only: the barrier matters more than the step, so widen to any step,
+        // nearest first (a step-4 company blocked at motivation still needs help with motivation).
+        if (primary is not null && (picked.Count < rules.MinRecommendations || Kinds() < 2))
+        {
+            var wider = eligibleAnyStep.Where(m => m.Barriers.Contains(target) && !Taken(m))
+                .OrderBy(m => picked.Any(p => p.Measure.SupportType == m.SupportType) ? 1 : 0)
+                .ThenBy(m => Rank(m, target));
+            foreach (var m in wider)
+            {
+                if (picked.Count >= rules.MaxRecommendations || (picked.Count >= rules.MinRecommendations && Kinds() >= 2))
+                    break;
+                picked.Add((m, target, false));
+            }
+        }
+
+        // Still too few: top up with the next blocked stages, in path order.
         foreach (var stage in blocked.Where(s => s != primary))
         {
             if (picked.Count >= rules.MinRecommendations)
@@ -70,7 +87,7 @@ internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatal
                         break;
                     var m = queue.Dequeue();
                     if (!Taken(m))
-                        picked.Add((m, barrier, false));
+                        picked.Add((m, m.Barriers.Contains(barrier) ? barrier : m.Barriers[0], false));
                 }
             }
         }

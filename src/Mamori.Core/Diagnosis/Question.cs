@@ -85,6 +85,9 @@ public sealed class Question
         var folded = JapaneseText.Fold(text);
         if (folded.Length == 0)
             return null;
+        // A pressed button (or a code, or a whole-reply synonym) is taken as it is, before any number reading.
+        if (_matcher.MatchExact(folded) is { } exact)
+            return ToMatch(exact, null);
         var byWords = _matcher.Match(folded);
         if (Kind == QuestionKind.Choice || byWords == Unknown.Code)
             return byWords is null ? null : ToMatch(byWords, null);

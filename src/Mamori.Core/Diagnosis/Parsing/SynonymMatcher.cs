@@ -35,12 +35,16 @@ internal sealed class SynonymMatcher
         _words.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
     }
 
+    /// <summary>The code whose code, label or synonym equals the whole reply (minus polite endings): a pressed button.</summary>
+    public string? MatchExact(string folded) =>
+        _exact.TryGetValue(folded, out var exact) || _exact.TryGetValue(StripEndings(folded), out exact) ? exact : null;
+
     /// <summary>The choice code the folded text names, or null.</summary>
     public string? Match(string folded)
     {
         if (folded.Length == 0)
             return null;
-        if (_exact.TryGetValue(folded, out var exact) || _exact.TryGetValue(StripEndings(folded), out exact))
+        if (MatchExact(folded) is { } exact)
             return exact;
 
         var accepted = new List<(int Start, int End, string Code)>();
