@@ -25,5 +25,5 @@ public sealed record AnalyzerOptions
 
     /// <summary>Part of the index cache key: any change to the emitted terms must change this string.</summary>
     public string Version =>
-        $"ja-3;b{(Bigrams ? 1 : 0)}u{(Unigrams ? 1 : 0)}x{(CrossScriptBigrams ? 1 : 0)}k{(KatakanaWords ? 1 : 0)}h{(HiraganaUnigrams ? 1 : 0)}";
+        $"ja-4;b{(Bigrams ? 1 : 0)}u{(Unigrams ? 1 : 0)}x{(CrossScriptBigrams ? 1 : 0)}k{(KatakanaWords ? 1 : 0)}h{(HiraganaUnigrams ? 1 : 0)}";
 }

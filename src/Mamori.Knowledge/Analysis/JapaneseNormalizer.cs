@@ -5,7 +5,7 @@ namespace Mamori.Knowledge.Analysis;
 
 /// <summary>
 /// Folds the spellings one Japanese word takes in the wild onto one form, before any tokenizing:
-/// NFKC (half-width kana, full-width Latin and digits, ㈱), Latin case, katakana variants (ヴ→ブ, small vowels ィ→イ so
+/// NFKC (half-width kana, full-width Latin and digits, ㈱), Latin case, katakana variants (ヴ→ブ, ウィ→ウイ so
 /// ウィルス meets ウイルス), and the trailing long-vowel mark on katakana words of 4+ characters (サーバー→サーバ, like Kuromoji's stemmer).
 /// </summary>
 public static class JapaneseNormalizer
@@ -46,11 +46,11 @@ public static class JapaneseNormalizer
                 return;
             case 'ァ' or 'ィ' or 'ェ' or 'ォ' when i > 0 && text[i - 1] == 'ヴ':
                 return;
-            case 'ァ': builder.Append('ア'); return;
-            case 'ィ': builder.Append('イ'); return;
-            case 'ゥ': builder.Append('ウ'); return;
-            case 'ェ': builder.Append('エ'); return;
-            case 'ォ': builder.Append('オ'); return;
+            // ウィ ウェ ウォ and ウイ ウエ ウオ are both in common use (ウィルス/ウイルス, ソフトウェア/ソフトウエア).
+            // Other small vowels (ティ, ファ) have no such rival spelling and stay.
+            case 'ィ' when i > 0 && text[i - 1] == 'ウ': builder.Append('イ'); return;
+            case 'ェ' when i > 0 && text[i - 1] == 'ウ': builder.Append('エ'); return;
+            case 'ォ' when i > 0 && text[i - 1] == 'ウ': builder.Append('オ'); return;
             case 'ヵ': builder.Append('カ'); return;
             case 'ヶ': builder.Append('ケ'); return;
             // Dash look-alikes inside katakana words are long-vowel marks typed with the wrong key (サーバ－, サーバ-).
