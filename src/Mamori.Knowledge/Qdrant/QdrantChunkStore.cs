@@ -79,9 +79,9 @@ public sealed partial class QdrantChunkStore(QdrantClient client, QdrantOptions 
 
     public async Task<IReadOnlyList<ChunkHit>> QueryAsync(ChunkQuery query, CancellationToken cancellationToken)
     {
-        if (query.Limit <= 0 || (query.Sparse.Count == 0 && query.Dense is null))
+        if (query.Limit <= 0 || (query.Sparse.Count == 0 && query.Dense is not { Length: > 0 }))
             return [];
-        if (query.Dense is not null && denseSize is null)
+        if (query.Dense is { Length: > 0 } && denseSize is null)
             throw new InvalidOperationException(
                 $"A dense query was sent to Qdrant collection '{options.Collection}', which has no dense vector.");
 

@@ -19,7 +19,7 @@ internal sealed record QdrantQueryPlan(Query Query, IReadOnlyList<PrefetchQuery>
     {
         var filter = ToFilter(query.Filter);
         Query sparse = (query.Sparse.Values, query.Sparse.Indices);
-        if (query.Dense is not { } dense)
+        if (query.Dense is not { Length: > 0 } dense)   // an empty vector (e.g. from a null array) means no dense query
             return new QdrantQueryPlan(sparse, null, QdrantSchema.SparseVector, filter, (ulong)(query.Limit + TieSlack));
 
         var depth = (ulong)query.PrefetchLimit;

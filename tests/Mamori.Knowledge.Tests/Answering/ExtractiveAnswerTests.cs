@@ -6,7 +6,7 @@ namespace Mamori.Knowledge.Tests.Answering;
 public sealed class ExtractiveAnswerTests
 {
     private static Task<KnowledgeAnswer> Ask(string question, params ConversationLine[] history) =>
-        TestAnswerers.Create(TestAnswerers.RealKnowledge).AnswerAsync(new QuestionRequest(question, history), CancellationToken.None);
+        TestAnswerers.Create(TestAnswerers.Guidelines).AnswerAsync(new QuestionRequest(question, history), CancellationToken.None);
 
     [Fact]
     public async Task 振込先変更メールの質問には出典つきで根拠のある答えを返す()

@@ -34,7 +34,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task それはいくらと聞かれたらお助け隊の資料から答える()
     {
-        var answer = await Create(RealKnowledge).AnswerAsync(new QuestionRequest("それはいくら？", AboutOtasuketai), CancellationToken.None);
+        var answer = await Create(Guidelines).AnswerAsync(new QuestionRequest("それはいくら？", AboutOtasuketai), CancellationToken.None);
 
         Assert.True(answer.Grounded);
         Assert.Contains(answer.Citations, c => c.DocId.StartsWith("otasuketai", StringComparison.Ordinal));
@@ -47,7 +47,7 @@ public sealed class FollowUpTests
         server.ReplyWithChat("サイバーセキュリティお助け隊サービスの料金はいくらですか？");
         server.ReplyWithChat("月額の料金は資料のとおりです[1]。");
 
-        var answer = await Create(RealKnowledge, server, Model.Azure)
+        var answer = await Create(Guidelines, server, Model.Azure)
             .AnswerAsync(new QuestionRequest("それはいくら？", AboutOtasuketai), CancellationToken.None);
 
         var requests = server.ChatRequests.ToList();

@@ -15,7 +15,7 @@ public sealed class LlmAnswerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     private Task<KnowledgeAnswer> Ask(Model model = Model.Azure, LogSink? logs = null) =>
-        Create(RealKnowledge, _server, model, logs).AnswerAsync(new QuestionRequest(Question, []), CancellationToken.None);
+        Create(Guidelines, _server, model, logs).AnswerAsync(new QuestionRequest(Question, []), CancellationToken.None);
 
     [Fact]
     public async Task モデルの答えに出典番号と出典一覧が付く()
@@ -141,7 +141,7 @@ public sealed class LlmAnswerTests : IAsyncLifetime
     [Fact]
     public async Task 根拠が弱い質問はモデルを呼ばずにお断りする()
     {
-        var answer = await Create(RealKnowledge, _server, Model.Azure)
+        var answer = await Create(Guidelines, _server, Model.Azure)
             .AnswerAsync(new QuestionRequest("明日の天気は？", []), CancellationToken.None);
 
         Assert.False(answer.Grounded);

@@ -18,7 +18,7 @@ internal static class TestAnswerers
         return KnowledgeRetriever.CreateEmbedded(root, data);
     });
 
-    public static KnowledgeRetriever RealKnowledge => Real.Value;
+    public static KnowledgeRetriever Guidelines => Real.Value;
 
     public static KnowledgeRetriever Fixture(params KnowledgeChunk[] chunks)
     {
