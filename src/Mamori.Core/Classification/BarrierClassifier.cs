@@ -40,7 +40,8 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
             .Select(primary, findings.Where(f => f.Blocked).Select(f => f.Stage).ToList(), itPlan ? CodeOf(SegmentIds.ItPlan) ?? "" : null);
 
         return new DiagnosisResult(primary, step, findings, recommendations,
-            rules.WorryingPattern.Evaluate(context), itPlan, script.Unanswered(answers));
+            rules.WorryingPattern.Evaluate(context), itPlan,
+            script.Questions.Where(q => codes.ContainsKey(q.Id) && !answers.Contains(q.Id)).Select(q => q.Id).ToList());
     }
 
     private StageFinding Find(Stage stage, ConditionContext context, IReadOnlyDictionary<string, string> codes)

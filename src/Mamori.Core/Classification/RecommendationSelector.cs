@@ -100,8 +100,18 @@ internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatal
     // then measures whose main purpose is this barrier, then a fixed order of support types; ties keep the catalog's order (by id, ordinal), since OrderBy is stable.
     private (int, int, int, int) Rank(Measure m, Stage barrier)
     {
-        var focus = m.Barriers.ToList().IndexOf(barrier);
+        var focus = IndexOf(m.Barriers, barrier);
         return (m.IsLocal ? 0 : 1, StepDistance(m), focus < 0 ? 99 : focus, (int)m.SupportType);
+    }
+
+    private static int IndexOf(IReadOnlyList<Stage> stages, Stage stage)
+    {
+        for (var i = 0; i < stages.Count; i++)
+        {
+            if (stages[i] == stage)
+                return i;
+        }
+        return -1;
     }
 
     private int StepDistance(Measure m) => m.Steps.Min(s => Math.Abs(s - step));

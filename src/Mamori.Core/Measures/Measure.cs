@@ -53,11 +53,18 @@ public sealed record Eligibility(
     public static readonly Eligibility Anyone = new([], [], [], null);
 
     /// <summary>
-    /// True when a company with these codes may use it. An unknown size or industry passes only unrestricted measures;
+    /// Lists every size band of a small or medium company (all but the largest): then a company that did not say its size
+    /// may still use it. Set by the loader from the diagnosis's own bands.
+    /// </summary>
+    public bool OpenToAnySmeSize { get; init; }
+
+    /// <summary>
+    /// True when a company with these codes may use it. An unknown size passes measures open to every SME size, an unknown
+    /// industry only measures for every industry;
     /// an unknown prefecture passes only national ones (we never send someone to another prefecture's programme).
     /// </summary>
     public bool Admits(string? employees, string? industry, string? prefecture) =>
-        (Employees.Count == 0 || (employees is not null && Employees.Contains(employees))) &&
+        (Employees.Count == 0 || (employees is null ? OpenToAnySmeSize : Employees.Contains(employees))) &&
         (Industries.Count == 0 || (industry is not null && Industries.Contains(industry))) &&
         (Regions.Count == 0 || Regions.Contains(National) || (prefecture is not null && Regions.Contains(prefecture)));
 }

@@ -79,7 +79,10 @@ public static partial class MeasureCatalogLoader
             Known(m.Eligibility.Employees, codes.Employees, "eligibility.employees"),
             Known(m.Eligibility.Industries, codes.Industries, "eligibility.industries"),
             Known(m.Eligibility.Regions, codes.Regions, "eligibility.regions"),
-            string.IsNullOrWhiteSpace(m.Eligibility.Note) ? null : m.Eligibility.Note.Trim());
+            string.IsNullOrWhiteSpace(m.Eligibility.Note) ? null : m.Eligibility.Note.Trim())
+        {
+            OpenToAnySmeSize = codes.SmeSizes.All(c => m.Eligibility.Employees?.Contains(c) ?? true),
+        };
 
         var itBundle = m.ItBundle switch
         {
@@ -145,11 +148,15 @@ public static partial class MeasureCatalogLoader
 /// <summary>The codes a catalog entry may use for eligibility, taken from the diagnosis questions so the two never drift.</summary>
 internal sealed record CatalogCodes(IReadOnlySet<string> Employees, IReadOnlySet<string> Industries, IReadOnlySet<string> Regions)
 {
+    /// <summary>Every size band but the largest (301+): the sizes of a small or medium company.</summary>
+    public IReadOnlyList<string> SmeSizes { get; init; } = [];
+
     public static CatalogCodes From(DiagnosisScript script)
     {
         HashSet<string> Of(string id) => script.Get(id).Choices.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var regions = Of("prefecture");
         regions.Add(Eligibility.National);
-        return new CatalogCodes(Of("employees"), Of("industry"), regions);
+        var sizes = script.Get("employees").Choices.Select(c => c.Code).ToList();
+        return new CatalogCodes(Of("employees"), Of("industry"), regions) { SmeSizes = sizes.Take(sizes.Count - 1).ToList() };
     }
 }
