@@ -9,6 +9,12 @@ namespace Mamori.Host.Widget;
 /// </summary>
 internal static class ContentSecurityPolicy
 {
+    /// <summary>
+    /// Web Chat's bundle inserts one empty &lt;style&gt; element without the nonce. Allowing exactly the empty content
+    /// (SHA-256 of "") silences that violation without allowing any other inline style.
+    /// </summary>
+    private const string EmptyStyleHash = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+
     public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
 
     public static void Apply(HttpResponse response, string nonce, string frameAncestors)
@@ -17,7 +23,7 @@ internal static class ContentSecurityPolicy
         string socket = (request.IsHttps ? "wss://" : "ws://") + request.Host.Value;
         response.Headers.ContentSecurityPolicy =
             "default-src 'none'; script-src 'self'; " +
-            $"style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; font-src 'self' data:; " +
+            $"style-src 'self' 'nonce-{nonce}' '{EmptyStyleHash}'; img-src 'self' data: blob:; font-src 'self' data:; " +
             $"connect-src 'self' {socket}; media-src 'self' blob:; worker-src 'self' blob:; " +
             $"frame-ancestors {frameAncestors}; base-uri 'none'; form-action 'none'";
         response.Headers.XContentTypeOptions = "nosniff";

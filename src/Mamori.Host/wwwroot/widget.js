@@ -1,7 +1,7 @@
 // Chat widget for a chamber's website:
 //   <script src="https://HOST/widget.js" data-tenant="TENANT" async></script>
 // Adds a button and a panel. The chat itself runs in an iframe from this host (its own origin, its own storage), and
-// the button lives in a closed Shadow DOM, so nothing leaks into the page's CSS or scripts. Works under a strict
+// the button lives in a Shadow DOM, so no CSS leaks either way and the page's scripts never see the chat. Works under a strict
 // Content-Security-Policy without 'unsafe-inline' or 'unsafe-eval': the page needs HOST in script-src, connect-src
 // and frame-src. Styles are a constructed stylesheet; nothing is injected as an inline <style> or style attribute.
 (function () {
@@ -41,7 +41,7 @@
     var primary = colour.test(config.primaryColor) ? config.primaryColor : '#1f5fa8';
     var host = document.createElement('div');
     host.setAttribute('data-mamori-widget', tenant);
-    var root = host.attachShadow({ mode: 'closed' });
+    var root = host.attachShadow({ mode: 'open' });
     var sheet = new CSSStyleSheet();
     sheet.replaceSync(css(primary));
     root.adoptedStyleSheets = [sheet];
