@@ -1,0 +1,148 @@
+using Mamori.Core.Dialogs;
+
+namespace Mamori.Cli.Tests.Conversations;
+
+/// <summary>
+/// Whole conversations with the real bot: the diagnosis of knowledge/diagnosis/, its parser, classifier and report,
+/// the knowledge answerer over knowledge/docs/, and the SQLite store. Asserts what the owner reads.
+/// </summary>
+public sealed class RealConversationTests
+{
+    /// <summary>Free-text replies an owner might type, one per question, in the order they are asked.</summary>
+    private static readonly (string QuestionStart, string Reply, string Code)[] FreeTextReplies =
+    [
+        ("まず、御社の業種", "飲食店をやっています", "food_service"),
+        ("従業員は何名", "12人くらい", "6-20"),
+        ("都道府県", "大阪府です", "osaka"),
+        ("丸1日使えなくなったら", "何もできない", "high"),
+        ("個人情報", "顧客名簿があります", "personal"),
+        ("取引先（親会社", "言われたことはない", "none"),
+        ("新しく入れる予定", "今のところない", "none"),
+        ("入札", "特にない", "no"),
+        ("会社の責任だと感じますか", "当然です", "strong"),
+        ("被害に遭うことはありうる", "うちは大丈夫", "no"),
+        ("責任者は決まって", "決まってない", "none"),
+        ("損失になりそうか", "考えたことがない", "none"),
+        ("予算", "年3万円くらい", "under100k"),
+        ("事故が起きたときのためのお金", "何もしていない", "none"),
+        ("主に誰がしていますか", "総務の人が片手間で", "parttime"),
+        ("その担当の方は", "手探りです", "no"),
+        ("相談できる外部", "商工会に相談できる", "yes"),
+    ];
+
+    [Fact]
+    public async Task Buttons_only_lead_through_the_whole_diagnosis_to_a_report_with_measures()
+    {
+        using var bot = new RealBot();
+        var script = bot.Conversation().Start().ExpectButtons("診断を始める", "質問する", "ヘルプ")
+            .Send("診断を始める").ExpectReplyContaining("【1/").ExpectReplyContaining("業種");
+        for (var i = 0; i < 26; i++)
+            script.PressFirstButton();
+        await script.RunAsync();
+
+        var report = script.Results.FindIndex(r => r.Replies.Any(reply => reply.Card is not null));
+        Assert.True(report > 0, "The diagnosis never produced its report card.");
+        var completing = script.Results[report];
+        Assert.Contains(completing.Replies, r => r.Image is { Svg.Length: > 0 });
+        Assert.Contains(completing.Replies, r => r.Text.Contains("いちばんの壁", StringComparison.Ordinal) || r.Text.Contains("大きな壁", StringComparison.Ordinal));
+        Assert.Contains(completing.Replies, r => r.Choices.Any(c => c.Label == "もう一度診断する"));
+        // Every turn before the report asked a question (no re-prompt: buttons are always understood).
+        Assert.All(script.Results.Take(report), r => Assert.DoesNotContain("読み取れ", ConversationScript.Transcript(r), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Free_text_replies_are_understood_without_buttons()
+    {
+        using var bot = new RealBot();
+        var script = bot.Conversation().Send("診断を始める");
+        foreach (var (questionStart, reply, _) in FreeTextReplies)
+        {
+            script.ExpectReplyContaining(questionStart).Send(reply).ExpectNoReplyContaining("読み取れ").ExpectNoReplyContaining("すみません");
+        }
+        await script.RunAsync();
+
+        var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
+        Assert.Equal(FreeTextReplies.Select(r => r.Code), stored!.State.Answers.Take(FreeTextReplies.Length).Select(a => a.Code));
+        Assert.Equal("12人くらい", stored.State.Answers[1].Raw);
+    }
+
+    [Fact]
+    public async Task A_question_mid_diagnosis_is_answered_from_the_guidelines_with_sources_then_the_question_comes_back()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation()
+            .Send("診断を始める")
+            .Send("製造業").ExpectReplyContaining("従業員は何名")
+            .Send("パスワードは何文字以上が安全？").ExpectCitations().ExpectReplyContaining("出典")
+            .ExpectReplyContaining("診断の続きです").ExpectReplyContaining("従業員は何名").ExpectButton("6〜20人")
+            .Send("8人").ExpectReplyContaining("都道府県")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_question_the_guidelines_do_not_cover_is_declined_politely_and_the_diagnosis_resumes()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation()
+            .Send("診断を始める")
+            .Send("明日の天気はどうなりますか？").ExpectReplyContaining("担当者").ExpectReplyContaining("業種")
+            .Send("建設業").ExpectReplyContaining("従業員は何名")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Back_and_restart_move_through_the_real_questions()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation()
+            .Send("診断を始める")
+            .Send("小売業").Send("3人").ExpectReplyContaining("都道府県")
+            .Send("もどる").ExpectReplyContaining("1つ前の質問に戻ります").ExpectReplyContaining("従業員は何名")
+            .Send("60人").ExpectReplyContaining("都道府県")
+            .Send("最初から").ExpectReplyContaining("最初からやり直します").ExpectReplyContaining("業種")
+            .RunAsync();
+        var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
+        Assert.Empty(stored!.State.Answers);
+    }
+
+    [Fact]
+    public async Task After_two_unreadable_replies_the_question_counts_as_unknown_and_the_next_one_is_asked()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation()
+            .Send("診断を始める")
+            .Send("製造業")
+            .Send("ぼちぼちです").ExpectReplyContaining("人数が読み取れませんでした").ExpectButton("わからない")
+            .Send("ぼちぼち").ExpectReplyContaining("「わからない」として次に進みます").ExpectReplyContaining("都道府県")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_restart_of_the_process_resumes_at_the_same_question()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation()
+            .Send("診断を始める").Send("製造業").Send("12人").ExpectReplyContaining("都道府県")
+            .Then(bot.Restart)
+            .Start().ExpectReplyContaining("前回の続き（3問目）から再開します").ExpectReplyContaining("都道府県")
+            .Send("愛知県").ExpectReplyContaining("丸1日使えなくなったら")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_returning_user_is_greeted_with_the_last_result_and_offered_a_new_diagnosis()
+    {
+        using var bot = new RealBot();
+        var first = bot.Conversation("first", "owner-7").Send("診断を始める");
+        for (var i = 0; i < 26; i++)
+            first.PressFirstButton();
+        await first.RunAsync();
+
+        bot.Restart();
+        await bot.Conversation("second", "owner-7")
+            .Start().ExpectReplyContaining("おかえりなさい").ExpectReplyContaining("前回の診断では")
+            .ExpectButtons("もう一度診断する", "質問する", "ヘルプ")
+            .Send("もう一度診断する").ExpectReplyContaining("【1/").ExpectReplyContaining("業種")
+            .RunAsync();
+    }
+}
