@@ -98,8 +98,9 @@ internal static class ChatCommand
         foreach (var reply in result.Replies)
         {
             output.WriteLine(reply.Text);
-            if (reply.Card is { } card)
-                PrintCard(card, output);
+            // The report's card repeats its text replies; a console shows the text and only names the card.
+            if (reply.Card is not null)
+                output.WriteLine(wording.ConsoleCardNote);
             if (reply.Image is { } image)
                 output.WriteLine($"[図] {image.AltText}");
             // The knowledge answer usually lists its sources in its text already; print them only when it does not.
@@ -115,23 +116,6 @@ internal static class ChatCommand
         }
         if (result.Handoff is not null)
             output.WriteLine(wording.ConsoleHandoffNote);
-    }
-
-    private static void PrintCard(ReplyCard card, TextWriter output)
-    {
-        output.WriteLine($"■ {card.Title}");
-        foreach (var section in card.Sections)
-        {
-            output.WriteLine($"【{section.Heading}】");
-            foreach (var item in section.Items)
-            {
-                output.WriteLine($"・{item.Title}");
-                if (item.Text.Length > 0)
-                    output.WriteLine($"  {item.Text}");
-                if (item.Url is { Length: > 0 } url)
-                    output.WriteLine($"  {url}");
-            }
-        }
     }
 
     internal static ServiceProvider BuildServices(string? dataFolder)

@@ -38,8 +38,17 @@ public sealed record ConversationState
     public ConversationState WithoutLastAnswer() =>
         Answers.Count == 0 ? this : this with { Answers = Answers.Take(Answers.Count - 1).ToArray() };
 
-    public ConversationState WithLine(ConversationLine line, int keep) =>
-        this with { History = [.. History.Skip(Math.Max(0, History.Count + 1 - keep)), line] };
+    /// <summary>Appends a line, keeping the last <paramref name="keep"/>; long lines (a whole answer) are cut, which is
+    /// enough context for a follow-up question and keeps the state that every turn reads and writes small.</summary>
+    public ConversationState WithLine(ConversationLine line, int keep)
+    {
+        if (keep <= 0)
+            return this;
+        var kept = line.Text.Length <= MaxLineLength ? line : line with { Text = line.Text[..MaxLineLength] };
+        return this with { History = [.. History.Skip(Math.Max(0, History.Count + 1 - keep)), kept] };
+    }
+
+    public const int MaxLineLength = 400;
 }
 
 /// <param name="QuestionId">An id of docs/diagnosis.md.</param>

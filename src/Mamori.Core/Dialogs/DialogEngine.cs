@@ -50,16 +50,34 @@ public sealed class DialogEngine
     /// <summary>The greeting when a conversation opens (or re-opens): resumes an unfinished diagnosis, welcomes a returning user back.</summary>
     public async Task<TurnResult> StartAsync(ConversationKey conversation, string userId, string channelId, CancellationToken cancellationToken)
     {
-        var user = await _store.LoadUserAsync(new UserKey(conversation.TenantId, userId), cancellationToken);
-        var outcome = await ApplyAsync(conversation, state => _turn.Start(state, user?.State), cancellationToken);
-        return outcome is null ? Busy() : await RespondAsync(conversation, userId, outcome, cancellationToken);
+        try
+        {
+            var user = await _store.LoadUserAsync(new UserKey(conversation.TenantId, userId), cancellationToken);
+            var outcome = await ApplyAsync(conversation, state => _turn.Start(state, user?.State), cancellationToken);
+            return outcome is null ? Busy() : await RespondAsync(conversation, userId, outcome, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DialogLog.TurnFailed(_logger, ex, conversation.ToString());
+            return new TurnResult([BotReply.Plain(_language.Wording.InternalError)]);
+        }
     }
 
     public async Task<TurnResult> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
         var input = UserInput.Read(turn.Text, _options.MaxInputLength);
-        var outcome = await ApplyAsync(turn.Conversation, state => _turn.Continue(state, input), cancellationToken);
-        return outcome is null ? Busy() : await RespondAsync(turn.Conversation, turn.UserId, outcome, cancellationToken);
+        try
+        {
+            var outcome = await ApplyAsync(turn.Conversation, state => _turn.Continue(state, input), cancellationToken);
+            return outcome is null ? Busy() : await RespondAsync(turn.Conversation, turn.UserId, outcome, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug or broken data must not leave the user without an answer (or the host with a 500). The state was not
+            // saved, so the turn can simply be sent again once the cause is fixed.
+            DialogLog.TurnFailed(_logger, ex, turn.Conversation.ToString());
+            return new TurnResult([BotReply.Plain(_language.Wording.InternalError)]);
+        }
     }
 
     private async Task<TurnOutcome?> ApplyAsync(ConversationKey key, Func<ConversationState, TurnOutcome> apply, CancellationToken cancellationToken)

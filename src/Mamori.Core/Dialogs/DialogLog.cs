@@ -20,6 +20,9 @@ internal static partial class DialogLog
     [LoggerMessage(1005, LogLevel.Information, "Conversation {Conversation}: diagnosis completed, primary barrier {Barrier}")]
     public static partial void DiagnosisCompleted(ILogger logger, string conversation, string barrier);
 
+    [LoggerMessage(1007, LogLevel.Error, "Conversation {Conversation}: the turn failed; the state was left as it was")]
+    public static partial void TurnFailed(ILogger logger, Exception exception, string conversation);
+
     [LoggerMessage(1006, LogLevel.Information, "Conversation {Conversation}: the user asked for a person")]
     public static partial void HandoffRequested(ILogger logger, string conversation);
 }

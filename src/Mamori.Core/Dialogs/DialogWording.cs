@@ -35,6 +35,8 @@ public sealed class DialogWording
     public string SourcesHeading { get; set; } = "";
     public string ConsoleHandoffNote { get; set; } = "";
     public string ConsoleChoiceHint { get; set; } = "";
+    public string ConsoleCardNote { get; set; } = "";
+    public string InternalError { get; set; } = "";
 
     /// <summary>The names of the entries left empty (a missing key in the YAML).</summary>
     internal IEnumerable<string> MissingEntries() =>

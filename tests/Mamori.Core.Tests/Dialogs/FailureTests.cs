@@ -1,0 +1,79 @@
+using Mamori.Core.Answering;
+using Mamori.Core.Conversations;
+using Mamori.Core.Dialogs;
+
+namespace Mamori.Core.Tests.Dialogs;
+
+/// <summary>When a part behind the engine fails, the user still gets a polite answer and nothing is half-saved.</summary>
+public sealed class FailureTests
+{
+    [Fact]
+    public async Task A_failing_report_gets_a_polite_apology_and_the_last_answer_can_be_sent_again()
+    {
+        var flow = new BrokenReportFlow();
+        using var bot = new TestBot(flow: flow);
+        await bot.Conversation()
+            .Send("診断を始める").Send("1〜5人").Send("止まる")
+            .Send("いない").ExpectReplyContaining("こちら側で問題が起きたため").ExpectNoHandoff()
+            .RunAsync();
+        var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
+        Assert.Equal(2, stored!.State.Answers.Count);   // the failing turn saved nothing
+
+        flow.Broken = false;
+        await bot.Conversation().Send("いない").ExpectReplyContaining("いちばんの壁は「人材」").RunAsync();
+    }
+
+    [Fact]
+    public async Task A_failing_answerer_gets_an_apology_and_the_diagnosis_goes_on()
+    {
+        using var bot = new TestBot(new ThrowingAnswerer());
+        await bot.Conversation()
+            .Send("診断を始める")
+            .Send("補助金について教えて").ExpectReplyContaining("回答を用意する途中で問題が起きました").ExpectReplyContaining("【1/4】従業員は何名")
+            .Send("1〜5人").ExpectReplyContaining("【2/4】")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task The_answer_is_kept_in_the_history_for_a_follow_up_cut_to_a_reasonable_length()
+    {
+        var answerer = new RecordingAnswerer();
+        using var bot = new TestBot(answerer);
+        await bot.Conversation().Send("パスワードの決め方は？").Send(new string('長', 900) + "？").Send("それはいくら？").RunAsync();
+
+        var last = answerer.Requests[^1];
+        Assert.Equal(
+            [ConversationRole.User, ConversationRole.Bot, ConversationRole.User, ConversationRole.Bot],
+            last.History.Select(l => l.Role));
+        Assert.Equal("パスワードの決め方は？", last.History[0].Text);
+        Assert.Equal(ConversationState.MaxLineLength, last.History[2].Text.Length);
+    }
+
+    private sealed class BrokenReportFlow : IDiagnosisFlow
+    {
+        private readonly SmallDiagnosisFlow _inner = new();
+
+        public bool Broken { get; set; } = true;
+
+        public string Intro => _inner.Intro;
+
+        public string Outro => _inner.Outro;
+
+        public FlowQuestion? Next(IReadOnlyList<RecordedAnswer> answers) => _inner.Next(answers);
+
+        public FlowQuestion? Find(string questionId) => _inner.Find(questionId);
+
+        public (int Answered, int Total) Progress(IReadOnlyList<RecordedAnswer> answers) => _inner.Progress(answers);
+
+        public string? Match(FlowQuestion question, string text) => _inner.Match(question, text);
+
+        public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers) =>
+            Broken ? throw new InvalidDataException("report.yaml: 'headline' is missing.") : _inner.Conclude(answers);
+    }
+
+    private sealed class ThrowingAnswerer : IQuestionAnswerer
+    {
+        public Task<KnowledgeAnswer> AnswerAsync(QuestionRequest request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("The model endpoint is unreachable.");
+    }
+}
