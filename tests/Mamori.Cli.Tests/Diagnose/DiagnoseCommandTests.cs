@@ -1,0 +1,166 @@
+using System.Text.Json;
+using Mamori.Cli.Commands;
+using Mamori.Core;
+
+namespace Mamori.Cli.Tests.Diagnose;
+
+/// <summary>`mamori diagnose` against the real knowledge/ folder: the sample companies, the JSON contract, bad input.</summary>
+public sealed class DiagnoseCommandTests
+{
+    private static readonly KnowledgeFolder Knowledge = KnowledgeFolder.Locate(AppContext.BaseDirectory);
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.FromHours(9)));
+
+    private static (int Exit, string Out, string Err) Run(string? path, bool json = true, string? today = null)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = DiagnoseCommand.Run(path, json, today, stdout, stderr, Clock, Knowledge);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string TempFile(string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mamori-answers-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public static TheoryData<string> Examples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Knowledge.Diagnosis, "examples"), "*.json").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory, MemberData(nameof(Examples))]
+    public void Every_sample_company_gets_its_expected_barrier_and_step(string file)
+    {
+        var path = Path.Combine(Knowledge.Diagnosis, "examples", file);
+        using var example = JsonDocument.Parse(File.ReadAllText(path));
+        var expected = example.RootElement.GetProperty("expected");
+
+        var (exit, output, error) = Run(path);
+
+        Assert.True(exit == 0, error);
+        using var result = JsonDocument.Parse(output);
+        var root = result.RootElement;
+        var primary = expected.GetProperty("primaryBarrier");
+        Assert.Equal(primary.ValueKind == JsonValueKind.Null ? null : primary.GetString(), root.GetProperty("primaryBarrier").GetString());
+        Assert.Equal(expected.GetProperty("maturityStep").GetInt32(), root.GetProperty("maturityStep").GetInt32());
+        Assert.All(root.GetProperty("barriers").EnumerateArray().Where(b => b.GetProperty("blocked").GetBoolean()),
+            b => Assert.NotEqual(0, b.GetProperty("evidence").GetArrayLength()));
+        Assert.InRange(root.GetProperty("recommendations").GetArrayLength(), 3, 6);
+    }
+
+    [Fact]
+    public void There_are_six_to_eight_sample_companies_covering_every_stage()
+    {
+        var files = Directory.GetFiles(Path.Combine(Knowledge.Diagnosis, "examples"), "*.json");
+        Assert.InRange(files.Length, 6, 8);
+        var barriers = files.Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("expected").GetProperty("primaryBarrier"))
+            .Select(p => p.ValueKind == JsonValueKind.Null ? "none" : p.GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "motivation", "awareness", "investment", "talent", "measures", "none" }, barriers);
+    }
+
+    [Fact]
+    public void Prints_the_contract_json_in_contract_order()
+    {
+        var (exit, output, _) = Run(Path.Combine(Knowledge.Diagnosis, "examples", "bakery-tokyo.json"));
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(["primaryBarrier", "maturityStep", "barriers", "recommendations"], root.EnumerateObject().Take(4).Select(p => p.Name));
+        var barrier = root.GetProperty("barriers")[0];
+        Assert.Equal(["stage", "blocked", "evidence"], barrier.EnumerateObject().Take(3).Select(p => p.Name));
+        var recommendation = root.GetProperty("recommendations")[0];
+        Assert.Equal(["measureId", "barrier", "supportType", "title", "url", "nextStep"], recommendation.EnumerateObject().Take(6).Select(p => p.Name));
+        Assert.Equal(["motivation", "awareness", "investment", "talent", "measures"],
+            root.GetProperty("barriers").EnumerateArray().Select(b => b.GetProperty("stage").GetString()));
+        Assert.Contains("経営者の認識", Run(Path.Combine(Knowledge.Diagnosis, "examples", "bakery-tokyo.json"), json: false).Out);
+        Assert.Contains("いちばんの壁", Run(Path.Combine(Knowledge.Diagnosis, "examples", "bakery-tokyo.json"), json: false).Out);
+    }
+
+    [Fact]
+    public void The_same_file_gives_the_same_bytes()
+    {
+        var path = Path.Combine(Knowledge.Diagnosis, "examples", "machine-shop-osaka.json");
+        Assert.Equal(Run(path).Out, Run(path).Out);
+    }
+
+    [Fact]
+    public void An_expired_programme_is_offered_only_before_its_deadline()
+    {
+        var path = TempFile("""{"answers":{"it_plan":"subsidy","m_backup":"no","supply_chain":"requested","aw_target":"yes","aw_owner":"owner","aw_cost":"known","inv_budget":"年20万","inv_incident":"insured","tal_person":"dedicated","tal_skill":"yes","tal_outside":"yes","m_updates":"yes","m_antivirus":"yes","m_passwords":"yes","m_sharing":"yes","m_threats":"yes","employees":"10","industry":"retail","prefecture":"chiba","mot_duty":"strong","mot_bids":"yes","data_held":"personal","it_dependence":"medium"}}""");
+        try
+        {
+            Assert.DoesNotContain("digital-ai-subsidy-2026-security-track\"", Run(path, today: "2026-11-29").Out);
+            Assert.Contains("digital-ai-subsidy-2026-security-track\"", Run(path, today: "2026-08-01").Out);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static TheoryData<string, string> BadFiles => new()
+    {
+        { "{ not json", "not valid JSON" },
+        { """{"answer":{}}""", "{\"answers\"" },
+        { """{"answers":{"colour":"blue"}}""", "unknown question id 'colour'" },
+        { """{"answers":{"inv_budget":"たくさん"}}""", "answer to 'inv_budget' could not be understood: \"たくさん\"" },
+        { """{"answers":{"employees":""}}""", "answer to 'employees' must be a non-empty string" },
+        { """{"answers":{"prefecture":"府内"}}""", "answer to 'prefecture' could not be understood" },
+    };
+
+    [Theory, MemberData(nameof(BadFiles))]
+    public void Bad_input_exits_2_and_says_what_is_wrong(string content, string message)
+    {
+        var path = TempFile(content);
+        try
+        {
+            var (exit, output, error) = Run(path);
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.Contains(message, error);
+            Assert.Contains(path, error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_missing_file_or_option_exits_2()
+    {
+        var missing = Run("/nonexistent/answers.json");
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("/nonexistent/answers.json", missing.Err);
+        Assert.Equal(2, Run(null).Exit);
+        Assert.Contains("--answers", Run(null).Err);
+        var badDate = Run(Path.Combine(Knowledge.Diagnosis, "examples", "bakery-tokyo.json"), today: "29/11/2026");
+        Assert.Equal(2, badDate.Exit);
+        Assert.Contains("--today", badDate.Err);
+    }
+
+    [Fact]
+    public void A_number_for_the_employee_count_is_read_as_people()
+    {
+        var path = TempFile("""{"answers":{"employees":12}}""");
+        try
+        {
+            Assert.Equal(0, Run(path).Exit);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
+}
