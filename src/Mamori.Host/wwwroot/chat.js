@@ -35,9 +35,14 @@
     });
   }
 
-  function focusSendBox() {
-    var input = document.querySelector('.webchat__send-box-text-box__input, [data-id="webchat-sendbox-input"]');
-    if (input) { input.focus(); }
+  // Web Chat renders a moment after the page loads: keep trying for a few seconds.
+  function focusSendBox(attempt) {
+    var input = document.querySelector('.webchat__send-box-text-box__input');
+    if (input) {
+      input.focus();
+    } else if ((attempt || 0) < 50) {
+      setTimeout(function () { focusSendBox((attempt || 0) + 1); }, 100);
+    }
   }
 
   function load() {
@@ -118,7 +123,7 @@
       }
     }, document.getElementById('webchat'));
 
-    if (mode === 'page') { setTimeout(focusSendBox, 500); }
+    if (mode === 'page') { focusSendBox(0); }
   }
 
   function boot() {

@@ -78,10 +78,23 @@ internal sealed partial class WebChatDriver(Func<IFrame> frame)
         }
     }
 
+    /// <summary>During a reload the frame is briefly missing or navigating; that counts as "not yet".</summary>
+    private static async Task<bool> SafelyAsync(Func<Task<bool>> condition)
+    {
+        try
+        {
+            return await condition();
+        }
+        catch (Exception ex) when (ex is PlaywrightException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     public async Task WaitForAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (!await condition())
+        while (!await SafelyAsync(condition))
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Timed out waiting for {what}.");
