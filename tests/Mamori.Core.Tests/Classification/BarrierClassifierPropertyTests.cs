@@ -101,6 +101,8 @@ public sealed class BarrierClassifierPropertyTests(ITestOutputHelper output)
         var sets = Enumerable.Range(0, 1000).Select(_ => RandomAnswers.Build(RandomAnswers.Pairs(TestKnowledge.Script, random))).ToList();
         foreach (var set in sets.Take(100))
             Classifier.Classify(set, catalog, Today);   // warm-up
+        // CPU time as well as wall time: on a shared, busy machine the wall clock mostly measures the neighbours.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var count = 0;
         while (watch.ElapsedMilliseconds < 1000)
@@ -110,7 +112,9 @@ public sealed class BarrierClassifierPropertyTests(ITestOutputHelper output)
             count += sets.Count;
         }
         var perSecond = count / watch.Elapsed.TotalSeconds;
-        output.WriteLine($"classifier throughput: {perSecond:F0} classifications/s ({catalog.Measures.Count} measures)");
+        var perCpuSecond = count / (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        output.WriteLine($"classifier throughput: {perSecond:F0} classifications/s wall, {perCpuSecond:F0} per CPU-second " +
+                         $"({catalog.Measures.Count} measures, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?")})");
         Assert.True(perSecond > 1000, $"{perSecond:F0}/s");
     }
 }
