@@ -20,6 +20,9 @@ internal static partial class AnsweringLog
     [LoggerMessage(105, LogLevel.Information, "Dropped {Count} uncited sentences from the model's answer")]
     public static partial void DroppedSentences(ILogger logger, int count);
 
+    [LoggerMessage(107, LogLevel.Error, "The knowledge search failed ({Error}); told the user to try again or ask for a person")]
+    public static partial void SearchFailed(ILogger logger, string error, Exception exception);
+
     [LoggerMessage(106, LogLevel.Warning, "Follow-up rewrite by the model failed ({Error}); using the deterministic rewrite")]
     public static partial void RewriteFailed(ILogger logger, string error);
 }

@@ -52,7 +52,18 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
             ? await _model.RewriteAsync(question, history, cancellationToken) ?? FollowUpRewriter.Rewrite(question, history)
             : FollowUpRewriter.Rewrite(question, history);
 
-        var result = await SearchAsync(query, request, cancellationToken);
+        RetrievalResult result;
+        try
+        {
+            result = await SearchAsync(query, request, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A store outage (Qdrant unreachable, index unreadable) must not end the conversation.
+            AnsweringLog.SearchFailed(_logger, e.GetType().Name, e);
+            return new KnowledgeAnswer(await PromptLibrary.RenderTextAsync(_prompts.Unavailable, [], cancellationToken), Grounded: false, Mode, []);
+        }
+
         if (!result.Verdict.Answerable || result.Hits.Count == 0)
         {
             AnsweringLog.Refused(_logger, result.Verdict.Reason);

@@ -9,8 +9,9 @@ namespace Mamori.Knowledge.Answering;
 public sealed class PromptLibrary
 {
     private PromptLibrary(PromptTemplateConfig answer, PromptTemplateConfig withSources, PromptTemplateConfig extractive,
-        PromptTemplateConfig refuse, PromptTemplateConfig rewrite)
+        PromptTemplateConfig refuse, PromptTemplateConfig unavailable, PromptTemplateConfig rewrite)
     {
+        Unavailable = unavailable;
         Answer = answer;
         AnswerWithSources = withSources;
         Extractive = extractive;
@@ -29,6 +30,9 @@ public sealed class PromptLibrary
 
     /// <summary>Text template of the polite refusal with the offer of a human expert.</summary>
     public PromptTemplateConfig Refuse { get; }
+
+    /// <summary>Text template shown when the search itself fails.</summary>
+    public PromptTemplateConfig Unavailable { get; }
 
     /// <summary>LLM prompt: make a follow-up question self-contained.</summary>
     public PromptTemplateConfig RewriteFollowUp { get; }
@@ -62,6 +66,7 @@ public sealed class PromptLibrary
             Text(Read("answer-with-sources.yaml", "answer", "sources")),
             Text(Read("answer-extractive.yaml", "body", "sources")),
             Text(Read("refuse.yaml")),
+            Text(Read("answer-unavailable.yaml")),
             Read("rewrite-follow-up.yaml", "history", "question"));
     }
 }

@@ -66,3 +66,31 @@ public sealed class ExtractiveAnswerTests
         Assert.False(string.IsNullOrWhiteSpace(answer.Answer));
     }
 }
+
+/// <summary>When the store itself fails, the user gets a polite message and a way to a person, not an error.</summary>
+public sealed class SearchOutageTests
+{
+    [Fact]
+    public async Task 検索が失敗しても落ちずにおわびと担当者の案内を返す()
+    {
+        var logs = new LogSink();
+        var broken = new Mamori.Knowledge.Index.KnowledgeRetriever(new FailingStore(), TestAnswerers.Guidelines.Index,
+            Mamori.Knowledge.Analysis.SynonymDictionary.Empty, Mamori.Knowledge.Index.RetrievalOptions.Default);
+
+        var answer = await TestAnswerers.Create(broken, logs: logs)
+            .AnswerAsync(new QuestionRequest("パスワードは何文字以上？", []), CancellationToken.None);
+
+        Assert.False(answer.Grounded);
+        Assert.Contains("検索がうまく動いていない", answer.Answer);
+        Assert.Contains("担当者と話したい", answer.Answer);
+        Assert.Contains(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    private sealed class FailingStore : Mamori.Knowledge.Index.IChunkStore
+    {
+        public Task UpsertAsync(IReadOnlyList<Mamori.Knowledge.Index.IndexedChunk> chunks, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<Mamori.Knowledge.Index.ChunkHit>> QueryAsync(Mamori.Knowledge.Index.ChunkQuery query, CancellationToken cancellationToken) =>
+            throw new IOException("connection refused (test)");
+    }
+}
