@@ -49,6 +49,9 @@ internal static class DiagnoseCommand
             return 1;
         }
 
+        foreach (var warning in kit.Warnings(today))
+            stderr.WriteLine($"diagnose: warning: {warning}");
+
         string text;
         try
         {

@@ -16,4 +16,18 @@ public sealed record DiagnosisKit(DiagnosisScript Script, BarrierClassifier Clas
     }
 
     public DiagnosisResult Classify(AnswerSet answers, DateOnly today) => Classifier.Classify(answers, Catalog, today);
+
+    /// <summary>
+    /// Things an operator should fix but that do not stop the bot: no Japanese font (the picture is SVG only), and catalog
+    /// entries not reviewed for a year. For start-up logs and stderr.
+    /// </summary>
+    public IReadOnlyList<string> Warnings(DateOnly today)
+    {
+        var warnings = new List<string>();
+        if (!Report.CanDrawPng)
+            warnings.Add(CjkFont.MissingMessage);
+        foreach (var m in Catalog.Stale(today))
+            warnings.Add($"{m.SourceFile}: measure '{m.Id}' was last reviewed on {m.Reviewed:yyyy-MM-dd}, more than a year ago: please check its facts.");
+        return warnings;
+    }
 }
