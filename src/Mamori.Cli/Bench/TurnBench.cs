@@ -18,6 +18,9 @@ public static class TurnBench
 {
     private const int Conversations = 200;
 
+    /// <summary>About as long as a SQLite turn takes on its own: how late such a busy loop ends shows the machine's noise.</summary>
+    private static readonly TimeSpan NoiseProbe = TimeSpan.FromMicroseconds(100);
+
     public static async Task<TurnBenchReport> RunAsync(int turns = 10_000, int completions = 30, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(turns, 100);
@@ -27,24 +30,52 @@ public static class TurnBench
             await using var sqlite = Build("sqlite", Path.Combine(folder, "bench.db"));
             await using var memory = Build("memory", null);
 
-            // Warm both (JIT, connection pool, file creation) before anything is timed.
-            await RunTurnsAsync(sqlite.GetRequiredService<DialogEngine>(), "warm", 500, cancellationToken);
-            await RunTurnsAsync(memory.GetRequiredService<DialogEngine>(), "warm", 500, cancellationToken);
+            var onSqlite = new Conversation(sqlite.GetRequiredService<DialogEngine>(), "sqlite");
+            var onMemory = new Conversation(memory.GetRequiredService<DialogEngine>(), "memory");
+            await onSqlite.OpenAsync(cancellationToken);
+            await onMemory.OpenAsync(cancellationToken);
 
-            var onSqlite = await RunTurnsAsync(sqlite.GetRequiredService<DialogEngine>(), "run", turns, cancellationToken);
-            var onMemory = await RunTurnsAsync(memory.GetRequiredService<DialogEngine>(), "run", turns, cancellationToken);
+            // Warm both (JIT, connection pool, file growth) before anything is timed.
+            for (var n = 0; n < 1000; n++)
+            {
+                await onSqlite.TurnAsync(n, cancellationToken);
+                await onMemory.TurnAsync(n, cancellationToken);
+            }
+
+            // Interleaved, turn by turn, so that both stores meet the same machine: on a shared machine the noise
+            // (other processes, GC) would otherwise land on one of them and make the ratio meaningless.
+            var sqliteTimes = new double[turns];
+            var memoryTimes = new double[turns];
+            var noiseTimes = new double[turns];
+            for (var n = 0; n < turns; n++)
+            {
+                sqliteTimes[n] = await onSqlite.TurnAsync(1000 + n, cancellationToken);
+                memoryTimes[n] = await onMemory.TurnAsync(1000 + n, cancellationToken);
+                noiseTimes[n] = Spin(NoiseProbe);
+            }
             var completing = await RunCompletionsAsync(sqlite.GetRequiredService<DialogEngine>(), completions, cancellationToken);
             return new TurnBenchReport(
                 turns,
-                Stats.Of(onSqlite),
-                Stats.Of(onMemory),
-                Stats.Of(completing));
+                Stats.Of(sqliteTimes),
+                Stats.Of(memoryTimes),
+                Stats.Of(completing),
+                Stats.Of(noiseTimes));
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* temp folder, cleaned by the OS */ }
         }
+    }
+
+    /// <summary>Busy-waits for <paramref name="duration"/> and returns the wall time it took: anything above it is time the
+    /// process was not running (other processes on the machine, the GC), which every measured turn suffers as well.</summary>
+    private static double Spin(TimeSpan duration)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < duration)
+            Thread.SpinWait(20);
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
     private static ServiceProvider Build(string provider, string? path)
@@ -59,29 +90,29 @@ public static class TurnBench
         return services.BuildServiceProvider();
     }
 
-    /// <summary>Sends <paramref name="count"/> turns over many conversations, timing each HandleAsync call (load, apply, save).</summary>
-    private static async Task<double[]> RunTurnsAsync(DialogEngine engine, string prefix, int count, CancellationToken cancellationToken)
+    /// <summary>Many conversations on one engine, sent turns round-robin; each turn is timed around HandleAsync (load, apply, save).</summary>
+    private sealed class Conversation(DialogEngine engine, string prefix)
     {
-        var keys = Enumerable.Range(0, Conversations).Select(i => new ConversationKey("bench", $"{prefix}-{i}")).ToArray();
-        var last = new TurnResult[Conversations];
-        var sent = new int[Conversations];
-        for (var i = 0; i < Conversations; i++)
+        private readonly ConversationKey[] _keys = Enumerable.Range(0, Conversations).Select(i => new ConversationKey("bench", $"{prefix}-{i}")).ToArray();
+        private readonly TurnResult[] _last = new TurnResult[Conversations];
+
+        public async Task OpenAsync(CancellationToken cancellationToken)
         {
-            await engine.StartAsync(keys[i], $"user-{i}", "bench", cancellationToken);
-            last[i] = await engine.HandleAsync(new IncomingTurn(keys[i], $"user-{i}", "診断を始める", "bench"), cancellationToken);
+            for (var i = 0; i < Conversations; i++)
+            {
+                await engine.StartAsync(_keys[i], $"user-{i}", "bench", cancellationToken);
+                _last[i] = await engine.HandleAsync(new IncomingTurn(_keys[i], $"user-{i}", "診断を始める", "bench"), cancellationToken);
+            }
         }
 
-        var timings = new double[count];
-        for (var n = 0; n < count; n++)
+        public async Task<double> TurnAsync(int n, CancellationToken cancellationToken)
         {
             var i = n % Conversations;
-            var text = NextMessage(sent[i]++, last[i]);
-            var turn = new IncomingTurn(keys[i], $"user-{i}", text, "bench");
+            var turn = new IncomingTurn(_keys[i], $"user-{i}", NextMessage(n / Conversations, _last[i]), "bench");
             var started = Stopwatch.GetTimestamp();
-            last[i] = await engine.HandleAsync(turn, cancellationToken);
-            timings[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            _last[i] = await engine.HandleAsync(turn, cancellationToken);
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
-        return timings;
     }
 
     /// <summary>
@@ -127,7 +158,8 @@ public static class TurnBench
 /// <param name="Sqlite">Turns with the state saved to the SQLite file (the default store).</param>
 /// <param name="Memory">The same turns on the in-memory store: the baseline without any storage cost.</param>
 /// <param name="Completion">The turn that completes a diagnosis (classifier, report and picture), on SQLite.</param>
-public sealed record TurnBenchReport(int Turns, Stats Sqlite, Stats Memory, Stats Completion)
+/// <param name="NoiseFloor">A 0.1 ms busy loop timed between the turns: its tail is the machine's, not the bot's.</param>
+public sealed record TurnBenchReport(int Turns, Stats Sqlite, Stats Memory, Stats Completion, Stats NoiseFloor)
 {
     /// <summary>How much slower the SQLite store makes the 99th-percentile turn than no storage at all.</summary>
     public double P99Ratio => Memory.P99 > 0 ? Sqlite.P99 / Memory.P99 : double.NaN;
