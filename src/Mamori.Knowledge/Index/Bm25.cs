@@ -25,14 +25,23 @@ public static class Bm25
     /// <summary>Document vector: one dimension per distinct term, value = TF part. Length = number of terms (with repeats).</summary>
     public static SparseVector EncodeDocument(IReadOnlyList<string> terms, double averageLength, Bm25Parameters p)
     {
-        var counts = new Dictionary<uint, int>();
-        foreach (var term in terms)
+        // Hash, sort, count runs: arrays only, since this runs for every passage at every build.
+        var ids = new uint[terms.Count];
+        for (int i = 0; i < ids.Length; i++)
+            ids[i] = TermHash.Of(terms[i]);
+        Array.Sort(ids);
+        var indices = new List<uint>();
+        var values = new List<float>();
+        for (int start = 0; start < ids.Length;)
         {
-            uint id = TermHash.Of(term);
-            counts[id] = counts.GetValueOrDefault(id) + 1;
+            int end = start + 1;
+            while (end < ids.Length && ids[end] == ids[start])
+                end++;
+            indices.Add(ids[start]);
+            values.Add((float)TfPart(end - start, terms.Count, averageLength, p));
+            start = end;
         }
-        return SparseVector.From(counts.Select(c =>
-            KeyValuePair.Create(c.Key, (float)TfPart(c.Value, terms.Count, averageLength, p))));
+        return new SparseVector([.. indices], [.. values]);
     }
 
     /// <summary>Query vector: one dimension per distinct term with its weight (1 for the user's own words, less for expansions).</summary>

@@ -71,20 +71,31 @@ public sealed class EmbeddedChunkStore : IChunkStore
         {
             // Ordinal chunk-id order: the position in this array is the tie-break, exactly as the contract says.
             Chunks = [.. chunks.OrderBy(c => c.Chunk.ChunkId, StringComparer.Ordinal)];
-            var building = new Dictionary<uint, (List<int> Docs, List<float> Values)>();
+            // Two passes (count, then fill exact-size arrays): no list growth, so 100k passages build in one allocation per term.
+            var frequency = new Dictionary<uint, int>();
+            foreach (var chunk in Chunks)
+            {
+                foreach (uint term in chunk.Sparse.Indices)
+                    frequency[term] = frequency.GetValueOrDefault(term) + 1;
+            }
+            var fill = new Dictionary<uint, int>(frequency.Count);
+            foreach (var (term, count) in frequency)
+            {
+                _postings[term] = (new int[count], new float[count]);
+                fill[term] = 0;
+            }
             for (int d = 0; d < Chunks.Length; d++)
             {
                 var vector = Chunks[d].Sparse;
                 for (int t = 0; t < vector.Indices.Length; t++)
                 {
-                    if (!building.TryGetValue(vector.Indices[t], out var list))
-                        building[vector.Indices[t]] = list = ([], []);
-                    list.Docs.Add(d);
-                    list.Values.Add(vector.Values[t]);
+                    uint term = vector.Indices[t];
+                    var posting = _postings[term];
+                    int at = System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(fill, term)++;
+                    posting.Docs[at] = d;
+                    posting.Values[at] = vector.Values[t];
                 }
             }
-            foreach (var (term, list) in building)
-                _postings[term] = ([.. list.Docs], [.. list.Values]);
         }
 
         public IndexedChunk[] Chunks { get; }
