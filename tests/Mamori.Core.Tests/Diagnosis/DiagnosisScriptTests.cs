@@ -49,7 +49,8 @@ public sealed class DiagnosisScriptTests
     {
         foreach (var q in Script.Questions)
         {
-            Assert.Contains("？", q.Prompt + q.Prompt.Replace("ください", "ください？"));
+            Assert.Matches("[？。]$", q.Prompt);                        // a question or a polite request
+            Assert.Matches("[ぁ-ん]", q.Prompt);
             Assert.False(string.IsNullOrWhiteSpace(q.Help), q.Id);
             Assert.Contains("すみません", q.RetryPrompt);
             Assert.All(q.Choices, c => Assert.InRange(c.Label.Length, 1, 20));

@@ -1,19 +1,21 @@
+using System.Text.RegularExpressions;
+
 namespace Mamori.Core.Diagnosis.Parsing;
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
 /// Returns null when there is none or when the reply states several that cannot be combined.
 /// </summary>
-internal static class QuantityReader
+internal static partial class QuantityReader
 {
     private static readonly string[] RangeMarks = ["~", "〜", "-", "から"];
-    private static readonly string[] Fillers = ["くらい", "ぐらい", "位", "程度", "ほど", "前後", "ちょっと", "です", "人", "名", "ほどです", "くらいです"];
+    private static readonly string[] Fillers = ["くらい", "ぐらい", "位", "程度", "ほど", "前後", "ちょっと", "です", "人", "名", "にん", "ほどです", "くらいです"];
 
     /// <summary>People: numbers followed by 人/名 (summed: 「社員5人とパート3人」), or a reply that is only a number (「12」「三十くらい」).</summary>
     public static (decimal Min, decimal Max)? People(string folded)
     {
         var tokens = NumberReader.Read(folded);
-        var counted = tokens.Where(t => t.End < folded.Length && folded[t.End] is '人' or '名').ToList();
+        var counted = tokens.Where(t => IsPeopleUnit(folded, t.End)).ToList();
         if (counted.Count == 0)
         {
             if (tokens.Count != 1 || !IsOnlyNumber(folded, tokens[0]))
@@ -23,9 +25,13 @@ internal static class QuantityReader
         return Combine(folded, counted, sum: true);
     }
 
+    private static bool IsPeopleUnit(string folded, int at) =>
+        at < folded.Length && (folded[at] is '人' or '名' || folded.AsSpan(at).StartsWith("にん", StringComparison.Ordinal));
+
     /// <summary>Yen per year: numbers with 万/千/億 or followed by 円; 「月」 in the reply (and no 「年」) means per month, so ×12.</summary>
     public static (decimal Min, decimal Max)? YenPerYear(string folded)
     {
+        folded = KanaUnits().Replace(folded, m => m.Value switch { "まんえん" => "万円", "まん" => "万", "せんえん" => "千円", _ => "円" });
         var tokens = NumberReader.Read(folded)
             .Where(t => t.HasLargeUnit || (t.End < folded.Length && folded[t.End] == '円'))
             .Select(t => AdjustForBound(folded, t))
@@ -76,4 +82,8 @@ internal static class QuantityReader
         }
         return true;
     }
+
+    // Units typed in kana right after a number: 「10まんえん」「五千えん」. Only after a digit, so 「ありません」 stays as it is.
+    [GeneratedRegex("(?<=[0-9〇一二三四五六七八九十百])(まんえん|まん|せんえん)|(?<=[0-9〇一二三四五六七八九十百千万])えん")]
+    private static partial Regex KanaUnits();
 }
