@@ -15,7 +15,7 @@ internal sealed partial record LlmAnswerCheck(LlmVerdict Verdict, string Text, C
     public static LlmAnswerCheck Check(string? output, IReadOnlyList<KnowledgeChunk> passages)
     {
         var citations = new CitationList();
-        var text = (output ?? "").Normalize(NormalizationForm.FormKC).Trim();
+        var text = NormalizeMarks((output ?? "").Normalize(NormalizationForm.FormKC).Trim());
         if (text.Length == 0)
             return new(LlmVerdict.Empty, "", citations, 0);
         if (text.Contains(NoAnswer, StringComparison.Ordinal))
@@ -51,6 +51,14 @@ internal sealed partial record LlmAnswerCheck(LlmVerdict Verdict, string Text, C
             : new(LlmVerdict.Grounded, string.Join("\n", lines), citations, dropped);
     }
 
+    /// <summary>Models vary the mark style: 【1】, [1, 2] and [1・2] all become [1] / [1][2].</summary>
+    private static string NormalizeMarks(string text)
+    {
+        text = LenticularMark().Replace(text, "[$1]");
+        return ListMark().Replace(text, m => string.Concat(
+            m.Groups[1].Value.Split([',', '、', '・', ' '], StringSplitOptions.RemoveEmptyEntries).Select(n => $"[{n}]")));
+    }
+
     /// <summary>Sentences of one line, each keeping the marks that follow its end: 「…です。[1]」 stays together.</summary>
     private static IEnumerable<string> Sentences(string line)
     {
@@ -84,6 +92,12 @@ internal sealed partial record LlmAnswerCheck(LlmVerdict Verdict, string Text, C
 
     [GeneratedRegex(@"\[(\d{1,3})\]")]
     private static partial Regex Mark();
+
+    [GeneratedRegex(@"【(\d{1,3})】")]
+    private static partial Regex LenticularMark();
+
+    [GeneratedRegex(@"\[(\d{1,3}(?:\s*[,、・]\s*\d{1,3})+)\]")]
+    private static partial Regex ListMark();
 
     [GeneratedRegex(@"(\[\d{1,3}\])(?:\1)+")]
     private static partial Regex RepeatedMark();
