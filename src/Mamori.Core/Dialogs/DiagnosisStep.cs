@@ -20,6 +20,12 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         if (flow.Find(frame.QuestionId) is not { } question)
             return Begin(state, []);   // the script changed under a stored conversation: carry on from the first open question
 
+        // A pressed button is always an answer; a clear question is answered even when it contains a choice word
+        // (「無料のソフトでも大丈夫ですか」 is not 「大丈夫」); then the parser; then a short question; else a miss.
+        var pressed = IsButton(question, input.Text);
+        if (!pressed && language.Questions.IsClearQuestion(input.Text))
+            return Interrupt(state, frame, question, input);
+
         if ((flow.Match(question, input.Text) ?? (language.Commands.IsUnknown(input.Text) ? UnknownCode : null)) is { } code)
             return Advance(state.WithAnswer(new RecordedAnswer(question.Id, code, input.Text)), []);
 
@@ -32,15 +38,7 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         }
 
         if (language.Questions.IsQuestion(input.Text))
-        {
-            var asked = state.WithLine(new ConversationLine(ConversationRole.User, input.Text), historyLines);
-            return new TurnOutcome(asked,
-            [
-                new AnswerQuestion(input.Text),
-                replies.Text(W.ResumeAfterAnswer),
-                replies.Question(question, state.Answers, frame.Misses > 0),
-            ]);
-        }
+            return Interrupt(state, frame, question, input);
 
         if (frame.Misses + 1 >= MissesBeforeMovingOn)
             return Advance(state.WithAnswer(new RecordedAnswer(question.Id, UnknownCode, "")), [replies.Text(W.MovedOnAsUnknown)]);
@@ -49,6 +47,20 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         var retry = string.IsNullOrWhiteSpace(question.RetryPrompt) ? W.Reprompt : question.RetryPrompt;
         return new TurnOutcome(state.ReplaceTop(missed),
             [replies.Text(retry), replies.Question(question, state.Answers, offerUnknown: true)]);
+    }
+
+    private TurnOutcome Interrupt(ConversationState state, DiagnosisFrame frame, FlowQuestion question, UserInput input) =>
+        new(state.WithLine(new ConversationLine(ConversationRole.User, input.Text), historyLines),
+        [
+            new AnswerQuestion(input.Text),
+            replies.Text(W.ResumeAfterAnswer),
+            replies.Question(question, state.Answers, frame.Misses > 0),
+        ]);
+
+    private static bool IsButton(FlowQuestion question, string text)
+    {
+        var key = TextNormalizer.Normalize(text);
+        return question.Buttons.Append(question.UnknownLabel).Any(label => TextNormalizer.Normalize(label) == key);
     }
 
     /// <summary>Enters (or re-enters) the diagnosis at the first question not answered yet.</summary>

@@ -39,7 +39,7 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
             commandsFile.Greetings);
 
         var cues = Read<QuestionCuesFile>(deserializer, Path.Combine(folder, "question-cues.yaml"));
-        return new DialogLanguage(wording, commands, new QuestionDetector(cues.Contains, cues.Endings));
+        return new DialogLanguage(wording, commands, new QuestionDetector(cues.Contains, cues.Endings, cues.ClearContains, cues.ClearEndings, cues.QuestionFirstMinLength));
     }
 
     /// <summary>
@@ -110,5 +110,8 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
     {
         public List<string> Contains { get; set; } = [];
         public List<string> Endings { get; set; } = [];
+        public int QuestionFirstMinLength { get; set; } = 10;
+        public List<string> ClearContains { get; set; } = [];
+        public List<string> ClearEndings { get; set; } = [];
     }
 }

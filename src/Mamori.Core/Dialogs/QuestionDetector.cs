@@ -9,30 +9,50 @@ public sealed class QuestionDetector
 {
     private readonly string[] _contains;
     private readonly string[] _endings;
+    private readonly string[] _clearContains;
+    private readonly string[] _clearEndings;
+    private readonly int _questionFirstMinLength;
 
-    public QuestionDetector(IEnumerable<string> contains, IEnumerable<string> endings)
+    /// <param name="clearContains">Cues strong enough to answer a long message as a question before the parser sees it.</param>
+    public QuestionDetector(
+        IEnumerable<string> contains, IEnumerable<string> endings,
+        IEnumerable<string>? clearContains = null, IEnumerable<string>? clearEndings = null, int questionFirstMinLength = int.MaxValue)
     {
+        _questionFirstMinLength = questionFirstMinLength;
+        _clearContains = Fold(clearContains ?? []);
+        _clearEndings = Fold(clearEndings ?? []);
         // Matched on NFKC text with punctuation kept, because 「？」 is itself the strongest cue.
-        _contains = contains.Select(c => c.Normalize(System.Text.NormalizationForm.FormKC)).Where(c => c.Length > 0).ToArray();
-        _endings = endings.Select(e => e.Normalize(System.Text.NormalizationForm.FormKC)).Where(e => e.Length > 0)
-            .OrderByDescending(e => e.Length).ToArray();
+        _contains = Fold(contains);
+        _endings = Fold(endings);
     }
 
-    public bool IsQuestion(string text)
+    /// <summary>
+    /// A question long enough that a choice word inside it is part of the question, not an answer: asked before the
+    /// diagnosis parser sees the text.
+    /// </summary>
+    public bool IsClearQuestion(string text) =>
+        TextNormalizer.Normalize(text).Length >= _questionFirstMinLength && Matches(text, _clearContains, _clearEndings);
+
+    public bool IsQuestion(string text) => Matches(text, _contains, _endings);
+
+    private static bool Matches(string text, string[] contains, string[] endings)
     {
         var folded = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
-        foreach (var cue in _contains)
+        foreach (var cue in contains)
         {
             if (folded.Contains(cue, StringComparison.OrdinalIgnoreCase))
                 return true;
         }
         var body = folded.TrimEnd('。', '!', '.', '、', ',', ' ', '　', 'ー', '~', '〜', '…');
         // A lone 「か」 is not a question; the ending must follow at least a couple of characters.
-        foreach (var ending in _endings)
+        foreach (var ending in endings)
         {
             if (body.Length > ending.Length + 1 && body.EndsWith(ending, StringComparison.Ordinal))
                 return true;
         }
         return false;
     }
+
+    private static string[] Fold(IEnumerable<string> cues) =>
+        cues.Select(c => c.Normalize(System.Text.NormalizationForm.FormKC)).Where(c => c.Length > 0).OrderByDescending(c => c.Length).ToArray();
 }

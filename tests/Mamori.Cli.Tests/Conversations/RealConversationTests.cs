@@ -80,6 +80,20 @@ public sealed class RealConversationTests
     }
 
     [Fact]
+    public async Task A_question_containing_a_choice_word_is_answered_not_taken_as_the_answer()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation()
+            .Send("診断を始める")
+            .Send("飲食店でも狙われることはありますか？").ExpectReplyContaining("診断の続きです").ExpectReplyContaining("業種")
+            .Send("飲食店です").ExpectReplyContaining("従業員は何名")
+            .Send("5人くらいかな？").ExpectReplyContaining("都道府県")   // a hedged answer is still an answer
+            .RunAsync();
+        var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
+        Assert.Equal(["food_service", "1-5"], stored!.State.Answers.Select(a => a.Code));
+    }
+
+    [Fact]
     public async Task A_question_the_guidelines_do_not_cover_is_declined_politely_and_the_diagnosis_resumes()
     {
         using var bot = new RealBot();
