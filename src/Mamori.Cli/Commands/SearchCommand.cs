@@ -16,23 +16,24 @@ internal static class SearchCommand
     public static Command Create()
     {
         var question = new Argument<string>("question") { Description = "探したい内容（日本語の質問）" };
-        var top = new Option<int>("--top") { Description = $"返す件数（1〜{MaxTop}）", DefaultValueFactory = _ => 5 };
+        // Read as text and checked here, so a bad value exits with 2 (bad input) like every other input error.
+        var top = new Option<string>("--top") { Description = $"返す件数（1〜{MaxTop}）", DefaultValueFactory = _ => "5" };
         var json = new Option<bool>("--json") { Description = "結果を JSON で出力する" };
         var command = new Command("search", "ガイドライン文書から質問に関係する箇所を探す") { question, top, json };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(question) ?? string.Empty, parse.GetValue(top), parse.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string question, int top, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string question, string? topText, bool json, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(question))
         {
             Console.Error.WriteLine("search: the question is empty. Example: mamori search \"二段階認証の設定方法\" --json");
             return 2;
         }
-        if (top is < 1 or > MaxTop)
+        if (!int.TryParse(topText, out int top) || top is < 1 or > MaxTop)
         {
-            Console.Error.WriteLine($"search: --top must be between 1 and {MaxTop} (got {top}).");
+            Console.Error.WriteLine($"search: --top must be a whole number between 1 and {MaxTop} (got '{topText}').");
             return 2;
         }
         if (!IngestCommand.TryLocate(out var knowledgeRoot, out var dataDirectory))

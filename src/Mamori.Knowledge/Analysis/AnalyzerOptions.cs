@@ -1,8 +1,8 @@
 namespace Mamori.Knowledge.Analysis;
 
 /// <summary>
-/// Which terms the analyzer emits from normalized text. The defaults are the variant that scored best on knowledge/eval
-/// (see the comparison in src/Mamori.Knowledge/README.md); the others stay selectable so `mamori eval --variants` can re-run it.
+/// Which terms the analyzer emits from normalized text. The defaults are the variant that scored best on knowledge/eval;
+/// the others stay selectable so `mamori eval --variants` can re-run the comparison (Evaluation/EvalSystems.cs).
 /// </summary>
 public sealed record AnalyzerOptions
 {
