@@ -18,17 +18,18 @@ internal static partial class SentenceSplitter
                 continue;
 
             var start = 0;
+            var depth = 0;   // inside 「…」 or （…）: a 。 there does not end the sentence
             for (var i = 0; i < line.Length; i++)
             {
-                if (line[i] is not ('。' or '！' or '？' or '!' or '?'))
-                    continue;
-                // Keep a closing bracket with its sentence: 「…です。」
-                var end = i + 1;
-                while (end < line.Length && line[end] is '」' or '』' or '）' or ')')
-                    end++;
-                Add(sentences, line[start..end]);
-                start = end;
-                i = end - 1;
+                if (line[i] is '「' or '『' or '（' or '(' or '【')
+                    depth++;
+                else if (line[i] is '」' or '』' or '）' or ')' or '】')
+                    depth = Math.Max(0, depth - 1);
+                else if (depth == 0 && line[i] is '。' or '！' or '？' or '!' or '?')
+                {
+                    Add(sentences, line[start..(i + 1)]);
+                    start = i + 1;
+                }
             }
 
             Add(sentences, line[start..]);

@@ -38,6 +38,7 @@ public sealed class FollowUpTests
 
         Assert.True(answer.Grounded);
         Assert.Contains(answer.Citations, c => c.DocId.StartsWith("otasuketai", StringComparison.Ordinal));
+        Assert.Contains("月額", answer.Answer);   // the price is what the owner asked for
     }
 
     [Fact]
