@@ -6,7 +6,7 @@ namespace Mamori.Core.Diagnosis.Parsing;
 /// </summary>
 /// <remarks>
 /// Rules, in order: (1) the whole reply, minus polite endings, equals a code, label or synonym;
-/// (2) otherwise every synonym found inside the reply counts, except one covered by a longer synonym found at the same
+/// (2) otherwise every synonym found inside the reply counts (short kana words like 「ある」 only as the whole reply), except one covered by a longer synonym found at the same
 /// place (「東京都」 hides 「京都」) and a positive word directly followed by a negation (「詳しい人はいない」 is not 「詳しい人」);
 /// (3) one choice left wins; several left, and exactly one of them is marked dominant (「一部」 over 「やってる」), it wins.
 /// </remarks>
@@ -27,7 +27,7 @@ internal sealed class SynonymMatcher
             {
                 // The first choice to claim a word keeps it; the loader rejects duplicates, so this only guards code.
                 _exact.TryAdd(word, code);
-                if (word.Length >= 2)
+                if (!IsExactOnly(word))
                     _words.Add((word, code));
             }
         }
@@ -35,9 +35,21 @@ internal sealed class SynonymMatcher
         _words.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
     }
 
+    // Short kana words (はい ある ない いる まだ ノー) hide inside longer words (「している」「ある程度」「ノーコメント」),
+    // so they count only as the whole reply; short kanji words (一部 保険 東京) are safe to find anywhere.
+    private static bool IsExactOnly(string word) =>
+        word.Length < 2 || (word.Length == 2 && word.All(c => c is >= 'ぁ' and <= 'ゖ' or 'ー'));
+
     /// <summary>The code whose code, label or synonym equals the whole reply (minus polite endings): a pressed button.</summary>
-    public string? MatchExact(string folded) =>
-        _exact.TryGetValue(folded, out var exact) || _exact.TryGetValue(StripEndings(folded), out exact) ? exact : null;
+    public string? MatchExact(string folded)
+    {
+        foreach (var form in WithoutEndings(folded))
+        {
+            if (_exact.TryGetValue(form, out var exact))
+                return exact;
+        }
+        return null;
+    }
 
     /// <summary>The choice code the folded text names, or null.</summary>
     public string? Match(string folded)
@@ -47,7 +59,7 @@ internal sealed class SynonymMatcher
         if (MatchExact(folded) is { } exact)
             return exact;
 
-        var accepted = new List<(int Start, int End, string Code)>();
+        var accepted = new List<(int Start, int End, string Code, bool Negative)>();
         foreach (var (word, code) in _words)
         {
             for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0;
@@ -56,11 +68,16 @@ internal sealed class SynonymMatcher
                 var end = at + word.Length;
                 if (accepted.Any(a => a.Start <= at && end <= a.End))
                     continue;
-                if (!EndsInNegation(word) && IsFollowedByNegation(folded, end))
+                var negative = EndsInNegation(word);
+                if (!negative && IsFollowedByNegation(folded, end))
                     continue;
-                accepted.Add((at, end, code));
+                accepted.Add((at, end, code, negative));
             }
         }
+        // 「補助金は使わない」「保険には入っていない」: a word set off by は/も, and a negation at the end of the reply.
+        // Which part the negation denies is not clear from words alone, so ask again rather than guess.
+        if (EndsInNegation(WithoutEndings(folded).Last()) && accepted.Any(a => !a.Negative && IsTopic(folded, a.End)))
+            return null;
         var codes = accepted.Select(a => a.Code).Distinct().ToList();
         if (codes.Count == 1)
             return codes[0];
@@ -69,12 +86,14 @@ internal sealed class SynonymMatcher
     }
 
     private static readonly string[] PoliteEndings =
-        ["とおもいます", "とおもう", "ですね", "ですよ", "でした", "です", "だよ", "だね", "かな", "かも", "くらい", "ぐらい", "ほど", "程度", "ね", "よ", "だ"];
+        ["とおもいます", "とおもう", "ですね", "ですよ", "でした", "です", "だよ", "だね", "かな", "かも", "ね", "よ", "だ"];
 
-    internal static string StripEndings(string folded)
+    /// <summary>The reply, then the reply with one more polite ending taken off each time (「ないです」→「ない」).</summary>
+    internal static IEnumerable<string> WithoutEndings(string folded)
     {
+        yield return folded;
         var changed = true;
-        while (changed && folded.Length > 0)
+        while (changed)
         {
             changed = false;
             foreach (var ending in PoliteEndings)
@@ -83,10 +102,18 @@ internal sealed class SynonymMatcher
                 {
                     folded = folded[..^ending.Length];
                     changed = true;
+                    yield return folded;
+                    break;
                 }
             }
         }
-        return folded;
+    }
+
+    private static bool IsTopic(string folded, int end)
+    {
+        var rest = folded.AsSpan(end);
+        return rest.StartsWith("は", StringComparison.Ordinal) || rest.StartsWith("には", StringComparison.Ordinal)
+               || rest.StartsWith("も", StringComparison.Ordinal) || rest.StartsWith("とは", StringComparison.Ordinal);
     }
 
     private static readonly string[] Negations = ["ない", "なかった", "ません", "なし", "無い", "無し", "いない", "ていない", "てない"];
