@@ -12,6 +12,9 @@ public sealed class QueryAnalyzer(JapaneseAnalyzer analyzer, SynonymDictionary s
 
     public AnalyzedQuery Analyze(string query)
     {
+        // A pasted e-mail is a fair question; a megabyte of text is not. Past the cap the rest adds cost, not meaning.
+        if (query.Length > options.MaxQueryLength)
+            query = query[..options.MaxQueryLength];
         string normalized = JapaneseNormalizer.Normalize(query);
         string stripped = normalized;
         if (options.StripQuestionFiller)
@@ -58,9 +61,12 @@ public sealed record QueryAnalyzerOptions
 
     public bool StripQuestionFiller { get; init; } = true;
 
+    /// <summary>Characters of a question that are analysed (about two pasted e-mails).</summary>
+    public int MaxQueryLength { get; init; } = 4000;
+
     /// <summary>Politeness and question fragments that say nothing about the topic (normalized form).</summary>
     public IReadOnlyList<string> QuestionFiller { get; init; } =
-        ["教えてください", "教えて", "ください", "でしょうか", "ですか", "ますか", "とは", "について", "どうすれば", "どうしたら", "どうやって", "何を", "いいですか", "いい?", "?"];
+        ["教えてください", "教えて", "ください", "でしょうか", "ですか", "ますか", "とは", "について", "どうすれば", "どうしたら", "どうやって", "何を", "いいですか"];
 
     public static QueryAnalyzerOptions Default { get; } = new();
 }
