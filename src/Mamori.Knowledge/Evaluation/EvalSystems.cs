@@ -27,6 +27,11 @@ public static class EvalSystems
             new("headings x1", d with { Indexing = new IndexingOptions { HeadingRepeat = 1 } }, baseOptions),
             new("headings x3", d with { Indexing = new IndexingOptions { HeadingRepeat = 3 } }, baseOptions),
             new("headings x0 (body only)", d with { Indexing = new IndexingOptions { HeadingRepeat = 0 } }, baseOptions),
+            new("BM25 k1=0.9 b=0.4 (Anserini)", d with { Bm25 = new Bm25Parameters(0.9, 0.4) }, baseOptions),
+            new("BM25 k1=1.5 b=0.75", d with { Bm25 = new Bm25Parameters(1.5, 0.75) }, baseOptions),
+            new("BM25 k1=1.2 b=0.5", d with { Bm25 = new Bm25Parameters(1.2, 0.5) }, baseOptions),
+            new("synonym weight 0.5", d, baseOptions with { Query = baseOptions.Query with { ExpansionWeight = 0.5f } }),
+            new("synonym weight 1.0", d, baseOptions with { Query = baseOptions.Query with { ExpansionWeight = 1f } }),
             new("chunks ~250 chars", d with { Chunking = d.Chunking with { TargetLength = 250 } }, baseOptions),
             new("chunks ~600 chars", d with { Chunking = d.Chunking with { TargetLength = 600 } }, baseOptions),
         ];
