@@ -39,11 +39,15 @@ public sealed record CjkFont(string Path, int Index)
         var candidates = string.IsNullOrWhiteSpace(fromEnvironment) ? Candidates : [(fromEnvironment, 0), .. Candidates];
         foreach (var (path, index) in candidates)
         {
-            if (File.Exists(path) && CanDraw(path, index))
-                return new CjkFont(path, index);
+            if (Check(path, index) is { } font)
+                return font;
         }
         return null;
     }
+
+    /// <summary>The font at <paramref name="path"/> if it exists and draws Japanese; null otherwise (never throws).</summary>
+    public static CjkFont? Check(string path, int index = 0) =>
+        File.Exists(path) && CanDraw(path, index) ? new CjkFont(path, index) : null;
 
     public SKTypeface OpenTypeface() =>
         SKTypeface.FromFile(Path, Index) ?? throw new InvalidOperationException($"Could not open the font {Path} (face {Index}).");

@@ -46,6 +46,18 @@ public sealed class StageChartTests
     }
 
     [Fact]
+    public void A_font_without_Japanese_glyphs_or_a_missing_file_is_not_accepted()
+    {
+        Assert.Null(CjkFont.Check("/nonexistent/font.ttc"));
+        Assert.Null(CjkFont.Check(Path.Combine(TestKnowledge.Specs, "parser.yaml")));   // not a font at all
+        var latin = new[] { "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf" }
+            .FirstOrDefault(File.Exists);
+        if (latin is not null)
+            Assert.Null(CjkFont.Check(latin));                                             // would draw tofu boxes
+        Assert.Contains("fonts-noto-cjk", CjkFont.MissingMessage);
+    }
+
+    [Fact]
     public void The_png_has_real_glyphs_in_the_stage_labels()
     {
         if (CjkFont.Locate() is not { } font)
