@@ -92,6 +92,8 @@ public sealed class DialogEngine
             if (await _store.TrySaveConversationAsync(key, outcome.State, stored?.Version ?? 0, cancellationToken))
                 return outcome;
             DialogLog.SaveConflict(_logger, key.ToString(), attempt);
+            // A short random pause spreads racing turns out, so one of them does not keep losing to the others.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(attempt, 3 * attempt)), _time, cancellationToken);
         }
         DialogLog.SaveGaveUp(_logger, key.ToString(), _maxSaveAttempts);
         return null;

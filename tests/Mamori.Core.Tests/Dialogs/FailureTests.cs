@@ -49,6 +49,37 @@ public sealed class FailureTests
         Assert.Equal(ConversationState.MaxLineLength, last.History[2].Text.Length);
     }
 
+    [Fact]
+    public async Task When_every_save_loses_the_race_the_user_is_asked_to_send_again_and_nothing_half_applies()
+    {
+        using var bot = new TestBot();
+        var key = new ConversationKey("default", "contended");
+        await bot.Engine.HandleAsync(new IncomingTurn(key, "u", "診断を始める", "test"), CancellationToken.None);
+
+        var engine = bot.CreateEngine(new AlwaysLosingStore(bot.Store));
+        var result = await engine.HandleAsync(new IncomingTurn(key, "u", "1〜5人", "test"), CancellationToken.None);
+
+        Assert.Contains("混み合っています", ConversationScript.Transcript(result));
+        var stored = await bot.Store.LoadConversationAsync(key, CancellationToken.None);
+        Assert.Empty(stored!.State.Answers);
+    }
+
+    /// <summary>A store where another turn always saved first, as under extreme contention.</summary>
+    private sealed class AlwaysLosingStore(global::Mamori.Core.Storage.IConversationStore inner) : global::Mamori.Core.Storage.IConversationStore
+    {
+        public Task<global::Mamori.Core.Storage.Stored<ConversationState>?> LoadConversationAsync(ConversationKey key, CancellationToken cancellationToken) =>
+            inner.LoadConversationAsync(key, cancellationToken);
+
+        public Task<bool> TrySaveConversationAsync(ConversationKey key, ConversationState state, long expectedVersion, CancellationToken cancellationToken) =>
+            Task.FromResult(false);
+
+        public Task<global::Mamori.Core.Storage.Stored<UserState>?> LoadUserAsync(global::Mamori.Core.Storage.UserKey key, CancellationToken cancellationToken) =>
+            inner.LoadUserAsync(key, cancellationToken);
+
+        public Task<bool> TrySaveUserAsync(global::Mamori.Core.Storage.UserKey key, UserState state, long expectedVersion, CancellationToken cancellationToken) =>
+            Task.FromResult(false);
+    }
+
     private sealed class BrokenReportFlow : IDiagnosisFlow
     {
         private readonly SmallDiagnosisFlow _inner = new();
