@@ -55,7 +55,7 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         if (result.PrimaryBarrier is { } primary)
         {
             sb.Append(texts.Format("primaryBarrier", ("stage", texts.StageName(primary)))).Append('\n');
-            sb.Append(texts.Format("primaryMeaning", ("meaning", texts.Stages[primary].Meaning))).Append("\n\n");
+            sb.Append(texts.Format("primaryMeaning", ("meaning", texts.Stages[primary].Meaning), ("why", texts.Stages[primary].Why))).Append("\n\n");
             sb.Append('〈').Append(texts["whyHeading"]).Append("〉\n");
             var finding = result.Barriers.First(b => b.Stage == primary);
             foreach (var reason in finding.Reasons)

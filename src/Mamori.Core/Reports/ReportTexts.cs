@@ -11,7 +11,7 @@ public sealed class ReportTexts
 
     private readonly Dictionary<string, string> _texts;
 
-    private ReportTexts(Dictionary<Stage, (string Name, string Meaning)> stages, Dictionary<int, (string Name, string Advice)> steps,
+    private ReportTexts(Dictionary<Stage, (string Name, string Meaning, string Why)> stages, Dictionary<int, (string Name, string Advice)> steps,
         Dictionary<SupportType, string> supportTypes, Dictionary<string, string> texts)
     {
         Stages = stages;
@@ -20,7 +20,7 @@ public sealed class ReportTexts
         _texts = texts;
     }
 
-    public IReadOnlyDictionary<Stage, (string Name, string Meaning)> Stages { get; }
+    public IReadOnlyDictionary<Stage, (string Name, string Meaning, string Why)> Stages { get; }
 
     public IReadOnlyDictionary<int, (string Name, string Advice)> Steps { get; }
 
@@ -63,13 +63,13 @@ public sealed class ReportTexts
             throw new FormatException($"{path}: {ex.Message}", ex);
         }
 
-        var stages = new Dictionary<Stage, (string, string)>();
+        var stages = new Dictionary<Stage, (string, string, string)>();
         foreach (var stage in Enum.GetValues<Stage>())
         {
             var s = yaml.Stages?.GetValueOrDefault(stage.Code());
-            if (string.IsNullOrWhiteSpace(s?.Name) || string.IsNullOrWhiteSpace(s.Meaning))
-                throw new FormatException($"{path}: stages.{stage.Code()} needs name and meaning.");
-            stages[stage] = (s.Name, s.Meaning);
+            if (string.IsNullOrWhiteSpace(s?.Name) || string.IsNullOrWhiteSpace(s.Meaning) || string.IsNullOrWhiteSpace(s.Why))
+                throw new FormatException($"{path}: stages.{stage.Code()} needs name, meaning and why.");
+            stages[stage] = (s.Name, s.Meaning, s.Why);
         }
         var steps = new Dictionary<int, (string, string)>();
         for (var step = 1; step <= 4; step++)
@@ -103,6 +103,7 @@ public sealed class ReportTexts
     {
         public string? Name { get; set; }
         public string? Meaning { get; set; }
+        public string? Why { get; set; }
     }
 
     private sealed class StepYaml
