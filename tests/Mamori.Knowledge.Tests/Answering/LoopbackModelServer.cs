@@ -75,8 +75,7 @@ internal sealed class LoopbackModelServer : IAsyncDisposable
 
     private async Task ChatAsync(HttpContext context)
     {
-        var body = await Record(context);
-        _ = body;
+        await Record(context);
         if (_chatReplies.TryDequeue(out var reply))
             await reply(context);
         else
