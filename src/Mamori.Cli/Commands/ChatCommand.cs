@@ -66,6 +66,8 @@ internal static class ChatCommand
 
         var result = await engine.StartAsync(key, userId, "console", cancellationToken);
         Print(result, wording, output);
+        if (interactive)
+            await output.WriteLineAsync(wording.ConsoleChoiceHint);
         while (!result.Ended)
         {
             if (interactive)

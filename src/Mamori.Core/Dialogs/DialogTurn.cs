@@ -40,7 +40,7 @@ internal sealed class DialogTurn
 
         if (user?.LastResult is { } last && !DialogReplies.HasUnfinishedDiagnosis(state))
         {
-            var text = DialogWording.Fill(W.WelcomeBack, ("date", last.CompletedAt.ToOffset(JapanTime).ToString("yyyy年M月d日")), ("headline", last.Headline));
+            var text = DialogWording.Fill(W.WelcomeBack, ("date", last.CompletedAt.ToOffset(JapanTime).ToString(W.DateFormat, System.Globalization.CultureInfo.InvariantCulture)), ("headline", last.Headline));
             return new TurnOutcome(state,
                 [_replies.Text(text, W.RediagnoseLabel, _language.Commands.Label(CommandKind.Ask), _language.Commands.Label(CommandKind.Help))]);
         }

@@ -38,6 +38,9 @@ public sealed class DialogWording
     public string ConsoleCardNote { get; set; } = "";
     public string InternalError { get; set; } = "";
 
+    /// <summary>A .NET date format for dates shown to the user (「2026年11月29日」).</summary>
+    public string DateFormat { get; set; } = "";
+
     /// <summary>The names of the entries left empty (a missing key in the YAML).</summary>
     internal IEnumerable<string> MissingEntries() =>
         typeof(DialogWording).GetProperties()
