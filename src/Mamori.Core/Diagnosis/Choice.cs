@@ -4,13 +4,15 @@ namespace Mamori.Core.Diagnosis;
 /// <param name="Min">For count and amount questions: the smallest number in this band (inclusive).</param>
 /// <param name="Max">For count and amount questions: the largest number in this band (inclusive); null = no upper limit.</param>
 /// <param name="Dominant">Wins when its words appear together with another choice's (「一部」 in 「一部はやってる」).</param>
+/// <param name="Combines">Chosen when the words of exactly these choices appear together (「個人情報と図面」 is 両方).</param>
 public sealed record Choice(
     string Code,
     string Label,
     IReadOnlyList<string> Synonyms,
     decimal? Min = null,
     decimal? Max = null,
-    bool Dominant = false)
+    bool Dominant = false,
+    IReadOnlyList<string>? Combines = null)
 {
     public const string UnknownCode = "unknown";
 

@@ -114,6 +114,8 @@ public static class DiagnosisScriptLoader
         }
         if (choices.Select(c => c.Code).Distinct().Count() != choices.Count)
             throw new FormatException($"{where}: a choice code is used twice.");
+        foreach (var part in choices.SelectMany(c => c.Combines ?? []).Where(p => choices.All(c => c.Code != p)))
+            throw new FormatException($"{where}: combines names '{part}', which is not one of its choices.");
         if (q.Kind is "count" or "amount" && choices.Any(c => c.Min is null))
             throw new FormatException($"{where}: every choice of a {q.Kind} question needs min (and max, except the last).");
         return choices;
@@ -125,7 +127,7 @@ public static class DiagnosisScriptLoader
         var label = Required(c.Label, at, "label");
         if (label.Length > MaxLabelLength)
             throw new FormatException($"{at}: label 「{label}」 is longer than {MaxLabelLength} characters (LINE cuts it).");
-        return new Choice(Required(c.Code, at, "code"), label, c.Synonyms ?? [], c.Min, c.Max, c.Dominant);
+        return new Choice(Required(c.Code, at, "code"), label, c.Synonyms ?? [], c.Min, c.Max, c.Dominant, c.Combines);
     }
 
     // Two choices claiming the same word would make the parser's answer depend on file order.

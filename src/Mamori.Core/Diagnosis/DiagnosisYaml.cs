@@ -40,4 +40,5 @@ internal sealed class ChoiceYaml
     public decimal? Min { get; set; }
     public decimal? Max { get; set; }
     public bool Dominant { get; set; }
+    public List<string>? Combines { get; set; }
 }

@@ -33,7 +33,8 @@ public sealed class Question
         ButtonsWithUnknown = [.. Buttons, new ReplyChoice(unknown.Label)];
         _matcher = new SynonymMatcher(
             choices.Select(c => (c.Code, c.Dominant, (IEnumerable<string>)[c.Code, c.Label, .. c.Synonyms]))
-                .Append((unknown.Code, false, [unknown.Code, unknown.Label, .. unknown.Synonyms])));
+                .Append((unknown.Code, false, [unknown.Code, unknown.Label, .. unknown.Synonyms])),
+            choices.Where(c => c.Combines is { Count: > 1 }).Select(c => (c.Code, (IReadOnlyCollection<string>)c.Combines!)));
     }
 
     public string Id { get; }

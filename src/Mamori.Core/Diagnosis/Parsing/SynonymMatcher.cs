@@ -8,7 +8,8 @@ namespace Mamori.Core.Diagnosis.Parsing;
 /// Rules, in order: (1) the whole reply, minus polite endings, equals a code, label or synonym;
 /// (2) otherwise every synonym found inside the reply counts (short kana words like 「ある」 only as the whole reply), except one covered by a longer synonym found at the same
 /// place (「東京都」 hides 「京都」) and a positive word directly followed by a negation (「詳しい人はいない」 is not 「詳しい人」);
-/// (3) one choice left wins; several left, and exactly one of them is marked dominant (「一部」 over 「やってる」), it wins.
+/// (3) one choice left wins; several left that make up a combined choice (個人情報 + 図面 = 両方), that one wins;
+/// otherwise exactly one of them marked dominant (「一部」 over 「やってる」) wins.
 /// </remarks>
 internal sealed class SynonymMatcher
 {
@@ -17,8 +18,13 @@ internal sealed class SynonymMatcher
     private readonly HashSet<string> _dominant = new(StringComparer.Ordinal);
 
     /// <param name="entries">Per choice: its code, whether it is dominant, and its code/label/synonyms (any form: they are folded here).</param>
-    public SynonymMatcher(IEnumerable<(string Code, bool Dominant, IEnumerable<string> Words)> entries)
+    private readonly List<(string Code, IReadOnlyCollection<string> Parts)> _combinations = [];
+
+    /// <param name="combinations">A code chosen when the words of exactly these other codes appear together.</param>
+    public SynonymMatcher(IEnumerable<(string Code, bool Dominant, IEnumerable<string> Words)> entries,
+        IEnumerable<(string Code, IReadOnlyCollection<string> Parts)>? combinations = null)
     {
+        _combinations.AddRange(combinations ?? []);
         foreach (var (code, dominant, words) in entries)
         {
             if (dominant)
@@ -81,6 +87,11 @@ internal sealed class SynonymMatcher
         var codes = accepted.Select(a => a.Code).Distinct().ToList();
         if (codes.Count == 1)
             return codes[0];
+        foreach (var (combined, parts) in _combinations)
+        {
+            if (parts.Count == codes.Count && parts.All(codes.Contains))
+                return combined;
+        }
         var dominant = codes.Where(_dominant.Contains).ToList();
         return dominant.Count == 1 ? dominant[0] : null;
     }
