@@ -105,6 +105,8 @@ public sealed partial class QdrantChunkStore(QdrantClient client, QdrantOptions 
             .Take(query.Limit)];
     }
 
+    // Qdrant merges the given keys into the stored metadata (update_collection: "will be merged with already stored
+    // metadata", docs.rs/qdrant-client 1.18 UpdateCollectionBuilder), so the version and the content hash live side by side.
     private Task SetMetadataAsync(string key, Value value, CancellationToken cancellationToken) =>
         client.UpdateCollectionAsync(options.Collection, metadata: new Dictionary<string, Value> { [key] = value }, cancellationToken: cancellationToken);
 
