@@ -23,6 +23,8 @@ public sealed class KnowledgeRetriever
         IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
         AnalyzerOptions? analyzer = null)
     {
+        if (options.Problems().ToList() is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
         _store = store;
         _options = options;
         _embedder = embedder;

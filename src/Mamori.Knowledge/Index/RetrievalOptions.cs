@@ -17,6 +17,23 @@ public sealed record RetrievalOptions
     public EvidenceGateOptions Gate { get; init; } = EvidenceGateOptions.Default;
 
     public static RetrievalOptions Default { get; } = new();
+
+    /// <summary>Problems with the settings, each naming its configuration key; empty when usable.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (Limit is < 1 or > 100)
+            yield return $"{Section}:Limit must be between 1 and 100 (is {Limit}).";
+        if (Fusion.K < 0 || Fusion.SparseWeight < 0 || Fusion.DenseWeight < 0)
+            yield return $"{Section}:Fusion:K and the weights must not be negative.";
+        if (Query.ExpansionWeight is < 0 or > 1)
+            yield return $"{Section}:Query:ExpansionWeight must be between 0 and 1 (is {Query.ExpansionWeight}).";
+        if (Query.MaxQueryLength < 1)
+            yield return $"{Section}:Query:MaxQueryLength must be positive.";
+        if (Gate.MinCoverage is < 0 or > 1 || Gate.MinHeadingCoverage is < 0 or > 1)
+            yield return $"{Section}:Gate:MinCoverage and MinHeadingCoverage must be between 0 and 1.";
+        if (Gate.MinStrength < 0 || Gate.Depth < 1)
+            yield return $"{Section}:Gate:MinStrength must not be negative and Depth must be at least 1.";
+    }
 }
 
 /// <summary>
