@@ -31,31 +31,37 @@ internal static class AskCommand
         var tenant = new Option<string?>("--tenant") { Description = "商工会議所などのテナント ID" };
         var json = new Option<bool>("--json") { Description = "結果を JSON で出力する" };
         var command = new Command("ask", "ガイドラインにもとづいて質問に答える（出典つき）") { question, previous, region, tenant, json };
-        command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(question), parse.GetValue(previous) ?? [], parse.GetValue(region), parse.GetValue(tenant), parse.GetValue(json), ct));
+        command.SetAction(async (parse, ct) =>
+        {
+            using var services = BuildServices();
+            return await RunAsync(new AskInput(parse.GetValue(question), parse.GetValue(previous) ?? [], parse.GetValue(region), parse.GetValue(tenant), parse.GetValue(json)),
+                services, Console.Out, Console.Error, ct);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string? question, string[] previous, string? region, string? tenant, bool json, CancellationToken cancellationToken)
+    internal sealed record AskInput(string? Question, string[] Previous, string? Region, string? Tenant, bool Json);
+
+    internal static async Task<int> RunAsync(AskInput input, IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        var (question, previous, region, tenant, json) = input;
         if (string.IsNullOrWhiteSpace(question))
         {
-            Console.Error.WriteLine("ask: the question is missing or empty. Example: mamori ask \"パスワードは何文字以上が安全？\" --json");
+            stderr.WriteLine("ask: the question is missing or empty. Example: mamori ask \"パスワードは何文字以上が安全？\" --json");
             return 2;
         }
         if (question.Length > KnowledgeAnswerer.MaxQuestionLength)
         {
-            Console.Error.WriteLine($"ask: the question is {question.Length} characters long; at most {KnowledgeAnswerer.MaxQuestionLength} are accepted.");
+            stderr.WriteLine($"ask: the question is {question.Length} characters long; at most {KnowledgeAnswerer.MaxQuestionLength} are accepted.");
             return 2;
         }
 
-        using var services = BuildServices();
         try
         {
             var answerer = services.GetRequiredService<IQuestionAnswerer>();
             var history = previous.Select(p => new ConversationLine(ConversationRole.User, p)).ToList();
             var answer = await answerer.AnswerAsync(new QuestionRequest(question, history, region, tenant), cancellationToken);
-            Console.Out.WriteLine(json
+            stdout.WriteLine(json
                 ? JsonSerializer.Serialize(new
                 {
                     answer = answer.Answer,
@@ -68,12 +74,12 @@ internal static class AskCommand
         }
         catch (OptionsValidationException e)
         {
-            Console.Error.WriteLine($"ask: configuration is invalid: {string.Join(" ", e.Failures)}");
+            stderr.WriteLine($"ask: configuration is invalid: {string.Join(" ", e.Failures)}");
             return 1;
         }
     }
 
-    private static ServiceProvider BuildServices()
+    internal static ServiceProvider BuildServices()
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
