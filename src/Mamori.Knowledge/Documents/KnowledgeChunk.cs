@@ -25,8 +25,9 @@ public sealed record KnowledgeChunk(
     public const string SharedTenant = "shared";
 
     /// <summary>
-    /// What the analyzer indexes: the document title and section heading are carried into every passage, so a passage
-    /// about 「すぐにやること」 still matches 「ランサムウェア」 from its title.
+    /// The passage with its document title and section heading, so a passage about 「すぐにやること」 still matches
+    /// 「ランサムウェア」 from its title. Embedded for the dense vector and indexed by the Lucene baseline; the BM25 side
+    /// counts title and heading twice (KnowledgeIndex.AnalyzeChunk).
     /// </summary>
     public string IndexedText => Section.Length == 0 ? $"{Title}\n{Text}" : $"{Title}\n{Section}\n{Text}";
 
