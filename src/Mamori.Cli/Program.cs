@@ -7,4 +7,13 @@ var root = new RootCommand("まもり (Mamori): 中小企業の情報セキュ�
 foreach (var command in CommandCatalog.All())
     root.Subcommands.Add(command);
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // Unknown options, missing arguments and the like are bad input too: exit 2, not the library's default 1.
+    foreach (var error in parsed.Errors)
+        Console.Error.WriteLine($"mamori: {error.Message}");
+    Console.Error.WriteLine("mamori --help で使い方を表示します。");
+    return 2;
+}
+return await parsed.InvokeAsync();
