@@ -55,12 +55,16 @@ public sealed partial class KnowledgeBase(
         var synonymsPath = KnowledgePaths.Synonyms(root);
         var synonyms = File.Exists(synonymsPath) ? SynonymDictionary.Load(synonymsPath) : SynonymDictionary.Empty;
         if (!qdrant.Enabled)
+        {
+            Log.Ready(_logger, "embedded", index.IndexedChunks.Count, dense: false);
             return new KnowledgeRetriever(EmbeddedChunkStore.From(index), index, synonyms, retrieval);
+        }
 
         var store = new QdrantChunkStore(new QdrantClient(new Uri(qdrant.Url!), qdrant.ApiKey), qdrant,
             embedder is null ? null : denseSize ?? qdrant.DefaultDenseSize, loggerFactory.CreateLogger<QdrantChunkStore>());
         await store.EnsureCollectionAsync(cancellationToken);
         await SyncAsync(store, index, cancellationToken);
+        Log.Ready(_logger, $"qdrant:{store.Collection}", index.IndexedChunks.Count, dense: embedder is not null);
         return new KnowledgeRetriever(store, index, synonyms, retrieval, embedder);
     }
 
@@ -88,5 +92,8 @@ public sealed partial class KnowledgeBase(
     {
         [LoggerMessage(201, LogLevel.Information, "Uploaded {Count} passages to Qdrant collection {Collection}")]
         public static partial void Uploaded(ILogger logger, int count, string collection);
+
+        [LoggerMessage(202, LogLevel.Information, "Knowledge ready: {Store} store, {Count} passages, dense vectors {Dense}")]
+        public static partial void Ready(ILogger logger, string store, int count, bool dense);
     }
 }
