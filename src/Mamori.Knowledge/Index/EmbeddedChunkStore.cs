@@ -106,6 +106,9 @@ public sealed class EmbeddedChunkStore : IChunkStore
         public List<(KnowledgeChunk Chunk, float Score, int Rank)> SearchSparse(SparseVector query, ChunkFilter filter, int limit)
         {
             float[] scores = ArrayPool<float>.Shared.Rent(Chunks.Length);
+            // The shared pool hands out arrays other code returned without clearing: a stale score would rank a passage
+            // the query never touched (and hide it from `touched`). Clearing our part costs ~20 µs at 100k passages.
+            scores.AsSpan(0, Chunks.Length).Clear();
             int[] touched = ArrayPool<int>.Shared.Rent(Chunks.Length);
             int touchedCount = 0;
             try
