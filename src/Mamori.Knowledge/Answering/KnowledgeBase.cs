@@ -11,7 +11,8 @@ namespace Mamori.Knowledge.Answering;
 /// <summary>
 /// The retriever over the configured store, prepared once on first use: the embedded store straight from the index,
 /// or Qdrant after the collection is created or migrated and — when the index content or the embedding model changed —
-/// re-uploaded. Dense vectors are used with Qdrant only (it stores them; the embedded store would re-embed every start).
+/// re-uploaded. With an embedding model, passages get dense vectors in both stores (the embedded store caches them in
+/// data/knowledge-dense.bin) and the query is fused with RRF.
 /// </summary>
 public sealed partial class KnowledgeBase(
     KnowledgeSourceOptions source,
@@ -56,8 +57,15 @@ public sealed partial class KnowledgeBase(
         var synonyms = File.Exists(synonymsPath) ? SynonymDictionary.Load(synonymsPath) : SynonymDictionary.Empty;
         if (!qdrant.Enabled)
         {
-            Log.Ready(_logger, "embedded", index.IndexedChunks.Count, dense: false);
-            return new KnowledgeRetriever(EmbeddedChunkStore.From(index), index, synonyms, retrieval);
+            if (embedder is null)
+            {
+                Log.Ready(_logger, "embedded", index.IndexedChunks.Count, dense: false);
+                return new KnowledgeRetriever(EmbeddedChunkStore.From(index), index, synonyms, retrieval);
+            }
+
+            var withDense = await DenseVectorCache.LoadOrEmbedAsync(index, embedderIdentity, new BatchingEmbedder(embedder), data, cancellationToken);
+            Log.Ready(_logger, "embedded", index.IndexedChunks.Count, dense: true);
+            return new KnowledgeRetriever(new EmbeddedChunkStore(withDense), index, synonyms, retrieval, embedder);
         }
 
         var store = new QdrantChunkStore(new QdrantClient(new Uri(qdrant.Url!), qdrant.ApiKey), qdrant,

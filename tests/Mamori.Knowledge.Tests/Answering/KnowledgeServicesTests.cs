@@ -9,7 +9,7 @@ public sealed class KnowledgeServicesTests
 {
     private static IQuestionAnswerer Answerer(Dictionary<string, string?> settings)
     {
-        settings["Knowledge:DataPath"] = Path.Combine(Path.GetTempPath(), "mamori-answer-di", Guid.NewGuid().ToString("n"));
+        settings.TryAdd("Knowledge:DataPath", Path.Combine(Path.GetTempPath(), "mamori-answer-di", Guid.NewGuid().ToString("n")));
         return new ServiceCollection()
             .AddLogging()
             .AddMamoriKnowledge(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
@@ -43,5 +43,31 @@ public sealed class KnowledgeServicesTests
         Assert.Equal("llm", answer.Mode);
         Assert.StartsWith("メール以外の方法で取引先に確かめてください[1]。", answer.Answer);
         Assert.Equal("/openai/deployments/gpt-4o-mini/chat/completions", Assert.Single(server.ChatRequests).Path);
+    }
+
+    [Fact]
+    public async Task 埋め込みを設定すると組み込みの索引でもハイブリッド検索になり_ベクトルは次の起動で再利用する()
+    {
+        await using var server = await LoopbackModelServer.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Knowledge:AzureOpenAI:Endpoint"] = server.BaseUrl,
+            ["Knowledge:AzureOpenAI:ApiKey"] = "k",
+            ["Knowledge:AzureOpenAI:EmbeddingDeployment"] = "emb",
+            ["Knowledge:AzureOpenAI:EmbeddingDimensions"] = "32",
+            ["Knowledge:AzureOpenAI:MaxRetries"] = "0",
+            ["Knowledge:DataPath"] = Path.Combine(Path.GetTempPath(), "mamori-answer-di", Guid.NewGuid().ToString("n")),
+        };
+        var question = new QuestionRequest("取引先から振込先口座の変更依頼メールが来た", []);
+
+        var first = await Answerer(new(settings)).AnswerAsync(question, CancellationToken.None);
+        var firstStart = server.Requests.Count;
+        var second = await Answerer(new(settings)).AnswerAsync(question, CancellationToken.None);
+
+        Assert.True(first.Grounded);
+        Assert.Equal("extractive", first.Mode);   // embeddings only: answers stay extractive
+        Assert.True(firstStart > 2, $"passages and the question should be embedded (got {firstStart} calls)");
+        Assert.Equal(firstStart + 1, server.Requests.Count);   // second start: only the question is embedded
+        Assert.Equal(first.Answer, second.Answer);
     }
 }
