@@ -104,7 +104,7 @@ internal static class ChatCommand
             if (reply.Card is not null)
                 output.WriteLine(wording.ConsoleCardNote);
             if (reply.Image is { } image)
-                output.WriteLine($"[図] {image.AltText}");
+                output.WriteLine($"{wording.ConsoleImageLabel} {image.AltText}");
             // The knowledge answer usually lists its sources in its text already; print them only when it does not.
             if (reply.Citations.Count > 0 && !reply.Citations.All(c => reply.Text.Contains(c.Url, StringComparison.Ordinal)))
             {

@@ -18,19 +18,21 @@ public sealed class CommandSet
 {
     // Longer messages are requests or questions in their own right, not a command with a few extra words.
     private const int MaxContainsLength = 30;
-    private static readonly string[] PoliteEndings = ["をおねがいします", "おねがいします", "してください", "ください", "です"];
 
     private readonly IReadOnlyDictionary<CommandKind, string> _labels;
     private readonly (CommandKind Kind, string Phrase)[] _phrases;
     private readonly (CommandKind Kind, string Fragment)[] _fragments;
     private readonly HashSet<string> _unknown;
     private readonly HashSet<string> _greetings;
+    private readonly string[] _politeEndings;
 
     public CommandSet(
         IReadOnlyDictionary<CommandKind, CommandWords> commands,
         IEnumerable<string> unknownPhrases,
-        IEnumerable<string> greetings)
+        IEnumerable<string> greetings,
+        IEnumerable<string> politeEndings)
     {
+        _politeEndings = politeEndings.Select(TextNormalizer.Normalize).Where(e => e.Length > 0).OrderByDescending(e => e.Length).ToArray();
         foreach (var kind in Enum.GetValues<CommandKind>())
         {
             if (!commands.ContainsKey(kind))
@@ -82,9 +84,9 @@ public sealed class CommandSet
 
     public bool IsGreeting(string text) => _greetings.Contains(StripPoliteEnding(TextNormalizer.Normalize(text)));
 
-    private static string StripPoliteEnding(string key)
+    private string StripPoliteEnding(string key)
     {
-        foreach (var ending in PoliteEndings)
+        foreach (var ending in _politeEndings)
         {
             if (key.Length > ending.Length && key.EndsWith(ending, StringComparison.Ordinal))
                 return key[..^ending.Length];

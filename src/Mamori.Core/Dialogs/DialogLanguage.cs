@@ -36,7 +36,8 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
                 [CommandKind.Ask] = commandsFile.Ask.ToWords(),
             },
             commandsFile.Unknown,
-            commandsFile.Greetings);
+            commandsFile.Greetings,
+            commandsFile.PoliteEndings);
 
         var cues = Read<QuestionCuesFile>(deserializer, Path.Combine(folder, "question-cues.yaml"));
         return new DialogLanguage(wording, commands, new QuestionDetector(cues.Contains, cues.Endings, cues.ClearContains, cues.ClearEndings, cues.QuestionFirstMinLength));
@@ -93,6 +94,7 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public CommandEntry Ask { get; set; } = new();
         public List<string> Unknown { get; set; } = [];
         public List<string> Greetings { get; set; } = [];
+        public List<string> PoliteEndings { get; set; } = [];
     }
 
     private sealed class CommandEntry

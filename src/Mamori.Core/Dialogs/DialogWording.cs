@@ -36,6 +36,7 @@ public sealed class DialogWording
     public string ConsoleHandoffNote { get; set; } = "";
     public string ConsoleChoiceHint { get; set; } = "";
     public string ConsoleCardNote { get; set; } = "";
+    public string ConsoleImageLabel { get; set; } = "";
     public string InternalError { get; set; } = "";
 
     /// <summary>A .NET date format for dates shown to the user (「2026年11月29日」).</summary>
