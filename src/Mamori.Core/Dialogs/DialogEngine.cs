@@ -68,7 +68,10 @@ public sealed class DialogEngine
         var input = UserInput.Read(turn.Text, _options.MaxInputLength);
         try
         {
-            var outcome = await ApplyAsync(turn.Conversation, state => _turn.Continue(state, input), cancellationToken);
+            var user = _turn.IsGreeting(input)
+                ? (await _store.LoadUserAsync(new UserKey(turn.Conversation.TenantId, turn.UserId), cancellationToken))?.State
+                : null;
+            var outcome = await ApplyAsync(turn.Conversation, state => _turn.Continue(state, input, user), cancellationToken);
             return outcome is null ? Busy() : await RespondAsync(turn.Conversation, turn.UserId, outcome, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -48,7 +48,9 @@ internal sealed class DialogTurn
         return new TurnOutcome(state, [_replies.Text(W.Greeting, _replies.MenuChoices(state))]);
     }
 
-    public TurnOutcome Continue(ConversationState state, UserInput input)
+    /// <param name="user">The user's state, loaded only for a greeting (so 「こんにちは」 on LINE, where no start event
+    /// comes first, is welcomed back like a conversation that opened with one).</param>
+    public TurnOutcome Continue(ConversationState state, UserInput input, UserState? user = null)
     {
         if (input.Problem != InputProblem.None)
             return Declined(state, input.Problem);
@@ -74,10 +76,12 @@ internal sealed class DialogTurn
 
         return state.Top is DiagnosisFrame frame
             ? _diagnosis.Continue(state, frame, input, command)
-            : Menu(state, input, command);
+            : Menu(state, input, command, user);
     }
 
-    private TurnOutcome Menu(ConversationState state, UserInput input, CommandKind? command)
+    public bool IsGreeting(UserInput input) => input.Problem == InputProblem.None && _language.Commands.IsGreeting(input.Text);
+
+    private TurnOutcome Menu(ConversationState state, UserInput input, CommandKind? command, UserState? user)
     {
         switch (command)
         {
@@ -91,7 +95,7 @@ internal sealed class DialogTurn
         }
 
         if (_language.Commands.IsGreeting(input.Text))
-            return new TurnOutcome(state, [_replies.Text(W.Greeting, _replies.MenuChoices(state))]);
+            return Start(state, user);
 
         // In the menu, anything else is a question for the knowledge base.
         var asked = state.WithLine(new ConversationLine(ConversationRole.User, input.Text), _historyLines);

@@ -204,6 +204,19 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
+    public async Task A_returning_user_who_just_says_hello_is_welcomed_back_too()
+    {
+        using var bot = new TestBot();
+        await bot.Conversation("first", "owner-2").Send("診断を始める").Send("1〜5人").Send("止まる").Send("詳しい社員がいる").Send("分かっている").RunAsync();
+        await bot.Conversation("line-chat", "owner-2")
+            .Send("こんにちは").ExpectReplyContaining("おかえりなさい").ExpectReplyContaining("いちばんの壁は「対策」でした")
+            .RunAsync();
+        await bot.Conversation("line-chat-2", "someone-new")
+            .Send("こんにちは").ExpectReplyContaining("こんにちは。情報セキュリティ相談ボット").ExpectButtons("診断を始める", "質問する", "ヘルプ")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Tenants_never_see_each_others_conversations()
     {
         using var bot = new TestBot();
