@@ -27,6 +27,9 @@ public sealed partial class KnowledgeBase(
     private readonly ILogger _logger = loggerFactory.CreateLogger<KnowledgeBase>();
     private KnowledgeRetriever? _retriever;
 
+    /// <summary>How the Qdrant client is made; tests swap in one over a fake transport.</summary>
+    internal Func<QdrantOptions, QdrantClient> QdrantClientFactory { get; init; } = o => new QdrantClient(new Uri(o.Url!), o.ApiKey);
+
     public async Task<KnowledgeRetriever> GetRetrieverAsync(CancellationToken cancellationToken)
     {
         if (_retriever is not null)
@@ -68,7 +71,7 @@ public sealed partial class KnowledgeBase(
             return new KnowledgeRetriever(new EmbeddedChunkStore(withDense), index, synonyms, retrieval, embedder);
         }
 
-        var store = new QdrantChunkStore(new QdrantClient(new Uri(qdrant.Url!), qdrant.ApiKey), qdrant,
+        var store = new QdrantChunkStore(QdrantClientFactory(qdrant), qdrant,
             embedder is null ? null : denseSize ?? qdrant.DefaultDenseSize, loggerFactory.CreateLogger<QdrantChunkStore>());
         await store.EnsureCollectionAsync(cancellationToken);
         await SyncAsync(store, index, cancellationToken);
