@@ -76,8 +76,8 @@ public sealed class DialogEngine
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A bug or broken data must not leave the user without an answer (or the host with a 500). The state was not
-            // saved, so the turn can simply be sent again once the cause is fixed.
+            // A bug or broken data must not leave the user without an answer (or the host with a 500). A step that throws
+            // has saved nothing, so the same message can simply be sent again once the cause is fixed.
             DialogLog.TurnFailed(_logger, ex, turn.Conversation.ToString());
             return new TurnResult([BotReply.Plain(_language.Wording.InternalError)]);
         }
