@@ -97,6 +97,10 @@ internal sealed class DialogTurn
         if (_language.Commands.IsGreeting(input.Text))
             return Start(state, user);
 
+        // An old answer button pressed (or its label typed) after the diagnosis: not a question for the knowledge base.
+        if (_flow.IsButtonLabel(input.Text))
+            return new TurnOutcome(state, [_replies.Text(W.NotInDiagnosis, _replies.MenuChoices(state))]);
+
         // In the menu, anything else is a question for the knowledge base.
         var asked = state.WithLine(new ConversationLine(ConversationRole.User, input.Text), _historyLines);
         return new TurnOutcome(asked, [new AnswerQuestion(input.Text)]);

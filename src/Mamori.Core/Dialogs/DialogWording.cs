@@ -23,6 +23,7 @@ public sealed class DialogWording
     public string AskPromptInDiagnosis { get; set; } = "";
     public string ResumeAfterAnswer { get; set; } = "";
     public string AlreadyInDiagnosis { get; set; } = "";
+    public string NotInDiagnosis { get; set; } = "";
     public string AnswererUnavailable { get; set; } = "";
     public string AnswerFailed { get; set; } = "";
     public string EmptyInput { get; set; } = "";

@@ -28,6 +28,9 @@ public interface IDiagnosisFlow
     string? Match(FlowQuestion question, string text);
 
     DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers);
+
+    /// <summary>True when the text is the label of some question's button: an old button pressed outside the diagnosis.</summary>
+    bool IsButtonLabel(string text);
 }
 
 /// <param name="Buttons">Button labels (may be empty for a free-text question such as the prefecture).</param>

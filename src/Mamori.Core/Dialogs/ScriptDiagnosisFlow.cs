@@ -15,6 +15,7 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
     private readonly DiagnosisScript _script;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, FlowQuestion> _questions;
+    private readonly HashSet<string> _buttonLabels;
 
     public ScriptDiagnosisFlow(DiagnosisKit kit, TimeProvider time)
     {
@@ -23,7 +24,10 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
         _time = time;
         // Built once: the questions are immutable, and the engine asks for them on every turn.
         _questions = _script.Questions.ToDictionary(q => q.Id, ToFlow, StringComparer.Ordinal);
+        _buttonLabels = _questions.Values.SelectMany(q => q.Buttons.Append(q.UnknownLabel)).Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
     }
+
+    public bool IsButtonLabel(string text) => _buttonLabels.Contains(TextNormalizer.Normalize(text));
 
     public string Intro => _script.Intro;
 

@@ -217,6 +217,18 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
+    public async Task An_old_answer_button_pressed_after_the_diagnosis_is_not_taken_for_a_question()
+    {
+        var answerer = new RecordingAnswerer();
+        using var bot = new TestBot(answerer);
+        await bot.Conversation()
+            .Send("診断を始める").Send("1〜5人").Send("止まる").Send("いない").ExpectReplyContaining("診断結果")
+            .Send("止まる").ExpectReplyContaining("いまは診断の質問をお聞きしていません").ExpectButton("もう一度診断する")
+            .RunAsync();
+        Assert.Empty(answerer.Requests);
+    }
+
+    [Fact]
     public async Task Tenants_never_see_each_others_conversations()
     {
         using var bot = new TestBot();

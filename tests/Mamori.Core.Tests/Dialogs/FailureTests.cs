@@ -98,6 +98,8 @@ public sealed class FailureTests
 
         public string? Match(FlowQuestion question, string text) => _inner.Match(question, text);
 
+        public bool IsButtonLabel(string text) => _inner.IsButtonLabel(text);
+
         public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers) =>
             Broken ? throw new InvalidDataException("report.yaml: 'headline' is missing.") : _inner.Conclude(answers);
     }

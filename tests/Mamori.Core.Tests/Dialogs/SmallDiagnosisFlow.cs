@@ -38,6 +38,9 @@ internal sealed class SmallDiagnosisFlow : IDiagnosisFlow
         return index < 0 ? null : Codes[question.Id][index];
     }
 
+    public bool IsButtonLabel(string text) =>
+        Questions.Any(q => q.Buttons.Any(b => TextNormalizer.Normalize(b) == TextNormalizer.Normalize(text)));
+
     public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers)
     {
         var barrier = answers.Any(a => a.QuestionId == "tal_person" && a.Code is "none" or "unknown") ? "talent" : "measures";
