@@ -20,9 +20,13 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         if (flow.Find(frame.QuestionId) is not { } question)
             return Begin(state, []);   // the script changed under a stored conversation: carry on from the first open question
 
-        // A pressed button is always an answer; a clear question is answered even when it contains a choice word
-        // (「無料のソフトでも大丈夫ですか」 is not 「大丈夫」); then the parser; then a short question; else a miss.
+        // A pressed button is always an answer; a question about this question gets its help; a clear question is answered
+        // even when it contains a choice word (「無料のソフトでも大丈夫ですか」 is not 「大丈夫」); then the parser; then a
+        // short question; else a miss.
         var pressed = IsButton(question, input.Text);
+        if (!pressed && !string.IsNullOrWhiteSpace(question.Help) && language.Questions.IsAboutTheQuestion(input.Text))
+            return new TurnOutcome(state, [replies.Text(question.Help), replies.Question(question, state.Answers, frame.Misses > 0)]);
+
         if (!pressed && language.Questions.IsClearQuestion(input.Text))
             return Interrupt(state, frame, question, input);
 

@@ -40,7 +40,8 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
             commandsFile.PoliteEndings);
 
         var cues = Read<QuestionCuesFile>(deserializer, Path.Combine(folder, "question-cues.yaml"));
-        return new DialogLanguage(wording, commands, new QuestionDetector(cues.Contains, cues.Endings, cues.ClearContains, cues.ClearEndings, cues.QuestionFirstMinLength));
+        return new DialogLanguage(wording, commands, new QuestionDetector(
+            cues.Contains, cues.Endings, cues.ClearContains, cues.ClearEndings, cues.QuestionFirstMinLength, cues.AboutTheQuestion));
     }
 
     /// <summary>
@@ -115,5 +116,6 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public int QuestionFirstMinLength { get; set; } = 10;
         public List<string> ClearContains { get; set; } = [];
         public List<string> ClearEndings { get; set; } = [];
+        public List<string> AboutTheQuestion { get; set; } = [];
     }
 }

@@ -12,12 +12,15 @@ public sealed class QuestionDetector
     private readonly string[] _clearContains;
     private readonly string[] _clearEndings;
     private readonly int _questionFirstMinLength;
+    private readonly string[] _aboutTheQuestion;
 
     /// <param name="clearContains">Cues strong enough to answer a long message as a question before the parser sees it.</param>
     public QuestionDetector(
         IEnumerable<string> contains, IEnumerable<string> endings,
-        IEnumerable<string>? clearContains = null, IEnumerable<string>? clearEndings = null, int questionFirstMinLength = int.MaxValue)
+        IEnumerable<string>? clearContains = null, IEnumerable<string>? clearEndings = null, int questionFirstMinLength = int.MaxValue,
+        IEnumerable<string>? aboutTheQuestion = null)
     {
+        _aboutTheQuestion = Fold(aboutTheQuestion ?? []);
         _questionFirstMinLength = questionFirstMinLength;
         _clearContains = Fold(clearContains ?? []);
         _clearEndings = Fold(clearEndings ?? []);
@@ -34,6 +37,9 @@ public sealed class QuestionDetector
         TextNormalizer.Normalize(text).Length >= _questionFirstMinLength && Matches(text, _clearContains, _clearEndings);
 
     public bool IsQuestion(string text) => Matches(text, _contains, _endings);
+
+    /// <summary>A question about the diagnosis question itself (「どういう意味？」), answered with that question's help.</summary>
+    public bool IsAboutTheQuestion(string text) => Matches(text, _aboutTheQuestion, []);
 
     private static bool Matches(string text, string[] contains, string[] endings)
     {

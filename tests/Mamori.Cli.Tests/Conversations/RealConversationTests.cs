@@ -103,6 +103,16 @@ public sealed class RealConversationTests
     }
 
     [Fact]
+    public async Task Asking_what_a_question_means_shows_why_it_is_asked()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation()
+            .Send("診断を始める").Send("製造業")
+            .Send("これはどういう意味ですか？").ExpectReplyContaining("規模").ExpectReplyContaining("従業員は何名").ExpectNoReplyContaining("出典")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_question_the_guidelines_do_not_cover_is_declined_politely_and_the_diagnosis_resumes()
     {
         using var bot = new RealBot();

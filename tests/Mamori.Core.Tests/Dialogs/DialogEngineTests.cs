@@ -229,6 +229,19 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
+    public async Task A_question_about_the_question_gets_its_help_without_counting_as_a_miss()
+    {
+        var answerer = new RecordingAnswerer();
+        using var bot = new TestBot(answerer);
+        await bot.Conversation()
+            .Send("診断を始める").Send("1〜5人")
+            .Send("これどういう意味？").ExpectReplyContaining("it_dependenceについての説明").ExpectReplyContaining("【2/4】ITが止まると")
+            .ExpectButtons("止まる", "一部困る", "ほぼ困らない")
+            .RunAsync();
+        Assert.Empty(answerer.Requests);
+    }
+
+    [Fact]
     public async Task Tenants_never_see_each_others_conversations()
     {
         using var bot = new TestBot();

@@ -25,6 +25,14 @@ public sealed class UnderstandingSpecTests
         return data;
     }
 
+    public static TheoryData<string, bool> AboutTheQuestion()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var row in Spec.Value.AboutTheQuestion)
+            data.Add(row.Text, row.Is);
+        return data;
+    }
+
     public static TheoryData<string, bool> Unknown()
     {
         var data = new TheoryData<string, bool>();
@@ -46,6 +54,10 @@ public sealed class UnderstandingSpecTests
         Assert.Equal(question, TestBot.Language.Questions.IsQuestion(text));
         Assert.Equal(clear, TestBot.Language.Questions.IsClearQuestion(text));
     }
+
+    [Theory, MemberData(nameof(AboutTheQuestion))]
+    public void Sees_a_question_about_the_question(string text, bool expected) =>
+        Assert.Equal(expected, TestBot.Language.Questions.IsAboutTheQuestion(text));
 
     [Theory, MemberData(nameof(Unknown))]
     public void Knows_the_ways_to_say_I_dont_know(string text, bool expected) =>
@@ -69,6 +81,7 @@ public sealed class UnderstandingSpecTests
     {
         public List<CommandRow> Commands { get; set; } = [];
         public List<QuestionRow> Questions { get; set; } = [];
+        public List<UnknownRow> AboutTheQuestion { get; set; } = [];
         public List<UnknownRow> Unknown { get; set; } = [];
     }
 
