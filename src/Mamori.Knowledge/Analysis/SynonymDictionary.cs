@@ -1,3 +1,4 @@
+using Mamori.Knowledge.Gate;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -7,14 +8,23 @@ namespace Mamori.Knowledge.Analysis;
 /// <summary>
 /// Maps the words owners type onto the words the guidelines use (身代金 → ランサムウェア, 二段階認証 → 多要素認証),
 /// loaded from knowledge/dictionary/synonyms.yaml. Applied to queries only, so the index stays a pure function of the documents.
+/// <see cref="Load"/> also reads the gate's <see cref="ScopeLexicon"/> from scope.yaml in the same folder when it exists, so
+/// every place that loads the query dictionaries (embedded, Qdrant, CLI) gets the same gate.
 /// </summary>
 public sealed class SynonymDictionary
 {
     private readonly IReadOnlyList<SynonymEntry> _entries;
 
-    private SynonymDictionary(IReadOnlyList<SynonymEntry> entries) => _entries = entries;
+    private SynonymDictionary(IReadOnlyList<SynonymEntry> entries, ScopeLexicon scope)
+    {
+        _entries = entries;
+        Scope = scope;
+    }
 
-    public static SynonymDictionary Empty { get; } = new([]);
+    public static SynonymDictionary Empty { get; } = new([], ScopeLexicon.Empty);
+
+    /// <summary>What the guidelines are about (knowledge/dictionary/scope.yaml), for the evidence gate; empty when absent.</summary>
+    public ScopeLexicon Scope { get; }
 
     public int Count => _entries.Count;
 
@@ -51,7 +61,8 @@ public sealed class SynonymDictionary
                     [.. raw.Owner.Select(JapaneseNormalizer.Normalize).Where(w => w.Length > 0)],
                     [.. raw.Guideline.Select(JapaneseNormalizer.Normalize).Where(w => w.Length > 0)]));
             }
-            return new SynonymDictionary(entries);
+            string scopePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, ScopeLexicon.FileName);
+            return new SynonymDictionary(entries, File.Exists(scopePath) ? ScopeLexicon.Load(scopePath) : ScopeLexicon.Empty);
         }
         catch (YamlException ex)
         {

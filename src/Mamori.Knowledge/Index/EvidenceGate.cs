@@ -1,4 +1,5 @@
 using Mamori.Knowledge.Analysis;
+using Mamori.Knowledge.Gate;
 
 namespace Mamori.Knowledge.Index;
 
@@ -9,27 +10,38 @@ namespace Mamori.Knowledge.Index;
 /// share of topic words in one passage) and heading coverage (share found in the passages' title or section heading,
 /// i.e. what the passage is about rather than mentions in passing). Computed from <see cref="CorpusStatistics"/> and
 /// the passages' sparse vectors, so the verdict is the same over either store.
+/// With a <see cref="ScopeLexicon"/> (knowledge/dictionary/scope.yaml) two rules come on top, both for near-domain
+/// questions whose words the guidelines happen to use in passing: a question naming no security topic or concern
+/// (「ホームページの作り方」「Wi-Fiが遅い」) needs <see cref="EvidenceGateOptions.MinOffTopicCoverage"/>, and a programme name
+/// with a part the documents never use (持続化補助金) is refused outright (<see cref="ProgrammeNames"/>).
 /// </summary>
 public sealed class EvidenceGate
 {
     private readonly KnowledgeIndex _index;
     private readonly EvidenceGateOptions _options;
     private readonly JapaneseAnalyzer _analyzer;
+    private readonly ScopeLexicon _scope;
+    private readonly ProgrammeNames _programmes;
     private readonly Dictionary<string, HashSet<uint>> _headingTerms = new(StringComparer.Ordinal);
 
-    public EvidenceGate(KnowledgeIndex index, EvidenceGateOptions options, JapaneseAnalyzer analyzer)
+    public EvidenceGate(KnowledgeIndex index, EvidenceGateOptions options, JapaneseAnalyzer analyzer, ScopeLexicon? scope = null)
     {
         _index = index;
         _options = options;
         _analyzer = analyzer;
+        _scope = scope ?? ScopeLexicon.Empty;
+        _programmes = new ProgrammeNames(_scope, index.Statistics, analyzer.Options);
         foreach (var chunk in index.IndexedChunks.Select(c => c.Chunk))
             _headingTerms[chunk.ChunkId] = HeadingTerms(chunk.Title + "\n" + chunk.Section);
     }
 
     public EvidenceVerdict Judge(AnalyzedQuery query, IReadOnlyList<ChunkHit> hits)
     {
+        string? scopeWord = _scope.FindScopeWord(query.Normalized);
+        bool onTopic = _scope.IsEmpty || scopeWord is not null;
+        var unknown = _programmes.Find(query.Normalized);
         if (hits.Count == 0)
-            return new EvidenceVerdict(false, 0, 0, 0, "no passage shares a term with the question");
+            return new EvidenceVerdict(false, 0, 0, 0, "no passage shares a term with the question", onTopic, scopeWord, unknown);
 
         var stats = _index.Statistics;
         var terms = query.Terms.Select(t => new GateTerm(t.Weight, TermHash.Of(t.Term), stats.Idf(TermHash.Of(t.Term)), IsTopicWord(t.Term))).ToList();
@@ -55,11 +67,15 @@ public sealed class EvidenceGate
                 headingCoverage = Math.Max(headingCoverage, Math.Max(Share(own, heading.Contains), Share(ownAndExpanded, heading.Contains)));
         }
 
-        string? weak = coverage < _options.MinCoverage ? $"coverage {coverage:0.00} < {_options.MinCoverage:0.00}"
+        string? weak = unknown is not null ? $"「{unknown.Name}」: 「{unknown.Part}」 occurs nowhere in the guidelines (a programme we have no document for)"
+            : coverage < _options.MinCoverage ? $"coverage {coverage:0.00} < {_options.MinCoverage:0.00}"
             : strength < _options.MinStrength ? $"strength {strength:0.00} < {_options.MinStrength:0.00}"
             : headingCoverage < _options.MinHeadingCoverage ? $"heading coverage {headingCoverage:0.00} < {_options.MinHeadingCoverage:0.00}"
+            : !onTopic && coverage < _options.MinOffTopicCoverage
+                ? $"no security topic or concern word in the question, and coverage {coverage:0.00} < {_options.MinOffTopicCoverage:0.00}"
             : null;
-        return new EvidenceVerdict(weak is null, strength, coverage, headingCoverage, weak ?? "the best passages cover the question");
+        string answered = scopeWord is null ? "the best passages cover the question" : $"the best passages cover the question (topic: {scopeWord})";
+        return new EvidenceVerdict(weak is null, strength, coverage, headingCoverage, weak ?? answered, onTopic, scopeWord, unknown);
     }
 
     private HashSet<uint> HeadingTerms(string heading) =>
@@ -97,4 +113,8 @@ public sealed class EvidenceGate
 /// <param name="Coverage">Best passage's idf-weighted share of the question's topic words (0–1).</param>
 /// <param name="HeadingCoverage">The same share within the passage's document title and section heading (0–1).</param>
 /// <param name="Reason">Why, in a few words (logs and `mamori eval` output, never shown to users).</param>
-public sealed record EvidenceVerdict(bool Answerable, double Strength, double Coverage, double HeadingCoverage, string Reason);
+/// <param name="OnTopic">The question names a security topic or concern (always true without a scope lexicon).</param>
+/// <param name="ScopeWord">The topic or concern word found in the question, if any.</param>
+/// <param name="UnknownName">A programme name with a part the guidelines never use (the question is refused).</param>
+public sealed record EvidenceVerdict(bool Answerable, double Strength, double Coverage, double HeadingCoverage, string Reason,
+    bool OnTopic = true, string? ScopeWord = null, UnknownName? UnknownName = null);

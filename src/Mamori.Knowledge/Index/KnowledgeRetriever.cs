@@ -30,7 +30,7 @@ public sealed class KnowledgeRetriever
         _embedder = embedder;
         var japanese = new JapaneseAnalyzer(analyzer ?? AnalyzerOptions.Default);
         _queryAnalyzer = new QueryAnalyzer(japanese, synonyms, options.Query);
-        _gate = new EvidenceGate(index, options.Gate, japanese);
+        _gate = new EvidenceGate(index, options.Gate, japanese, synonyms.Scope);
         Index = index;
     }
 

@@ -31,6 +31,8 @@ public sealed record RetrievalOptions
             yield return $"{Section}:Query:MaxQueryLength must be positive.";
         if (Gate.MinCoverage is < 0 or > 1 || Gate.MinHeadingCoverage is < 0 or > 1)
             yield return $"{Section}:Gate:MinCoverage and MinHeadingCoverage must be between 0 and 1.";
+        if (Gate.MinOffTopicCoverage is < 0 or > 1)
+            yield return $"{Section}:Gate:MinOffTopicCoverage must be between 0 and 1 (is {Gate.MinOffTopicCoverage}).";
         if (Gate.MinStrength < 0 || Gate.Depth < 1)
             yield return $"{Section}:Gate:MinStrength must not be negative and Depth must be at least 1.";
     }
@@ -51,6 +53,15 @@ public sealed record EvidenceGateOptions
 
     /// <summary>Minimum idf-weighted share of the question's topic words found in the best passage's title or section heading.</summary>
     public double MinHeadingCoverage { get; init; } = 0.02;
+
+    /// <summary>
+    /// Minimum coverage when the question names no security topic or concern from knowledge/dictionary/scope.yaml.
+    /// Near-domain questions (「スマホの機種変更はどこが安い？」) share everyday words with the guidelines and reach the
+    /// ordinary bar; security questions without a scope word are rare and are matched well when they are ours.
+    /// Calibrated with `mamori eval --calibrate` on questions-a/b (2026-11-29): 0.50 refuses 93% of their out-of-scope
+    /// questions at 3.5% false refusals; 0.45 lets near-domain questions through, 0.60 refuses real ones. 0 turns it off.
+    /// </summary>
+    public double MinOffTopicCoverage { get; init; } = 0.50;
 
     /// <summary>How many top passages the gate looks at for the best evidence.</summary>
     public int Depth { get; init; } = 3;

@@ -1,0 +1,94 @@
+using Mamori.Knowledge.Analysis;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Mamori.Knowledge.Gate;
+
+/// <summary>
+/// What the guidelines are about, from knowledge/dictionary/scope.yaml: security topic words, words of worry or mishap,
+/// and the endings of programme names (補助金, 助成金, 制度 …). The evidence gate asks more of a question that touches
+/// none of the topics or concerns, and refuses programme names the documents never mention. Words are normalized like
+/// the queries, so 「ｳｲﾙｽ」 and 「ウイルス」 match the same entry.
+/// </summary>
+public sealed class ScopeLexicon
+{
+    private ScopeLexicon(IReadOnlyList<string> topics, IReadOnlyList<string> concerns, IReadOnlyList<string> programmeHeads)
+    {
+        Topics = topics;
+        Concerns = concerns;
+        ProgrammeHeads = programmeHeads;
+    }
+
+    /// <summary>No lexicon: the gate judges on evidence strength alone (the behaviour before scope.yaml existed).</summary>
+    public static ScopeLexicon Empty { get; } = new([], [], []);
+
+    public const string FileName = "scope.yaml";
+
+    public IReadOnlyList<string> Topics { get; }
+
+    public IReadOnlyList<string> Concerns { get; }
+
+    /// <summary>Normalized endings of programme names, longest first so 助成金 wins over a shorter ending.</summary>
+    public IReadOnlyList<string> ProgrammeHeads { get; }
+
+    /// <summary>True when there are no topic or concern words, so "off topic" cannot be decided.</summary>
+    public bool IsEmpty => Topics.Count == 0 && Concerns.Count == 0;
+
+    /// <summary>The first topic word, else the first concern word, found in the normalized question; null when none.</summary>
+    public string? FindScopeWord(string normalizedQuery)
+    {
+        foreach (var word in Topics)
+        {
+            if (normalizedQuery.Contains(word, StringComparison.Ordinal))
+                return word;
+        }
+        foreach (var word in Concerns)
+        {
+            if (normalizedQuery.Contains(word, StringComparison.Ordinal))
+                return word;
+        }
+        return null;
+    }
+
+    /// <exception cref="KnowledgeFormatException">The file is missing, not YAML of this shape, or a list holds an empty word.</exception>
+    public static ScopeLexicon Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new KnowledgeFormatException(path, "file", "the scope lexicon does not exist");
+        ScopeFile file;
+        try
+        {
+            var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+            file = deserializer.Deserialize<ScopeFile?>(File.ReadAllText(path)) ?? new ScopeFile();
+        }
+        catch (YamlException ex)
+        {
+            throw new KnowledgeFormatException(path, $"line {ex.Start.Line}", ex.Message);
+        }
+        return new ScopeLexicon(
+            Words(path, "topics", file.Topics),
+            Words(path, "concerns", file.Concerns),
+            [.. Words(path, "programmeHeads", file.ProgrammeHeads).OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)]);
+    }
+
+    private static List<string> Words(string path, string field, List<string?>? raw)
+    {
+        var words = new List<string>();
+        for (int i = 0; i < (raw?.Count ?? 0); i++)
+        {
+            string normalized = JapaneseNormalizer.Normalize(raw![i] ?? string.Empty).Trim();
+            if (normalized.Length == 0)
+                throw new KnowledgeFormatException(path, $"{field}[{i}]", "is empty");
+            words.Add(normalized);
+        }
+        return [.. words.Distinct(StringComparer.Ordinal)];
+    }
+
+    private sealed class ScopeFile
+    {
+        public List<string?>? Topics { get; set; }
+        public List<string?>? Concerns { get; set; }
+        public List<string?>? ProgrammeHeads { get; set; }
+    }
+}

@@ -1,0 +1,58 @@
+using Mamori.Knowledge.Analysis;
+using Mamori.Knowledge.Gate;
+using Mamori.Knowledge.Index;
+
+namespace Mamori.Knowledge.Tests.Gate;
+
+public sealed class ScopeLexiconTests
+{
+    private static readonly ScopeLexicon Real =
+        SynonymDictionary.Load(KnowledgePaths.Synonyms(KnowledgeFixture.Root)).Scope;
+
+    [Theory]
+    [InlineData("ｳｲﾙｽに感染したかも", "ウイルス")]
+    [InlineData("ＶＰＮの機械って危ない？", "vpn")]
+    [InlineData("サイバー保険って必要？", "サイバー")]
+    [InlineData("カフェのWi-Fiで仕事してもいい？", "てもいい")]
+    public void Words_are_found_however_the_owner_typed_them(string question, string expected) =>
+        Assert.Equal(JapaneseNormalizer.Normalize(expected), Real.FindScopeWord(JapaneseNormalizer.Normalize(question)));
+
+    [Theory]
+    [InlineData("パソコン")]
+    [InlineData("スマホ")]
+    [InlineData("ホームページ")]
+    [InlineData("Wi-Fi")]
+    [InlineData("補助金")]
+    [InlineData("会計ソフト")]
+    public void Everyday_words_of_near_domain_questions_are_not_security_topics(string word) =>
+        Assert.Null(Real.FindScopeWord(JapaneseNormalizer.Normalize(word)));
+
+    [Fact]
+    public void The_real_lexicon_loads_with_the_dictionary_and_tries_longer_programme_endings_first()
+    {
+        Assert.False(Real.IsEmpty);
+        Assert.Contains("助成金", Real.ProgrammeHeads);
+        Assert.True(Real.ProgrammeHeads.ToList().IndexOf("助成金") < Real.ProgrammeHeads.ToList().IndexOf("法"));
+    }
+
+    [Fact]
+    public void A_dictionary_folder_without_a_scope_file_gives_an_empty_lexicon()
+    {
+        string dir = KnowledgeFixture.TempDirectory();
+        string synonyms = Path.Combine(dir, "synonyms.yaml");
+        File.WriteAllText(synonyms, "entries:\n  - owner: [身代金]\n    guideline: [ランサムウェア]\n");
+        Assert.True(SynonymDictionary.Load(synonyms).Scope.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("topics:\n  - ウイルス\n  - ''\n", "topics[1]")]
+    [InlineData("topics: [ウイルス\n", "line")]
+    public void A_broken_scope_file_names_the_file_and_the_place(string yaml, string place)
+    {
+        string path = Path.Combine(KnowledgeFixture.TempDirectory(), ScopeLexicon.FileName);
+        File.WriteAllText(path, yaml);
+        var ex = Assert.Throws<KnowledgeFormatException>(() => ScopeLexicon.Load(path));
+        Assert.Contains(path, ex.Message);
+        Assert.Contains(place, ex.Message);
+    }
+}
