@@ -77,10 +77,10 @@ internal static class EvalOutput
         {
             var v = r.Answer.Verdict;
             if (v is not null)
-                o.WriteLine($"  {(r.InScope ? "in " : "OUT")} {r.Question.Id} s={v.Strength:0.00} c={v.Coverage:0.00} h={v.HeadingCoverage:0.00} rank={r.Rank} {r.Question.Question}");
+                o.WriteLine($"  {(r.InScope ? "in " : "OUT")} {r.Question.Id} s={v.Strength:0.00} c={v.Coverage:0.00} h={v.HeadingCoverage:0.00} topic={v.ScopeWord ?? (v.OnTopic ? "-" : "none")}{(v.UnknownName is { } u ? $" unknown={u.Part}" : "")} rank={r.Rank} {r.Question.Question}");
         }
-        o.WriteLine("Gate frontier (minCoverage, minStrength → correct refusal, false refusal):");
+        o.WriteLine("Gate frontier (minCoverage, minStrength, minOffTopicCoverage → correct refusal, false refusal):");
         foreach (var p in GateCalibration.Frontier(GateCalibration.Sweep(report)))
-            o.WriteLine($"  c≥{p.MinCoverage:0.000} s≥{p.MinStrength:0.00} → refuse {p.CorrectRefusal:0.000}, false {p.FalseRefusal:0.000}");
+            o.WriteLine($"  c≥{p.MinCoverage:0.000} s≥{p.MinStrength:0.00} offTopic c≥{p.MinOffTopicCoverage:0.00} → refuse {p.CorrectRefusal:0.000}, false {p.FalseRefusal:0.000}");
     }
 }
