@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return AskCommand.Create();
         yield return ChatCommand.Create();
         yield return DiagnoseCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
