@@ -24,5 +24,9 @@ public sealed class EvalQualityTests
         Assert.True(ours.RecallAt5 >= baseline.RecallAt5, $"recall@5 {ours.RecallAt5:0.000} vs Lucene {baseline.RecallAt5:0.000}");
         Assert.True(ours.MrrAt10 > baseline.MrrAt10, $"MRR@10 {ours.MrrAt10:0.000} vs Lucene {baseline.MrrAt10:0.000}");
         Assert.True(ours.FalseRefusalRate <= 0.05, $"false refusals {ours.FalseRefusalRate:0.000}");
+        // Issue #3: out-of-scope questions (other subsidies, everyday IT trouble, shopping) are refused, not answered
+        // from a passage that mentions their words in passing.
+        Assert.True(ours.CorrectRefusalRate >= 0.90, $"correct refusals {ours.CorrectRefusalRate:0.000}: " +
+            string.Join(" / ", ours.Results.Where(r => !r.InScope && !r.Refused).Select(r => r.Question.Question)));
     }
 }
