@@ -28,12 +28,12 @@ internal static class DirectLineEndpoints
     }
 
     /// <summary>Server side only: the chamber's own server trades its secret for a token bound to a new conversation.</summary>
-    private static async Task<IResult> GenerateTokenAsync(HttpRequest request, DirectLineAuth auth, DirectLineTokens tokens, IOptions<DirectLineOptions> options, CancellationToken ct)
+    private static async Task<IResult> GenerateTokenAsync(HttpRequest request, DirectLineAuth auth, DirectLineTokens tokens, CancellationToken ct)
     {
         var (caller, error) = await auth.AuthenticateAsync(request, allowToken: false);
         if (caller is not { } c)
             return error!;
-        var (parameters, bodyError) = await ReadParametersAsync(request, options.Value, ct);
+        var (parameters, bodyError) = await ReadParametersAsync(request, ct);
         if (bodyError is not null)
             return bodyError;
         if (UserIdFrom(parameters, out string userId) is { } userError)
@@ -69,7 +69,7 @@ internal static class DirectLineEndpoints
         var (caller, error) = await auth.AuthenticateAsync(context.Request);
         if (caller is not { } c)
             return error!;
-        var (parameters, bodyError) = await ReadParametersAsync(context.Request, options.Value, ct);
+        var (parameters, bodyError) = await ReadParametersAsync(context.Request, ct);
         if (bodyError is not null)
             return bodyError;
 
@@ -231,7 +231,7 @@ internal static class DirectLineEndpoints
 
     private static Uri PublicBase(HttpRequest request) => new($"{request.Scheme}://{request.Host.Value}{request.PathBase}/");
 
-    private static async Task<(TokenParameters? Parameters, IResult? Error)> ReadParametersAsync(HttpRequest request, DirectLineOptions options, CancellationToken ct)
+    private static async Task<(TokenParameters? Parameters, IResult? Error)> ReadParametersAsync(HttpRequest request, CancellationToken ct)
     {
         byte[]? body = await RequestBody.ReadAsync(request, 16 * 1024, ct);
         if (body is null)

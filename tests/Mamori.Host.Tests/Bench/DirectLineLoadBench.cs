@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Mamori.Host.Tests.EndToEnd;
+using Mamori.Host.Tests.Support;
+using Mamori.Core.Dialogs;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Mamori.Host.Tests.Bench;
+
+/// <summary>
+/// N owners complete whole diagnoses at once through Direct Line over loopback, against the real engine (SQLite state
+/// in a temp folder) and the real knowledge index. Reports turns/s, p50/p99 per turn (POST until the next question
+/// arrives on the WebSocket), host memory, and start-to-ready. Targets: p99 &lt; 50 ms at 100 conversations,
+/// start-to-ready &lt; 3 s (with the index cached).
+/// </summary>
+public sealed class DirectLineLoadBench(ITestOutputHelper output)
+{
+    [BenchFact]
+    public async Task Concurrent_diagnoses_over_direct_line()
+    {
+        string data = Path.Combine(Path.GetTempPath(), "mamori-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var report = new StringBuilder();
+        var ready = Stopwatch.StartNew();
+        using var host = new HostFactory(scripted: false, new Dictionary<string, string?>
+        {
+            ["Mamori:State:Provider"] = Environment.GetEnvironmentVariable("MAMORI_BENCH_STORE") ?? "sqlite",
+            ["Mamori:State:SqlitePath"] = Path.Combine(data, "state.db"),
+            // A person answers far slower than this simulation; the per-conversation limit is lifted for it.
+            ["Channels:DirectLine:RateLimitPerSecond"] = "1000",
+            ["Channels:DirectLine:RateLimitBurst"] = "1000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 2000 }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        while (!(await http.GetAsync("healthz")).IsSuccessStatusCode)
+            await Task.Delay(20);
+        Line(report, $"start-to-ready (host start until /healthz is 200, index cached): {ready.Elapsed.TotalMilliseconds:F0} ms");
+
+        // Zero think time (default) measures the host saturated; a think time (ms) paces clients like people reading.
+        var thinkTime = TimeSpan.FromMilliseconds(int.Parse(Environment.GetEnvironmentVariable("MAMORI_BENCH_THINK_MS") ?? "0", CultureInfo.InvariantCulture));
+        Line(report, $"state store: {Environment.GetEnvironmentVariable("MAMORI_BENCH_STORE") ?? "sqlite"}, think time between turns: {thinkTime.TotalMilliseconds} ms, cores: {Environment.ProcessorCount}");
+        var engine = host.Services.GetRequiredService<DialogEngine>();
+        await EngineBaseline.RunAsync(engine, 3);   // warm-up (JIT, data files)
+        var alone = await EngineBaseline.RunAsync(engine, 20);
+        Line(report, string.Create(CultureInfo.InvariantCulture,
+            $"engine alone (no HTTP), 20 sequential diagnoses: {alone.Length} turns, p50 {Percentile(alone, 0.5):F2} ms, p99 {Percentile(alone, 0.99):F1} ms, mean {alone.Average():F2} ms"));
+        var results = new Dictionary<int, (double P50, double P99)>();
+        int[] levels = (Environment.GetEnvironmentVariable("MAMORI_BENCH_LEVELS") ?? "10,100,500")
+            .Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        foreach (int n in levels)
+        {
+            var conversations = Enumerable.Range(0, n).Select(_ => new LoadConversation(http, thinkTime)).ToList();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            var wall = Stopwatch.StartNew();
+            await Task.WhenAll(conversations.Select(c => c.RunAsync(timeout.Token)));
+            wall.Stop();
+
+            // The last turn of each diagnosis builds the result (classifier, measures, stage picture): timed apart.
+            var turns = conversations.SelectMany(c => c.TurnMilliseconds.SkipLast(1)).Order().ToArray();
+            var finals = conversations.Select(c => c.TurnMilliseconds[^1]).Order().ToArray();
+            double p50 = Percentile(turns, 0.50), p99 = Percentile(turns, 0.99);
+            results[n] = (p50, p99);
+            GC.Collect();
+            Line(report, string.Create(CultureInfo.InvariantCulture,
+                $"{n,4} conversations: {turns.Length + finals.Length} turns in {wall.Elapsed.TotalSeconds:F1} s = {(turns.Length + finals.Length) / wall.Elapsed.TotalSeconds:F0} turns/s; " +
+                $"question turns p50 {p50:F1} ms, p99 {p99:F1} ms, max {turns[^1]:F0} ms; result turn p50 {Percentile(finals, 0.5):F0} ms, p99 {Percentile(finals, 0.99):F0} ms; process working set {Environment.WorkingSet / 1024 / 1024} MB, managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
+        }
+
+        output.WriteLine(report.ToString());
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(Browser.ScreenshotPath("x"))!, "..", "directline-load.txt"), report.ToString());
+        if (results.TryGetValue(100, out var at100))
+            Assert.True(at100.P99 < 50, $"p99 of question turns at 100 conversations is {at100.P99:F1} ms (target < 50 ms)");
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static void Line(StringBuilder report, string line) => report.AppendLine(line);
+}
