@@ -62,4 +62,16 @@ public sealed class EvidenceGateTests
         Assert.True(verdict.OnTopic);
         Assert.Equal("危な", verdict.ScopeWord);
     }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    public void An_off_topic_bar_outside_0_to_1_is_rejected_with_its_setting_named(double bar)
+    {
+        var options = RetrievalOptions.Default with { Gate = EvidenceGateOptions.Default with { MinOffTopicCoverage = bar } };
+        var index = KnowledgeFixture.Retriever.Index;
+        var ex = Assert.Throws<ArgumentException>(() =>
+            new KnowledgeRetriever(EmbeddedChunkStore.From(index), index, Mamori.Knowledge.Analysis.SynonymDictionary.Empty, options));
+        Assert.Contains("Knowledge:Retrieval:Gate:MinOffTopicCoverage", ex.Message);
+    }
 }
