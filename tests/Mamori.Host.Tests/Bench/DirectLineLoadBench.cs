@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text;
 using Mamori.Host.Tests.EndToEnd;
 using Mamori.Host.Tests.Support;
-using Mamori.Core.Dialogs;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Mamori.Host.Tests.Bench;
@@ -41,11 +39,6 @@ public sealed class DirectLineLoadBench(ITestOutputHelper output)
         // Zero think time (default) measures the host saturated; a think time (ms) paces clients like people reading.
         var thinkTime = TimeSpan.FromMilliseconds(int.Parse(Environment.GetEnvironmentVariable("MAMORI_BENCH_THINK_MS") ?? "0", CultureInfo.InvariantCulture));
         Line(report, $"state store: {Environment.GetEnvironmentVariable("MAMORI_BENCH_STORE") ?? "sqlite"}, think time between turns: {thinkTime.TotalMilliseconds} ms, cores: {Environment.ProcessorCount}");
-        var engine = host.Services.GetRequiredService<DialogEngine>();
-        await EngineBaseline.RunAsync(engine, 3);   // warm-up (JIT, data files)
-        var alone = await EngineBaseline.RunAsync(engine, 20);
-        Line(report, string.Create(CultureInfo.InvariantCulture,
-            $"engine alone (no HTTP), 20 sequential diagnoses: {alone.Length} turns, p50 {Percentile(alone, 0.5):F2} ms, p99 {Percentile(alone, 0.99):F1} ms, mean {alone.Average():F2} ms"));
         var results = new Dictionary<int, (double P50, double P99)>();
         int[] levels = (Environment.GetEnvironmentVariable("MAMORI_BENCH_LEVELS") ?? "10,100,500")
             .Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
