@@ -90,6 +90,8 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
             foreach (var r in group)
             {
                 sb.Append("・").Append(r.Title).Append(Marks(r)).Append('\n');
+                foreach (var line in Terms(catalog.Find(r.MeasureId)))
+                    sb.Append("　").Append(line).Append('\n');
                 sb.Append("　").Append(texts.Format("nextStep", ("nextStep", r.NextStep))).Append('\n');
                 sb.Append("　").Append(r.Url).Append('\n');
             }
@@ -119,13 +121,27 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
             sections.Add(new CardSection(texts.SupportTypes[group.Key], group.Select(r =>
             {
                 var measure = catalog.Find(r.MeasureId);
-                var detail = texts.Format("nextStep", ("nextStep", r.NextStep));
-                if (measure?.Caution is { } caution)
-                    detail += "\n" + caution;
-                return new CardItem(r.Title + Marks(r), detail, r.Url);
+                var lines = Terms(measure).Append(texts.Format("nextStep", ("nextStep", r.NextStep))).ToList();
+                if (!string.IsNullOrWhiteSpace(measure?.Caution))
+                    lines.Add(texts.Format("caution", ("caution", measure.Caution.Trim())));
+                return new CardItem(r.Title + Marks(r), string.Join("\n", lines), r.Url);
             }).ToList()));
         }
         return new ReplyCard(texts["title"], sections);
+    }
+
+    /// <summary>
+    /// Who may use it and what it costs, one short line each: an owner decides on these before opening any link.
+    /// The text reply leaves the caution to the card, so the list stays short on a phone.
+    /// </summary>
+    private IEnumerable<string> Terms(Measure? measure)
+    {
+        if (measure is null)
+            yield break;
+        if (!string.IsNullOrWhiteSpace(measure.Eligibility.Note))
+            yield return texts.Format("condition", ("condition", BriefText.Condition(measure.Eligibility.Note.Trim())));
+        if (!string.IsNullOrWhiteSpace(measure.Cost))
+            yield return texts.Format("cost", ("cost", BriefText.Cost(measure.Cost.Trim())));
     }
 
     /// <summary>The owner's own words for each piece of evidence: the text they typed, or the button they pressed.</summary>

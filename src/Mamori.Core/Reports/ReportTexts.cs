@@ -42,7 +42,7 @@ public sealed class ReportTexts
     internal static readonly string[] RequiredKeys =
     [
         "title", "primaryBarrier", "primaryMeaning", "noBarrier", "whyHeading", "yourAnswer", "unansweredAnswer", "otherBarriers",
-        "step", "worrying", "itPlan", "nextHeading", "nextStep", "bundleMark", "localMark", "noRecommendations",
+        "step", "worrying", "itPlan", "nextHeading", "nextStep", "condition", "cost", "caution", "bundleMark", "localMark", "noRecommendations",
         "cardBarrierHeading", "cardStepHeading", "chartTitle", "chartBlocked", "chartClear", "chartPrimary",
         "chartAltBlocked", "chartAltNone", "headline", "headlineNone", "separator",
     ];
