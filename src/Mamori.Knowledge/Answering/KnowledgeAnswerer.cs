@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Mamori.Core.Answering;
 using Mamori.Knowledge.Analysis;
@@ -67,7 +68,9 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
         if (!result.Verdict.Answerable || result.Hits.Count == 0)
         {
             AnsweringLog.Refused(_logger, result.Verdict.Reason);
-            return await RefuseAsync(cancellationToken);
+            return result.Verdict.UnknownName is { } unknown
+                ? await RefuseUnknownNameAsync(AsTyped(unknown.Name, query), cancellationToken)
+                : await RefuseAsync(cancellationToken);
         }
 
         var passages = result.Hits.Select(h => h.Chunk).ToList();
@@ -129,6 +132,21 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
 
     private async Task<KnowledgeAnswer> RefuseAsync(CancellationToken cancellationToken) =>
         new(await PromptLibrary.RenderTextAsync(_prompts.Refuse, [], cancellationToken), Grounded: false, Mode, []);
+
+    private async Task<KnowledgeAnswer> RefuseUnknownNameAsync(string name, CancellationToken cancellationToken) =>
+        new(await PromptLibrary.RenderTextAsync(_prompts.RefuseUnknownName, new KernelArguments { ["name"] = name }, cancellationToken),
+            Grounded: false, Mode, []);
+
+    /// <summary>
+    /// The gate finds names in the normalized question (lower case, NFKC); echo the user's own spelling when the
+    /// question holds it (「IT」 rather than 「it」), else the normalized form.
+    /// </summary>
+    private static string AsTyped(string normalizedName, string question)
+    {
+        var at = CultureInfo.InvariantCulture.CompareInfo.IndexOf(question, normalizedName,
+            CompareOptions.IgnoreCase | CompareOptions.IgnoreWidth, out var length);
+        return at >= 0 ? question.Substring(at, length) : normalizedName;
+    }
 
     /// <summary>The two model calls. Any failure returns null (the caller falls back) and is logged, never thrown.</summary>
     private sealed class ModelWriter(Kernel kernel, PromptLibrary prompts, ILogger logger)

@@ -9,8 +9,9 @@ namespace Mamori.Knowledge.Answering;
 public sealed class PromptLibrary
 {
     private PromptLibrary(PromptTemplateConfig answer, PromptTemplateConfig withSources, PromptTemplateConfig extractive,
-        PromptTemplateConfig refuse, PromptTemplateConfig unavailable, PromptTemplateConfig rewrite)
+        PromptTemplateConfig refuse, PromptTemplateConfig refuseUnknownName, PromptTemplateConfig unavailable, PromptTemplateConfig rewrite)
     {
+        RefuseUnknownName = refuseUnknownName;
         Unavailable = unavailable;
         Answer = answer;
         AnswerWithSources = withSources;
@@ -30,6 +31,12 @@ public sealed class PromptLibrary
 
     /// <summary>Text template of the polite refusal with the offer of a human expert.</summary>
     public PromptTemplateConfig Refuse { get; }
+
+    /// <summary>
+    /// Text template of the refusal when the question names a programme the documents never mention (variable
+    /// <c>name</c>): saying which name we have nothing on is kinder than a general "not covered".
+    /// </summary>
+    public PromptTemplateConfig RefuseUnknownName { get; }
 
     /// <summary>Text template shown when the search itself fails.</summary>
     public PromptTemplateConfig Unavailable { get; }
@@ -66,6 +73,7 @@ public sealed class PromptLibrary
             Text(Read("answer-with-sources.yaml", "answer", "sources")),
             Text(Read("answer-extractive.yaml", "body", "sources")),
             Text(Read("refuse.yaml")),
+            Text(Read("refuse-unknown-name.yaml", "name")),
             Text(Read("answer-unavailable.yaml")),
             Read("rewrite-follow-up.yaml", "history", "question"));
     }
