@@ -54,6 +54,18 @@ internal sealed class ConversationScript(Func<DialogEngine> engine, Conversation
 
     public ConversationScript ExpectHandoff() => Expect(r => r.Handoff is not null, "a handoff request");
 
+    /// <summary>Presses the first button of the last reply (or types 「わからない」 when it has none), like a hurried user.</summary>
+    public ConversationScript PressFirstButton() => Step(async () =>
+    {
+        var last = _last ?? throw new InvalidOperationException("PressFirstButton before any Send or Start.");
+        var label = last.Replies.Count > 0 && last.Replies[^1].Choices.Count > 0 ? last.Replies[^1].Choices[0].Label : "わからない";
+        _lastSent = label;
+        _last = await engine().HandleAsync(new IncomingTurn(key, userId, label, "test"), CancellationToken.None);
+        Results.Add(_last);
+    });
+
+    public ConversationScript ExpectCitations() => Expect(r => r.Replies.Any(reply => reply.Citations.Count > 0), "a reply with citations");
+
     public ConversationScript ExpectNoHandoff() => Expect(r => r.Handoff is null, "no handoff request");
 
     public async Task RunAsync()
@@ -64,8 +76,15 @@ internal sealed class ConversationScript(Func<DialogEngine> engine, Conversation
 
     public static string Transcript(TurnResult result) => string.Join("\n", result.Replies.Select(Render));
 
-    private static string Render(BotReply reply) =>
-        reply.Choices.Count == 0 ? reply.Text : $"{reply.Text} [{string.Join(" | ", reply.Choices.Select(c => c.Label))}]";
+    private static string Render(BotReply reply)
+    {
+        var text = reply.Text;
+        if (reply.Card is { } card)
+            text += $"\n■{card.Title}\n" + string.Join("\n", card.Sections.SelectMany(s => s.Items.Select(i => $"{s.Heading}: {i.Title} {i.Text} {i.Url}")));
+        if (reply.Citations.Count > 0)
+            text += "\n出典: " + string.Join(" / ", reply.Citations.Select(c => c.Title));
+        return reply.Choices.Count == 0 ? text : $"{text} [{string.Join(" | ", reply.Choices.Select(c => c.Label))}]";
+    }
 
     private ConversationScript Expect(Func<TurnResult, bool> check, string what) => Step(() =>
     {
