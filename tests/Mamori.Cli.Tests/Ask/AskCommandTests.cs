@@ -6,14 +6,8 @@ namespace Mamori.Cli.Tests.Ask;
 /// <summary>`mamori ask` against the real knowledge/ folder: the JSON contract, the refusal, bad input.</summary>
 public sealed class AskCommandTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(string? question, bool json = true, params string[] previous)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        using var services = AskCommand.BuildServices();
-        var exit = await AskCommand.RunAsync(new AskCommand.AskInput(question, previous, null, null, json), services, stdout, stderr, CancellationToken.None);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(string? question, bool json = true, params string[] previous) =>
+        AskRunner.RunAsync(question, json, previous);
 
     [Fact]
     public async Task 振込先変更の質問に出典つきのJSONを返す()

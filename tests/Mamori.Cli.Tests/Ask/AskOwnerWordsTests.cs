@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Mamori.Cli.Commands;
 
 namespace Mamori.Cli.Tests.Ask;
 
@@ -9,16 +8,7 @@ namespace Mamori.Cli.Tests.Ask;
 /// </summary>
 public sealed class AskOwnerWordsTests
 {
-    private static async Task<JsonElement> Ask(string question)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        using var services = AskCommand.BuildServices();
-        var exit = await AskCommand.RunAsync(new AskCommand.AskInput(question, [], null, null, Json: true), services, stdout, stderr, CancellationToken.None);
-        Assert.True(exit == 0, stderr.ToString());
-        using var document = JsonDocument.Parse(stdout.ToString());
-        return document.RootElement.Clone();
-    }
+    private static Task<JsonElement> Ask(string question) => AskRunner.AskAsync(question);
 
     [Fact]
     public async Task お客さんの名簿が外に出たという相談には個人情報漏えいの対応を最初に示す()

@@ -1,21 +1,11 @@
 using System.Text.Json;
-using Mamori.Cli.Commands;
 
 namespace Mamori.Cli.Tests.Ask;
 
 /// <summary>`mamori ask` about a programme the documents never mention: the refusal names it and still offers a person.</summary>
 public sealed class AskUnknownProgrammeTests
 {
-    private static async Task<JsonElement> Ask(string question)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        using var services = AskCommand.BuildServices();
-        var exit = await AskCommand.RunAsync(new AskCommand.AskInput(question, [], null, null, Json: true), services, stdout, stderr, CancellationToken.None);
-        Assert.True(exit == 0, stderr.ToString());
-        using var document = JsonDocument.Parse(stdout.ToString());
-        return document.RootElement.Clone();
-    }
+    private static Task<JsonElement> Ask(string question) => AskRunner.AskAsync(question);
 
     [Fact]
     public async Task 資料にない補助金の名前を挙げて断り担当者を案内する()
