@@ -34,6 +34,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             ["Tenants:chamber:DisplayName"] = "テスト商工会議所",
             ["Tenants:chamber:PrimaryColor"] = "#0a6b3d",
             ["Tenants:chamber:Region"] = "tokyo",
+            ["Tenants:chamber:Greeting"] = "テスト商工会議所のセキュリティ相談へようこそ。",
             ["Tenants:chamber:DirectLineSecret"] = ChamberSecret,
             ["Tenants:chamber:AdviserPassword"] = AdviserPassword,
             ["Tenants:chamber:AllowedOrigins:0"] = ChamberOrigin,

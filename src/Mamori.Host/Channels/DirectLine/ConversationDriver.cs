@@ -60,6 +60,8 @@ public sealed class ConversationDriver(
             // Resolved per turn, inside the try: a bot that cannot be built (bad data files) fails the turn politely.
             var result = await run(services.GetRequiredService<IConversationBot>());
             typing.Cancel();
+            if (result.Handoff is not null)
+                DirectLineLog.HandoffNotWired(logger, conversation.Key.TenantId, conversation.Id);
             foreach (var reply in result.Replies)
             {
                 foreach (var activity in renderer.Render(reply, conversation, replyToId))

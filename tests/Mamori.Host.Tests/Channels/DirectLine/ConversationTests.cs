@@ -125,4 +125,13 @@ public sealed class ConversationTests(ScriptedHost host) : IClassFixture<Scripte
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not supported", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_tenant_greeting_comes_before_the_bots_own()
+    {
+        var client = await DirectLineClient.StartAsync(host.Factory, tenant: "chamber");
+        var activities = await client.WaitForAsync(a => DirectLineClient.BotMessages(a).Count() == 2);
+        Assert.Equal(["テスト商工会議所のセキュリティ相談へようこそ。", "こんにちは。診断を始めますか？"],
+            DirectLineClient.BotMessages(activities).Select(a => (string)a["text"]!));
+    }
 }
