@@ -36,15 +36,16 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Report);
         services.TryAddSingleton<IDiagnosisFlow, ScriptDiagnosisFlow>();
 
-        services.TryAddSingleton<IConversationStore>(sp => CreateStore(sp.GetRequiredService<IOptions<StateStoreOptions>>().Value));
+        services.TryAddSingleton<IConversationStore>(sp =>
+            CreateStore(sp.GetRequiredService<IOptions<StateStoreOptions>>().Value, sp.GetRequiredService<KnowledgeFolder>()));
         services.TryAddSingleton(sp => DialogLanguage.Load(DialogLanguage.LocateFolder(sp.GetRequiredService<IOptions<DialogOptions>>().Value.PromptsPath)));
         services.TryAddSingleton<DialogEngine>();
         return services;
     }
 
-    private static IConversationStore CreateStore(StateStoreOptions options) => options.Provider switch
+    private static IConversationStore CreateStore(StateStoreOptions options, KnowledgeFolder knowledge) => options.Provider switch
     {
         "memory" => new InMemoryConversationStore(),
-        _ => new SqliteConversationStore(options.SqlitePath),
+        _ => new SqliteConversationStore(knowledge.Resolve(options.SqlitePath)),
     };
 }

@@ -14,6 +14,13 @@ public sealed record KnowledgeFolder(string Root)
     public string Docs => Path.Combine(Root, "docs");
     public string Eval => Path.Combine(Root, "eval");
 
+    /// <summary>
+    /// A relative setting such as <c>data/mamori-state.db</c> is taken from the folder that holds knowledge/, so the host
+    /// and the CLI share one state file whichever folder they were started from.
+    /// </summary>
+    public string Resolve(string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(Root, "..", path));
+
     public static KnowledgeFolder Locate(string? startDirectory = null) =>
         TryLocate(startDirectory) ?? throw new DirectoryNotFoundException(
             $"Could not find the knowledge/ folder above '{startDirectory ?? Directory.GetCurrentDirectory()}' " +
