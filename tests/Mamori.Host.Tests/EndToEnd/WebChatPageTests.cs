@@ -32,6 +32,8 @@ public sealed class WebChatPageTests
         await report.WaitForLoadStateAsync();
         Assert.Contains("/report/", report.Url);
         Assert.Contains("診断結果", await report.Locator("h1").InnerTextAsync());
+        // The stage picture came in an earlier reply than the card; the report still shows it, loaded.
+        Assert.True(await report.Locator("figure img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the stage picture is on the report");
         await report.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("report-page"), FullPage = true });
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));

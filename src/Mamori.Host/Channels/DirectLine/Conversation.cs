@@ -40,6 +40,9 @@ public sealed class Conversation : IDisposable
     public Uri PublicBase { get; }
 
     public TokenBucketRateLimiter Limiter { get; }
+
+    /// <summary>The last picture the bot sent, with its URL: the engine may send the stage picture and the result card in separate replies.</summary>
+    public (Mamori.Core.Messages.ReplyImage Image, string Url)? LastPicture { get; set; }
     public DateTimeOffset LastTouched { get; private set; }
 
     public int Watermark

@@ -35,6 +35,7 @@ public sealed class ReplyRenderer(
                 ? (png, "image/png")
                 : (Encoding.UTF8.GetBytes(image.Svg), "image/svg+xml");
             imageUrl = new Uri(conversation.PublicBase, $"/media/{media.Add(bytes, type)}").AbsoluteUri;
+            conversation.LastPicture = (image, imageUrl);
             var picture = Message(conversation, replyToId, null, null);
             picture.Attachments = [new Attachment { ContentType = type, ContentUrl = imageUrl, Name = image.AltText }];
             activities.Add(picture);
@@ -42,7 +43,8 @@ public sealed class ReplyRenderer(
 
         if (reply.Card is { } card)
         {
-            reports.Save(new ReportSnapshot(conversation.Key, card, reply.Image, imageUrl, clock.GetUtcNow()));
+            var stage = conversation.LastPicture;
+            reports.Save(new ReportSnapshot(conversation.Key, card, stage?.Image, stage?.Url, clock.GetUtcNow()));
             var link = reportLinks.Create(conversation.PublicBase, conversation.Key, conversation.UserId);
             var content = AdaptiveCardBuilder.Build(card, link, texts.Value.ReportLinkLabel);
             var cardActivity = Message(conversation, replyToId, null, null);
