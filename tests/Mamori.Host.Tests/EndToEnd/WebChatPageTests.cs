@@ -23,6 +23,12 @@ public sealed class WebChatPageTests
 
         await DiagnosisRun.RunAsync(chat, () => page.ReloadAsync());
 
+        // A network drop: the live connection is cut; Web Chat reconnects by itself and the conversation goes on.
+        await NetworkDrop.CutAndAwaitReconnectAsync(page.MainFrame, host.BaseAddress, "mamori:default:page");
+        int before = (await chat.BotTextsAsync()).Length;
+        await chat.TypeAsync("ランサムウェアに感染したら、まず何をすればいいですか？");
+        Assert.True((await chat.BotTextsAsync()).Length > before, "the bot answers after the reconnect");
+
         // The result: the stage picture and the card with the link to the printable report.
         Assert.True(await page.Locator(".webchat__basic-transcript img").CountAsync() > 0, "the stage picture is shown");
         var reportButton = page.Locator(".ac-adaptiveCard button", new() { HasTextString = "診断結果のページを開く" });
