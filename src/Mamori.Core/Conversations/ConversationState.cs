@@ -20,6 +20,17 @@ public sealed record ConversationState
     /// <summary>Set once the diagnosis has been completed in this conversation (the answers are then kept for reference).</summary>
     public bool DiagnosisCompleted { get; init; }
 
+    /// <summary>The channel's region (a chamber's prefecture code), used where the owner's own prefecture is not known.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>The prefecture to favour: the owner's answer, else the channel's region.</summary>
+    public string? EffectiveRegion =>
+        Answers.LastOrDefault(a => a.QuestionId == "prefecture") is { Code: not "unknown" } answer ? answer.Code : Region;
+
+    /// <summary>Records the channel's region; the same state when nothing changes, so an idle turn saves nothing.</summary>
+    public ConversationState WithRegion(string? region) =>
+        string.IsNullOrEmpty(region) || region == Region ? this : this with { Region = region };
+
     public DialogFrame Top => Stack.Count == 0 ? new MenuFrame() : Stack[^1];
 
     public static ConversationState New() => new();

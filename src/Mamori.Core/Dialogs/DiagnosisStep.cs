@@ -88,7 +88,7 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
                 [.. lead, replies.Question(next, state.Answers, offerUnknown: false)]);
         }
 
-        var outcome = flow.Conclude(state.Answers);
+        var outcome = flow.Conclude(state.Answers, state.Region);
         var done = state.Pop() with { DiagnosisCompleted = true };
         return new TurnOutcome(
             done,

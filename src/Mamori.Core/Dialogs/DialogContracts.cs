@@ -11,7 +11,9 @@ public readonly record struct ConversationKey(string TenantId, string Conversati
 /// <summary>What a channel hands to the engine: one user turn, already stripped of channel details.</summary>
 /// <param name="Text">What the user typed, or the label of the button they pressed.</param>
 /// <param name="ChannelId">"directline", "webchat", "msteams", "line", "console"… for logs and channel-specific wording.</param>
-public sealed record IncomingTurn(ConversationKey Conversation, string UserId, string Text, string ChannelId);
+/// <param name="Region">The prefecture code of the chamber whose channel this is, if any: local measures and documents
+/// come first for it when the owner's own prefecture is not known.</param>
+public sealed record IncomingTurn(ConversationKey Conversation, string UserId, string Text, string ChannelId, string? Region = null);
 
 /// <param name="Replies">What to show the user, in order.</param>
 /// <param name="Handoff">Set when the user asked for a person (担当者と話したい): the host starts a handoff.</param>

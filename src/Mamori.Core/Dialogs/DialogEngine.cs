@@ -48,12 +48,13 @@ public sealed class DialogEngine
     public bool CanAnswerQuestions => _answerer is not null;
 
     /// <summary>The greeting when a conversation opens (or re-opens): resumes an unfinished diagnosis, welcomes a returning user back.</summary>
-    public async Task<TurnResult> StartAsync(ConversationKey conversation, string userId, string channelId, CancellationToken cancellationToken)
+    /// <param name="region">The channel's region (a chamber's prefecture code), if any: see <see cref="IncomingTurn.Region"/>.</param>
+    public async Task<TurnResult> StartAsync(ConversationKey conversation, string userId, string channelId, CancellationToken cancellationToken, string? region = null)
     {
         try
         {
             var user = await _store.LoadUserAsync(new UserKey(conversation.TenantId, userId), cancellationToken);
-            var outcome = await ApplyAsync(conversation, state => _turn.Start(state, user?.State), cancellationToken);
+            var outcome = await ApplyAsync(conversation, state => _turn.Start(state.WithRegion(region), user?.State), cancellationToken);
             return outcome is null ? Busy() : await RespondAsync(conversation, userId, outcome, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -71,7 +72,7 @@ public sealed class DialogEngine
             var user = _turn.IsGreeting(input)
                 ? (await _store.LoadUserAsync(new UserKey(turn.Conversation.TenantId, turn.UserId), cancellationToken))?.State
                 : null;
-            var outcome = await ApplyAsync(turn.Conversation, state => _turn.Continue(state, input, user), cancellationToken);
+            var outcome = await ApplyAsync(turn.Conversation, state => _turn.Continue(state.WithRegion(turn.Region), input, user), cancellationToken);
             return outcome is null ? Busy() : await RespondAsync(turn.Conversation, turn.UserId, outcome, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -139,8 +140,7 @@ public sealed class DialogEngine
         try
         {
             var history = state.History.Count > 0 ? state.History.Take(state.History.Count - 1).ToArray() : [];
-            var region = state.Answers.LastOrDefault(a => a.QuestionId == "prefecture")?.Code;
-            answer = await _answerer.AnswerAsync(new QuestionRequest(question, history, region, key.TenantId), cancellationToken);
+            answer = await _answerer.AnswerAsync(new QuestionRequest(question, history, state.EffectiveRegion, key.TenantId), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -27,7 +27,8 @@ public interface IDiagnosisFlow
     /// <summary>Maps a button label or free text onto a choice code of the question (or <c>unknown</c>); null when it can't.</summary>
     string? Match(FlowQuestion question, string text);
 
-    DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers);
+    /// <param name="regionHint">The channel's region: stands in for the prefecture when the owner did not give one.</param>
+    DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null);
 
     /// <summary>True when the text is the label of some question's button: an old button pressed outside the diagnosis.</summary>
     bool IsButtonLabel(string text);

@@ -43,15 +43,29 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
     public string? Match(FlowQuestion question, string text) =>
         _script.TryGet(question.Id, out var q) ? q.Match(text)?.Code : null;
 
-    public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers)
+    public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null)
     {
-        var set = ToSet(answers);
+        var set = WithRegionHint(ToSet(answers), regionHint);
         // Measures past their validUntil are never recommended, so the classifier needs today's date (in Japan).
         var today = DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).Date);
         var result = _kit.Classify(set, today);
         return new DiagnosisOutcome(
             _kit.Report.Compose(result, set),
             new DiagnosisSummary(result.PrimaryBarrier?.Code(), result.MaturityStep, _kit.Report.Headline(result)));
+    }
+
+    /// <summary>
+    /// A chamber's widget knows its region: when the owner's prefecture is unknown, the chamber's stands in, so its local
+    /// programmes are recommended. An answer the owner gave always wins; a hint that is not a prefecture code is ignored.
+    /// </summary>
+    private AnswerSet WithRegionHint(AnswerSet set, string? regionHint)
+    {
+        const string prefecture = "prefecture";
+        if (string.IsNullOrEmpty(regionHint) || set.Get(prefecture) is { Code: not "unknown" })
+            return set;
+        return _script.TryGet(prefecture, out var question) && question.Match(regionHint)?.Code == regionHint
+            ? set.With(prefecture, regionHint, null)
+            : set;
     }
 
     private static AnswerSet ToSet(IReadOnlyList<RecordedAnswer> answers)

@@ -1,12 +1,19 @@
 using Mamori.Core.Dialogs;
+using Mamori.Host.Tenants;
 
 namespace Mamori.Host.Bot;
 
-/// <summary>The production bot: Mamori's dialog engine (diagnosis, questions, commands) from Mamori.Core.</summary>
-internal sealed class DialogEngineBot(DialogEngine engine) : IConversationBot
+/// <summary>
+/// The production bot: Mamori's dialog engine (diagnosis, questions, commands) from Mamori.Core. Each turn carries its
+/// tenant's region, so a chamber's local programmes come first when the owner's own prefecture is not known.
+/// </summary>
+internal sealed class DialogEngineBot(DialogEngine engine, TenantCatalog tenants) : IConversationBot
 {
     public Task<TurnResult> StartAsync(ConversationKey conversation, string userId, string channelId, CancellationToken ct) =>
-        engine.StartAsync(conversation, userId, channelId, ct);
+        engine.StartAsync(conversation, userId, channelId, ct, RegionOf(conversation));
 
-    public Task<TurnResult> HandleAsync(IncomingTurn turn, CancellationToken ct) => engine.HandleAsync(turn, ct);
+    public Task<TurnResult> HandleAsync(IncomingTurn turn, CancellationToken ct) =>
+        engine.HandleAsync(turn.Region is null ? turn with { Region = RegionOf(turn.Conversation) } : turn, ct);
+
+    private string? RegionOf(ConversationKey conversation) => tenants.Find(conversation.TenantId)?.Options.Region;
 }

@@ -100,8 +100,8 @@ public sealed class FailureTests
 
         public bool IsButtonLabel(string text) => _inner.IsButtonLabel(text);
 
-        public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers) =>
-            Broken ? throw new InvalidDataException("report.yaml: 'headline' is missing.") : _inner.Conclude(answers);
+        public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null) =>
+            Broken ? throw new InvalidDataException("report.yaml: 'headline' is missing.") : _inner.Conclude(answers, regionHint);
     }
 
     private sealed class ThrowingAnswerer : IQuestionAnswerer

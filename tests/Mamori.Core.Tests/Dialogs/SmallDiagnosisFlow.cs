@@ -41,7 +41,7 @@ internal sealed class SmallDiagnosisFlow : IDiagnosisFlow
     public bool IsButtonLabel(string text) =>
         Questions.Any(q => q.Buttons.Any(b => TextNormalizer.Normalize(b) == TextNormalizer.Normalize(text)));
 
-    public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers)
+    public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null)
     {
         var barrier = answers.Any(a => a.QuestionId == "tal_person" && a.Code is "none" or "unknown") ? "talent" : "measures";
         var headline = barrier == "talent" ? "いちばんの壁は「人材」でした。" : "いちばんの壁は「対策」でした。";
