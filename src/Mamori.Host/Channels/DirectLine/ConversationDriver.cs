@@ -18,8 +18,11 @@ public sealed class ConversationDriver(
     TenantCatalog tenants,
     IOptions<HostTexts> texts,
     IHostApplicationLifetime lifetime,
+    IOptions<DirectLineOptions> options,
     ILogger<ConversationDriver> logger)
 {
+    private readonly SemaphoreSlim _turnGate = new(options.Value.MaxConcurrentTurns is > 0 and var max ? max : 2 * Environment.ProcessorCount);
+
     /// <summary>Typing shows only when the bot takes longer than this, so quick answers don't flicker.</summary>
     private static readonly TimeSpan TypingDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan TypingRepeat = TimeSpan.FromSeconds(3);
@@ -58,7 +61,16 @@ public sealed class ConversationDriver(
         try
         {
             // Resolved per turn, inside the try: a bot that cannot be built (bad data files) fails the turn politely.
-            var result = await run(services.GetRequiredService<IConversationBot>());
+            TurnResult result;
+            await _turnGate.WaitAsync(ct);
+            try
+            {
+                result = await run(services.GetRequiredService<IConversationBot>());
+            }
+            finally
+            {
+                _turnGate.Release();
+            }
             typing.Cancel();
             if (result.Handoff is not null)
                 DirectLineLog.HandoffNotWired(logger, conversation.Key.TenantId, conversation.Id);
