@@ -61,16 +61,19 @@ public sealed class ConversationDriver(
         try
         {
             // Resolved per turn, inside the try: a bot that cannot be built (bad data files) fails the turn politely.
-            TurnResult result;
+            // Only the bot's synchronous part holds a slot (the engine's CPU and its locked SQLite calls): a turn that goes
+            // on to await I/O, such as a model call for a free question, gives its slot back and keeps no one waiting.
+            Task<TurnResult> pending;
             await _turnGate.WaitAsync(ct);
             try
             {
-                result = await run(services.GetRequiredService<IConversationBot>());
+                pending = run(services.GetRequiredService<IConversationBot>());
             }
             finally
             {
                 _turnGate.Release();
             }
+            var result = await pending;
             typing.Cancel();
             if (result.Handoff is not null)
                 DirectLineLog.HandoffNotWired(logger, conversation.Key.TenantId, conversation.Id);
