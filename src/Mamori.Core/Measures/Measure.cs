@@ -2,7 +2,7 @@ using Mamori.Core.Domain;
 
 namespace Mamori.Core.Measures;
 
-/// <summary>One support programme or resource from knowledge/measures/*.yaml (schema: /work/coord/FORMATS.md).</summary>
+/// <summary>One support programme or resource from knowledge/measures/*.yaml (schema: docs/data-formats.md).</summary>
 public sealed record Measure
 {
     public required string Id { get; init; }

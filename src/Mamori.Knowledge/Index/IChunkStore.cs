@@ -4,7 +4,7 @@ namespace Mamori.Knowledge.Index;
 
 /// <summary>
 /// Where passages live and are ranked. Two implementations with the same semantics: <see cref="EmbeddedChunkStore"/>
-/// (in-process, the default) and the Qdrant store (production). Contract: /work/coord/retrieval-contract.md.
+/// (in-process, the default) and the Qdrant store (production). Contract: docs/retrieval-contract.md.
 /// </summary>
 public interface IChunkStore
 {
