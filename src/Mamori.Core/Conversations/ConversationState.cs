@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mamori.Core.Answering;
 
 namespace Mamori.Core.Conversations;
@@ -24,6 +25,7 @@ public sealed record ConversationState
     public string? Region { get; init; }
 
     /// <summary>The prefecture to favour: the owner's answer, else the channel's region.</summary>
+    [JsonIgnore]
     public string? EffectiveRegion =>
         Answers.LastOrDefault(a => a.QuestionId == "prefecture") is { Code: not "unknown" } answer ? answer.Code : Region;
 
@@ -31,6 +33,7 @@ public sealed record ConversationState
     public ConversationState WithRegion(string? region) =>
         string.IsNullOrEmpty(region) || region == Region ? this : this with { Region = region };
 
+    [JsonIgnore]
     public DialogFrame Top => Stack.Count == 0 ? new MenuFrame() : Stack[^1];
 
     public static ConversationState New() => new();
