@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.SemanticKernel;
 
 namespace Mamori.Knowledge.Answering;
@@ -55,10 +56,15 @@ public sealed class PromptLibrary
     }
 
     /// <summary>Renders a text template (refusal, extractive answer, source list) to the string the user sees.</summary>
+    // Templates are parsed once per prompt, not on every answer; rendering plain text needs no plugins, so one empty
+    // kernel serves every call.
+    private static readonly ConditionalWeakTable<PromptTemplateConfig, IPromptTemplate> Parsed = new();
+    private static readonly Kernel TextKernel = new();
+
     public static async Task<string> RenderTextAsync(PromptTemplateConfig config, KernelArguments arguments, CancellationToken cancellationToken)
     {
-        var template = new KernelPromptTemplateFactory().Create(config);
-        var text = await template.RenderAsync(new Kernel(), arguments, cancellationToken);
+        var template = Parsed.GetValue(config, c => new KernelPromptTemplateFactory().Create(c));
+        var text = await template.RenderAsync(TextKernel, arguments, cancellationToken);
         return text.Trim();
     }
 
