@@ -32,4 +32,16 @@ public enum ConversationRole
 /// <param name="Answer">The Japanese answer shown to the user, with numbered citation marks.</param>
 /// <param name="Grounded">False when the guidelines do not cover the question: the answer then says so and offers a human.</param>
 /// <param name="Mode">"extractive" (no LLM configured) or "llm".</param>
-public sealed record KnowledgeAnswer(string Answer, bool Grounded, string Mode, IReadOnlyList<Citation> Citations);
+public sealed record KnowledgeAnswer(string Answer, bool Grounded, string Mode, IReadOnlyList<Citation> Citations)
+{
+    /// <summary>
+    /// When the evidence is middling (neither clearly covered nor clearly out of scope): the 2–3 likeliest topics, best
+    /// first, and <see cref="Answer"/> asks which one is meant. Empty for an answer or a refusal. Each label is what the
+    /// user sends back by pressing its button, and is answered from that document.
+    /// </summary>
+    public IReadOnlyList<TopicSuggestion> Suggestions { get; init; } = [];
+}
+
+/// <param name="Label">The button's text (at most 20 characters, LINE's limit), sent back as the user's next message.</param>
+/// <param name="DocId">The guideline document the topic stands for.</param>
+public sealed record TopicSuggestion(string Label, string DocId);

@@ -156,9 +156,13 @@ public sealed class DialogEngine
         {
             Text = answer.Answer,
             Citations = answer.Citations,
-            Choices = answer.Grounded ? [] : [new ReplyChoice(_language.Commands.Label(CommandKind.Handoff))],
+            Choices = answer.Grounded ? [] : Choices(answer),
         };
     }
+
+    /// <summary>Not answered: the likeliest topics when the evidence was middling (pressing one asks about it), then a person.</summary>
+    private ReplyChoice[] Choices(KnowledgeAnswer answer) =>
+        [.. answer.Suggestions.Select(s => new ReplyChoice(s.Label)), new ReplyChoice(_language.Commands.Label(CommandKind.Handoff))];
 
     private async Task RememberResultAsync(UserKey user, DiagnosisSummary summary, CancellationToken cancellationToken)
     {
