@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Mamori.Knowledge.Documents;
-using Mamori.Knowledge.Evaluation;
+using Mamori.Cli.Evaluation;
 using Mamori.Knowledge.Index;
 
 namespace Mamori.Cli.Bench;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Mamori.Knowledge;
 using Mamori.Knowledge.Analysis;
-using Mamori.Knowledge.Baseline;
-using Mamori.Knowledge.Evaluation;
+using Mamori.Cli.Baseline;
+using Mamori.Cli.Evaluation;
 using Mamori.Knowledge.Index;
 
 namespace Mamori.Cli.Commands;

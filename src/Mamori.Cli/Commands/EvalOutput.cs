@@ -1,4 +1,4 @@
-using Mamori.Knowledge.Evaluation;
+using Mamori.Cli.Evaluation;
 
 namespace Mamori.Cli.Commands;
 

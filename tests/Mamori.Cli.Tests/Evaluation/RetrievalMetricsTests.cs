@@ -1,7 +1,7 @@
-using Mamori.Knowledge.Evaluation;
+using Mamori.Cli.Evaluation;
 using Mamori.Knowledge.Index;
 
-namespace Mamori.Knowledge.Tests.Evaluation;
+namespace Mamori.Cli.Tests.Evaluation;
 
 public sealed class RetrievalMetricsTests
 {

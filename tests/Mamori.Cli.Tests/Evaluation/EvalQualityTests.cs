@@ -1,8 +1,8 @@
-using Mamori.Knowledge.Baseline;
-using Mamori.Knowledge.Evaluation;
+using Mamori.Cli.Baseline;
+using Mamori.Cli.Evaluation;
 using Mamori.Knowledge.Index;
 
-namespace Mamori.Knowledge.Tests.Evaluation;
+namespace Mamori.Cli.Tests.Evaluation;
 
 /// <summary>
 /// The quality bar on the real gold questions (knowledge/eval): a regression here means owners get worse answers.
@@ -13,8 +13,8 @@ public sealed class EvalQualityTests
     [Fact]
     public async Task Embedded_lexical_retrieval_meets_the_targets_and_beats_the_Lucene_baseline()
     {
-        var set = EvalSet.Load(KnowledgePaths.Eval(KnowledgeFixture.Root));
-        var retriever = KnowledgeFixture.Retriever;
+        var set = EvalSet.Load(KnowledgePaths.Eval(EvalFixture.Root));
+        var retriever = EvalFixture.Retriever;
         var ours = await EvalRunner.RunAsync("embedded", set, EvalSystems.Embedded(retriever), default);
         using var lucene = new LuceneBaseline(EvalSystems.Chunks(retriever));
         var baseline = await EvalRunner.RunAsync("lucene", set, EvalSystems.Lucene(lucene), default);

@@ -1,6 +1,6 @@
 using Mamori.Knowledge.Index;
 
-namespace Mamori.Knowledge.Evaluation;
+namespace Mamori.Cli.Evaluation;
 
 /// <summary>What one system returned for one question: its ranked document ids (one per passage) and, if it has a gate, whether it would answer.</summary>
 /// <param name="Verdict">The evidence gate's verdict when the system has one (null for the Lucene baseline).</param>

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mamori.Knowledge;
 
-namespace Mamori.Knowledge.Evaluation;
+namespace Mamori.Cli.Evaluation;
 
 /// <summary>
 /// The gold questions of knowledge/eval/*.json (FORMATS.md): each question with the document ids that answer it;

@@ -1,7 +1,7 @@
-using Mamori.Knowledge.Baseline;
+using Mamori.Cli.Baseline;
 using Mamori.Knowledge.Documents;
 
-namespace Mamori.Knowledge.Tests.Baseline;
+namespace Mamori.Cli.Tests.Baseline;
 
 public sealed class LuceneBaselineTests
 {

@@ -1,9 +1,9 @@
 using Mamori.Knowledge.Analysis;
-using Mamori.Knowledge.Baseline;
+using Mamori.Cli.Baseline;
 using Mamori.Knowledge.Documents;
 using Mamori.Knowledge.Index;
 
-namespace Mamori.Knowledge.Evaluation;
+namespace Mamori.Cli.Evaluation;
 
 /// <summary>The systems `mamori eval` compares on the same passages: our embedded lexical pipeline (in named variants) and Lucene.</summary>
 public static class EvalSystems

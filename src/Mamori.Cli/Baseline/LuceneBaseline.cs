@@ -10,7 +10,7 @@ using Lucene.Net.Util;
 using Mamori.Knowledge.Documents;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
-namespace Mamori.Knowledge.Baseline;
+namespace Mamori.Cli.Baseline;
 
 /// <summary>
 /// The comparison point for `mamori eval`: Lucene.Net 4.8 with its stock CJKAnalyzer (width fold, lower case, CJK bigrams)

@@ -1,4 +1,4 @@
-namespace Mamori.Knowledge.Evaluation;
+namespace Mamori.Cli.Evaluation;
 
 /// <summary>
 /// Deterministic retrieval metrics over passage rankings with document-level relevance: a passage counts when its

@@ -1,6 +1,6 @@
 using Mamori.Knowledge.Index;
 
-namespace Mamori.Knowledge.Evaluation;
+namespace Mamori.Cli.Evaluation;
 
 /// <summary>
 /// Sweeps the evidence gate's thresholds over an eval run and reports, for each combination, the share of out-of-scope
