@@ -1,6 +1,7 @@
 using Mamori.Core.Dialogs;
 using Mamori.Core.Reports;
 using Mamori.Core.Storage;
+using Mamori.Core.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Catalog);
         services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Classifier);
         services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Report);
+        services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Reader(sp.GetRequiredService<DialogLanguage>().Questions));
         services.TryAddSingleton<IDiagnosisFlow, ScriptDiagnosisFlow>();
 
         services.TryAddSingleton<IConversationStore>(sp =>

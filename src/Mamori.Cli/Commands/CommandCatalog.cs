@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return AskCommand.Create();
         yield return ChatCommand.Create();
         yield return DiagnoseCommand.Create();
+        yield return UnderstandCommand.Create();
         yield return BenchCommand.Create();
     }
 }

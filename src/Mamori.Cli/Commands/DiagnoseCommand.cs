@@ -4,7 +4,9 @@ using Mamori.Core;
 using Mamori.Core.Classification;
 using Mamori.Core.Diagnosis;
 using Mamori.Core.Measures;
+using Mamori.Core.Dialogs;
 using Mamori.Core.Reports;
+using Mamori.Core.Understanding;
 
 namespace Mamori.Cli.Commands;
 
@@ -38,11 +40,13 @@ internal static class DiagnoseCommand
             return Fail(stderr, $"--today must be a date YYYY-MM-DD, got '{todayText}'");
 
         DiagnosisKit kit;
+        ReplyReader reader;
         try
         {
             kit = DiagnosisKit.Load(knowledge ?? KnowledgeFolder.Locate());
+            reader = kit.Reader(DialogLanguage.Load(DialogLanguage.LocateFolder(null)).Questions);
         }
-        catch (Exception ex) when (ex is FormatException or IOException)
+        catch (Exception ex) when (ex is FormatException or IOException or InvalidDataException)
         {
             // The bot's own data is broken, not the user's input: exit 1, naming the file and field.
             stderr.WriteLine($"diagnose: {ex.Message}");
@@ -61,7 +65,7 @@ internal static class DiagnoseCommand
         {
             return Fail(stderr, $"cannot read {answersPath}: {ex.Message}");
         }
-        var (answers, errors) = AnswerFile.Parse(text, kit.Script);
+        var (answers, errors) = AnswerFile.Parse(text, kit.Script, reader);
         if (errors.Count > 0)
         {
             foreach (var error in errors)

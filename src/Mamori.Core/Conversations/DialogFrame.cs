@@ -12,5 +12,9 @@ public abstract record DialogFrame;
 public sealed record MenuFrame : DialogFrame;
 
 /// <summary>The diagnosis is running and waits for an answer to <paramref name="QuestionId"/>.</summary>
-/// <param name="Misses">Replies to this question the parser could not map; after two the bot records 「わからない」 and moves on.</param>
-public sealed record DiagnosisFrame(string QuestionId, int Misses = 0) : DialogFrame;
+/// <param name="Misses">Replies to this question that could not be read; after two the bot offers to go on with 「わからない」.</param>
+/// <param name="Pending">A guess the bot has asked the owner to confirm (「『〇〇』ということでよろしいですか？」); nothing is recorded until then.</param>
+public sealed record DiagnosisFrame(string QuestionId, int Misses = 0, PendingAnswer? Pending = null) : DialogFrame;
+
+/// <summary>A reading waiting for the owner's yes: the guessed code, what the owner wrote, and the other choices it could be.</summary>
+public sealed record PendingAnswer(string Code, string Raw, IReadOnlyList<string>? Alternatives = null);

@@ -14,6 +14,9 @@ public sealed record Choice(
     bool Dominant = false,
     IReadOnlyList<string>? Combines = null)
 {
+    /// <summary>Everyday names from knowledge/diagnosis/vocabulary/ (trades, towns, kinds of data): matched like synonyms, never with a typo.</summary>
+    public IReadOnlyList<string> Vocabulary { get; init; } = [];
+
     public const string UnknownCode = "unknown";
 
     internal bool Contains(decimal value) => Min is { } min && value >= min && (Max is not { } max || value <= max);

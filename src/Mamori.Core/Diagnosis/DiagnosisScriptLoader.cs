@@ -1,6 +1,6 @@
 using Mamori.Core.Diagnosis.Conditions;
-using Mamori.Core.Diagnosis.Parsing;
 using Mamori.Core.Domain;
+using Mamori.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -33,7 +33,7 @@ public static class DiagnosisScriptLoader
             foreach (var (name, set) in Read(prefecturesPath).ChoiceSets ?? [])
                 choiceSets[name] = set;
         }
-        return Build(main, choiceSets, Path.Combine(diagnosisDirectory, QuestionsFile));
+        return Build(main, choiceSets, Path.Combine(diagnosisDirectory, QuestionsFile), new VocabularyLoader(Path.Combine(diagnosisDirectory, VocabularyLoader.Folder)));
     }
 
     internal static DiagnosisFileYaml Read(string path)
@@ -54,7 +54,7 @@ public static class DiagnosisScriptLoader
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
-    private static DiagnosisScript Build(DiagnosisFileYaml file, Dictionary<string, List<ChoiceYaml>> choiceSets, string path)
+    private static DiagnosisScript Build(DiagnosisFileYaml file, Dictionary<string, List<ChoiceYaml>> choiceSets, string path, VocabularyLoader vocabularies)
     {
         var unknown = ToChoice(file.Unknown ?? throw new FormatException($"{path}: 'unknown' (the わからない answer) is missing."), path, "unknown");
         var questions = new List<Question>();
@@ -77,12 +77,16 @@ public static class DiagnosisScriptLoader
             };
             var choices = ChoicesOf(q, choiceSets, where);
             CheckWordsAreUnambiguous(choices.Append(unknown), where);
+            var polarity = PolarityOf(q.Polarity, choices, where);
+            var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var name in q.Vocabulary ?? [])
+                choices = vocabularies.Get(name, where).AddTo(choices, unknown, ambiguous, where);
             // Conditions may only look back: a question can be skipped only by answers already given.
             var skip = q.SkipWhen?.Compile($"{where} skipWhen", known);
             var ask = q.AskWhen?.Compile($"{where} askWhen", known);
             questions.Add(new Question(q.Id, Required(q.Topic, where, "topic"), q.Section, kind,
                 Required(q.Prompt, where, "prompt"), Required(q.Help, where, "help"), Required(q.Retry, where, "retry"),
-                choices, unknown, q.Buttons, skip, ask));
+                choices, unknown, q.Buttons, skip, ask, polarity, ambiguous));
             known[q.Id] = questions[^1].Codes.ToHashSet(StringComparer.Ordinal);
         }
         if (questions.Count == 0)
@@ -121,6 +125,16 @@ public static class DiagnosisScriptLoader
         return choices;
     }
 
+    private static Polarity? PolarityOf(PolarityYaml? yaml, List<Choice> choices, string where)
+    {
+        if (yaml is null)
+            return null;
+        var polarity = new Polarity(yaml.Affirmed, yaml.Denied, yaml.Mixed, yaml.Hedged);
+        foreach (var code in polarity.Codes.Where(code => choices.All(c => c.Code != code)))
+            throw new FormatException($"{where}: polarity names '{code}', which is not one of its choices.");
+        return polarity;
+    }
+
     private static Choice ToChoice(ChoiceYaml c, string where, string code)
     {
         var at = $"{where} choice '{code}'";
@@ -136,7 +150,7 @@ public static class DiagnosisScriptLoader
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var choice in choices)
         {
-            foreach (var word in choice.Synonyms.Append(choice.Label).Append(choice.Code).Select(JapaneseText.Fold).Distinct())
+            foreach (var word in choice.Synonyms.Append(choice.Label).Append(choice.Code).Select(JapaneseFold.Fold).Distinct())
             {
                 if (owner.TryGetValue(word, out var other) && other != choice.Code)
                     throw new FormatException($"{where}: the word 「{word}」 is listed for both '{other}' and '{choice.Code}'.");

@@ -30,6 +30,20 @@ internal sealed class QuestionYaml
 
     public ConditionYaml? SkipWhen { get; set; }
     public ConditionYaml? AskWhen { get; set; }
+
+    /// <summary>What a plain yes / no / partly / hedged yes means for this question (see <see cref="Polarity"/>).</summary>
+    public PolarityYaml? Polarity { get; set; }
+
+    /// <summary>Files of knowledge/diagnosis/vocabulary/ whose words are added to the choices (trades, municipalities…).</summary>
+    public List<string>? Vocabulary { get; set; }
+}
+
+internal sealed class PolarityYaml
+{
+    public string? Affirmed { get; set; }
+    public string? Denied { get; set; }
+    public string? Mixed { get; set; }
+    public string? Hedged { get; set; }
 }
 
 internal sealed class ChoiceYaml

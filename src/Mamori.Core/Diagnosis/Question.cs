@@ -1,5 +1,4 @@
 using Mamori.Core.Diagnosis.Conditions;
-using Mamori.Core.Diagnosis.Parsing;
 using Mamori.Core.Domain;
 using Mamori.Core.Messages;
 
@@ -7,16 +6,18 @@ namespace Mamori.Core.Diagnosis;
 
 /// <summary>
 /// One diagnosis question, built once from knowledge/diagnosis/questions.yaml. Immutable and thread-safe:
-/// the dialog engine shares one instance across conversations.
+/// the dialog engine shares one instance across conversations. How a typed reply to it is read is
+/// <c>Understanding/ReplyReader</c>'s job; this is the data it reads with.
 /// </summary>
 public sealed class Question
 {
-    private readonly SynonymMatcher _matcher;
-
     internal Question(
         string id, string topic, string section, QuestionKind kind, string prompt, string help, string retryPrompt,
-        IReadOnlyList<Choice> choices, Choice unknown, bool showButtons, Condition? skipWhen, Condition? askWhen)
+        IReadOnlyList<Choice> choices, Choice unknown, bool showButtons, Condition? skipWhen, Condition? askWhen,
+        Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null)
     {
+        Polarity = polarity;
+        AmbiguousWords = ambiguousWords ?? new Dictionary<string, IReadOnlyList<string>>();
         Id = id;
         Topic = topic;
         Section = section;
@@ -31,11 +32,13 @@ public sealed class Question
         AskWhen = askWhen;
         Buttons = showButtons ? choices.Select(c => new ReplyChoice(c.Label)).ToList() : [];
         ButtonsWithUnknown = [.. Buttons, new ReplyChoice(unknown.Label)];
-        _matcher = new SynonymMatcher(
-            choices.Select(c => (c.Code, c.Dominant, (IEnumerable<string>)[c.Code, c.Label, .. c.Synonyms]))
-                .Append((unknown.Code, false, [unknown.Code, unknown.Label, .. unknown.Synonyms])),
-            choices.Where(c => c.Combines is { Count: > 1 }).Select(c => (c.Code, (IReadOnlyCollection<string>)c.Combines!)));
     }
+
+    /// <summary>Which choice a plain yes, a plain no, a "partly" and a hedged yes mean; null for questions answered by name or number.</summary>
+    public Polarity? Polarity { get; }
+
+    /// <summary>Words that could mean several choices (「府中市」 is in Tokyo and in Hiroshima): the bot asks which.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AmbiguousWords { get; }
 
     public string Id { get; }
 
@@ -67,7 +70,7 @@ public sealed class Question
     /// <summary>Buttons for the choices (empty for free-text questions such as the prefecture: 47 buttons help nobody).</summary>
     public IReadOnlyList<ReplyChoice> Buttons { get; }
 
-    /// <summary><see cref="Buttons"/> plus 「わからない」, for the engine to offer after two misses.</summary>
+    /// <summary><see cref="Buttons"/> plus 「わからない」: what every question shows, from the start.</summary>
     public IReadOnlyList<ReplyChoice> ButtonsWithUnknown { get; }
 
     internal Condition? SkipWhen { get; }
@@ -77,40 +80,11 @@ public sealed class Question
     /// <summary>Every code this question accepts, including "unknown".</summary>
     public IEnumerable<string> Codes => Choices.Select(c => c.Code).Append(Unknown.Code);
 
-    /// <summary>
-    /// Understands a button label, a code, or free text (full-/half-width, kanji numerals, amounts, counts, synonyms).
-    /// Null when the reply cannot be mapped with confidence: never a guess.
-    /// </summary>
-    public AnswerMatch? Match(string? text)
-    {
-        var folded = JapaneseText.Fold(text);
-        if (folded.Length == 0)
-            return null;
-        // A pressed button (or a code, or a whole-reply synonym) is taken as it is, before any number reading.
-        if (_matcher.MatchExact(folded) is { } exact)
-            return ToMatch(exact, null);
-        var byWords = _matcher.Match(folded);
-        if (Kind == QuestionKind.Choice || byWords == Unknown.Code)
-            return byWords is null ? null : ToMatch(byWords, null);
-
-        var quantity = Kind == QuestionKind.Count ? QuantityReader.People(folded) : QuantityReader.YenPerYear(folded);
-        if (quantity is not { } q)
-            return byWords is null ? null : ToMatch(byWords, null);
-        var low = Choices.FirstOrDefault(c => c.Contains(q.Min));
-        var high = Choices.FirstOrDefault(c => c.Contains(q.Max));
-        // A range across two bands (「5万から10万」), or words that disagree with the number, is not an answer.
-        if (low is null || low != high || (byWords is not null && byWords != low.Code))
-            return null;
-        return ToMatch(low.Code, q.Min == q.Max ? q.Min : null);
-    }
-
     /// <summary>The label the user sees for a code ("unknown" → 「わからない」); the code itself if it is not ours.</summary>
     public string LabelOf(string code) =>
         code == Unknown.Code ? Unknown.Label : Choices.FirstOrDefault(c => c.Code == code)?.Label ?? code;
 
     public bool Accepts(string code) => code == Unknown.Code || Choices.Any(c => c.Code == code);
-
-    private AnswerMatch ToMatch(string code, decimal? number) => new(code, LabelOf(code), number);
 
     public override string ToString() => Id;
 }

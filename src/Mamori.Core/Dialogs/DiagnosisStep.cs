@@ -1,16 +1,19 @@
 using Mamori.Core.Answering;
 using Mamori.Core.Conversations;
+using Mamori.Core.Text;
+using Mamori.Core.Understanding;
 
 namespace Mamori.Core.Dialogs;
 
 /// <summary>
-/// The diagnosis waiting for an answer: a button or free text goes to the diagnosis's own matcher; a question is
-/// answered and the same question asked again; anything else is re-prompted, and after two misses recorded as 「わからない」.
-/// Pure and synchronous.
+/// The diagnosis waiting for an answer. The reply is read (<see cref="ReplyReader"/>): understood → recorded and echoed in
+/// one line with the next question; a guess → asked back 「『〇〇』ということでよろしいですか？」 and recorded only on yes;
+/// a question of the owner's → answered, then the same question again; not understood → asked again with the buttons.
+/// 「わからない」 is recorded only when the owner says so or agrees to it. Pure and synchronous.
 /// </summary>
 internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language, DialogReplies replies, int historyLines)
 {
-    private const int MissesBeforeMovingOn = 2;
+    private const int MissesBeforeOfferingUnknown = 2;
     private const string UnknownCode = "unknown";
 
     private DialogWording W => language.Wording;
@@ -20,52 +23,101 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         if (flow.Find(frame.QuestionId) is not { } question)
             return Begin(state, []);   // the script changed under a stored conversation: carry on from the first open question
 
-        // A pressed button is always an answer; a question about this question gets its help; a clear question is answered
-        // even when it contains a choice word (「無料のソフトでも大丈夫ですか」 is not 「大丈夫」); then the parser; then a
-        // short question; else a miss.
-        var pressed = IsButton(question, input.Text);
-        if (!pressed && !string.IsNullOrWhiteSpace(question.Help) && language.Questions.IsAboutTheQuestion(input.Text))
-            return new TurnOutcome(state, [replies.Text(question.Help), replies.Question(question, state.Answers, frame.Misses > 0)]);
+        if (frame.Pending is { } pending)
+        {
+            if (Confirmation(question, pending, input.Text) is { } decided)
+                return decided.Length == 0
+                    ? new TurnOutcome(state.ReplaceTop(frame with { Pending = null }), [replies.Text(W.ConfirmDeclined), replies.Question(question, state.Answers)])
+                    : Advance(state.WithAnswer(new RecordedAnswer(question.Id, decided, pending.Raw)), []);
+            frame = frame with { Pending = null };   // neither yes nor no: a new reply to the same question
+        }
 
-        if (!pressed && language.Questions.IsClearQuestion(input.Text))
-            return Interrupt(state, frame, question, input);
+        if (!string.IsNullOrWhiteSpace(question.Help) && language.Questions.IsAboutTheQuestion(input.Text))
+            return new TurnOutcome(state, [replies.Text(question.Help), replies.Question(question, state.Answers)]);
 
-        if ((flow.Match(question, input.Text) ?? (language.Commands.IsUnknown(input.Text) ? UnknownCode : null)) is { } code)
-            return Advance(state.WithAnswer(new RecordedAnswer(question.Id, code, input.Text)), []);
+        var reading = flow.Read(question, input.Text);
+        if (reading.Code is null && language.Commands.IsUnknown(input.Text))
+            reading = new ReplyReading(ReadingOutcome.Understood, UnknownCode, 1, question.UnknownLabel, Source: "unknown");
+
+        switch (reading.Outcome)
+        {
+            case ReadingOutcome.Understood:
+                return Advance(state.WithAnswer(new RecordedAnswer(question.Id, reading.Code!, input.Text)), [], Echo(question, reading, input.Text));
+            case ReadingOutcome.Confirm:
+                return AskBack(state, frame, question, new PendingAnswer(reading.Code!, input.Text, reading.Alternatives), input.Text);
+            case ReadingOutcome.Question:
+                return Interrupt(state, question, input);
+        }
 
         switch (command)
         {
             case CommandKind.Ask:
                 return new TurnOutcome(state, [replies.Text(W.AskPromptInDiagnosis)]);
             case CommandKind.StartDiagnosis or CommandKind.Resume:
-                return new TurnOutcome(state, [replies.Text(W.AlreadyInDiagnosis), replies.Question(question, state.Answers, frame.Misses > 0)]);
+                return new TurnOutcome(state, [replies.Text(W.AlreadyInDiagnosis), replies.Question(question, state.Answers)]);
         }
 
-        if (language.Questions.IsQuestion(input.Text))
-            return Interrupt(state, frame, question, input);
-
-        if (frame.Misses + 1 >= MissesBeforeMovingOn)
-            return Advance(state.WithAnswer(new RecordedAnswer(question.Id, UnknownCode, "")), [replies.Text(W.MovedOnAsUnknown)]);
+        // After two replies that could not be read, offer to go on with 「わからない」: the owner decides, the bot does not.
+        if (frame.Misses + 1 >= MissesBeforeOfferingUnknown)
+        {
+            var offer = frame with { Misses = frame.Misses + 1, Pending = new PendingAnswer(UnknownCode, input.Text) };
+            return new TurnOutcome(state.ReplaceTop(offer),
+                [replies.Text(W.ConfirmUnknown, [W.ConfirmYesLabel, .. question.Buttons])]);
+        }
 
         var missed = frame with { Misses = frame.Misses + 1 };
         var retry = string.IsNullOrWhiteSpace(question.RetryPrompt) ? W.Reprompt : question.RetryPrompt;
-        return new TurnOutcome(state.ReplaceTop(missed),
-            [replies.Text(retry), replies.Question(question, state.Answers, offerUnknown: true)]);
+        return new TurnOutcome(state.ReplaceTop(missed), [replies.Text(retry), replies.Question(question, state.Answers)]);
     }
 
-    private TurnOutcome Interrupt(ConversationState state, DiagnosisFrame frame, FlowQuestion question, UserInput input) =>
+    /// <summary>The owner's answer to 「よろしいですか？」: the code to record, "" for no, null for neither (a new reply).</summary>
+    private string? Confirmation(FlowQuestion question, PendingAnswer pending, string text)
+    {
+        if (language.Commands.IsYes(text))
+            return pending.Code;
+        if (language.Commands.IsNo(text) || JapaneseFold.Fold(text) == JapaneseFold.Fold(W.ConfirmNoLabel))
+            return "";
+        var key = JapaneseFold.Fold(text);
+        // One of the offered alternatives (「京都府」「大阪府」), or after the 「わからない」 offer, one of the question's buttons.
+        foreach (var code in pending.Alternatives ?? [])
+        {
+            if (JapaneseFold.Fold(question.LabelOf(code)) == key)
+                return code;
+        }
+        return null;
+    }
+
+    private TurnOutcome AskBack(ConversationState state, DiagnosisFrame frame, FlowQuestion question, PendingAnswer pending, string reply)
+    {
+        var asking = state.ReplaceTop(frame with { Pending = pending });
+        if (pending.Alternatives is { Count: > 1 } alternatives)
+        {
+            return new TurnOutcome(asking,
+                [replies.Text(DialogWording.Fill(W.ConfirmWhich, ("reply", Shorten(reply))), [.. alternatives.Select(question.LabelOf), W.ConfirmNoLabel])]);
+        }
+        return new TurnOutcome(asking,
+            [replies.Text(DialogWording.Fill(W.ConfirmGuess, ("answer", question.LabelOf(pending.Code))), [W.ConfirmYesLabel, W.ConfirmNoLabel])]);
+    }
+
+    private static string Shorten(string reply) => reply.Length <= 30 ? reply : reply[..29] + "…";
+
+    /// <summary>The one line that tells the owner how a typed reply was read; none for a pressed button.</summary>
+    private string? Echo(FlowQuestion question, ReplyReading reading, string text)
+    {
+        var label = question.LabelOf(reading.Code!);
+        if (JapaneseFold.Fold(text) == JapaneseFold.Fold(label) || JapaneseFold.Fold(text) == JapaneseFold.Fold(reading.Code!))
+            return null;
+        var answer = reading.Number is { } n && question.Topic.Length > 0 ? $"{n:#,0}→{label}" : label;
+        return DialogWording.Fill(W.Echo, ("topic", question.Topic), ("answer", answer));
+    }
+
+    private TurnOutcome Interrupt(ConversationState state, FlowQuestion question, UserInput input) =>
         new(state.WithLine(new ConversationLine(ConversationRole.User, input.Text), historyLines),
         [
             new AnswerQuestion(input.Text),
             replies.Text(W.ResumeAfterAnswer),
-            replies.Question(question, state.Answers, frame.Misses > 0),
+            replies.Question(question, state.Answers),
         ]);
-
-    private static bool IsButton(FlowQuestion question, string text)
-    {
-        var key = TextNormalizer.Normalize(text);
-        return question.Buttons.Append(question.UnknownLabel).Any(label => TextNormalizer.Normalize(label) == key);
-    }
 
     /// <summary>Enters (or re-enters) the diagnosis at the first question not answered yet.</summary>
     public TurnOutcome Begin(ConversationState state, IReadOnlyList<Outgoing> lead) => Advance(state, lead);
@@ -76,23 +128,24 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         if (flow.Find(frame.QuestionId) is not { } question)
             return Begin(state, [replies.Text(W.Help)]);
         IEnumerable<Outgoing> about = string.IsNullOrWhiteSpace(question.Help) ? [] : [replies.Text(question.Help)];
-        return new TurnOutcome(state, [replies.Text(W.Help), .. about, replies.Question(question, state.Answers, frame.Misses > 0)]);
+        return new TurnOutcome(state, [replies.Text(W.Help), .. about, replies.Question(question, state.Answers)]);
     }
 
-    private TurnOutcome Advance(ConversationState state, IReadOnlyList<Outgoing> lead)
+    private TurnOutcome Advance(ConversationState state, IReadOnlyList<Outgoing> lead, string? echo = null)
     {
         if (flow.Next(state.Answers) is { } next)
         {
             return new TurnOutcome(
                 state.ReplaceTop(new DiagnosisFrame(next.Id)),
-                [.. lead, replies.Question(next, state.Answers, offerUnknown: false)]);
+                [.. lead, replies.Question(next, state.Answers, echo)]);
         }
 
         var outcome = flow.Conclude(state.Answers, state.Region);
         var done = state.Pop() with { DiagnosisCompleted = true };
+        IEnumerable<Outgoing> echoLine = echo is null ? [] : [replies.Text(echo)];
         return new TurnOutcome(
             done,
-            [.. lead, replies.Text(flow.Outro), .. outcome.Replies.Select(r => new Say(r)), replies.Text(W.AfterResult, replies.MenuChoices(done))],
+            [.. lead, .. echoLine, replies.Text(flow.Outro), .. outcome.Replies.Select(r => new Say(r)), replies.Text(W.AfterResult, replies.MenuChoices(done))],
             Completed: outcome.Summary);
     }
 }

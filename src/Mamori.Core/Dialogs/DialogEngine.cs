@@ -1,5 +1,6 @@
 using Mamori.Core.Answering;
 using Mamori.Core.Conversations;
+using Mamori.Core.Understanding;
 using Mamori.Core.Messages;
 using Mamori.Core.Storage;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using Mamori.Core.Understanding;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -37,7 +38,9 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
             },
             commandsFile.Unknown,
             commandsFile.Greetings,
-            commandsFile.PoliteEndings);
+            commandsFile.PoliteEndings,
+            commandsFile.ConfirmYes,
+            commandsFile.ConfirmNo);
 
         var cues = Read<QuestionCuesFile>(deserializer, Path.Combine(folder, "question-cues.yaml"));
         return new DialogLanguage(wording, commands, new QuestionDetector(
@@ -96,6 +99,8 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public List<string> Unknown { get; set; } = [];
         public List<string> Greetings { get; set; } = [];
         public List<string> PoliteEndings { get; set; } = [];
+        public List<string> ConfirmYes { get; set; } = [];
+        public List<string> ConfirmNo { get; set; } = [];
     }
 
     private sealed class CommandEntry

@@ -1,4 +1,5 @@
 using Mamori.Core.Conversations;
+using Mamori.Core.Understanding;
 using Mamori.Core.Messages;
 
 namespace Mamori.Core.Dialogs;
@@ -13,13 +14,16 @@ internal sealed class DialogReplies(DialogLanguage language, IDiagnosisFlow flow
     public Say Text(string text, params string[] choices) =>
         new(new BotReply { Text = text, Choices = choices.Select(c => new ReplyChoice(c)).ToArray() });
 
-    /// <summary>A question with its buttons and progress. 「わからない」 is added as a button once the user has had trouble answering.</summary>
-    public Say Question(FlowQuestion question, IReadOnlyList<RecordedAnswer> answers, bool offerUnknown)
+    /// <summary>A question with its buttons, 「わからない」 among them from the start, and its progress.</summary>
+    /// <param name="echo">How the previous typed reply was read (「（予算は「0円」と受け取りました）」), shown first.</param>
+    public Say Question(FlowQuestion question, IReadOnlyList<RecordedAnswer> answers, string? echo = null)
     {
         var (answered, total) = flow.Progress(answers);
         var text = DialogWording.Fill(W.QuestionHeader, ("number", answered + 1), ("total", Math.Max(total, answered + 1))) + question.Text;
+        if (echo is not null)
+            text = echo + "\n" + text;
         IEnumerable<string> labels = question.Buttons;
-        if (offerUnknown && !question.Buttons.Any(Commands.IsUnknown))
+        if (!question.Buttons.Any(Commands.IsUnknown))
             labels = labels.Append(question.UnknownLabel);
         return new Say(new BotReply { Text = text, Choices = labels.Select(l => new ReplyChoice(l)).ToArray() });
     }
@@ -27,7 +31,7 @@ internal sealed class DialogReplies(DialogLanguage language, IDiagnosisFlow flow
     /// <summary>The question the diagnosis is waiting for, or null when the state is not in the diagnosis.</summary>
     public Say? CurrentQuestion(ConversationState state) =>
         state.Top is DiagnosisFrame frame && flow.Find(frame.QuestionId) is { } question
-            ? Question(question, state.Answers, offerUnknown: frame.Misses > 0)
+            ? Question(question, state.Answers)
             : null;
 
     public string[] MenuChoices(ConversationState state) => HasUnfinishedDiagnosis(state)

@@ -1,5 +1,6 @@
 using Mamori.Core.Answering;
 using Mamori.Core.Conversations;
+using Mamori.Core.Understanding;
 
 namespace Mamori.Core.Dialogs;
 

@@ -10,7 +10,13 @@ public sealed class DialogWording
     public string Help { get; set; } = "";
     public string QuestionHeader { get; set; } = "";
     public string Reprompt { get; set; } = "";
-    public string MovedOnAsUnknown { get; set; } = "";
+    public string Echo { get; set; } = "";
+    public string ConfirmGuess { get; set; } = "";
+    public string ConfirmWhich { get; set; } = "";
+    public string ConfirmUnknown { get; set; } = "";
+    public string ConfirmYesLabel { get; set; } = "";
+    public string ConfirmNoLabel { get; set; } = "";
+    public string ConfirmDeclined { get; set; } = "";
     public string BackDone { get; set; } = "";
     public string BackAtFirst { get; set; } = "";
     public string BackInMenu { get; set; } = "";

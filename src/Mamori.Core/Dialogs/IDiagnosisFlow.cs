@@ -1,5 +1,6 @@
 using Mamori.Core.Conversations;
 using Mamori.Core.Messages;
+using Mamori.Core.Understanding;
 
 namespace Mamori.Core.Dialogs;
 
@@ -24,8 +25,8 @@ public interface IDiagnosisFlow
     /// <summary>Answered questions and the number of questions that will be asked, for 「【8/24】」.</summary>
     (int Answered, int Total) Progress(IReadOnlyList<RecordedAnswer> answers);
 
-    /// <summary>Maps a button label or free text onto a choice code of the question (or <c>unknown</c>); null when it can't.</summary>
-    string? Match(FlowQuestion question, string text);
+    /// <summary>Reads a button label or free text as an answer to the question (<see cref="ReplyReader"/>).</summary>
+    ReplyReading Read(FlowQuestion question, string text);
 
     /// <param name="regionHint">The channel's region: stands in for the prefecture when the owner did not give one.</param>
     DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null);
@@ -34,12 +35,17 @@ public interface IDiagnosisFlow
     bool IsButtonLabel(string text);
 }
 
+/// <param name="Topic">A short name of what is asked (「対策の年間予算」), for the echo of a typed reply.</param>
 /// <param name="Buttons">Button labels (may be empty for a free-text question such as the prefecture).</param>
-/// <param name="UnknownLabel">The 「わからない」 button, offered once the user has had trouble answering.</param>
+/// <param name="UnknownLabel">The 「わからない」 button, shown with every question.</param>
 /// <param name="RetryPrompt">Said when a reply could not be read, before the question is asked again.</param>
 /// <param name="Help">Why we ask and how to answer, shown with 「ヘルプ」; may be empty.</param>
 public sealed record FlowQuestion(
-    string Id, string Text, IReadOnlyList<string> Buttons, string UnknownLabel, string RetryPrompt, string Help = "");
+    string Id, string Text, IReadOnlyList<string> Buttons, string UnknownLabel, string RetryPrompt, string Help = "", string Topic = "")
+{
+    /// <summary>The label of a choice code (the code itself when it has none), for echoes and confirmations.</summary>
+    public Func<string, string> LabelOf { get; init; } = code => code;
+}
 
 /// <param name="Replies">The report as shown to the user (text, card, picture).</param>
 public sealed record DiagnosisOutcome(IReadOnlyList<BotReply> Replies, DiagnosisSummary Summary);

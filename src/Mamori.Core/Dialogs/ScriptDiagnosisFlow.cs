@@ -1,7 +1,9 @@
+using Mamori.Core.Text;
 using Mamori.Core.Conversations;
 using Mamori.Core.Diagnosis;
 using Mamori.Core.Domain;
 using Mamori.Core.Reports;
+using Mamori.Core.Understanding;
 
 namespace Mamori.Core.Dialogs;
 
@@ -17,17 +19,20 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
     private readonly Dictionary<string, FlowQuestion> _questions;
     private readonly HashSet<string> _buttonLabels;
 
-    public ScriptDiagnosisFlow(DiagnosisKit kit, TimeProvider time)
+    private readonly ReplyReader _reader;
+
+    public ScriptDiagnosisFlow(DiagnosisKit kit, ReplyReader reader, TimeProvider time)
     {
         _kit = kit;
+        _reader = reader;
         _script = kit.Script;
         _time = time;
         // Built once: the questions are immutable, and the engine asks for them on every turn.
         _questions = _script.Questions.ToDictionary(q => q.Id, ToFlow, StringComparer.Ordinal);
-        _buttonLabels = _questions.Values.SelectMany(q => q.Buttons.Append(q.UnknownLabel)).Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+        _buttonLabels = _questions.Values.SelectMany(q => q.Buttons.Append(q.UnknownLabel)).Select(JapaneseFold.Fold).ToHashSet(StringComparer.Ordinal);
     }
 
-    public bool IsButtonLabel(string text) => _buttonLabels.Contains(TextNormalizer.Normalize(text));
+    public bool IsButtonLabel(string text) => _buttonLabels.Contains(JapaneseFold.Fold(text));
 
     public string Intro => _script.Intro;
 
@@ -40,8 +45,8 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
 
     public (int Answered, int Total) Progress(IReadOnlyList<RecordedAnswer> answers) => _script.Progress(ToSet(answers));
 
-    public string? Match(FlowQuestion question, string text) =>
-        _script.TryGet(question.Id, out var q) ? q.Match(text)?.Code : null;
+    public ReplyReading Read(FlowQuestion question, string text) =>
+        _script.TryGet(question.Id, out var q) ? _reader.Read(q, text) : ReplyReading.NotUnderstood;
 
     public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null)
     {
@@ -63,7 +68,7 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
         const string prefecture = "prefecture";
         if (string.IsNullOrEmpty(regionHint) || set.Get(prefecture) is { Code: not "unknown" })
             return set;
-        return _script.TryGet(prefecture, out var question) && question.Match(regionHint)?.Code == regionHint
+        return _script.TryGet(prefecture, out var question) && question.Accepts(regionHint) && regionHint != question.Unknown.Code
             ? set.With(prefecture, regionHint, null)
             : set;
     }
@@ -82,5 +87,6 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
         question.Buttons.Select(b => b.Label).ToArray(),
         question.Unknown.Label,
         question.RetryPrompt,
-        question.Help);
+        question.Help,
+        question.Topic) { LabelOf = question.LabelOf };
 }

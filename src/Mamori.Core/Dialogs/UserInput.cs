@@ -1,3 +1,4 @@
+using Mamori.Core.Text;
 using System.Text;
 
 namespace Mamori.Core.Dialogs;
@@ -31,13 +32,13 @@ internal readonly record struct UserInput(string Text, InputProblem Problem)
                 continue;
             }
             // A lone surrogate is not text (and cannot be stored as UTF-8): drop it like an invisible character.
-            if (!char.IsSurrogate(c) && !TextNormalizer.IsInvisible(c))
+            if (!char.IsSurrogate(c) && !JapaneseFold.IsInvisible(c))
                 builder.Append(c == '\t' ? ' ' : c);
         }
         var text = builder.ToString().Trim();
         if (text.Length == 0)
             return new UserInput("", InputProblem.Empty);
-        return TextNormalizer.IsLetterOrDigitAnywhere(text)
+        return JapaneseFold.IsLetterOrDigitAnywhere(text)
             ? new UserInput(text, InputProblem.None)
             : new UserInput(text, InputProblem.NoLetters);
     }

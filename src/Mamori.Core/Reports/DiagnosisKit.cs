@@ -1,19 +1,23 @@
 using Mamori.Core.Classification;
 using Mamori.Core.Diagnosis;
 using Mamori.Core.Measures;
+using Mamori.Core.Understanding;
 
 namespace Mamori.Core.Reports;
 
-/// <summary>Everything the diagnosis needs, loaded once from knowledge/: script, classifier, catalog and report.</summary>
-public sealed record DiagnosisKit(DiagnosisScript Script, BarrierClassifier Classifier, MeasureCatalog Catalog, ReportComposer Report)
+/// <summary>Everything the diagnosis needs, loaded once from knowledge/: script, reading rules, classifier, catalog and report.</summary>
+public sealed record DiagnosisKit(DiagnosisScript Script, ReadingRules Reading, BarrierClassifier Classifier, MeasureCatalog Catalog, ReportComposer Report)
 {
     public static DiagnosisKit Load(KnowledgeFolder knowledge)
     {
         var script = DiagnosisScriptLoader.Load(knowledge);
         var classifier = new BarrierClassifier(script, ClassifierRules.Load(knowledge, script));
         var catalog = MeasureCatalogLoader.Load(knowledge, script);
-        return new DiagnosisKit(script, classifier, catalog, ReportComposer.Load(knowledge, script, catalog));
+        return new DiagnosisKit(script, ReadingRules.Load(knowledge.Diagnosis), classifier, catalog, ReportComposer.Load(knowledge, script, catalog));
     }
+
+    /// <summary>The reader of typed replies to this script; <paramref name="questions"/> tells an owner's question from an answer.</summary>
+    public ReplyReader Reader(QuestionDetector questions) => new(Script, Reading, questions);
 
     public DiagnosisResult Classify(AnswerSet answers, DateOnly today) => Classifier.Classify(answers, Catalog, today);
 

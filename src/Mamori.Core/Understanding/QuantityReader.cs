@@ -1,18 +1,22 @@
 using System.Text.RegularExpressions;
 
-namespace Mamori.Core.Diagnosis.Parsing;
+namespace Mamori.Core.Understanding;
+
+/// <summary>The words around numbers, from knowledge/diagnosis/reading.yaml (<c>quantities</c>), folded.</summary>
+/// <param name="Owners">The owner speaking of themself (「社長の私と従業員5名」 is six people).</param>
+/// <param name="Staff">Words for employees, which the owner is not counted in.</param>
+internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff);
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
 /// Returns null when there is none or when the reply states several that cannot be combined.
 /// </summary>
-internal static partial class QuantityReader
+internal sealed partial class QuantityReader(QuantityWords words)
 {
-    private static readonly string[] RangeMarks = ["~", "〜", "-", "から"];
-    private static readonly string[] Fillers = ["くらい", "ぐらい", "位", "程度", "ほど", "前後", "ちょっと", "です", "人", "名", "にん", "ほどです", "くらいです"];
+    private string[] RangeMarks => words.RangeMarks;
 
     /// <summary>People: numbers followed by 人/名 (summed: 「社員5人とパート3人」), or a reply that is only a number (「12」「三十くらい」).</summary>
-    public static (decimal Min, decimal Max)? People(string folded)
+    public (decimal Min, decimal Max)? People(string folded)
     {
         var tokens = NumberReader.Read(folded);
         var counted = tokens.Where(t => IsPeopleUnit(folded, t.End)).ToList();
@@ -22,14 +26,24 @@ internal static partial class QuantityReader
                 return null;
             counted = tokens;
         }
-        return Combine(folded, counted, sum: true);
+        var total = Combine(folded, counted, sum: true);
+        return total is { } t && CountsTheOwnerApart(folded, counted[0]) ? (t.Min + 1, t.Max + 1) : total;
+    }
+
+    // 「社長の私と従業員5名」「自分とパート3人」: the owner named before 「と」 and the number counting staff only.
+    private bool CountsTheOwnerApart(string folded, NumberToken first)
+    {
+        var before = folded[..first.Start];
+        var and = before.LastIndexOf('と');
+        return and > 0 && words.Owners.Any(o => before[..and].Contains(o, StringComparison.Ordinal))
+               && words.Staff.Any(s => before[and..].Contains(s, StringComparison.Ordinal));
     }
 
     private static bool IsPeopleUnit(string folded, int at) =>
         at < folded.Length && (folded[at] is '人' or '名' || folded.AsSpan(at).StartsWith("にん", StringComparison.Ordinal));
 
     /// <summary>Yen per year: numbers with 万/千/億 or followed by 円; 「月」 in the reply (and no 「年」) means per month, so ×12.</summary>
-    public static (decimal Min, decimal Max)? YenPerYear(string folded)
+    public (decimal Min, decimal Max)? YenPerYear(string folded)
     {
         folded = KanaUnits().Replace(folded, m => m.Value switch { "まんえん" => "万円", "まん" => "万", "せんえん" => "千円", _ => "円" });
         var tokens = NumberReader.Read(folded)
@@ -52,7 +66,7 @@ internal static partial class QuantityReader
         return after.StartsWith("未満", StringComparison.Ordinal) ? t with { Min = t.Min - 1, Max = t.Max - 1 } : t;
     }
 
-    private static (decimal Min, decimal Max)? Combine(string folded, List<NumberToken> tokens, bool sum)
+    private (decimal Min, decimal Max)? Combine(string folded, List<NumberToken> tokens, bool sum)
     {
         if (tokens.Count == 1)
             return (tokens[0].Min, tokens[0].Max);
@@ -67,15 +81,15 @@ internal static partial class QuantityReader
         return (tokens.Sum(t => t.Min), tokens.Sum(t => t.Max));
     }
 
-    private static bool IsOnlyNumber(string folded, NumberToken token)
+    private bool IsOnlyNumber(string folded, NumberToken token)
     {
         var rest = folded[token.End..];
         var before = folded[..token.Start];
-        if (before.Length > 0 && before is not ("約" or "だいたい" or "大体" or "およそ"))
+        if (before.Length > 0 && !words.Approximately.Contains(before))
             return false;
         while (rest.Length > 0)
         {
-            var filler = Fillers.FirstOrDefault(f => rest.StartsWith(f, StringComparison.Ordinal));
+            var filler = words.Fillers.FirstOrDefault(f => rest.StartsWith(f, StringComparison.Ordinal));
             if (filler is null)
                 return false;
             rest = rest[filler.Length..];

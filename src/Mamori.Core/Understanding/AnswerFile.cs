@@ -1,14 +1,16 @@
 using System.Text.Json;
+using Mamori.Core.Diagnosis;
 
-namespace Mamori.Core.Diagnosis;
+namespace Mamori.Core.Understanding;
 
 /// <summary>
-/// Reads an answers file, <c>{"answers":{"&lt;questionId&gt;":"&lt;choice code or free text&gt;"}}</c>, through the same
-/// parser as the chat. Every problem is collected (unknown id, unreadable answer) so one run shows them all.
+/// Reads an answers file, <c>{"answers":{"&lt;questionId&gt;":"&lt;choice code or free text&gt;"}}</c>, with the same
+/// <see cref="ReplyReader"/> as the chat. Every problem is collected (unknown id, unreadable answer, a reading the chat
+/// would ask the owner to confirm) so one run shows them all.
 /// </summary>
 public static class AnswerFile
 {
-    public static (AnswerSet Answers, IReadOnlyList<string> Errors) Parse(string json, DiagnosisScript script)
+    public static (AnswerSet Answers, IReadOnlyList<string> Errors) Parse(string json, DiagnosisScript script, ReplyReader reader)
     {
         var errors = new List<string>();
         JsonDocument document;
@@ -50,9 +52,15 @@ public static class AnswerFile
                 {
                     answers = answers.With(question.Id, text.Trim(), text);
                 }
-                else if (question.Match(text) is { } match)
+                else if (reader.Read(question, text) is { Outcome: ReadingOutcome.Understood, Code: { } code })
                 {
-                    answers = answers.With(question.Id, match.Code, text);
+                    answers = answers.With(question.Id, code, text);
+                }
+                else if (reader.Read(question, text) is { Outcome: ReadingOutcome.Confirm, Code: { } guess } reading)
+                {
+                    var others = reading.Alternatives is { Count: > 1 } a ? $" (or: {string.Join(", ", a.Skip(1))})" : "";
+                    errors.Add($"answer to '{question.Id}' needs confirming: \"{text}\" was read as '{guess}' 「{question.LabelOf(guess)}」{others}; " +
+                               "write the code to be sure");
                 }
                 else
                 {

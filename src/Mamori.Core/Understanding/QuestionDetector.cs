@@ -1,4 +1,6 @@
-namespace Mamori.Core.Dialogs;
+using Mamori.Core.Text;
+
+namespace Mamori.Core.Understanding;
 
 /// <summary>
 /// Tells a free question (「パスワードは何文字あれば安全？」「補助金について教えて」) from an answer the parser could not read,
@@ -34,7 +36,7 @@ public sealed class QuestionDetector
     /// diagnosis parser sees the text.
     /// </summary>
     public bool IsClearQuestion(string text) =>
-        TextNormalizer.Normalize(text).Length >= _questionFirstMinLength && Matches(text, _clearContains, _clearEndings);
+        JapaneseFold.Fold(text).Length >= _questionFirstMinLength && Matches(text, _clearContains, _clearEndings);
 
     public bool IsQuestion(string text) => Matches(text, _contains, _endings);
 

@@ -1,4 +1,6 @@
-namespace Mamori.Core.Dialogs;
+using Mamori.Core.Text;
+
+namespace Mamori.Core.Understanding;
 
 /// <summary>The words that work at any point (最初から, 戻る, ヘルプ, 終了, 担当者と話したい) and the menu's own.</summary>
 public enum CommandKind
@@ -24,15 +26,21 @@ public sealed class CommandSet
     private readonly (CommandKind Kind, string Fragment)[] _fragments;
     private readonly HashSet<string> _unknown;
     private readonly HashSet<string> _greetings;
+    private readonly HashSet<string> _yes;
+    private readonly HashSet<string> _no;
     private readonly string[] _politeEndings;
 
     public CommandSet(
         IReadOnlyDictionary<CommandKind, CommandWords> commands,
         IEnumerable<string> unknownPhrases,
         IEnumerable<string> greetings,
-        IEnumerable<string> politeEndings)
+        IEnumerable<string> politeEndings,
+        IEnumerable<string>? yes = null,
+        IEnumerable<string>? no = null)
     {
-        _politeEndings = politeEndings.Select(TextNormalizer.Normalize).Where(e => e.Length > 0).OrderByDescending(e => e.Length).ToArray();
+        _yes = (yes ?? []).Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+        _no = (no ?? []).Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+        _politeEndings = politeEndings.Select(JapaneseFold.Fold).Where(e => e.Length > 0).OrderByDescending(e => e.Length).ToArray();
         foreach (var kind in Enum.GetValues<CommandKind>())
         {
             if (!commands.ContainsKey(kind))
@@ -40,22 +48,22 @@ public sealed class CommandSet
         }
         _labels = commands.ToDictionary(c => c.Key, c => c.Value.Label);
         _phrases = commands
-            .SelectMany(c => c.Value.Phrases.Append(c.Value.Label).Select(p => (c.Key, TextNormalizer.Normalize(p))))
+            .SelectMany(c => c.Value.Phrases.Append(c.Value.Label).Select(p => (c.Key, JapaneseFold.Fold(p))))
             .Where(p => p.Item2.Length > 0)
             .ToArray();
         _fragments = commands
-            .SelectMany(c => c.Value.Contains.Select(p => (c.Key, TextNormalizer.Normalize(p))))
+            .SelectMany(c => c.Value.Contains.Select(p => (c.Key, JapaneseFold.Fold(p))))
             .Where(p => p.Item2.Length > 0)
             .ToArray();
-        _unknown = unknownPhrases.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
-        _greetings = greetings.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+        _unknown = unknownPhrases.Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+        _greetings = greetings.Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
     }
 
     public string Label(CommandKind kind) => _labels[kind];
 
     public CommandKind? Detect(string text)
     {
-        var key = StripPoliteEnding(TextNormalizer.Normalize(text));
+        var key = StripPoliteEnding(JapaneseFold.Fold(text));
         if (key.Length == 0)
             return null;
         foreach (var (kind, phrase) in _phrases)
@@ -66,7 +74,7 @@ public sealed class CommandSet
         // One typo is forgiven only in longer words: in two- or three-letter words it would turn answers into commands.
         foreach (var (kind, phrase) in _phrases)
         {
-            if (phrase.Length >= 4 && key.Length >= 4 && TextNormalizer.WithinEdits(key, phrase, 1))
+            if (phrase.Length >= 4 && key.Length >= 4 && JapaneseFold.WithinEdits(key, phrase, 1))
                 return kind;
         }
         if (key.Length <= MaxContainsLength)
@@ -80,9 +88,15 @@ public sealed class CommandSet
         return null;
     }
 
-    public bool IsUnknown(string text) => _unknown.Contains(StripPoliteEnding(TextNormalizer.Normalize(text)));
+    public bool IsUnknown(string text) => _unknown.Contains(StripPoliteEnding(JapaneseFold.Fold(text)));
 
-    public bool IsGreeting(string text) => _greetings.Contains(StripPoliteEnding(TextNormalizer.Normalize(text)));
+    /// <summary>Yes to 「よろしいですか？」 (はい, うん, そうです, 合ってます …).</summary>
+    public bool IsYes(string text) => _yes.Contains(StripPoliteEnding(JapaneseFold.Fold(text)));
+
+    /// <summary>No to 「よろしいですか？」 (いいえ, ちがう, ちゃう …).</summary>
+    public bool IsNo(string text) => _no.Contains(StripPoliteEnding(JapaneseFold.Fold(text)));
+
+    public bool IsGreeting(string text) => _greetings.Contains(StripPoliteEnding(JapaneseFold.Fold(text)));
 
     private string StripPoliteEnding(string key)
     {

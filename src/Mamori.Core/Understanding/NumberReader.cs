@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Mamori.Core.Diagnosis.Parsing;
+namespace Mamori.Core.Understanding;
 
 /// <summary>A number found in folded text: where it is, and its value as a range (「数万」 is 20,000–90,000).</summary>
 internal readonly record struct NumberToken(int Start, int End, decimal Min, decimal Max, bool HasLargeUnit);

@@ -1,0 +1,117 @@
+using Mamori.Core.Diagnosis;
+using Mamori.Core.Text;
+
+namespace Mamori.Core.Understanding;
+
+/// <summary>One word of a choice found in a clause.</summary>
+/// <param name="Code">The choice it names; null for a word that names several (<paramref name="Candidates"/>).</param>
+/// <param name="SelfNegative">The word carries its own negation (「決めていない」): a negation inside it is not a denial of it.</param>
+internal readonly record struct WordHit(int Start, int End, string? Code, IReadOnlyList<string> Candidates, bool SelfNegative);
+
+/// <summary>
+/// The words of one question's choices (codes, labels, synonyms, vocabulary), folded and rewritten to canonical forms
+/// like the replies, so 「入れている」 finds 「入れとる」. Finds them in a clause, longest first; a word covered by a
+/// longer one found at the same place does not count (「東京都」 hides 「京都」).
+/// </summary>
+internal sealed class ChoiceLexicon
+{
+    private const int MinFuzzyLength = 4;
+
+    private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
+    private readonly List<(string Word, string? Code, string[] Candidates, bool SelfNegative, bool Typo)> _words = [];
+    private readonly HashSet<string> _dominant = new(StringComparer.Ordinal);
+    private readonly List<(string Code, IReadOnlyCollection<string> Parts)> _combinations = [];
+
+    public ChoiceLexicon(Question question, ReadingRules rules)
+    {
+        var choices = question.Choices.Append(question.Unknown).ToList();
+        foreach (var choice in choices)
+        {
+            if (choice.Dominant)
+                _dominant.Add(choice.Code);
+            if (choice.Combines is { Count: > 1 } parts)
+                _combinations.Add((choice.Code, parts));
+            var own = Forms(rules, [choice.Code, choice.Label, .. choice.Synonyms]).ToHashSet(StringComparer.Ordinal);
+            foreach (var word in own.Concat(Forms(rules, choice.Vocabulary)))
+            {
+                // The first choice to claim a word keeps it; the loader rejects duplicates, so this only guards code.
+                if (!_exact.TryAdd(word, choice.Code) || IsExactOnly(word))
+                    continue;
+                // Typos are forgiven in our own words only: among two thousand town names, one edit often makes another town.
+                _words.Add((word, choice.Code, [], rules.IsDeniedAfter(word, 0), own.Contains(word)));
+            }
+        }
+        foreach (var (word, codes) in question.AmbiguousWords)
+        {
+            foreach (var form in Forms(rules, [word]).Where(f => !_exact.ContainsKey(f) && !IsExactOnly(f)))
+                _words.Add((form, null, [.. codes], false, false));
+        }
+        // Longest first, so the cover rule can be checked against already accepted spans.
+        _words.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
+    }
+
+    private static IEnumerable<string> Forms(ReadingRules rules, IEnumerable<string> words) =>
+        words.Select(w => rules.Canonicalize(JapaneseFold.Fold(w))).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal);
+
+    // Short kana words (はい ある ない いる まだ) hide inside longer words (「している」「ある程度」), so they count only as
+    // the whole clause; short kanji words (一部 保険 東京) are safe to find anywhere.
+    private static bool IsExactOnly(string word) =>
+        word.Length < 2 || (word.Length == 2 && word.All(c => c is >= 'ぁ' and <= 'ゖ' or 'ー'));
+
+    /// <summary>The code whose word is the whole clause: a pressed button, a code, 「はい」.</summary>
+    public string? Exact(string clause) => _exact.GetValueOrDefault(clause);
+
+    /// <summary>Every choice word in the clause, longest first, none inside a longer one.</summary>
+    public List<WordHit> Find(string clause)
+    {
+        var hits = new List<WordHit>();
+        foreach (var (word, code, candidates, selfNegative, _) in _words)
+        {
+            if (word.Length > clause.Length)
+                continue;
+            for (var at = clause.IndexOf(word, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + word.Length;
+                if (!hits.Any(h => h.Start < end && at < h.End))
+                    hits.Add(new WordHit(at, end, code, candidates, selfNegative));
+            }
+        }
+        hits.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return hits;
+    }
+
+    /// <summary>A choice word typed with one mistake (「バックアッブ」), for words long enough that one edit can't make another word.</summary>
+    public (string Code, string Word)? FindWithTypo(string clause)
+    {
+        (string Code, string Word)? found = null;
+        foreach (var (word, code, _, _, typo) in _words)
+        {
+            if (code is null || !typo || word.Length < MinFuzzyLength)
+                continue;
+            for (var length = word.Length - 1; length <= word.Length + 1; length++)
+            {
+                for (var at = 0; at + length <= clause.Length; at++)
+                {
+                    if (!JapaneseFold.WithinEdits(clause.AsSpan(at, length), word, 1))
+                        continue;
+                    if (found is { } other && other.Code != code)
+                        return null;   // two choices within one typo: that is no reading
+                    found = (code, word);
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Several choices named at once: the combined choice (図面 + 名簿 = 両方), else the one dominant choice, else null.</summary>
+    public string? Combine(IReadOnlyCollection<string> codes)
+    {
+        foreach (var (combined, parts) in _combinations)
+        {
+            if (parts.Count == codes.Count && parts.All(codes.Contains))
+                return combined;
+        }
+        var dominant = codes.Where(_dominant.Contains).ToList();
+        return dominant.Count == 1 ? dominant[0] : null;
+    }
+}

@@ -1,0 +1,306 @@
+using Mamori.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Mamori.Core.Understanding;
+
+/// <summary>How a clause ends: the polarity of its last predicate.</summary>
+internal enum ClausePolarity
+{
+    /// <summary>No predicate we can read (a noun, a number, a name).</summary>
+    None,
+    Affirmed,
+    Negated,
+
+    /// <summary>「やってないことはない」: a weak yes.</summary>
+    DoublyNegated,
+}
+
+/// <summary>
+/// The grammar a reply is read with, as data (knowledge/diagnosis/reading.yaml): the canonical rewrite of spoken and
+/// dialect forms, negations and what is not one, conditions, premises, hedges, contrasts, partial markers and endings.
+/// Immutable and shared; every method is pure. All words are folded with <see cref="JapaneseFold"/> on load.
+/// </summary>
+public sealed class ReadingRules
+{
+    public const string FileName = "reading.yaml";
+
+    private readonly (string From, string To, bool AtEnd)[] _canonical;
+    private readonly string[] _negations;
+    private readonly string[] _notNegations;
+    private readonly string[] _conditionals;
+    private readonly string[] _premises;
+    private readonly string[] _doubleNegations;
+    private readonly string[] _negativeItems;
+    private readonly string[] _hedges;
+    private readonly (string Word, int SplitAt, bool AtStart)[] _contrasts;
+    private readonly string[] _partials;
+    private readonly string[] _endings;
+    private readonly string[] _affirmations;
+
+    private ReadingRules(ReadingRulesYaml yaml, string path)
+    {
+        _canonical = (yaml.Canonical ?? []).Select(kv =>
+            {
+                var atEnd = kv.Key.EndsWith('$');
+                var from = JapaneseFold.Fold(atEnd ? kv.Key[..^1] : kv.Key);
+                return from.Length == 0 ? throw new FormatException($"{path}: canonical has an empty form.") : (from, JapaneseFold.Fold(kv.Value), atEnd);
+            })
+            .OrderByDescending(r => r.Item1.Length).ToArray();
+        _negations = Words(yaml.Negations, path, "negations");
+        _notNegations = Words(yaml.NotNegations, path, "notNegations");
+        _conditionals = Words(yaml.Conditionals, path, "conditionals");
+        _premises = Words(yaml.Premises, path, "premises");
+        _doubleNegations = Words(yaml.DoubleNegations, path, "doubleNegations").Select(Canonicalize).ToArray();
+        _negativeItems = Words(yaml.NegativeItems, path, "negativeItems");
+        _hedges = Words(yaml.Hedges, path, "hedges");
+        _partials = Words(yaml.Partials, path, "partials");
+        _endings = Words(yaml.Endings, path, "endings");
+        _affirmations = Words(yaml.Affirmations, path, "affirmations");
+        var q = yaml.Quantities ?? throw new FormatException($"{path}: 'quantities' is missing.");
+        Quantities = new QuantityReader(new QuantityWords(
+            Words(q.RangeMarks, path, "quantities.rangeMarks"), Words(q.Fillers, path, "quantities.fillers"),
+            Words(q.Approximately, path, "quantities.approximately"), Words(q.Owners, path, "quantities.owners"), Words(q.Staff, path, "quantities.staff")));
+        _contrasts = (yaml.Contrasts ?? []).Select(c =>
+            {
+                var atStart = c.StartsWith('^');
+                var raw = atStart ? c[1..] : c;
+                var bar = raw.IndexOf('|');
+                var word = JapaneseFold.Fold(raw.Replace("|", "", StringComparison.Ordinal));
+                return (word, bar < 0 ? 0 : JapaneseFold.Fold(raw[..bar]).Length, atStart);
+            })
+            .Where(c => c.word.Length > 0).OrderByDescending(c => c.word.Length).ToArray();
+    }
+
+    /// <summary>Reads people and yen in a reply, with this file's words around numbers.</summary>
+    internal QuantityReader Quantities { get; }
+
+    public static ReadingRules Load(string diagnosisDirectory)
+    {
+        var path = Path.Combine(diagnosisDirectory, FileName);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Reading rules not found: {path}", path);
+        try
+        {
+            var yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
+                .Deserialize<ReadingRulesYaml>(File.ReadAllText(path)) ?? new ReadingRulesYaml();
+            return new ReadingRules(yaml, path);
+        }
+        catch (YamlException ex)
+        {
+            throw new FormatException($"{path}: {ex.Message}", ex);
+        }
+    }
+
+    private static string[] Words(List<string>? words, string path, string field)
+    {
+        var folded = (words ?? []).Select(JapaneseFold.Fold).Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length).ToArray();
+        return folded.Length > 0 ? folded : throw new FormatException($"{path}: '{field}' is missing or empty.");
+    }
+
+    /// <summary>
+    /// The clauses of a reply, each folded, with its meaningless endings off and rewritten to canonical forms:
+    /// split at punctuation, line breaks and contrast words (「けど」「ものの」), so each clause has one predicate.
+    /// </summary>
+    public IReadOnlyList<string> Clauses(string text)
+    {
+        var clauses = new List<string>();
+        foreach (var piece in SplitAtPunctuation(text))
+        {
+            var folded = JapaneseFold.Fold(piece);
+            foreach (var clause in SplitAtContrasts(folded))
+            {
+                // Twice: dialect endings are rewritten where they end the message (「知らねー」), then again once 「よ」「わ」 are off.
+                var canonical = Canonicalize(StripEndings(Canonicalize(clause)));
+                if (canonical.Length > 0)
+                    clauses.Add(canonical);
+            }
+        }
+        return clauses;
+    }
+
+    private static IEnumerable<string> SplitAtPunctuation(string text)
+    {
+        var start = 0;
+        var nfkc = text.Normalize(System.Text.NormalizationForm.FormKC);
+        for (var i = 0; i < nfkc.Length; i++)
+        {
+            var c = nfkc[i];
+            // A decimal point or a comma between digits is part of a number (「1.5万」「10,000円」).
+            var inNumber = c is '.' or ',' && i > 0 && i + 1 < nfkc.Length && char.IsAsciiDigit(nfkc[i - 1]) && char.IsAsciiDigit(nfkc[i + 1]);
+            if (!inNumber && (c is '、' or '。' or ',' or '.' or '!' or '?' or '\n' or '・' or '/' or ';' or '…' || char.IsWhiteSpace(c)))
+            {
+                if (i > start)
+                    yield return nfkc[start..i];
+                start = i + 1;
+            }
+        }
+        if (start < nfkc.Length)
+            yield return nfkc[start..];
+    }
+
+    private IEnumerable<string> SplitAtContrasts(string folded)
+    {
+        var from = 0;
+        var i = 0;
+        while (i < folded.Length)
+        {
+            var matched = false;
+            foreach (var (word, splitAt, atStart) in _contrasts)
+            {
+                if ((atStart && i != from) || !folded.AsSpan(i).StartsWith(word, StringComparison.Ordinal))
+                    continue;
+                var cut = i + splitAt;
+                if (cut > from)
+                    yield return folded[from..cut];
+                from = i + word.Length;
+                i = from;
+                matched = true;
+                break;
+            }
+            if (!matched)
+                i++;
+        }
+        if (from < folded.Length)
+            yield return folded[from..];
+    }
+
+    /// <summary>Takes meaningless endings off a folded clause (「やってますよね」 → 「やってます」), never below two characters.</summary>
+    public string StripEndings(string folded)
+    {
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var ending in _endings)
+            {
+                if (folded.Length >= ending.Length + 2 && folded.EndsWith(ending, StringComparison.Ordinal))
+                {
+                    folded = folded[..^ending.Length];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return folded;
+    }
+
+    /// <summary>Rewrites spoken and dialect forms to one form, longest first at each place (「入れとらん」 → 「入れていない」).</summary>
+    public string Canonicalize(string folded)
+    {
+        if (folded.Length == 0)
+            return folded;
+        var sb = new System.Text.StringBuilder(folded.Length + 8);
+        var i = 0;
+        while (i < folded.Length)
+        {
+            var replaced = false;
+            foreach (var (from, to, atEnd) in _canonical)
+            {
+                if (atEnd && i + from.Length != folded.Length)
+                    continue;
+                if (folded.AsSpan(i).StartsWith(from, StringComparison.Ordinal))
+                {
+                    sb.Append(to);
+                    i += from.Length;
+                    replaced = true;
+                    break;
+                }
+            }
+            if (!replaced)
+                sb.Append(folded[i++]);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Whether a negation denies what stands before <paramref name="from"/>: one that follows it in the clause and is
+    /// not an adjective (少ない), a condition (〜ないと) or half of a double negation.</summary>
+    public bool IsDeniedAfter(string clause, int from) => NegationAt(clause, from) >= 0 && !IsDoublyNegated(clause);
+
+    /// <summary>How the clause ends: affirmed, negated, doubly negated, or with no predicate we can read.</summary>
+    internal ClausePolarity Polarity(string clause)
+    {
+        if (IsDoublyNegated(clause))
+            return ClausePolarity.DoublyNegated;
+        if (NegationAt(clause, 0) >= 0)
+            return ClausePolarity.Negated;
+        foreach (var affirmation in _affirmations)
+        {
+            if (clause.EndsWith(affirmation, StringComparison.Ordinal))
+                return ClausePolarity.Affirmed;
+        }
+        return ClausePolarity.None;
+    }
+
+    public bool IsDoublyNegated(string clause) => _doubleNegations.Any(d => clause.Contains(d, StringComparison.Ordinal));
+
+    /// <summary>A word that keeps its meaning under a negation (「誰も」「全然」): never read as denied.</summary>
+    public bool IsNegativeItem(string word) => _negativeItems.Any(n => word.StartsWith(n, StringComparison.Ordinal));
+
+    public bool HasHedge(string clause) => _hedges.Any(h => clause.Contains(h, StringComparison.Ordinal));
+
+    public bool HasPartial(string clause) => _partials.Any(p => clause.Contains(p, StringComparison.Ordinal));
+
+    /// <summary>A word that ends right before a premise marker (「止まると困る」) describes a situation, not the answer.</summary>
+    public bool IsPremise(string clause, int end) => end < clause.Length && _premises.Any(p => clause.AsSpan(end).StartsWith(p, StringComparison.Ordinal));
+
+    private int NegationAt(string clause, int from)
+    {
+        for (var i = Math.Max(0, from); i < clause.Length; i++)
+        {
+            foreach (var negation in _negations)
+            {
+                if (!clause.AsSpan(i).StartsWith(negation, StringComparison.Ordinal))
+                    continue;
+                if (IsAdjective(clause, i) || IsCondition(clause, i + negation.Length))
+                    continue;
+                // 「ず」「ぬ」 deny only at the end of a clause or before に/で (「せずに」); elsewhere they are parts of words.
+                if (negation is "ず" or "ぬ" && i + 1 < clause.Length && clause[i + 1] is not ('に' or 'で'))
+                    continue;
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private bool IsAdjective(string clause, int negationAt)
+    {
+        foreach (var stem in _notNegations)
+        {
+            var start = negationAt + 1 - stem.Length;   // the stem's last character is the negation's 「な」
+            if (start >= 0 && clause.AsSpan(start).StartsWith(stem, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    private bool IsCondition(string clause, int after) =>
+        after < clause.Length && _conditionals.Any(c => clause.AsSpan(after).StartsWith(c, StringComparison.Ordinal));
+
+    private sealed class ReadingRulesYaml
+    {
+        public Dictionary<string, string>? Canonical { get; set; }
+        public List<string>? Negations { get; set; }
+        public List<string>? NotNegations { get; set; }
+        public List<string>? Conditionals { get; set; }
+        public List<string>? Premises { get; set; }
+        public List<string>? DoubleNegations { get; set; }
+        public List<string>? NegativeItems { get; set; }
+        public List<string>? Hedges { get; set; }
+        public List<string>? Contrasts { get; set; }
+        public List<string>? Partials { get; set; }
+        public List<string>? Endings { get; set; }
+        public List<string>? Affirmations { get; set; }
+        public QuantitiesYaml? Quantities { get; set; }
+    }
+
+    private sealed class QuantitiesYaml
+    {
+        public List<string>? RangeMarks { get; set; }
+        public List<string>? Fillers { get; set; }
+        public List<string>? Approximately { get; set; }
+        public List<string>? Owners { get; set; }
+        public List<string>? Staff { get; set; }
+    }
+}

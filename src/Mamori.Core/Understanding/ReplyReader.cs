@@ -1,0 +1,213 @@
+using Mamori.Core.Diagnosis;
+using Mamori.Core.Text;
+
+namespace Mamori.Core.Understanding;
+
+/// <summary>
+/// Reads an owner's reply to one diagnosis question — a pressed button, a code, or free Japanese in any register or
+/// dialect — into a <see cref="ReplyReading"/>: understood, a guess to confirm, not understood, or a question of the
+/// owner's own. One reading for every channel, `mamori understand` and `mamori diagnose`. Pure and thread-safe.
+/// </summary>
+/// <remarks>
+/// The reply is cut into clauses (punctuation, 「けど」「ものの」…), each folded and rewritten to canonical forms
+/// (<see cref="ReadingRules"/>). In each clause the choice words are found (<see cref="ChoiceLexicon"/>), and each is
+/// denied when a negation follows it (「保険には入っていない」 denies 保険). A clause that names no choice still says
+/// yes or no by how it ends (「取っていません」), which the question's <see cref="Polarity"/> maps onto a choice. Then:
+/// yes and no in different clauses is the "partly" choice; one choice named is the answer; several are combined
+/// (図面 + 名簿 = 両方) or asked back; a hedge (一応, たぶん) weakens a yes. Numbers are read for count and amount
+/// questions. Anything the reader is not sure of is a <see cref="ReadingOutcome.Confirm"/>: the owner decides.
+/// </remarks>
+public sealed class ReplyReader
+{
+    /// <summary>Readings at least this sure are recorded without asking.</summary>
+    public const double UnderstoodAt = 0.7;
+
+    private readonly ReadingRules _rules;
+    private readonly QuestionDetector _questions;
+    private readonly Dictionary<string, ChoiceLexicon> _lexicons;
+
+    public ReplyReader(DiagnosisScript script, ReadingRules rules, QuestionDetector questions)
+    {
+        _rules = rules;
+        _questions = questions;
+        // Built once: the questions are immutable, and every turn reads with them.
+        _lexicons = script.Questions.ToDictionary(q => q.Id, q => new ChoiceLexicon(q, rules), StringComparer.Ordinal);
+    }
+
+    public ReplyReading Read(Question question, string? text)
+    {
+        var folded = JapaneseFold.Fold(text);
+        if (folded.Length == 0)
+            return ReplyReading.NotUnderstood;
+        var lexicon = _lexicons[question.Id];
+
+        // A pressed button, a code or a whole-reply synonym is taken as it is, before anything else.
+        var whole = _rules.Canonicalize(_rules.StripEndings(_rules.Canonicalize(folded)));
+        if ((lexicon.Exact(folded) ?? lexicon.Exact(whole)) is { } exact)
+            return Reading(question, exact, 1.0, "exact");
+
+        // A long message with a strong question cue is a question even if a choice word is in it (「無料でも大丈夫ですか」).
+        if (_questions.IsClearQuestion(text!))
+            return ReplyReading.AQuestion;
+
+        var reading = ReadWords(question, lexicon, text!);
+        if (question.Kind != QuestionKind.Choice && reading.Code != question.Unknown.Code)
+            reading = WithQuantity(question, folded, reading);
+
+        if (reading.Outcome == ReadingOutcome.NotUnderstood && _questions.IsQuestion(text!))
+            return ReplyReading.AQuestion;
+        return reading;
+    }
+
+    private enum Strength { Weak, Generic, Strong }
+
+    private readonly record struct Signal(string Code, Strength Strength, int Clause);
+
+    private ReplyReading ReadWords(Question question, ChoiceLexicon lexicon, string text)
+    {
+        var polarity = question.Polarity;
+        var clauses = _rules.Clauses(text);
+        var signals = new List<Signal>();
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        var ambiguous = new List<IReadOnlyList<string>>();
+        var hedged = false;
+
+        for (var c = 0; c < clauses.Count; c++)
+        {
+            var clause = clauses[c];
+            hedged |= _rules.HasHedge(clause);
+            if (lexicon.Exact(clause) is { } exact)
+            {
+                signals.Add(new Signal(exact, Strength.Strong, c));
+                continue;
+            }
+            var hits = lexicon.Find(clause).Where(h => !_rules.IsPremise(clause, h.End)).ToList();
+            var polarityOf = _rules.Polarity(clause);
+            // 「やってないことはない」「おらんこともない」: whatever the words, the clause says a weak yes.
+            if (polarity is not null && polarityOf == ClausePolarity.DoublyNegated)
+                hits.RemoveAll(h => h.Code is null || polarity.Codes.Contains(h.Code) || h.Code == question.Unknown.Code);
+            var partial = polarity?.Mixed is not null && _rules.HasPartial(clause);
+            foreach (var hit in hits)
+            {
+                var denied = !hit.SelfNegative && !_rules.IsNegativeItem(clause[hit.Start..hit.End]) && _rules.IsDeniedAfter(clause, hit.End);
+                if (hit.Code is null)
+                {
+                    if (!denied)
+                        ambiguous.Add(hit.Candidates);
+                }
+                else if (!denied)
+                {
+                    // 「会計データだけ取ってる」: a yes about only part of it is the question's "partly".
+                    signals.Add(new Signal(partial && hit.Code == polarity!.Affirmed ? polarity.Mixed! : hit.Code, Strength.Strong, c));
+                }
+                else if (polarity is not null && hit.Code == polarity.Denied && polarity.Affirmed is { } good)
+                {
+                    signals.Add(new Signal(good, Strength.Strong, c));   // 「使い回しはしてない」: a bad practice denied
+                }
+                else if (polarity is not null && hit.Code != polarity.Denied && polarity.Denied is { } no
+                         && (hit.Code == polarity.Affirmed || hit.Code == polarity.Mixed || hit.Code == polarity.Hedged))
+                {
+                    signals.Add(new Signal(no, Strength.Strong, c));     // 「一部もやってない」
+                }
+                else
+                {
+                    excluded.Add(hit.Code);                              // 「補助金は使わない」: not that choice…
+                    if (polarity?.Denied is { } denial)
+                        signals.Add(new Signal(denial, Strength.Weak, c));   // …and, said alone, probably none of them
+                }
+            }
+            if (hits.Count > 0 || polarity is null)
+                continue;
+            switch (polarityOf)
+            {
+                case ClausePolarity.Negated when polarity.Denied is { } no:
+                    signals.Add(new Signal(no, Strength.Generic, c));
+                    break;
+                case ClausePolarity.Affirmed when polarity.Affirmed is { } yes:
+                    signals.Add(new Signal(partial ? polarity.Mixed! : yes, Strength.Generic, c));
+                    break;
+                case ClausePolarity.DoublyNegated when (polarity.Hedged ?? polarity.Affirmed) is { } weakYes:
+                    signals.Add(new Signal(weakYes, Strength.Generic, c));
+                    hedged = true;
+                    break;
+            }
+        }
+
+        signals.RemoveAll(s => excluded.Contains(s.Code) && s.Strength != Strength.Strong);
+        var result = Resolve(question, lexicon, signals, ambiguous);
+        if (result is null)
+        {
+            return clauses.Select(lexicon.FindWithTypo).FirstOrDefault(t => t is not null) is { } typo
+                ? Reading(question, typo.Code, 0.6, "typo")
+                : ReplyReading.NotUnderstood;
+        }
+        return hedged ? Hedge(question, result) : result;
+    }
+
+    private ReplyReading? Resolve(Question question, ChoiceLexicon lexicon, List<Signal> signals, List<IReadOnlyList<string>> ambiguous)
+    {
+        var polarity = question.Polarity;
+        var firm = signals.Where(s => s.Strength != Strength.Weak).ToList();
+        // Yes in one clause and no in another: 「ソフトは入れてるけど更新はしてない」 is the question's "partly".
+        if (polarity?.Mixed is { } partly && firm.Any(s => s.Code == polarity.Affirmed || s.Code == partly) && firm.Any(s => s.Code == polarity.Denied))
+            return Reading(question, partly, 0.85, "contrast");
+
+        foreach (var strength in new[] { Strength.Strong, Strength.Generic })
+        {
+            var codes = signals.Where(s => s.Strength == strength).Select(s => s.Code).Distinct(StringComparer.Ordinal).ToList();
+            if (codes.Count == 0)
+                continue;
+            // A town found in two prefectures, told apart by the prefecture also named (「東京の府中市」).
+            if (codes.Count == 1)
+                return Reading(question, codes[0], strength == Strength.Strong ? 0.9 : 0.8, strength == Strength.Strong ? "words" : "polarity");
+            if (lexicon.Combine(codes) is { } combined)
+                return Reading(question, combined, 0.85, "combined");
+            // Two choices named and nothing to tell them apart: ask, guessing what the owner said last.
+            var last = signals.Where(s => s.Strength == strength).MaxBy(s => s.Clause).Code;
+            return Reading(question, last, 0.5, "conflict", [last, .. codes.Where(c => c != last)]);
+        }
+        if (ambiguous.Count > 0)
+        {
+            var candidates = ambiguous.Aggregate((IEnumerable<string>)ambiguous[0], (a, b) => a.Intersect(b)).ToList();
+            if (candidates.Count == 0)
+                candidates = [.. ambiguous[0]];
+            return candidates.Count == 1
+                ? Reading(question, candidates[0], 0.8, "ambiguous-resolved")
+                : Reading(question, candidates[0], 0.4, "ambiguous", candidates);
+        }
+        var weak = signals.Select(s => s.Code).Distinct(StringComparer.Ordinal).ToList();
+        return weak.Count == 1 ? Reading(question, weak[0], 0.6, "denial") : null;
+    }
+
+    // 「一応やってる」「たぶんある」: a hedged yes is the weaker choice where the question has one, else a guess to confirm.
+    private ReplyReading Hedge(Question question, ReplyReading reading)
+    {
+        if (question.Polarity is not { } polarity || reading.Code != polarity.Affirmed)
+            return reading;
+        return polarity.Hedged is { } weaker
+            ? Reading(question, weaker, 0.8, "hedge")
+            : reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = "hedge" };
+    }
+
+    private ReplyReading WithQuantity(Question question, string folded, ReplyReading byWords)
+    {
+        var quantity = question.Kind == QuestionKind.Count ? _rules.Quantities.People(folded) : _rules.Quantities.YenPerYear(folded);
+        if (quantity is not { } q)
+            return byWords;
+        var low = question.Choices.FirstOrDefault(c => c.Contains(q.Min));
+        var high = question.Choices.FirstOrDefault(c => c.Contains(q.Max));
+        var number = q.Min == q.Max ? q.Min : (decimal?)null;
+        if (low is null || high is null)
+            return byWords;
+        // A range across two bands (「5万から10万」) or words that disagree with the number: ask, with the number's band first.
+        if (low != high)
+            return Reading(question, low.Code, 0.5, "range", [low.Code, high.Code]) with { Number = number };
+        if (byWords.Code is { } said && said != low.Code && byWords.Confidence >= UnderstoodAt)
+            return Reading(question, low.Code, 0.5, "number-vs-words", [low.Code, said]) with { Number = number };
+        return Reading(question, low.Code, 0.95, "number") with { Number = number };
+    }
+
+    private static ReplyReading Reading(Question question, string code, double confidence, string source, IReadOnlyList<string>? alternatives = null) =>
+        new(confidence >= UnderstoodAt ? ReadingOutcome.Understood : ReadingOutcome.Confirm,
+            code, confidence, question.LabelOf(code), null, alternatives, source);
+}
