@@ -15,6 +15,9 @@ public static partial class DocumentLoader
     private static readonly HashSet<string> SupportTypes = ["knowledge", "financial", "human", "technical"];
     private static readonly HashSet<string> Audiences = ["owner", "staff", "adviser"];
 
+    /// <summary>A topic is a button label: LINE shows at most 20 characters of one.</summary>
+    public const int MaxTopicLength = 20;
+
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .IgnoreUnmatchedProperties()
@@ -32,6 +35,9 @@ public static partial class DocumentLoader
         var duplicate = documents.GroupBy(d => d.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new KnowledgeFormatException(duplicate.Last().Path, "id", $"'{duplicate.Key}' is used by more than one document");
+        var sameTopic = documents.Where(d => d.Topic is not null).GroupBy(d => d.Topic).FirstOrDefault(g => g.Count() > 1);
+        if (sameTopic is not null)
+            throw new KnowledgeFormatException(sameTopic.Last().Path, "topic", $"「{sameTopic.Key}」 is also the topic of {sameTopic.First().Id} (a button must name one document)");
         return documents;
     }
 
@@ -82,6 +88,10 @@ public static partial class DocumentLoader
         if (!KebabCase().IsMatch(region))
             throw new KnowledgeFormatException(path, "region", $"'{region}' must be `national` or a prefecture code");
 
+        string? topic = string.IsNullOrWhiteSpace(f.Topic) ? null : f.Topic.Trim();
+        if (topic is { Length: > MaxTopicLength })
+            throw new KnowledgeFormatException(path, "topic", $"「{topic}」 is longer than {MaxTopicLength} characters (a button label; LINE cuts it)");
+
         return new KnowledgeDocument(
             id,
             Required(path, "title", f.Title),
@@ -92,7 +102,8 @@ public static partial class DocumentLoader
             region,
             audience,
             MarkdownSections.Split(body),
-            path);
+            path,
+            topic);
     }
 
     private static string Required(string path, string field, string? value) =>
@@ -120,6 +131,7 @@ public static partial class DocumentLoader
     {
         public string? Id { get; set; }
         public string? Title { get; set; }
+        public string? Topic { get; set; }
         public SourceYaml? Source { get; set; }
         public string? Reviewed { get; set; }
         public List<string>? Stages { get; set; }

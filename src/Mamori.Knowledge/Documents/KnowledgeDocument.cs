@@ -1,6 +1,7 @@
 namespace Mamori.Knowledge.Documents;
 
 /// <summary>One guideline document from knowledge/docs/&lt;id&gt;.md, front matter validated (FORMATS.md).</summary>
+/// <param name="Topic">The short button label offered when a question is close to this document (≤ 20 characters), or null.</param>
 /// <param name="Sections">The document's `##` sections in order; text before the first `##` becomes a section with an empty heading.</param>
 public sealed record KnowledgeDocument(
     string Id,
@@ -12,7 +13,8 @@ public sealed record KnowledgeDocument(
     string Region,
     string Audience,
     IReadOnlyList<DocumentSection> Sections,
-    string Path);
+    string Path,
+    string? Topic = null);
 
 public sealed record DocumentSource(string Publisher, string Url, DateOnly Published);
 

@@ -11,9 +11,12 @@ public sealed class KnowledgeIndex
 {
     private readonly Dictionary<string, IndexedChunk> _byId;
 
-    public KnowledgeIndex(IReadOnlyList<IndexedChunk> chunks, double averageLength, string contentHash, string analyzerVersion)
+    /// <param name="topics">Document id → its `topic` button label (documents without one are left out).</param>
+    public KnowledgeIndex(IReadOnlyList<IndexedChunk> chunks, double averageLength, string contentHash, string analyzerVersion,
+        IReadOnlyDictionary<string, string>? topics = null)
     {
         IndexedChunks = chunks;
+        Topics = topics ?? new Dictionary<string, string>(StringComparer.Ordinal);
         ContentHash = contentHash;
         AnalyzerVersion = analyzerVersion;
         Statistics = new CorpusStatistics([.. chunks.Select(c => c.Sparse)], averageLength);
@@ -21,6 +24,9 @@ public sealed class KnowledgeIndex
     }
 
     public IReadOnlyList<IndexedChunk> IndexedChunks { get; }
+
+    /// <summary>Document id → the short topic offered as a button when a question is close to that document.</summary>
+    public IReadOnlyDictionary<string, string> Topics { get; }
 
     public CorpusStatistics Statistics { get; }
 
@@ -35,7 +41,8 @@ public sealed class KnowledgeIndex
 
     /// <summary>Analyzes and encodes passages. Average length is frozen here (Qdrant never recomputes it either).</summary>
     public static KnowledgeIndex Build(
-        IReadOnlyList<KnowledgeChunk> chunks, JapaneseAnalyzer analyzer, Bm25Parameters bm25, string contentHash, IndexingOptions? options = null)
+        IReadOnlyList<KnowledgeChunk> chunks, JapaneseAnalyzer analyzer, Bm25Parameters bm25, string contentHash, IndexingOptions? options = null,
+        IReadOnlyDictionary<string, string>? topics = null)
     {
         options ??= IndexingOptions.Default;
         var termLists = new List<string>[chunks.Count];
@@ -44,7 +51,7 @@ public sealed class KnowledgeIndex
         var indexed = new IndexedChunk[chunks.Count];
         for (int i = 0; i < chunks.Count; i++)
             indexed[i] = new IndexedChunk(chunks[i], Bm25.EncodeDocument(termLists[i], averageLength, bm25));
-        return new KnowledgeIndex(indexed, averageLength, contentHash, analyzer.Version + ";" + options.Version);
+        return new KnowledgeIndex(indexed, averageLength, contentHash, analyzer.Version + ";" + options.Version, topics);
     }
 
     /// <summary>Title and heading terms, repeated <see cref="IndexingOptions.HeadingRepeat"/> times, then the passage terms.</summary>

@@ -11,7 +11,7 @@ namespace Mamori.Knowledge.Index;
 internal static class KnowledgeIndexFile
 {
     private const string Magic = "MAMORI-KX";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;   // 2: document topics after the passages
 
     public static void Write(string path, KnowledgeIndex index)
     {
@@ -36,6 +36,12 @@ internal static class KnowledgeIndexFile
                     writer.Write(id);
                 foreach (float value in indexed.Sparse.Values)
                     writer.Write(value);
+            }
+            writer.Write(index.Topics.Count);
+            foreach (var (docId, topic) in index.Topics.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                writer.Write(docId);
+                writer.Write(topic);
             }
         }
         File.Move(temp, path, overwrite: true);
@@ -70,7 +76,11 @@ internal static class KnowledgeIndexFile
                     values[t] = reader.ReadSingle();
                 chunks[i] = new IndexedChunk(chunk, new SparseVector(indices, values));
             }
-            return new KnowledgeIndex(chunks, averageLength, hash, analyzerVersion);
+            int topicCount = reader.ReadInt32();
+            var topics = new Dictionary<string, string>(topicCount, StringComparer.Ordinal);
+            for (int i = 0; i < topicCount; i++)
+                topics[reader.ReadString()] = reader.ReadString();
+            return new KnowledgeIndex(chunks, averageLength, hash, analyzerVersion, topics);
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException)
         {

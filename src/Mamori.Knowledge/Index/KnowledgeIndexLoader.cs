@@ -47,9 +47,11 @@ public static partial class KnowledgeIndexLoader
     {
         settings ??= IndexBuildSettings.Default;
         JapaneseNormalizer.EnsureNormalizationWorks();
-        var chunks = LoadChunks(knowledgeRoot, settings.Chunking);
+        var documents = DocumentLoader.LoadFolder(KnowledgePaths.Docs(knowledgeRoot));
+        var chunks = documents.SelectMany(d => Chunker.Chunk(d, settings.Chunking)).ToList();
+        var topics = documents.Where(d => d.Topic is not null).ToDictionary(d => d.Id, d => d.Topic!, StringComparer.Ordinal);
         return KnowledgeIndex.Build(chunks, new JapaneseAnalyzer(settings.Analyzer), settings.Bm25,
-            contentHash ?? ContentHash(knowledgeRoot, settings), settings.Indexing);
+            contentHash ?? ContentHash(knowledgeRoot, settings), settings.Indexing, topics);
     }
 
     public static IReadOnlyList<KnowledgeChunk> LoadChunks(string knowledgeRoot, ChunkingOptions? chunking = null) =>
