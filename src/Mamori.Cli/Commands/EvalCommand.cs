@@ -47,7 +47,7 @@ internal static class EvalCommand
 
         var reports = new List<EvalReport>
         {
-            await EvalRunner.RunAsync("embedded lexical (BM25, ja analyzer)", set, EvalSystems.Embedded(retriever), cancellationToken),
+            await EvalRunner.RunAsync("embedded lexical (BM25, ja analyzer)", set, EvalSystems.Answering(retriever), cancellationToken),
         };
         using (var lucene = new LuceneBaseline(EvalSystems.Chunks(retriever)))
             reports.Add(await EvalRunner.RunAsync("Lucene.Net CJKAnalyzer + BM25 (baseline)", set, EvalSystems.Lucene(lucene), cancellationToken));

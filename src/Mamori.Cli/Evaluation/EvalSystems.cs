@@ -1,7 +1,10 @@
+using Mamori.Core.Answering;
 using Mamori.Knowledge.Analysis;
+using Mamori.Knowledge.Answering;
 using Mamori.Cli.Baseline;
 using Mamori.Knowledge.Documents;
 using Mamori.Knowledge.Index;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mamori.Cli.Evaluation;
 
@@ -43,6 +46,34 @@ public static class EvalSystems
             var result = await retriever.RetrieveAsync(new RetrievalRequest(question, EvalRunner.MrrDepth), ct);
             return new SystemAnswer([.. result.Hits.Select(h => h.Chunk.DocId)], result.Verdict);
         };
+
+    /// <summary>
+    /// The whole answerer without a model (what ships when none is configured): the ranking from the retriever, and what the
+    /// bot then does — answer, offer topics or refuse — with the cited passages checked for the question's key terms.
+    /// </summary>
+    public static Func<string, CancellationToken, Task<SystemAnswer>> Answering(KnowledgeRetriever retriever, string promptsPath = "prompts")
+    {
+        var kernel = MamoriKernel.Create(new KnowledgeSearchPlugin(retriever), new AzureOpenAIOptions(), new OpenAICompatibleOptions(), NullLoggerFactory.Instance);
+        var answerer = new KnowledgeAnswerer(kernel, PromptLibrary.Load(promptsPath), new AnsweringOptions(), NullLogger<KnowledgeAnswerer>.Instance);
+        var rank = Embedded(retriever);
+        return async (question, ct) =>
+        {
+            var ranked = await rank(question, ct);
+            var trace = await answerer.ExplainAsync(new QuestionRequest(question, []), ct);
+            var answer = trace.Answer;
+            var outcome = answer.Grounded ? AnswerOutcome.Answered : answer.Suggestions.Count > 0 ? AnswerOutcome.Suggested : AnswerOutcome.Refused;
+            var keys = trace.Retrieval is { } r ? KeyTerms.Of(r.Analyzed, retriever.Index.Statistics) : KeyTerms.None;
+            var missing = trace.Quoted
+                .Where(p => retriever.Index.Find(p.ChunkId) is { } indexed && !keys.FoundIn(indexed.Sparse))
+                .Select(p => p.ChunkId).Distinct().ToList();
+            return ranked with
+            {
+                Verdict = trace.Retrieval?.Verdict ?? ranked.Verdict,
+                Reply = new AnswerReply(outcome, [.. answer.Citations.Select(c => c.DocId)], [.. answer.Suggestions.Select(t => t.DocId)],
+                    keys.Terms, missing),
+            };
+        };
+    }
 
     public static Func<string, CancellationToken, Task<SystemAnswer>> Lucene(LuceneBaseline baseline) =>
         (question, _) => Task.FromResult(new SystemAnswer([.. baseline.Search(question, EvalRunner.MrrDepth).Select(h => h.Chunk.DocId)]));

@@ -23,6 +23,9 @@ internal static partial class AnsweringLog
     [LoggerMessage(107, LogLevel.Error, "The knowledge search failed ({Error}); told the user to try again or ask for a person")]
     public static partial void SearchFailed(ILogger logger, string error, Exception exception);
 
+    [LoggerMessage(108, LogLevel.Information, "Offered {Count} topics: evidence middling ({Reason})")]
+    public static partial void SuggestedTopics(ILogger logger, int count, string reason);
+
     [LoggerMessage(106, LogLevel.Warning, "Follow-up rewrite by the model failed ({Error}); using the deterministic rewrite")]
     public static partial void RewriteFailed(ILogger logger, string error);
 }

@@ -40,11 +40,24 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
 
     public string Mode => _model is null ? "extractive" : "llm";
 
-    public async Task<KnowledgeAnswer> AnswerAsync(QuestionRequest request, CancellationToken cancellationToken)
+    /// <summary>Passages searched per question: enough distinct documents to offer topics from.</summary>
+    private const int SearchDepth = 10;
+
+    /// <summary>Topics offered when the evidence is middling.</summary>
+    public const int MaxSuggestions = 3;
+
+    /// <summary>A further topic is offered only when its best passage scores at least this share of the best one.</summary>
+    private const double SuggestionScoreShare = 0.3;
+
+    public async Task<KnowledgeAnswer> AnswerAsync(QuestionRequest request, CancellationToken cancellationToken) =>
+        (await ExplainAsync(request, cancellationToken)).Answer;
+
+    /// <summary>The answer with what led to it: the search, and the passages quoted (for `mamori eval` and tests).</summary>
+    public async Task<AnswerTrace> ExplainAsync(QuestionRequest request, CancellationToken cancellationToken)
     {
         var question = (request.Question ?? "").Trim();
         if (question.Length == 0)
-            return await RefuseAsync(cancellationToken);
+            return new AnswerTrace(await RefuseAsync(cancellationToken), null, []);
         if (question.Length > MaxQuestionLength)
             question = question[..MaxQuestionLength];
 
@@ -56,69 +69,136 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
         RetrievalResult result;
         try
         {
-            result = await SearchAsync(query, request, cancellationToken);
+            result = await SearchAsync(query, request, null, cancellationToken);
+            // A pressed topic button: its label comes back as the question; that document answers the question before it.
+            if (ChosenTopic(question, result.Topics) is { } chosen)
+            {
+                var earlier = history.LastOrDefault(l => l.Role == ConversationRole.User && ChosenTopic(l.Text, result.Topics) is null)?.Text;
+                var topicQuery = earlier is null ? question : $"{question} {earlier}";
+                return await FromDocumentAsync(await SearchAsync(topicQuery, request, chosen, cancellationToken), cancellationToken);
+            }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // A store outage (Qdrant unreachable, index unreadable) must not end the conversation.
             AnsweringLog.SearchFailed(_logger, e.GetType().Name, e);
-            return new KnowledgeAnswer(await PromptLibrary.RenderTextAsync(_prompts.Unavailable, [], cancellationToken), Grounded: false, Mode, []);
+            return new AnswerTrace(new KnowledgeAnswer(await PromptLibrary.RenderTextAsync(_prompts.Unavailable, [], cancellationToken), Grounded: false, Mode, []), null, []);
         }
 
         if (!result.Verdict.Answerable || result.Hits.Count == 0)
         {
+            if (result.Verdict.Close && Suggestions(result) is { Count: > 0 } close)
+                return await SuggestAsync(result, close, cancellationToken);
             AnsweringLog.Refused(_logger, result.Verdict.Reason);
-            return result.Verdict.UnknownName is { } unknown
+            return new AnswerTrace(result.Verdict.UnknownName is { } unknown
                 ? await RefuseUnknownNameAsync(AsTyped(unknown.Name, query), cancellationToken)
-                : await RefuseAsync(cancellationToken);
+                : await RefuseAsync(cancellationToken), result, []);
         }
 
-        var passages = result.Hits.Select(h => h.Chunk).ToList();
+        // Only passages holding the question's key terms may answer it; when none does, the topics are offered instead.
+        var passages = result.Hits.Take(Math.Max(_options.LlmPassages, _options.ExtractivePassages)).Where(h => result.HasKeyTerms(h.Chunk))
+            .Select(h => h.Chunk).ToList();
+        if (passages.Count == 0)
+        {
+            if (Suggestions(result) is { Count: > 0 } topics)
+                return await SuggestAsync(result, topics, cancellationToken);
+            AnsweringLog.Refused(_logger, "no passage holds the question's key terms");
+            return new AnswerTrace(await RefuseAsync(cancellationToken), result, []);
+        }
+
+        return await AnswerFromAsync(query, result, passages, mustAnswer: false, cancellationToken);
+    }
+
+    private async Task<AnswerTrace> FromDocumentAsync(RetrievalResult result, CancellationToken cancellationToken)
+    {
+        var passages = result.Hits.Select(h => h.Chunk).Take(Math.Max(_options.LlmPassages, _options.ExtractivePassages)).ToList();
+        if (passages.Count == 0)
+            return new AnswerTrace(await RefuseAsync(cancellationToken), result, []);
+        return await AnswerFromAsync(result.Query, result, passages, mustAnswer: true, cancellationToken);
+    }
+
+    private async Task<AnswerTrace> AnswerFromAsync(string query, RetrievalResult result, IReadOnlyList<KnowledgeChunk> passages, bool mustAnswer,
+        CancellationToken cancellationToken)
+    {
         if (_model is not null)
         {
-            var written = await _model.AnswerAsync(query, passages.Take(_options.LlmPassages).ToList(), cancellationToken);
+            var given = passages.Take(_options.LlmPassages).ToList();
+            var written = await _model.AnswerAsync(query, given, cancellationToken);
             switch (written?.Verdict)
             {
                 case LlmVerdict.Grounded:
-                    return await WithSourcesAsync(written, cancellationToken);
+                    var cited = written.Citations.Citations.Select(c => c.DocId).ToHashSet(StringComparer.Ordinal);
+                    return new AnswerTrace(await WithSourcesAsync(written, cancellationToken), result, [.. given.Where(p => cited.Contains(p.DocId))]);
                 case LlmVerdict.NotCovered or LlmVerdict.NothingCited:
                     AnsweringLog.ModelFoundNothing(_logger, written.Verdict);
-                    return await RefuseAsync(cancellationToken);
+                    return new AnswerTrace(await RefuseAsync(cancellationToken), result, []);
                 case { } rejected:
                     AnsweringLog.ModelAnswerRejected(_logger, rejected);
                     break;
             }
         }
 
-        return await ExtractiveAsync(result, passages, cancellationToken);
+        var extractive = _composer.Compose(result.Analyzed.Terms.Select(t => t.Term), result.KeyTerms ?? KeyTerms.None, passages,
+            mustAnswer ? _ => true : result.HasKeyTerms, mustAnswer);
+        if (extractive.Citations.Count == 0)
+            return new AnswerTrace(await RefuseAsync(cancellationToken), result, []);
+
+        var text = await PromptLibrary.RenderTextAsync(_prompts.Extractive,
+            new KernelArguments { ["body"] = extractive.Body, ["sources"] = extractive.Citations.SourceLines() }, cancellationToken);
+        return new AnswerTrace(new KnowledgeAnswer(text, Grounded: true, "extractive", extractive.Citations.Citations), result, extractive.Quoted);
     }
 
-    private async Task<RetrievalResult> SearchAsync(string query, QuestionRequest request, CancellationToken cancellationToken)
+    /// <summary>The likeliest documents with a topic, best first: up to <see cref="MaxSuggestions"/>, none far below the best.</summary>
+    private static List<TopicSuggestion> Suggestions(RetrievalResult result)
+    {
+        if (result.Topics is null || result.Hits.Count == 0)
+            return [];
+        double top = result.Hits[0].Score;
+        return [.. result.Hits
+            .Where(h => result.Topics.ContainsKey(h.Chunk.DocId) && (top <= 0 || h.Score >= top * SuggestionScoreShare))
+            .Select(h => h.Chunk.DocId)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxSuggestions)
+            .Select(id => new TopicSuggestion(result.Topics[id], id))];
+    }
+
+    private async Task<AnswerTrace> SuggestAsync(RetrievalResult result, List<TopicSuggestion> topics, CancellationToken cancellationToken)
+    {
+        AnsweringLog.SuggestedTopics(_logger, topics.Count, result.Verdict.Reason);
+        var text = await PromptLibrary.RenderTextAsync(_prompts.SuggestTopics,
+            new KernelArguments { ["topics"] = string.Join("\n", topics.Select(t => $"・{t.Label}")) }, cancellationToken);
+        return new AnswerTrace(new KnowledgeAnswer(text, Grounded: false, Mode, []) { Suggestions = topics }, result, []);
+    }
+
+    /// <summary>The document whose topic label the text is (a pressed button, or the label typed), else null.</summary>
+    private static string? ChosenTopic(string text, IReadOnlyDictionary<string, string>? topics)
+    {
+        if (topics is null)
+            return null;
+        var key = TopicKey(text);
+        return topics.FirstOrDefault(t => TopicKey(t.Value) == key).Key;
+    }
+
+    private static string TopicKey(string text) =>
+        JapaneseNormalizer.Normalize(text).Trim().TrimEnd('?', '？', '。', ' ');
+
+    private async Task<RetrievalResult> SearchAsync(string query, QuestionRequest request, string? document, CancellationToken cancellationToken)
     {
         var arguments = new KernelArguments
         {
             ["query"] = query,
-            ["limit"] = Math.Max(_options.LlmPassages, _options.ExtractivePassages),
+            ["limit"] = Math.Max(SearchDepth, Math.Max(_options.LlmPassages, _options.ExtractivePassages)),
         };
         if (request.Region is not null)
             arguments["region"] = request.Region;
         if (request.TenantId is not null)
             arguments["tenant"] = request.TenantId;
+        if (document is not null)
+            arguments["document"] = document;
 
         var result = await _kernel.InvokeAsync<RetrievalResult>(
             KnowledgeSearchPlugin.PluginName, KnowledgeSearchPlugin.SearchFunction, arguments, cancellationToken);
         return result ?? throw new InvalidOperationException("The knowledge search plugin returned nothing.");
-    }
-
-    private async Task<KnowledgeAnswer> ExtractiveAsync(RetrievalResult result, IReadOnlyList<KnowledgeChunk> passages, CancellationToken cancellationToken)
-    {
-        var (body, citations) = _composer.Compose(result.Analyzed.Terms.Select(t => t.Term), passages);
-        if (citations.Count == 0)
-            return await RefuseAsync(cancellationToken);
-
-        var text = await PromptLibrary.RenderTextAsync(_prompts.Extractive,
-            new KernelArguments { ["body"] = body, ["sources"] = citations.SourceLines() }, cancellationToken);
-        return new KnowledgeAnswer(text, Grounded: true, "extractive", citations.Citations);
     }
 
     private async Task<KnowledgeAnswer> WithSourcesAsync(LlmAnswerCheck written, CancellationToken cancellationToken)

@@ -28,9 +28,10 @@ public sealed class KnowledgeSearchPlugin(Func<CancellationToken, Task<Knowledge
         [Description("Passages wanted")] int limit,
         [Description("Prefecture code of the company, if known")] string? region = null,
         [Description("Tenant (chamber) id, if known")] string? tenant = null,
+        [Description("Only passages of this document id (the user chose its topic)")] string? document = null,
         CancellationToken cancellationToken = default)
     {
         var ready = await retriever(cancellationToken);
-        return await ready.RetrieveAsync(new RetrievalRequest(query, limit, region, tenant), cancellationToken);
+        return await ready.RetrieveAsync(new RetrievalRequest(query, limit, region, tenant, document), cancellationToken);
     }
 }

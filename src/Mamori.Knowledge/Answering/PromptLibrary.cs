@@ -10,8 +10,10 @@ namespace Mamori.Knowledge.Answering;
 public sealed class PromptLibrary
 {
     private PromptLibrary(PromptTemplateConfig answer, PromptTemplateConfig withSources, PromptTemplateConfig extractive,
-        PromptTemplateConfig refuse, PromptTemplateConfig refuseUnknownName, PromptTemplateConfig unavailable, PromptTemplateConfig rewrite)
+        PromptTemplateConfig refuse, PromptTemplateConfig refuseUnknownName, PromptTemplateConfig unavailable, PromptTemplateConfig rewrite,
+        PromptTemplateConfig suggestTopics)
     {
+        SuggestTopics = suggestTopics;
         RefuseUnknownName = refuseUnknownName;
         Unavailable = unavailable;
         Answer = answer;
@@ -38,6 +40,9 @@ public sealed class PromptLibrary
     /// <c>name</c>): saying which name we have nothing on is kinder than a general "not covered".
     /// </summary>
     public PromptTemplateConfig RefuseUnknownName { get; }
+
+    /// <summary>Text template asking which of the likeliest topics the question is about (variable <c>topics</c>).</summary>
+    public PromptTemplateConfig SuggestTopics { get; }
 
     /// <summary>Text template shown when the search itself fails.</summary>
     public PromptTemplateConfig Unavailable { get; }
@@ -81,6 +86,7 @@ public sealed class PromptLibrary
             Text(Read("refuse.yaml")),
             Text(Read("refuse-unknown-name.yaml", "name")),
             Text(Read("answer-unavailable.yaml")),
-            Read("rewrite-follow-up.yaml", "history", "question"));
+            Read("rewrite-follow-up.yaml", "history", "question"),
+            Text(Read("suggest-topics.yaml", "topics")));
     }
 }

@@ -75,7 +75,11 @@ public sealed class EvidenceGate
                 ? $"no security topic or concern word in the question, and coverage {coverage:0.00} < {_options.MinOffTopicCoverage:0.00}"
             : null;
         string answered = scopeWord is null ? "the best passages cover the question" : $"the best passages cover the question (topic: {scopeWord})";
-        return new EvidenceVerdict(weak is null, strength, coverage, headingCoverage, weak ?? answered, onTopic, scopeWord, unknown);
+        // Between "covered" and "nothing close": the bot offers the likeliest documents as topics instead of refusing.
+        bool close = weak is not null && unknown is null && strength >= _options.MinStrength
+            && coverage >= (onTopic ? _options.MinCloseCoverage : _options.MinCloseOffTopicCoverage);
+        return new EvidenceVerdict(weak is null, strength, coverage, headingCoverage, close ? $"close: {weak}" : weak ?? answered,
+            onTopic, scopeWord, unknown, close);
     }
 
     private HashSet<uint> HeadingTerms(string heading) =>
@@ -116,5 +120,7 @@ public sealed class EvidenceGate
 /// <param name="OnTopic">The question names a security topic or concern (always true without a scope lexicon).</param>
 /// <param name="ScopeWord">The topic or concern word found in the question, if any.</param>
 /// <param name="UnknownName">A programme name with a part the guidelines never use (the question is refused).</param>
+/// <param name="Close">Not answerable, but the evidence is middling rather than absent: the bot offers the likeliest
+/// documents' topics (「次のどれについてのご質問ですか？」) instead of refusing.</param>
 public sealed record EvidenceVerdict(bool Answerable, double Strength, double Coverage, double HeadingCoverage, string Reason,
-    bool OnTopic = true, string? ScopeWord = null, UnknownName? UnknownName = null);
+    bool OnTopic = true, string? ScopeWord = null, UnknownName? UnknownName = null, bool Close = false);

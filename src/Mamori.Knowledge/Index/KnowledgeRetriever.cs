@@ -1,4 +1,5 @@
 using Mamori.Knowledge.Analysis;
+using Mamori.Knowledge.Documents;
 using Microsoft.Extensions.AI;
 
 namespace Mamori.Knowledge.Index;
@@ -60,12 +61,39 @@ public sealed class KnowledgeRetriever
             ChunkFilter.For(request.Region, request.TenantId),
             request.Limit ?? _options.Limit,
             _options.Fusion);
+        if (request.DocId is { } docId)
+            query = query with { Limit = Math.Max(query.Limit, DocumentSearchLimit) };
         var hits = analyzed.Terms.Count == 0 && dense is null ? [] : await _store.QueryAsync(query, cancellationToken);
-        return new RetrievalResult(request.Query, analyzed, hits, _gate.Judge(analyzed, hits));
+        if (request.DocId is { } only)
+            hits = FromDocument(only, hits, request.Limit ?? _options.Limit);
+        var keys = KeyTerms.Of(analyzed, Index.Statistics);
+        var withKeys = hits.Where(h => Index.Find(h.Chunk.ChunkId) is not { } c || keys.FoundIn(c.Sparse))
+            .Select(h => h.Chunk.ChunkId).ToHashSet(StringComparer.Ordinal);
+        return new RetrievalResult(request.Query, analyzed, hits, _gate.Judge(analyzed, hits), Index.Topics, keys, withKeys);
+    }
+
+    /// <summary>Passages searched when the answer must come from one document (a pressed topic button).</summary>
+    private const int DocumentSearchLimit = 100;
+
+    /// <summary>The document's passages among the hits, best first; when the question shares no term with any, its first passages.</summary>
+    private IReadOnlyList<ChunkHit> FromDocument(string docId, IReadOnlyList<ChunkHit> hits, int limit)
+    {
+        var own = hits.Where(h => h.Chunk.DocId == docId).Take(limit).ToList();
+        return own.Count > 0 ? own
+            : [.. Index.IndexedChunks.Where(c => c.Chunk.DocId == docId).Take(limit).Select(c => new ChunkHit(c.Chunk, 0, null, null))];
     }
 }
 
 /// <param name="Limit">Passages wanted; null = <see cref="RetrievalOptions.Limit"/>.</param>
-public sealed record RetrievalRequest(string Query, int? Limit = null, string? Region = null, string? TenantId = null);
+/// <param name="DocId">Only passages of this document (the owner chose its topic).</param>
+public sealed record RetrievalRequest(string Query, int? Limit = null, string? Region = null, string? TenantId = null, string? DocId = null);
 
-public sealed record RetrievalResult(string Query, AnalyzedQuery Analyzed, IReadOnlyList<ChunkHit> Hits, EvidenceVerdict Verdict);
+/// <param name="Topics">Document id → topic label of every indexed document that has one (for suggesting topics).</param>
+/// <param name="KeyTerms">The question's key terms: what a quoted passage must contain.</param>
+/// <param name="WithKeyTerms">Chunk ids of the hits whose passage (title, heading, text) holds a key term.</param>
+public sealed record RetrievalResult(string Query, AnalyzedQuery Analyzed, IReadOnlyList<ChunkHit> Hits, EvidenceVerdict Verdict,
+    IReadOnlyDictionary<string, string>? Topics = null, KeyTerms? KeyTerms = null, IReadOnlySet<string>? WithKeyTerms = null)
+{
+    /// <summary>Whether the passage holds the question's key terms (true when they were not computed).</summary>
+    public bool HasKeyTerms(KnowledgeChunk chunk) => WithKeyTerms?.Contains(chunk.ChunkId) ?? true;
+}

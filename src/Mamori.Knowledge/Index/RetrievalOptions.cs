@@ -33,6 +33,8 @@ public sealed record RetrievalOptions
             yield return $"{Section}:Gate:MinCoverage and MinHeadingCoverage must be between 0 and 1.";
         if (Gate.MinOffTopicCoverage is < 0 or > 1)
             yield return $"{Section}:Gate:MinOffTopicCoverage must be between 0 and 1 (is {Gate.MinOffTopicCoverage}).";
+        if (Gate.MinCloseCoverage is < 0 or > 1 || Gate.MinCloseOffTopicCoverage is < 0 or > 1)
+            yield return $"{Section}:Gate:MinCloseCoverage and MinCloseOffTopicCoverage must be between 0 and 1.";
         if (Gate.MinStrength < 0 || Gate.Depth < 1)
             yield return $"{Section}:Gate:MinStrength must not be negative and Depth must be at least 1.";
     }
@@ -67,6 +69,19 @@ public sealed record EvidenceGateOptions
     /// ones. 0 turns it off.
     /// </summary>
     public double MinOffTopicCoverage { get; init; } = 0.50;
+
+    /// <summary>
+    /// Below the answering bars but at least this coverage, with a security topic or concern word in the question: the
+    /// evidence is middling, and the bot offers the likeliest documents as topics instead of refusing. Calibrated with
+    /// `mamori eval --calibrate` on knowledge/eval/owner-questions/tune.json.
+    /// </summary>
+    public double MinCloseCoverage { get; init; } = 0.13;
+
+    /// <summary>
+    /// The same for a question naming no security topic or concern. Near-domain questions (プリンターが印刷できない, Excelの
+    /// マクロ, スマホの機種変更) reach 0.35–0.55, so the bar sits above them: such a question is refused, not offered topics.
+    /// </summary>
+    public double MinCloseOffTopicCoverage { get; init; } = 0.60;
 
     /// <summary>How many top passages the gate looks at for the best evidence.</summary>
     public int Depth { get; init; } = 3;
