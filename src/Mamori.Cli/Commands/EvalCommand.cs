@@ -20,10 +20,22 @@ internal static class EvalCommand
         var variants = new Option<bool>("--variants") { Description = "解析方法の候補（bigram/unigram/カタカナ語など）も比較する" };
         var calibrate = new Option<bool>("--calibrate") { Description = "回答拒否のしきい値を評価セットで探索し、候補を表示する" };
         var json = new Option<bool>("--json") { Description = "結果を JSON で出力する" };
-        var command = new Command("eval", "検索の品質（recall@5・MRR@10・回答拒否率）を評価する") { set, variants, calibrate, json };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(set), parse.GetValue(variants), parse.GetValue(calibrate), parse.GetValue(json), ct));
+        var replies = new Option<string?>("--replies") { Description = "診断の返事の読み取りを評価する（ファイルかフォルダ。値なしで knowledge/eval/replies）", Arity = ArgumentArity.ZeroOrOne };
+        var requests = new Option<string?>("--requests") { Description = "診断の外での依頼の読み取りを評価する（値なしで knowledge/eval/requests）", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("eval", "検索の品質（recall@5・MRR@10・回答拒否率）や、返事・依頼の読み取りを評価する") { set, variants, calibrate, json, replies, requests };
+        command.SetAction((parse, ct) =>
+        {
+            var readingSets = (Replies: Given(parse, replies, "replies"), Requests: Given(parse, requests, "requests"));
+            return readingSets is (null, null)
+                ? RunAsync(parse.GetValue(set), parse.GetValue(variants), parse.GetValue(calibrate), parse.GetValue(json), ct)
+                : Task.FromResult(ReadingEvalCommand.Run(readingSets.Replies, readingSets.Requests, parse.GetValue(json), Console.Out, Console.Error));
+        });
         return command;
     }
+
+    // 「--replies」 alone means the repository's own set (both halves, each reported on its own).
+    private static string? Given(ParseResult parse, Option<string?> option, string folder) =>
+        parse.GetResult(option) is null ? null : parse.GetValue(option) ?? Path.Combine(Mamori.Core.KnowledgeFolder.Locate().Eval, folder);
 
     private static async Task<int> RunAsync(string? setPattern, bool withVariants, bool calibrate, bool json, CancellationToken cancellationToken)
     {

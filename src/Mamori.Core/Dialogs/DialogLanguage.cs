@@ -40,7 +40,8 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
             commandsFile.Greetings,
             commandsFile.PoliteEndings,
             commandsFile.ConfirmYes,
-            commandsFile.ConfirmNo);
+            commandsFile.ConfirmNo,
+            commandsFile.QuestionWords);
 
         var cues = Read<QuestionCuesFile>(deserializer, Path.Combine(folder, "question-cues.yaml"));
         return new DialogLanguage(wording, commands, new QuestionDetector(
@@ -101,6 +102,7 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public List<string> PoliteEndings { get; set; } = [];
         public List<string> ConfirmYes { get; set; } = [];
         public List<string> ConfirmNo { get; set; } = [];
+        public List<string> QuestionWords { get; set; } = [];
     }
 
     private sealed class CommandEntry
@@ -108,10 +110,17 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public string Label { get; set; } = "";
         public List<string> Phrases { get; set; } = [];
         public List<string> Contains { get; set; } = [];
+        public List<RequestEntry> Requests { get; set; } = [];
 
         public CommandWords ToWords() =>
             string.IsNullOrWhiteSpace(Label) ? throw new InvalidDataException("prompts/dialog/commands.yaml: every command needs a label.")
-            : new CommandWords(Label, Phrases, Contains);
+            : new CommandWords(Label, Phrases, Contains, Requests.Select(r => new CommandRequest(r.Topics, r.Forms)).ToList());
+    }
+
+    private sealed class RequestEntry
+    {
+        public List<string> Topics { get; set; } = [];
+        public List<string> Forms { get; set; } = [];
     }
 
     private sealed class QuestionCuesFile

@@ -30,13 +30,17 @@ public sealed class CommandSet
     private readonly HashSet<string> _no;
     private readonly string[] _politeEndings;
 
+    private readonly (CommandKind Kind, string[] Topics, string[] Forms)[] _intents;
+    private readonly string[] _questionWords;
+
     public CommandSet(
         IReadOnlyDictionary<CommandKind, CommandWords> commands,
         IEnumerable<string> unknownPhrases,
         IEnumerable<string> greetings,
         IEnumerable<string> politeEndings,
         IEnumerable<string>? yes = null,
-        IEnumerable<string>? no = null)
+        IEnumerable<string>? no = null,
+        IEnumerable<string>? questionWords = null)
     {
         _yes = (yes ?? []).Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         _no = (no ?? []).Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
@@ -47,6 +51,11 @@ public sealed class CommandSet
                 throw new ArgumentException($"Command '{kind}' has no words.", nameof(commands));
         }
         _labels = commands.ToDictionary(c => c.Key, c => c.Value.Label);
+        _intents = commands
+            .SelectMany(c => c.Value.Requests.Select(r => (c.Key, Fold(r.Topics), Fold(r.Forms))))
+            .Where(i => i.Item2.Length > 0)
+            .ToArray();
+        _questionWords = Fold(questionWords ?? []);
         _phrases = commands
             .SelectMany(c => c.Value.Phrases.Append(c.Value.Label).Select(p => (c.Key, JapaneseFold.Fold(p))))
             .Where(p => p.Item2.Length > 0)
@@ -84,9 +93,22 @@ public sealed class CommandSet
                 if (key.Contains(fragment, StringComparison.Ordinal))
                     return kind;
             }
+            // A request in plain words: a topic (診断, 最初, 人) and a request form (してほしい, やり直し, 話したい) together,
+            // unless the message asks something about it (「診断って何分かかる？」「最初から作り直すべき？」).
+            var asks = _questionWords.Any(w => key.Contains(w, StringComparison.Ordinal));
+            foreach (var (kind, topics, forms) in _intents)
+            {
+                if (asks && kind is not (CommandKind.Help or CommandKind.Handoff or CommandKind.Back))
+                    continue;
+                if (topics.Any(t => key.Contains(t, StringComparison.Ordinal)) && (forms.Length == 0 || forms.Any(f => key.Contains(f, StringComparison.Ordinal))))
+                    return kind;
+            }
         }
         return null;
     }
+
+    private static string[] Fold(IEnumerable<string> words) =>
+        words.Select(JapaneseFold.Fold).Where(w => w.Length > 0).Distinct().ToArray();
 
     public bool IsUnknown(string text) => _unknown.Contains(StripPoliteEnding(JapaneseFold.Fold(text)));
 
@@ -112,4 +134,11 @@ public sealed class CommandSet
 /// <param name="Label">The button text.</param>
 /// <param name="Phrases">Whole-message variants.</param>
 /// <param name="Contains">Fragments that trigger the command anywhere in a short message.</param>
-public sealed record CommandWords(string Label, IReadOnlyList<string> Phrases, IReadOnlyList<string> Contains);
+/// <param name="Requests">Plain-word requests: a topic word and a request form anywhere in a short message.</param>
+public sealed record CommandWords(string Label, IReadOnlyList<string> Phrases, IReadOnlyList<string> Contains, IReadOnlyList<CommandRequest>? RequestForms = null)
+{
+    public IReadOnlyList<CommandRequest> Requests => RequestForms ?? [];
+}
+
+/// <param name="Forms">Empty: the topic alone is enough (「前の質問に戻って」).</param>
+public sealed record CommandRequest(IReadOnlyList<string> Topics, IReadOnlyList<string> Forms);

@@ -34,6 +34,7 @@ public sealed class ReadingRules
     private readonly string[] _doubleNegations;
     private readonly string[] _negativeItems;
     private readonly string[] _hedges;
+    private readonly string[] _reasons;
     private readonly (string Word, int SplitAt, bool AtStart)[] _contrasts;
     private readonly string[] _partials;
     private readonly string[] _endings;
@@ -55,6 +56,7 @@ public sealed class ReadingRules
         _doubleNegations = Words(yaml.DoubleNegations, path, "doubleNegations").Select(Canonicalize).ToArray();
         _negativeItems = Words(yaml.NegativeItems, path, "negativeItems");
         _hedges = Words(yaml.Hedges, path, "hedges");
+        _reasons = Words(yaml.Reasons, path, "reasons");
         _partials = Words(yaml.Partials, path, "partials");
         _endings = Words(yaml.Endings, path, "endings");
         _affirmations = Words(yaml.Affirmations, path, "affirmations");
@@ -223,7 +225,7 @@ public sealed class ReadingRules
     {
         if (IsDoublyNegated(clause))
             return ClausePolarity.DoublyNegated;
-        if (NegationAt(clause, 0) >= 0)
+        if (NegationAt(clause, 0) >= 0 || IsOnlyNegativeItems(clause))
             return ClausePolarity.Negated;
         foreach (var affirmation in _affirmations)
         {
@@ -237,6 +239,17 @@ public sealed class ReadingRules
 
     /// <summary>A word that keeps its meaning under a negation (「誰も」「全然」): never read as denied.</summary>
     public bool IsNegativeItem(string word) => _negativeItems.Any(n => word.StartsWith(n, StringComparison.Ordinal));
+
+    // 「特に何も」「全然」: the negation left unsaid.
+    private bool IsOnlyNegativeItems(string clause)
+    {
+        var rest = clause;
+        while (rest.Length > 0 && _negativeItems.FirstOrDefault(n => rest.StartsWith(n, StringComparison.Ordinal)) is { } item)
+            rest = rest[item.Length..];
+        return rest.Length == 0 && clause.Length > 0;
+    }
+
+    public bool HasReason(string folded) => _reasons.Any(r => folded.Contains(r, StringComparison.Ordinal));
 
     public bool HasHedge(string clause) => _hedges.Any(h => clause.Contains(h, StringComparison.Ordinal));
 
@@ -288,6 +301,7 @@ public sealed class ReadingRules
         public List<string>? DoubleNegations { get; set; }
         public List<string>? NegativeItems { get; set; }
         public List<string>? Hedges { get; set; }
+        public List<string>? Reasons { get; set; }
         public List<string>? Contrasts { get; set; }
         public List<string>? Partials { get; set; }
         public List<string>? Endings { get; set; }

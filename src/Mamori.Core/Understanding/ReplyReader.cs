@@ -46,8 +46,9 @@ public sealed class ReplyReader
         if ((lexicon.Exact(folded) ?? lexicon.Exact(whole)) is { } exact)
             return Reading(question, exact, 1.0, "exact");
 
-        // A long message with a strong question cue is a question even if a choice word is in it (「無料でも大丈夫ですか」).
-        if (_questions.IsClearQuestion(text!))
+        // A message whose last sentence is clearly a question is one, even if a choice word is in it (「無料でも大丈夫ですか」);
+        // 「ウイルス対策？してないです」 ends in an answer, so it is read as one.
+        if (_questions.IsClearQuestion(LastSentence(text!)))
             return ReplyReading.AQuestion;
 
         var reading = ReadWords(question, lexicon, text!);
@@ -57,6 +58,13 @@ public sealed class ReplyReader
         if (reading.Outcome == ReadingOutcome.NotUnderstood && _questions.IsQuestion(text!))
             return ReplyReading.AQuestion;
         return reading;
+    }
+
+    private static string LastSentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        var cut = trimmed.Length > 0 ? trimmed[..^1].LastIndexOfAny(['。', '？', '?', '！', '!', '\n']) : -1;
+        return cut < 0 ? trimmed : trimmed[(cut + 1)..];
     }
 
     private enum Strength { Weak, Generic, Strong }
@@ -70,12 +78,13 @@ public sealed class ReplyReader
         var signals = new List<Signal>();
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         var ambiguous = new List<IReadOnlyList<string>>();
-        var hedged = false;
+        // Hedges often sit in the endings a clause loses (「…かな」), so they are looked for in the whole reply.
+        var folded = JapaneseFold.Fold(text);
+        var hedged = _rules.HasHedge(folded);
 
         for (var c = 0; c < clauses.Count; c++)
         {
             var clause = clauses[c];
-            hedged |= _rules.HasHedge(clause);
             if (lexicon.Exact(clause) is { } exact)
             {
                 signals.Add(new Signal(exact, Strength.Strong, c));
@@ -141,7 +150,14 @@ public sealed class ReplyReader
                 ? Reading(question, typo.Code, 0.6, "typo")
                 : ReplyReading.NotUnderstood;
         }
-        return hedged ? Hedge(question, result) : result;
+        result = hedged ? Hedge(question, result) : result;
+        // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say.
+        if (result.Outcome == ReadingOutcome.Understood && result.Source is "polarity" or "contrast" or "hedge" && _rules.HasReason(folded))
+            result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+reason" };
+        // A hedged no (「そこまでは感じてないかな」) is a guess as well.
+        if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && result.Source != "words")
+            result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
+        return result;
     }
 
     private ReplyReading? Resolve(Question question, ChoiceLexicon lexicon, List<Signal> signals, List<IReadOnlyList<string>> ambiguous)
