@@ -39,13 +39,15 @@ internal static class BenchCommand
         var progress = Console.Error;
         progress.WriteLine($"dialog turns: {turns:N0} on SQLite and on memory, interleaved…");
         var dialog = await TurnBench.RunAsync(turns, completions: 30, cancellationToken);
+        progress.WriteLine("reading replies: every reply of knowledge/eval/replies, 20 rounds…");
+        var reading = ReadingBench.Run(knowledgeRoot);
         progress.WriteLine("retrieval: real corpus and synthetic corpora…");
         var options = new RetrievalBenchOptions { SyntheticSizes = quick ? [10_000] : [10_000, 100_000] };
         var retrieval = RetrievalBench.Run(knowledgeRoot, options, progress);
 
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new { dialog, retrieval }, IngestCommand.Json));
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { dialog, reading, retrieval }, IngestCommand.Json));
             return 0;
         }
         var o = Console.Out;
@@ -55,6 +57,12 @@ internal static class BenchCommand
         o.WriteLine(Invariant($"  ratio SQLite/memory: p50 ×{dialog.P50Ratio:0.0}, p99 ×{dialog.P99Ratio:0.0}"));
         o.WriteLine(Row("diagnosis-completing turn (classifier, report, picture)", dialog.Completion));
         o.WriteLine(Row("machine noise: a 0.1 ms busy loop", dialog.NoiseFloor));
+        o.WriteLine();
+        o.WriteLine($"Reading typed replies ({reading.Replies} replies of knowledge/eval/replies):");
+        o.WriteLine(Row("a reply to its diagnosis question", reading.Reply));
+        o.WriteLine(Row("a message as a request or a question", reading.Request));
+        o.WriteLine(Row("the Japanese fold alone (baseline)", reading.FoldOnly));
+        o.WriteLine(Invariant($"  ratio reading/fold: p99 ×{reading.P99Ratio:0}"));
         o.WriteLine();
         o.WriteLine($"Retrieval ({retrieval.Questions} eval questions, {retrieval.Processors} cores, load average {retrieval.LoadAverage?.ToString("0.0", CultureInfo.InvariantCulture) ?? "n/a"}):");
         o.WriteLine(Invariant($"  index build for knowledge/: cold {retrieval.BuildColdMs:0} ms, warm {retrieval.BuildWarmMs:0.0} ms"));
