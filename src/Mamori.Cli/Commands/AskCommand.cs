@@ -13,7 +13,9 @@ namespace Mamori.Cli.Commands;
 
 /// <summary>
 /// `mamori ask "&lt;question&gt;" [--previous "&lt;earlier question&gt;"]… [--region R] [--tenant T] [--json]`: answers from the
-/// guidelines with citations, or refuses politely. JSON: {"answer","grounded","mode","citations":[{"docId","title","url"}]}.
+/// guidelines with citations, or refuses politely. JSON: {"answer","grounded","mode","citations":[{"docId","title","url"}],
+/// "suggestions":[{"label","docId"}]} — suggestions are the topic buttons offered when the evidence is middling (else empty);
+/// sending a label back (`ask "&lt;label&gt;" --previous "&lt;question&gt;"`) answers from that document.
 /// Settings come from appsettings.json in the working folder, then environment variables (Knowledge__AzureOpenAI__Endpoint …).
 /// </summary>
 internal static class AskCommand
@@ -68,6 +70,7 @@ internal static class AskCommand
                     grounded = answer.Grounded,
                     mode = answer.Mode,
                     citations = answer.Citations.Select(c => new { docId = c.DocId, title = c.Title, url = c.Url }),
+                    suggestions = answer.Suggestions.Select(t => new { label = t.Label, docId = t.DocId }),
                 }, Json)
                 : answer.Answer);
             return 0;

@@ -7,8 +7,8 @@ namespace Mamori.Knowledge.Answering;
 /// The answer without a language model: sentences quoted from the best passages that hold the question's key terms
 /// (<see cref="KeyTerms"/>), each passage followed by its citation mark. Passages without the key terms are never quoted,
 /// so a sentence about SNS accounts is not stitched into an answer about テレワーク; at most
-/// <see cref="MaxDocuments"/> documents are quoted. The sentence that best answers the question comes first; the others
-/// keep their order in the passage. A question term counts more when it is rare among the candidate sentences: when every
+/// <see cref="MaxDocuments"/> documents are quoted, the best-ranked first. Within it the sentence that best answers the
+/// question comes first; the others keep their order in the passage. A question term counts more when it is rare among the candidate sentences: when every
 /// passage is about ランサムウェア, the sentence about 感染したら is the one that answers.
 /// </summary>
 internal sealed class ExtractiveComposer(Func<string, IEnumerable<string>> terms, AnsweringOptions options)
@@ -47,8 +47,9 @@ internal sealed class ExtractiveComposer(Func<string, IEnumerable<string>> terms
                 chosen.Add((passage, picked));
         }
 
-        // The passage holding the best sentence leads, and that sentence opens it.
-        var order = chosen.OrderByDescending(c => c.Sentences.Max(s => s.Score)).ToList();
+        // The best-ranked document leads; among its passages, the one holding the best sentence, and that sentence opens it.
+        var lead = chosen.Count == 0 ? null : chosen[0].Passage.DocId;
+        var order = chosen.OrderBy(c => c.Passage.DocId == lead ? 0 : 1).ThenByDescending(c => c.Sentences.Max(s => s.Score)).ToList();
         var citations = new CitationList();
         var lines = new List<string>();
         foreach (var (passage, sentences) in order)

@@ -92,7 +92,7 @@ public sealed record ChunkingOptions
     /// <summary>About 400 characters per passage, the JQaRA passage size (retrieval.md §1.3).</summary>
     public int TargetLength { get; init; } = 400;
 
-    public IReadOnlySet<string> SkippedHeadings { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "出典", "参考", "参考資料", "出典・参考" };
+    public IReadOnlySet<string> SkippedHeadings { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "出典", "参考", "参考資料", "出典・参考", "次に読むもの" };
 
     public static ChunkingOptions Default { get; } = new();
 }

@@ -24,7 +24,7 @@ public sealed class AskCommandTests
         Assert.StartsWith("bec", citation.GetProperty("docId").GetString());
         Assert.False(string.IsNullOrEmpty(citation.GetProperty("title").GetString()));
         Assert.StartsWith("https://", citation.GetProperty("url").GetString());
-        Assert.Equal(["answer", "grounded", "mode", "citations"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["answer", "grounded", "mode", "citations", "suggestions"], root.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class DocumentLoaderTests
     [InlineData("audience: owner", "audience: ceo", "audience")]
     [InlineData("id: sample-doc", "id: other-doc", "id")]
     [InlineData("url: https://www.ipa.go.jp/security/\n", "url: www.ipa.go.jp\n", "source.url")]
+    [InlineData("title: サンプルの文書\n", "title: サンプルの文書\ntopic: サンプルの文書についてのとても長いボタンの名前は？\n", "topic")]
     public void An_invalid_document_is_rejected_with_file_and_field(string replace, string with, string field)
     {
         var error = Assert.Throws<KnowledgeFormatException>(() => DocumentLoader.Parse("/k/docs/sample-doc.md", Valid.Replace(replace, with)));
@@ -67,5 +68,26 @@ public sealed class DocumentLoaderTests
         var docs = DocumentLoader.LoadFolder(KnowledgePaths.Docs(KnowledgeFixture.Root));
         Assert.NotEmpty(docs);
         Assert.All(docs, d => Assert.NotEmpty(d.Sections));
+    }
+
+    [Fact]
+    public void The_topic_is_the_short_button_label()
+    {
+        var doc = DocumentLoader.Parse("/k/docs/sample-doc.md", Valid.Replace("title: サンプルの文書\n", "title: サンプルの文書\ntopic: サンプルの話題は？\n"));
+        Assert.Equal("サンプルの話題は？", doc.Topic);
+        Assert.Null(DocumentLoader.Parse("/k/docs/sample-doc.md", Valid).Topic);
+    }
+
+    [Fact]
+    public void Every_guideline_has_its_own_topic_that_fits_a_button_and_reads_as_a_question()
+    {
+        var docs = DocumentLoader.LoadFolder(KnowledgePaths.Docs(KnowledgeFixture.Root));
+        Assert.All(docs, d =>
+        {
+            Assert.False(d.Topic is null, $"{d.Id} has no topic");
+            Assert.InRange(d.Topic!.Length, 8, DocumentLoader.MaxTopicLength);
+            Assert.EndsWith("？", d.Topic);
+        });
+        Assert.Equal(docs.Count, docs.Select(d => d.Topic).Distinct().Count());
     }
 }

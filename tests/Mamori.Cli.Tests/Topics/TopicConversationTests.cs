@@ -1,0 +1,25 @@
+using Mamori.Cli.Tests.Conversations;
+
+namespace Mamori.Cli.Tests.Topics;
+
+/// <summary>
+/// Topic buttons through the real engine: a middling question in the menu gets 「次のどれについてのご質問ですか？」 with the
+/// likeliest topics as buttons (and a person), and pressing one answers from that document with citations.
+/// </summary>
+public sealed class TopicConversationTests
+{
+    [Fact]
+    public async Task 近い話題のボタンを押すとその資料から出典つきで答える()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation()
+            .Send("うちみたいな小さい店でも被害って実際どのくらいあるの？")
+            .ExpectReplyContaining("次のどれについてのご質問ですか？")
+            .ExpectButton("中小企業の被害の実態は？")
+            .ExpectButton("担当者と話したい")
+            .Send("中小企業の被害の実態は？")
+            .ExpectCitations()
+            .ExpectNoReplyContaining("次のどれについてのご質問ですか？")
+            .RunAsync();
+    }
+}
