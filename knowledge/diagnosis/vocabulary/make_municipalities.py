@@ -109,11 +109,14 @@ def main():
     assert len(check) == 47 and set(check) == set(code_of.values())
     assert sum(len(v["municipalities"]) for v in check.values()) == counts["municipalities"]
 
-    full = {n for m in check.values() for n in m["municipalities"]}
-    several_full = sorted(n for n in full if len(seen[n]) > 1)
+    towns = collections.defaultdict(set)
+    for code, lists in check.items():
+        for name in lists["municipalities"]:
+            towns[name].add(code)
+    several_full = sorted(n for n, c in towns.items() if len(c) > 1)
     several_all = sorted(n for n, c in seen.items() if len(c) > 1)
     print(f"{OUTPUT.name}: {counts['municipalities']} municipalities, {counts['wards']} wards, 47 prefectures")
-    print(f"full municipality names in several prefectures: {len(several_full)}")
+    print(f"full municipality names in several prefectures: {len(several_full)} ({', '.join(several_full)})")
     print(f"names in several prefectures, counting short names (府中) and bare wards (中央区): {len(several_all)}")
     for name in several_all:
         print(f"  {name}: {', '.join(sorted(seen[name]))}")
