@@ -1,6 +1,9 @@
 using Mamori.Core;
 using Mamori.Core.Classification;
 using Mamori.Core.Diagnosis;
+using Mamori.Core.Reports;
+using Mamori.Core.Tests.Dialogs;
+using Mamori.Core.Understanding;
 
 namespace Mamori.Core.Tests.Diagnosis;
 
@@ -11,7 +14,15 @@ internal static class TestKnowledge
     private static readonly Lazy<DiagnosisScript> LazyScript = new(() => DiagnosisScriptLoader.Load(Folder));
     private static readonly Lazy<BarrierClassifier> LazyClassifier = new(() => new BarrierClassifier(Script, ClassifierRules.Load(Folder, Script)));
 
+    private static readonly Lazy<DiagnosisKit> LazyKit = new(() => DiagnosisKit.Load(Folder));
+    private static readonly Lazy<ReplyReader> LazyReader = new(() => Kit.Reader(TestBot.Language.Questions));
+
     public static KnowledgeFolder Folder => LazyFolder.Value;
+
+    public static DiagnosisKit Kit => LazyKit.Value;
+
+    /// <summary>The reader the chat uses, with the real reading rules and the real question detector.</summary>
+    public static ReplyReader Reader => LazyReader.Value;
 
     public static DiagnosisScript Script => LazyScript.Value;
 

@@ -22,7 +22,7 @@ public sealed class DialogEngineTests
         await bot.Conversation()
             .Start()
             .Send("診断を始める").ExpectReplyContaining("全部で4問").ExpectReplyContaining("【1/4】従業員は何名")
-            .ExpectButtons("1〜5人", "6〜20人", "21〜50人")
+            .ExpectButtons("1〜5人", "6〜20人", "21〜50人", "わからない")
             .Send("6〜20人").ExpectReplyContaining("【2/4】ITが止まると")
             .Send("止まる").ExpectReplyContaining("【3/4】セキュリティ対策の担当者")
             .Send("いない").ExpectReplyContaining("回答ありがとうございました").ExpectReplyContaining("いちばんの壁は「人材」")
@@ -32,18 +32,37 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
-    public async Task A_reply_it_cannot_read_is_reprompted_with_the_choices_and_after_two_misses_counts_as_unknown()
+    public async Task A_reply_it_cannot_read_is_reprompted_and_after_two_misses_the_owner_is_asked_before_unknown_is_recorded()
     {
         using var bot = new TestBot();
         await bot.Conversation()
             .Send("診断を始める")
             .Send("うちは家族経営でして").ExpectReplyContaining("選択肢から選んでください").ExpectReplyContaining("従業員は何名")
             .ExpectButtons("1〜5人", "6〜20人", "21〜50人", "わからない")
-            .Send("まあ色々").ExpectReplyContaining("「わからない」として次に進みます").ExpectReplyContaining("【2/4】ITが止まると")
-            .ExpectButtons("止まる", "一部困る", "ほぼ困らない")
+            .Send("まあ色々").ExpectReplyContaining("「わからない」として次へ進みましょうか？").ExpectNoReplyContaining("【2/4】")
+            .ExpectButtons("はい", "1〜5人", "6〜20人", "21〜50人")
             .RunAsync();
         var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
+        Assert.Empty(stored!.State.Answers);   // nothing recorded until the owner agrees
+
+        await bot.Conversation()
+            .Send("はい").ExpectReplyContaining("【2/4】ITが止まると")
+            .ExpectButtons("止まる", "一部困る", "ほぼ困らない", "わからない")
+            .RunAsync();
+        stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
         Assert.Equal("unknown", Assert.Single(stored!.State.Answers).Code);
+    }
+
+    [Fact]
+    public async Task After_the_offer_of_unknown_a_button_of_the_question_is_recorded_instead()
+    {
+        using var bot = new TestBot();
+        await bot.Conversation()
+            .Send("診断を始める").Send("うちは家族経営でして").Send("まあ色々").ExpectReplyContaining("「わからない」として")
+            .Send("1〜5人").ExpectReplyContaining("【2/4】ITが止まると")
+            .RunAsync();
+        var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
+        Assert.Equal("1-5", Assert.Single(stored!.State.Answers).Code);
     }
 
     [Fact]
@@ -66,7 +85,7 @@ public sealed class DialogEngineTests
             .Send("6〜20人").ExpectReplyContaining("【2/4】ITが止まると")
             .Send("パスワードは何文字以上が安全？").ExpectReplyContaining("使い回さない")
             .ExpectReplyContaining("診断の続きです").ExpectReplyContaining("【2/4】ITが止まると")
-            .ExpectButtons("止まる", "一部困る", "ほぼ困らない")
+            .ExpectButtons("止まる", "一部困る", "ほぼ困らない", "わからない")
             .Send("一部困る").ExpectReplyContaining("【3/4】")
             .RunAsync();
         var request = Assert.Single(answerer.Requests);
@@ -178,7 +197,7 @@ public sealed class DialogEngineTests
             .Send("6〜20人").ExpectReplyContaining("【2/4】ITが止まると")
             .Then(bot.Restart)
             .Start().ExpectReplyContaining("前回の続き（2問目）から再開します").ExpectReplyContaining("【2/4】ITが止まると")
-            .ExpectButtons("止まる", "一部困る", "ほぼ困らない")
+            .ExpectButtons("止まる", "一部困る", "ほぼ困らない", "わからない")
             .Send("止まる").ExpectReplyContaining("【3/4】")
             .Then(bot.Restart)
             .Send("詳しい社員がいる").ExpectReplyContaining("【4/4】担当者は何をすべきか")
@@ -236,7 +255,7 @@ public sealed class DialogEngineTests
         await bot.Conversation()
             .Send("診断を始める").Send("1〜5人")
             .Send("これどういう意味？").ExpectReplyContaining("it_dependenceについての説明").ExpectReplyContaining("【2/4】ITが止まると")
-            .ExpectButtons("止まる", "一部困る", "ほぼ困らない")
+            .ExpectButtons("止まる", "一部困る", "ほぼ困らない", "わからない")
             .RunAsync();
         Assert.Empty(answerer.Requests);
     }

@@ -1,6 +1,7 @@
 using Mamori.Core.Answering;
 using Mamori.Core.Conversations;
 using Mamori.Core.Dialogs;
+using Mamori.Core.Understanding;
 
 namespace Mamori.Core.Tests.Dialogs;
 
@@ -96,7 +97,7 @@ public sealed class FailureTests
 
         public (int Answered, int Total) Progress(IReadOnlyList<RecordedAnswer> answers) => _inner.Progress(answers);
 
-        public string? Match(FlowQuestion question, string text) => _inner.Match(question, text);
+        public ReplyReading Read(FlowQuestion question, string text) => _inner.Read(question, text);
 
         public bool IsButtonLabel(string text) => _inner.IsButtonLabel(text);
 

@@ -1,6 +1,8 @@
 using Mamori.Core.Conversations;
 using Mamori.Core.Dialogs;
 using Mamori.Core.Messages;
+using Mamori.Core.Text;
+using Mamori.Core.Understanding;
 
 namespace Mamori.Core.Tests.Dialogs;
 
@@ -31,15 +33,27 @@ internal sealed class SmallDiagnosisFlow : IDiagnosisFlow
     public (int Answered, int Total) Progress(IReadOnlyList<RecordedAnswer> answers) =>
         (answers.Count, Questions.Count(q => IsAsked(q, answers)));
 
-    public string? Match(FlowQuestion question, string text)
+    /// <summary>A label or a code is understood; 「たぶん〇〇」 is a guess to confirm; a question (real wording) is a question.</summary>
+    public ReplyReading Read(FlowQuestion question, string text)
     {
-        var key = TextNormalizer.Normalize(text);
-        var index = question.Buttons.ToList().FindIndex(b => TextNormalizer.Normalize(b) == key);
-        return index < 0 ? null : Codes[question.Id][index];
+        var key = JapaneseFold.Fold(text);
+        var codes = Codes[question.Id];
+        var index = question.Buttons.ToList().FindIndex(b => JapaneseFold.Fold(b) == key);
+        if (index < 0)
+            index = Array.IndexOf(codes, key);
+        if (index >= 0)
+            return new ReplyReading(ReadingOutcome.Understood, codes[index], 1, question.Buttons[index]);
+        if (key.StartsWith("たぶん", StringComparison.Ordinal))
+        {
+            index = question.Buttons.ToList().FindIndex(b => JapaneseFold.Fold(b) == key["たぶん".Length..]);
+            if (index >= 0)
+                return new ReplyReading(ReadingOutcome.Confirm, codes[index], 0.6, question.Buttons[index]);
+        }
+        return TestBot.Language.Questions.IsQuestion(text) ? ReplyReading.AQuestion : ReplyReading.NotUnderstood;
     }
 
     public bool IsButtonLabel(string text) =>
-        Questions.Any(q => q.Buttons.Any(b => TextNormalizer.Normalize(b) == TextNormalizer.Normalize(text)));
+        Questions.Any(q => q.Buttons.Any(b => JapaneseFold.Fold(b) == JapaneseFold.Fold(text)));
 
     public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null)
     {
@@ -61,5 +75,8 @@ internal sealed class SmallDiagnosisFlow : IDiagnosisFlow
         question.Id != "tal_skill" || answers.All(a => a.QuestionId != "tal_person" || a.Code != "none");
 
     private static FlowQuestion Q(string id, string text, params (string Code, string Label)[] choices) =>
-        new(id, text, choices.Select(c => c.Label).ToArray(), "わからない", "すみません、選択肢から選んでください。", $"{id}についての説明です。");
+        new(id, text, choices.Select(c => c.Label).ToArray(), "わからない", "すみません、選択肢から選んでください。", $"{id}についての説明です。", id)
+        {
+            LabelOf = code => choices.FirstOrDefault(c => c.Code == code).Label ?? code,
+        };
 }

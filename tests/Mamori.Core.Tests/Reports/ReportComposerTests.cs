@@ -28,8 +28,10 @@ public sealed class ReportComposerTests
             ("m_sharing", "わからない"), ("m_threats", "いいえ"), ("m_backup", "してないです"),
         })
         {
-            var match = TestKnowledge.Script.Get(id).Match(text) ?? throw new InvalidOperationException($"{id}: {text}");
-            answers = answers.With(id, match.Code, text);
+            var match = TestKnowledge.Reader.Read(TestKnowledge.Script.Get(id), text) is { IsAnswer: true } read
+                ? read
+                : throw new InvalidOperationException($"{id}: {text}");
+            answers = answers.With(id, match.Code!, text);
         }
         return answers;
     }

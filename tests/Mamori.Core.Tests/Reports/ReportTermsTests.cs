@@ -4,6 +4,7 @@ using Mamori.Core.Messages;
 using Mamori.Core.Reports;
 using Mamori.Core.Tests.Classification;
 using Mamori.Core.Tests.Diagnosis;
+using Mamori.Core.Understanding;
 
 namespace Mamori.Core.Tests.Reports;
 
@@ -16,7 +17,7 @@ public sealed class ReportTermsTests
     private static (DiagnosisResult Result, IReadOnlyList<BotReply> Replies) Report(string example)
     {
         var json = File.ReadAllText(Path.Combine(TestKnowledge.Folder.Diagnosis, "examples", example));
-        var (answers, errors) = AnswerFile.Parse(json, TestKnowledge.Script);
+        var (answers, errors) = AnswerFile.Parse(json, TestKnowledge.Script, TestKnowledge.Reader);
         Assert.Empty(errors);
         var result = TestKnowledge.Classifier.Classify(answers, BarrierSpecs.RealCatalog.Value, Today);
         var composer = new ReportComposer(TestKnowledge.Script, ReportTexts.Load(TestKnowledge.Folder), BarrierSpecs.RealCatalog.Value, font: null);
