@@ -37,7 +37,7 @@ public sealed class ReadingRules
     private readonly string[] _reasons;
     private readonly (string Word, int SplitAt, bool AtStart)[] _contrasts;
     private readonly string[] _partials;
-    private readonly string[] _endings;
+    private readonly (string Ending, int Keep)[] _endings;
     private readonly string[] _affirmations;
 
     private ReadingRules(ReadingRulesYaml yaml, string path)
@@ -58,7 +58,10 @@ public sealed class ReadingRules
         _hedges = Words(yaml.Hedges, path, "hedges");
         _reasons = Words(yaml.Reasons, path, "reasons");
         _partials = Words(yaml.Partials, path, "partials");
-        _endings = Words(yaml.Endings, path, "endings");
+        // 「る|んです」: the part before | must be there and stays.
+        _endings = (yaml.Endings ?? throw new FormatException($"{path}: 'endings' is missing."))
+            .Select(e => e.Split('|') is [var kept, var ending] ? (JapaneseFold.Fold(kept) + JapaneseFold.Fold(ending), JapaneseFold.Fold(kept).Length) : (JapaneseFold.Fold(e), 0))
+            .Where(e => e.Item1.Length > 0).Distinct().OrderByDescending(e => e.Item1.Length).ToArray();
         _affirmations = Words(yaml.Affirmations, path, "affirmations");
         var q = yaml.Quantities ?? throw new FormatException($"{path}: 'quantities' is missing.");
         Quantities = new QuantityReader(new QuantityWords(
@@ -175,11 +178,11 @@ public sealed class ReadingRules
         while (changed)
         {
             changed = false;
-            foreach (var ending in _endings)
+            foreach (var (ending, keep) in _endings)
             {
                 if (folded.Length >= ending.Length + 2 && folded.EndsWith(ending, StringComparison.Ordinal))
                 {
-                    folded = folded[..^ending.Length];
+                    folded = folded[..^(ending.Length - keep)];
                     changed = true;
                     break;
                 }
