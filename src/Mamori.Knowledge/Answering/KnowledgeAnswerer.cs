@@ -62,9 +62,10 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
             question = question[..MaxQuestionLength];
 
         var history = request.History ?? [];
-        var query = _model is not null && FollowUpRewriter.IsFollowUp(question) && history.Count > 0
-            ? await _model.RewriteAsync(question, history, cancellationToken) ?? FollowUpRewriter.Rewrite(question, history)
-            : FollowUpRewriter.Rewrite(question, history);
+        var followUp = _prompts.FollowUp;
+        var query = _model is not null && followUp.IsFollowUp(question) && history.Count > 0
+            ? await _model.RewriteAsync(question, history, cancellationToken) ?? followUp.Rewrite(question, history)
+            : followUp.Rewrite(question, history);
 
         RetrievalResult result;
         try

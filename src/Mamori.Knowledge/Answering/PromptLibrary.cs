@@ -11,8 +11,9 @@ public sealed class PromptLibrary
 {
     private PromptLibrary(PromptTemplateConfig answer, PromptTemplateConfig withSources, PromptTemplateConfig extractive,
         PromptTemplateConfig refuse, PromptTemplateConfig refuseUnknownName, PromptTemplateConfig unavailable, PromptTemplateConfig rewrite,
-        PromptTemplateConfig suggestTopics)
+        PromptTemplateConfig suggestTopics, FollowUpRewriter followUp)
     {
+        FollowUp = followUp;
         SuggestTopics = suggestTopics;
         RefuseUnknownName = refuseUnknownName;
         Unavailable = unavailable;
@@ -43,6 +44,9 @@ public sealed class PromptLibrary
 
     /// <summary>Text template asking which of the likeliest topics the question is about (variable <c>topics</c>).</summary>
     public PromptTemplateConfig SuggestTopics { get; }
+
+    /// <summary>The deterministic follow-up rewrite and its words (prompts/follow-up-words.yaml).</summary>
+    internal FollowUpRewriter FollowUp { get; }
 
     /// <summary>Text template shown when the search itself fails.</summary>
     public PromptTemplateConfig Unavailable { get; }
@@ -87,6 +91,7 @@ public sealed class PromptLibrary
             Text(Read("refuse-unknown-name.yaml", "name")),
             Text(Read("answer-unavailable.yaml")),
             Read("rewrite-follow-up.yaml", "history", "question"),
-            Text(Read("suggest-topics.yaml", "topics")));
+            Text(Read("suggest-topics.yaml", "topics")),
+            FollowUpRewriter.Load(Path.Combine(root, FollowUpRewriter.FileName), $"prompts/{FollowUpRewriter.FileName}"));
     }
 }

@@ -39,6 +39,10 @@ public sealed class PromptValidationTests : IDisposable
     [InlineData("refuse.yaml", "name: refuse", "name: ''", "name")]
     [InlineData("rewrite-follow-up.yaml", "  </message>\n  <message role=\"user\">", "  <message role=\"user\">", "template")]
     [InlineData("answer-extractive.yaml", "{{$body}}", "{{$body}} {{$footer}}", "input_variables")]
+    [InlineData("suggest-topics.yaml", "{{$topics}}", "{{$topic}}", "input_variables")]
+    [InlineData("follow-up-words.yaml", "shortQuestion: 10", "shortQuestion: 1000", "shortQuestion")]
+    [InlineData("follow-up-words.yaml", "  \"を\": [それを]", "  \"を\": []", "anaphors.を")]
+    [InlineData("follow-up-words.yaml", "filler: [", "filler: ['', ", "filler[0]")]
     public void 壊れたプロンプトはファイル名と項目名を示して止まる(string file, string from, string to, string field)
     {
         var path = Path.Combine(_folder, file);
