@@ -139,14 +139,15 @@ public sealed class RealConversationTests
     }
 
     [Fact]
-    public async Task After_two_unreadable_replies_the_question_counts_as_unknown_and_the_next_one_is_asked()
+    public async Task After_two_unreadable_replies_the_owner_is_offered_unknown_and_the_next_question_comes_on_yes()
     {
         using var bot = new RealBot();
         await bot.Conversation()
             .Send("診断を始める")
             .Send("製造業")
             .Send("ぼちぼちです").ExpectReplyContaining("人数が読み取れませんでした").ExpectButton("わからない")
-            .Send("ぼちぼち").ExpectReplyContaining("「わからない」として次に進みます").ExpectReplyContaining("都道府県")
+            .Send("ぼちぼち").ExpectReplyContaining("「わからない」として次へ進みましょうか？").ExpectNoReplyContaining("都道府県")
+            .Send("はい").ExpectReplyContaining("都道府県")
             .RunAsync();
     }
 
