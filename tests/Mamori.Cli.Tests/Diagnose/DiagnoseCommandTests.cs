@@ -144,6 +144,28 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public void A_reply_that_would_need_confirming_exits_2_and_names_the_guess()
+    {
+        var path = TempFile("""{"answers": {"industry": "製造業", "it_dependence": "一応困るかも", "employees": "5人から10人"}}""");
+        try
+        {
+            var (exit, output, error) = Run(path);
+
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.Contains("'it_dependence' needs confirming", error);
+            Assert.Contains("'medium' 「一部で困る」", error);
+            Assert.Contains("一応困るかも", error);
+            Assert.Contains("'employees' needs confirming", error);   // every problem in one run
+            Assert.Contains("6-20", error);                           // the other choice it could be
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_number_for_the_employee_count_is_read_as_people()
     {
         var path = TempFile("""{"answers":{"employees":12}}""");

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Mamori.Cli.Commands;
+using Mamori.Core;
+
+namespace Mamori.Cli.Tests.Understanding;
+
+/// <summary>`mamori eval --replies … --json` runs on the tuning half and reports per question (the figures are being tuned: not asserted).</summary>
+public sealed class ReadingEvalCommandTests
+{
+    [Fact]
+    public void Eval_replies_reports_every_question_with_its_counts()
+    {
+        var knowledge = KnowledgeFolder.Locate(AppContext.BaseDirectory);
+        var tune = Path.Combine(knowledge.Root, "eval", "replies", "tune.json");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = ReadingEvalCommand.Run(tune, requests: null, json: true, stdout, stderr);
+
+        Assert.True(exit == 0, stderr.ToString());
+        var report = Assert.Single(JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("replies").EnumerateArray());
+        Assert.True(report.GetProperty("total").GetInt32() > 0);
+        var perQuestion = report.GetProperty("perQuestion").EnumerateArray().ToList();
+        Assert.Equal(26, perQuestion.Select(q => q.GetProperty("question").GetString()).Distinct().Count());
+        foreach (var q in perQuestion)
+        {
+            var counts = new[] { "right", "askedRightGuess", "askedWrongGuess", "wrongWithoutAsking", "notUnderstood" }
+                .Select(name => q.GetProperty(name).GetInt32()).ToArray();
+            Assert.All(counts, c => Assert.True(c >= 0));
+            Assert.True(counts.Sum() <= q.GetProperty("n").GetInt32(), $"{q}: the counts exceed the rows");
+        }
+    }
+}
