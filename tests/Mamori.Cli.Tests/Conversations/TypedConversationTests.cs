@@ -101,4 +101,27 @@ public sealed class TypedConversationTests
 
         Task<TurnResult> Send(string text) => bot.Engine.HandleAsync(new IncomingTurn(key, "u1", text, "test"), CancellationToken.None);
     }
+
+    [Theory]
+    [InlineData("aw_owner", "担当者を決めていない", "none")]
+    [InlineData("tal_person", "担当者はいない", "none")]
+    public async Task A_reply_that_names_the_person_in_charge_is_an_answer_not_a_request_for_a_person(string questionId, string typed, string meant)
+    {
+        using var bot = new RealBot();
+        var key = new ConversationKey("default", "c1");
+        await bot.Engine.HandleAsync(new IncomingTurn(key, "u1", "診断を始める", "test"), CancellationToken.None);
+        for (var step = 0; step < 40; step++)
+        {
+            var frame = Assert.IsType<DiagnosisFrame>((await bot.Store.LoadConversationAsync(key, CancellationToken.None))!.State.Top);
+            if (frame.QuestionId == questionId)
+                break;
+            await bot.Engine.HandleAsync(new IncomingTurn(key, "u1", RamenShopInKyoto[frame.QuestionId].Typed, "test"), CancellationToken.None);
+        }
+
+        var turn = await bot.Engine.HandleAsync(new IncomingTurn(key, "u1", typed, "test"), CancellationToken.None);
+
+        Assert.True(turn.Handoff is null, $"「{typed}」 was taken for a request to talk to a person: {ConversationScript.Transcript(turn)}");
+        var answer = (await bot.Store.LoadConversationAsync(key, CancellationToken.None))!.State.Answers.Single(a => a.QuestionId == questionId);
+        Assert.Equal(meant, answer.Code);
+    }
 }
