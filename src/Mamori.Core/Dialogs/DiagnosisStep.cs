@@ -29,7 +29,10 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
                 return decided.Length == 0
                     ? new TurnOutcome(state.ReplaceTop(frame with { Pending = null }), [replies.Text(W.ConfirmDeclined), replies.Question(question, state.Answers)])
                     : Advance(state.WithAnswer(new RecordedAnswer(question.Id, decided, pending.Raw)), []);
-            frame = frame with { Pending = null };   // neither yes nor no: a new reply to the same question
+            // Neither yes nor no: a new reply to the same question, and the guess is forgotten whatever comes next (a later
+            // 「はい」 must not record it after a side question).
+            frame = frame with { Pending = null };
+            state = state.ReplaceTop(frame);
         }
 
         if (!string.IsNullOrWhiteSpace(question.Help) && language.Questions.IsAboutTheQuestion(input.Text))
@@ -107,8 +110,7 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         var label = question.LabelOf(reading.Code!);
         if (JapaneseFold.Fold(text) == JapaneseFold.Fold(label) || JapaneseFold.Fold(text) == JapaneseFold.Fold(reading.Code!))
             return null;
-        var answer = reading.Number is { } n && question.Topic.Length > 0 ? $"{n:#,0}→{label}" : label;
-        return DialogWording.Fill(W.Echo, ("topic", question.Topic), ("answer", answer));
+        return DialogWording.Fill(W.Echo, ("topic", question.Topic), ("answer", label));
     }
 
     private TurnOutcome Interrupt(ConversationState state, FlowQuestion question, UserInput input) =>
