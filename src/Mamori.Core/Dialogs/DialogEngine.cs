@@ -157,7 +157,11 @@ public sealed class DialogEngine
         {
             Text = answer.Answer,
             Citations = answer.Citations,
-            Choices = answer.Grounded ? [] : Choices(answer),
+            // A way forward after every message: outside the diagnosis a grounded answer offers the menu; inside it, the
+            // diagnosis question that follows carries its own buttons.
+            Choices = !answer.Grounded ? Choices(answer)
+                : state.Top is MenuFrame ? _turn.MenuChoices(state).Select(c => new ReplyChoice(c)).ToArray()
+                : [],
         };
     }
 

@@ -80,6 +80,9 @@ internal sealed class DialogTurn
             : Menu(state, input, command, user);
     }
 
+    /// <summary>The menu's buttons for this state (start or resume, ask, a person …).</summary>
+    public string[] MenuChoices(ConversationState state) => _replies.MenuChoices(state);
+
     public bool IsGreeting(UserInput input) => input.Problem == InputProblem.None && _language.Commands.IsGreeting(input.Text);
 
     private TurnOutcome Menu(ConversationState state, UserInput input, CommandKind? command, UserState? user)
