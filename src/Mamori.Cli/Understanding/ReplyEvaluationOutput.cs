@@ -59,10 +59,13 @@ internal static class ReplyEvaluationOutput
                 wrongWithoutAsking = r.Count(ReplyVerdict.WrongWithoutAsking, q),
                 notUnderstood = r.Count(ReplyVerdict.NotUnderstood, q),
             }),
+            // Which reading rule the understood answers came from, and how often it was wrong: where to ask back instead.
+            sources = r.Results.Where(x => x.Reading.Outcome == "understood").GroupBy(x => x.Reading.Source).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new { source = g.Key, understood = g.Count(), wrong = g.Count(x => x.Verdict == ReplyVerdict.WrongWithoutAsking) }),
             misses = r.Results.Where(x => x.Verdict is not (ReplyVerdict.Right or ReplyVerdict.AskedRightGuess)).Select(x => new
             {
                 id = x.Case.Id, question = x.Case.Question, reply = x.Case.Reply, expected = x.Case.Expected,
-                outcome = x.Reading.Outcome, code = x.Reading.Code, opposite = x.Opposite,
+                outcome = x.Reading.Outcome, code = x.Reading.Code, source = x.Reading.Source, opposite = x.Opposite,
             }),
         }),
         requests = requests.Select(r => new

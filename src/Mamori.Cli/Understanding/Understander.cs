@@ -8,7 +8,7 @@ namespace Mamori.Cli.Understanding;
 
 /// <summary>What `mamori understand` says of one text: the contract of design.md (outcome, code, confidence, echo).</summary>
 internal sealed record MessageReading(
-    string? Question, string Reply, string Outcome, string? Code, double? Confidence, string? Echo, string? Command, IReadOnlyList<string>? Alternatives);
+    string? Question, string Reply, string Outcome, string? Code, double? Confidence, string? Echo, string? Command, IReadOnlyList<string>? Alternatives, string Source = "");
 
 /// <summary>
 /// The engine's own reading, loaded from the real knowledge/ and prompts/ folders: a reply to a diagnosis question
@@ -46,7 +46,7 @@ internal sealed class Understander
         if (reading.Outcome == ReadingOutcome.Understood && reading.Code is { } code)
             echo = DialogWording.Fill(_language.Wording.Echo, ("topic", question.Topic), ("answer", question.LabelOf(code)));
         return new MessageReading(question.Id, reply, OutcomeName(reading.Outcome), reading.Code,
-            Math.Round(reading.Confidence, 2), echo, null, reading.Alternatives);
+            Math.Round(reading.Confidence, 2), echo, null, reading.Alternatives, reading.Source);
     }
 
     /// <summary>A message outside the diagnosis: a request (start, restart, back, help, person, end) or a question.</summary>

@@ -35,6 +35,9 @@ public sealed class ReadingRules
     private readonly string[] _negativeItems;
     private readonly string[] _hedges;
     private readonly string[] _reasons;
+    private readonly string[] _partialNegations;
+    private readonly string[] _unsaidNegations;
+    private readonly string[] _embeddedQuestions;
     private readonly (string Word, int SplitAt, bool AtStart)[] _contrasts;
     private readonly string[] _partials;
     private readonly (string Ending, int Keep)[] _endings;
@@ -57,6 +60,9 @@ public sealed class ReadingRules
         _negativeItems = Words(yaml.NegativeItems, path, "negativeItems");
         _hedges = Words(yaml.Hedges, path, "hedges");
         _reasons = Words(yaml.Reasons, path, "reasons");
+        _partialNegations = Words(yaml.PartialNegations, path, "partialNegations");
+        _unsaidNegations = Words(yaml.UnsaidNegations, path, "unsaidNegations");
+        _embeddedQuestions = Words(yaml.EmbeddedQuestions, path, "embeddedQuestions");
         _partials = Words(yaml.Partials, path, "partials");
         // 「る|んです」: the part before | must be there and stays.
         _endings = (yaml.Endings ?? throw new FormatException($"{path}: 'endings' is missing."))
@@ -221,7 +227,14 @@ public sealed class ReadingRules
 
     /// <summary>Whether a negation denies what stands before <paramref name="from"/>: one that follows it in the clause and is
     /// not an adjective (少ない), a condition (〜ないと) or half of a double negation.</summary>
-    public bool IsDeniedAfter(string clause, int from) => NegationAt(clause, from) >= 0 && !IsDoublyNegated(clause);
+    public bool IsDeniedAfter(string clause, int from) => DenialAt(clause, from) >= 0;
+
+    /// <summary>Where the negation that denies what stands before <paramref name="from"/> begins; -1 when none does.</summary>
+    public int DenialAt(string clause, int from) => IsDoublyNegated(clause) ? -1 : NegationAt(clause, from);
+
+    /// <summary>「全部はやってない」「定期的には取っていない」: only part is denied, so the answer is "partly".</summary>
+    public bool IsPartlyDenied(string clause) =>
+        _partialNegations.Any(p => clause.Contains(p, StringComparison.Ordinal)) && NegationAt(clause, 0) >= 0;
 
     /// <summary>How the clause ends: affirmed, negated, doubly negated, or with no predicate we can read.</summary>
     internal ClausePolarity Polarity(string clause)
@@ -252,6 +265,18 @@ public sealed class ReadingRules
         return rest.Length == 0 && clause.Length > 0;
     }
 
+    /// <summary>Where 「…かどうか分からない」 begins: the words before it are what the owner doesn't know, not an answer.</summary>
+    public int EmbeddedQuestionAt(string clause)
+    {
+        foreach (var marker in _embeddedQuestions)
+        {
+            var at = clause.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0)
+                return at;
+        }
+        return -1;
+    }
+
     public bool HasReason(string folded) => _reasons.Any(r => folded.Contains(r, StringComparison.Ordinal));
 
     public bool HasHedge(string clause) => _hedges.Any(h => clause.Contains(h, StringComparison.Ordinal));
@@ -263,6 +288,12 @@ public sealed class ReadingRules
 
     private int NegationAt(string clause, int from)
     {
+        // 「手順はまだ」「その後は特に」: the negation left unsaid at the end.
+        foreach (var unsaid in _unsaidNegations)
+        {
+            if (clause.EndsWith(unsaid, StringComparison.Ordinal) && clause.Length - unsaid.Length >= from)
+                return clause.Length - unsaid.Length;
+        }
         for (var i = Math.Max(0, from); i < clause.Length; i++)
         {
             foreach (var negation in _negations)
@@ -305,6 +336,9 @@ public sealed class ReadingRules
         public List<string>? NegativeItems { get; set; }
         public List<string>? Hedges { get; set; }
         public List<string>? Reasons { get; set; }
+        public List<string>? PartialNegations { get; set; }
+        public List<string>? UnsaidNegations { get; set; }
+        public List<string>? EmbeddedQuestions { get; set; }
         public List<string>? Contrasts { get; set; }
         public List<string>? Partials { get; set; }
         public List<string>? Endings { get; set; }

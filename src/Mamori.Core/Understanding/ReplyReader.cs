@@ -96,9 +96,24 @@ public sealed class ReplyReader
             if (polarity is not null && polarityOf == ClausePolarity.DoublyNegated)
                 hits.RemoveAll(h => h.Code is null || polarity.Codes.Contains(h.Code) || h.Code == question.Unknown.Code);
             var partial = polarity?.Mixed is not null && _rules.HasPartial(clause);
+            if (polarity?.Mixed is { } partlyDenied && _rules.IsPartlyDenied(clause))
+            {
+                signals.Add(new Signal(partlyDenied, Strength.Strong, c));   // 「全部はやってない」
+                continue;
+            }
+            if (polarity is null)
+                hits = WithoutModifiers(clause, hits);
+            if (_rules.EmbeddedQuestionAt(clause) is var embedded and >= 0)
+                hits.RemoveAll(h => h.Start < embedded);   // 「入っとるかどうか分からん」: only 分からん answers
+            var consumed = -1;   // where the negation that denied an earlier word begins: it is that word's, not a "no" of its own
             foreach (var hit in hits)
             {
-                var denied = !hit.SelfNegative && !_rules.IsNegativeItem(clause[hit.Start..hit.End]) && _rules.IsDeniedAfter(clause, hit.End);
+                if (hit.SelfNegative && hit.Code == polarity?.Denied && consumed >= hit.Start && consumed < hit.End)
+                    continue;
+                var denialAt = hit.SelfNegative || _rules.IsNegativeItem(clause[hit.Start..hit.End]) ? -1 : _rules.DenialAt(clause, hit.End);
+                var denied = denialAt >= 0;
+                if (denied)
+                    consumed = denialAt;
                 if (hit.Code is null)
                 {
                     if (!denied)
@@ -152,13 +167,21 @@ public sealed class ReplyReader
         }
         result = hedged ? Hedge(question, result) : result;
         // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say.
-        if (result.Outcome == ReadingOutcome.Understood && result.Source is "polarity" or "contrast" or "hedge" && _rules.HasReason(folded))
+        if (result.Outcome == ReadingOutcome.Understood && result.Source is "polarity" or "contrast" or "hedge" or "words" && _rules.HasReason(folded))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+reason" };
+        // 「名刺くらいかなぁ」「たぶん製造業」: a hedged name of a choice is a guess where the question has no weaker choice.
+        if (hedged && result.Outcome == ReadingOutcome.Understood && result.Source == "words" && question.Polarity?.Hedged is null)
+            result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = "words+hedge" };
         // A hedged no (「そこまでは感じてないかな」) is a guess as well.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && result.Source != "words")
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
         return result;
     }
+
+    // 「機械部品の問屋」: in 「A の B」 the last word names the thing (問屋), the earlier one only describes it (部品).
+    private static List<WordHit> WithoutModifiers(string clause, List<WordHit> hits) =>
+        hits.Where((h, i) => !hits.Skip(i + 1).Any(later => later.Code != h.Code && later.Start >= h.End
+                                                               && clause.AsSpan(h.End, later.Start - h.End).Contains('の'))).ToList();
 
     private ReplyReading? Resolve(Question question, ChoiceLexicon lexicon, List<Signal> signals, List<IReadOnlyList<string>> ambiguous)
     {
@@ -178,6 +201,11 @@ public sealed class ReplyReader
                 return Reading(question, codes[0], strength == Strength.Strong ? 0.9 : 0.8, strength == Strength.Strong ? "words" : "polarity");
             if (lexicon.Combine(codes) is { } combined)
                 return Reading(question, combined, 0.85, "combined");
+            // 「保険は入ってへんけど、蓄えはある」「詳しい人はおらんけど業者に頼んでる」: no in one clause, something in another —
+            // the something is what the company has.
+            if (codes.Count == 2 && polarity?.Denied is { } none && polarity.Mixed is null && codes.Contains(none)
+                && signals.Where(s => s.Strength == strength).Select(s => s.Clause).Distinct().Count() > 1)
+                return Reading(question, codes.First(c => c != none), 0.75, "contrast-other");
             // Two choices named and nothing to tell them apart: ask, guessing what the owner said last.
             var last = signals.Where(s => s.Strength == strength).MaxBy(s => s.Clause).Code;
             return Reading(question, last, 0.5, "conflict", [last, .. codes.Where(c => c != last)]);
