@@ -8,10 +8,13 @@ namespace Mamori.Core.Dialogs;
 /// <summary>
 /// The diagnosis waiting for an answer. The reply is read (<see cref="ReplyReader"/>): understood → recorded and echoed in
 /// one line with the next question; a guess → asked back 「『〇〇』ということでよろしいですか？」 and recorded only on yes;
-/// a question of the owner's → answered, then the same question again; not understood → asked again with the buttons.
+/// a question of the owner's → answered, then the same question again; not understood → with a model configured, its
+/// guess asked back the same way (<see cref="ApplyGuess"/>), else asked again with the buttons.
 /// 「わからない」 is recorded only when the owner says so or agrees to it. Pure and synchronous.
 /// </summary>
-internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language, DialogReplies replies, int historyLines)
+/// <param name="interpretReplies">A reply interpreter is registered: an unreadable reply is handed to it
+/// (<see cref="InterpretReply"/>, then <see cref="ApplyGuess"/>) before the re-prompt.</param>
+internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language, DialogReplies replies, int historyLines, bool interpretReplies = false)
 {
     private const int MissesBeforeOfferingUnknown = 2;
     private const string UnknownCode = "unknown";
@@ -60,10 +63,36 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
                 return new TurnOutcome(state, [replies.Text(W.AlreadyInDiagnosis), replies.Question(question, state.Answers)]);
         }
 
+        // A model may place what the rules could not; the engine asks it after the save and comes back to ApplyGuess.
+        if (interpretReplies && command is null && question.Codes.Count > 0)
+            return new TurnOutcome(state, [new InterpretReply(ToPlace(question, input.Text))]);
+
+        return Missed(state, frame, question, input.Text);
+    }
+
+    /// <summary>
+    /// The interpreter's guess for an unreadable reply (null: none, it failed or timed out): a choice of the question is
+    /// asked back like a guess of the reading, recorded only on yes; anything else is a miss like any unreadable reply.
+    /// Nothing changes when the conversation moved on meanwhile (another turn saved first).
+    /// </summary>
+    public TurnOutcome ApplyGuess(ConversationState state, ReplyToPlace placed, ReplyGuess? guess)
+    {
+        if (state.Top is not DiagnosisFrame { Pending: null } frame || frame.QuestionId != placed.QuestionId || flow.Find(frame.QuestionId) is not { } question)
+            return new TurnOutcome(state, []);
+        return guess is not null && question.Codes.Contains(guess.Code)
+            ? AskBack(state, frame, question, new PendingAnswer(guess.Code, placed.Reply), placed.Reply)
+            : Missed(state, frame, question, placed.Reply);
+    }
+
+    private static ReplyToPlace ToPlace(FlowQuestion question, string text) =>
+        new(question.Id, question.Text, [.. question.Codes.Select(c => new ChoiceOption(c, question.LabelOf(c)))], text);
+
+    private TurnOutcome Missed(ConversationState state, DiagnosisFrame frame, FlowQuestion question, string text)
+    {
         // After two replies that could not be read, offer to go on with 「わからない」: the owner decides, the bot does not.
         if (frame.Misses + 1 >= MissesBeforeOfferingUnknown)
         {
-            var offer = frame with { Misses = frame.Misses + 1, Pending = new PendingAnswer(UnknownCode, input.Text) };
+            var offer = frame with { Misses = frame.Misses + 1, Pending = new PendingAnswer(UnknownCode, text) };
             return new TurnOutcome(state.ReplaceTop(offer),
                 [replies.Text(W.ConfirmUnknown, [W.ConfirmYesLabel, .. question.Buttons])]);
         }

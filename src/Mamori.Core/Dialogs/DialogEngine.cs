@@ -23,8 +23,11 @@ public sealed class DialogEngine
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IQuestionAnswerer? _answerer;
+    private readonly IReplyInterpreter? _interpreter;
 
     /// <param name="answerer">Optional: without one, questions get a polite 「いまはお答えできません」.</param>
+    /// <param name="interpreter">Optional (a model is configured): places replies the reading could not; its guess is
+    /// always asked back. Without one, an unreadable reply is simply asked again.</param>
     public DialogEngine(
         IConversationStore store,
         IDiagnosisFlow flow,
@@ -33,16 +36,18 @@ public sealed class DialogEngine
         IOptions<StateStoreOptions> storeOptions,
         ILogger<DialogEngine> logger,
         TimeProvider? time = null,
-        IQuestionAnswerer? answerer = null)
+        IQuestionAnswerer? answerer = null,
+        IReplyInterpreter? interpreter = null)
     {
         _store = store;
         _language = language;
         _options = options.Value;
         _maxSaveAttempts = storeOptions.Value.MaxSaveAttempts;
-        _turn = new DialogTurn(flow, language, _options.HistoryLines, _options.MaxInputLength);
+        _turn = new DialogTurn(flow, language, _options.HistoryLines, _options.MaxInputLength, interpreter is not null);
         _time = time ?? TimeProvider.System;
         _logger = logger;
         _answerer = answerer;
+        _interpreter = interpreter;
     }
 
     /// <summary>Whether a real question answerer is wired in (false: questions are politely declined).</summary>
@@ -109,6 +114,11 @@ public sealed class DialogEngine
         var replies = new List<BotReply>(outcome.Outgoing.Count);
         foreach (var item in outcome.Outgoing)
         {
+            if (item is InterpretReply interpret)
+            {
+                replies.AddRange(await InterpretAsync(key, interpret.Request, cancellationToken));
+                continue;
+            }
             replies.Add(item switch
             {
                 Say say => say.Reply,
@@ -163,6 +173,26 @@ public sealed class DialogEngine
                 : state.Top is MenuFrame ? _turn.MenuChoices(state).Select(c => new ReplyChoice(c)).ToArray()
                 : [],
         };
+    }
+
+    /// <summary>
+    /// Asks the interpreter (after the save, outside the retry loop: a slow model must not hold a turn's state), then
+    /// applies its guess as a turn of its own. A failure or a timeout is a miss like any unreadable reply, never an error.
+    /// </summary>
+    private async Task<IEnumerable<BotReply>> InterpretAsync(ConversationKey key, ReplyToPlace placed, CancellationToken cancellationToken)
+    {
+        ReplyGuess? guess = null;
+        try
+        {
+            guess = await _interpreter!.GuessAsync(placed, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            DialogLog.InterpreterFailed(_logger, ex, key.ToString(), placed.QuestionId);
+        }
+
+        var outcome = await ApplyAsync(key, s => _turn.ApplyGuess(s, placed, guess), cancellationToken);
+        return outcome is null ? Busy().Replies : outcome.Outgoing.OfType<Say>().Select(s => s.Reply);
     }
 
     /// <summary>Not answered: the likeliest topics when the evidence was middling (pressing one asks about it), then a person.</summary>

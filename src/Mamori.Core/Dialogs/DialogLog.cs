@@ -23,6 +23,9 @@ internal static partial class DialogLog
     [LoggerMessage(1007, LogLevel.Error, "Conversation {Conversation}: the turn failed; the state was left as it was")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string conversation);
 
+    [LoggerMessage(1008, LogLevel.Warning, "Conversation {Conversation}: the reply interpreter failed on question {QuestionId}; the question is asked again")]
+    public static partial void InterpreterFailed(ILogger logger, Exception exception, string conversation, string questionId);
+
     [LoggerMessage(1006, LogLevel.Information, "Conversation {Conversation}: the user asked for a person")]
     public static partial void HandoffRequested(ILogger logger, string conversation);
 }

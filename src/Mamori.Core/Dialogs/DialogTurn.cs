@@ -21,14 +21,15 @@ internal sealed class DialogTurn
     private readonly int _historyLines;
     private readonly int _maxInputLength;
 
-    public DialogTurn(IDiagnosisFlow flow, DialogLanguage language, int historyLines, int maxInputLength)
+    /// <param name="interpretReplies">A reply interpreter is registered (see <see cref="DiagnosisStep"/>).</param>
+    public DialogTurn(IDiagnosisFlow flow, DialogLanguage language, int historyLines, int maxInputLength, bool interpretReplies = false)
     {
         _flow = flow;
         _maxInputLength = maxInputLength;
         _language = language;
         _historyLines = historyLines;
         _replies = new DialogReplies(language, flow);
-        _diagnosis = new DiagnosisStep(flow, language, _replies, historyLines);
+        _diagnosis = new DiagnosisStep(flow, language, _replies, historyLines, interpretReplies);
     }
 
     private DialogWording W => _language.Wording;
@@ -56,7 +57,7 @@ internal sealed class DialogTurn
         if (input.Problem != InputProblem.None)
             return Declined(state, input.Problem);
 
-        var command = _language.Commands.Detect(input.Text);
+        var command = _language.Commands.Detect(input.Text) ?? Request(state, input.Text);
         switch (command)
         {
             case CommandKind.Handoff:
@@ -80,8 +81,23 @@ internal sealed class DialogTurn
             : Menu(state, input, command, user);
     }
 
+    /// <summary>The reply interpreter's guess for a reply the reading could not place (<see cref="InterpretReply"/>).</summary>
+    public TurnOutcome ApplyGuess(ConversationState state, ReplyToPlace placed, ReplyGuess? guess) => _diagnosis.ApplyGuess(state, placed, guess);
+
     /// <summary>The menu's buttons for this state (start or resume, ask, a person …).</summary>
     public string[] MenuChoices(ConversationState state) => _replies.MenuChoices(state);
+
+    // A request in plain words counts unless it is an answer to the question being asked: 「詳しい人に相談してる」 answers
+    // 「相談できる先はありますか」 and is no request for a person.
+    private CommandKind? Request(ConversationState state, string text)
+    {
+        if (_language.Commands.DetectRequest(text) is not { } request)
+            return null;
+        if (state.Top is DiagnosisFrame frame && _flow.Find(frame.QuestionId) is { } question
+            && _flow.Read(question, text).Outcome is ReadingOutcome.Understood or ReadingOutcome.Confirm)
+            return null;
+        return request;
+    }
 
     public bool IsGreeting(UserInput input) => input.Problem == InputProblem.None && _language.Commands.IsGreeting(input.Text);
 

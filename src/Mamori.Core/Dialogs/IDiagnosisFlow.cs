@@ -45,6 +45,10 @@ public sealed record FlowQuestion(
 {
     /// <summary>The label of a choice code (the code itself when it has none), for echoes and confirmations.</summary>
     public Func<string, string> LabelOf { get; init; } = code => code;
+
+    /// <summary>Every choice code the question accepts, "unknown" included; empty when the flow does not list them
+    /// (then no reply interpreter is asked).</summary>
+    public IReadOnlyList<string> Codes { get; init; } = [];
 }
 
 /// <param name="Replies">The report as shown to the user (text, card, picture).</param>

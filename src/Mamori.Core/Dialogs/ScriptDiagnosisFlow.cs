@@ -88,5 +88,5 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
         question.Unknown.Label,
         question.RetryPrompt,
         question.Help,
-        question.Topic) { LabelOf = question.LabelOf };
+        question.Topic) { LabelOf = question.LabelOf, Codes = [.. question.Codes] };
 }

@@ -11,6 +11,12 @@ internal sealed record Say(BotReply Reply) : Outgoing;
 /// <summary>Ask the knowledge answerer and show its answer here.</summary>
 internal sealed record AnswerQuestion(string Question) : Outgoing;
 
+/// <summary>
+/// A reply the reading could not place, with a reply interpreter registered: the engine asks it (after the save) and
+/// applies <see cref="DiagnosisStep.ApplyGuess"/>, which asks the guess back or re-prompts.
+/// </summary>
+internal sealed record InterpretReply(Understanding.ReplyToPlace Request) : Outgoing;
+
 /// <summary>The result of applying one turn to a state: the next state and what to send.</summary>
 /// <param name="Handoff">The user asked for a person.</param>
 /// <param name="Ended">The user said goodbye outside the diagnosis.</param>

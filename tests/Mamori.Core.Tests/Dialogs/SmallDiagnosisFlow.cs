@@ -78,5 +78,6 @@ internal sealed class SmallDiagnosisFlow : IDiagnosisFlow
         new(id, text, choices.Select(c => c.Label).ToArray(), "わからない", "すみません、選択肢から選んでください。", $"{id}についての説明です。", id)
         {
             LabelOf = code => choices.FirstOrDefault(c => c.Code == code).Label ?? code,
+            Codes = [.. choices.Select(c => c.Code), "unknown"],
         };
 }

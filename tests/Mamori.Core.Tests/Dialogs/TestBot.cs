@@ -1,6 +1,7 @@
 using Mamori.Core.Answering;
 using Mamori.Core.Dialogs;
 using Mamori.Core.Storage;
+using Mamori.Core.Understanding;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +12,9 @@ internal sealed class TestBot : IDisposable
 {
     private static readonly Lazy<DialogLanguage> SharedLanguage = new(() => DialogLanguage.Load(DialogLanguage.LocateFolder(null)));
 
-    public TestBot(IQuestionAnswerer? answerer = null, IDiagnosisFlow? flow = null)
+    public TestBot(IQuestionAnswerer? answerer = null, IDiagnosisFlow? flow = null, IReplyInterpreter? interpreter = null)
     {
+        Interpreter = interpreter;
         Folder = Directory.CreateTempSubdirectory("mamori-dialog-").FullName;
         DatabasePath = Path.Combine(Folder, "state.db");
         Answerer = answerer;
@@ -29,6 +31,8 @@ internal sealed class TestBot : IDisposable
 
     public IDiagnosisFlow Flow { get; }
 
+    public IReplyInterpreter? Interpreter { get; }
+
     public IConversationStore Store { get; private set; }
 
     public DialogEngine Engine { get; private set; }
@@ -44,7 +48,7 @@ internal sealed class TestBot : IDisposable
 
     public DialogEngine CreateEngine(IConversationStore store) =>
         new(store, Flow, Language, Options.Create(new DialogOptions()), Options.Create(new StateStoreOptions()),
-            NullLogger<DialogEngine>.Instance, TimeProvider.System, Answerer);
+            NullLogger<DialogEngine>.Instance, TimeProvider.System, Answerer, Interpreter);
 
     public ConversationScript Conversation(string conversationId = "c1", string userId = "u1", string tenant = "default") =>
         new(() => Engine, new ConversationKey(tenant, conversationId), userId);
