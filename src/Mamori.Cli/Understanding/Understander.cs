@@ -51,7 +51,7 @@ internal sealed class Understander
 
     /// <summary>A message outside the diagnosis: a request (start, restart, back, help, person, end) or a question.</summary>
     public MessageReading Request(string text) =>
-        _language.Commands.Detect(text) is { } kind && CommandName(kind) is { } name
+        (_language.Commands.Detect(text) ?? _language.Commands.DetectRequest(text)) is { } kind && CommandName(kind) is { } name
             ? new MessageReading(null, text, "command", null, null, null, name, null)
             : new MessageReading(null, text, "question", null, null, null, null, null);
 

@@ -50,9 +50,9 @@ internal sealed class ChoiceLexicon
         _words.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
     }
 
-    // The same rewrite as a clause gets (ReadingRules.Clauses), so a synonym 「どうなんだろう」 meets the clause 「どうなん」.
+    // The canonical rewrite only, not the endings: 「予算なし」 must stay 「予算なし」.
     private static IEnumerable<string> Forms(ReadingRules rules, IEnumerable<string> words) =>
-        words.Select(w => rules.Canonicalize(rules.StripEndings(rules.Canonicalize(JapaneseFold.Fold(w))))).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal);
+        words.Select(w => rules.Canonicalize(JapaneseFold.Fold(w))).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal);
 
     // Short kana words (はい ある ない いる まだ) hide inside longer words (「している」「ある程度」), so they count only as
     // the whole clause; short kanji words (一部 保険 東京) are safe to find anywhere.

@@ -93,16 +93,27 @@ public sealed class CommandSet
                 if (key.Contains(fragment, StringComparison.Ordinal))
                     return kind;
             }
-            // A request in plain words: a topic (診断, 最初, 人) and a request form (してほしい, やり直し, 話したい) together,
-            // unless the message asks something about it (「診断って何分かかる？」「最初から作り直すべき？」).
-            var asks = _questionWords.Any(w => key.Contains(w, StringComparison.Ordinal));
-            foreach (var (kind, topics, forms) in _intents)
-            {
-                if (asks && kind is not (CommandKind.Help or CommandKind.Handoff or CommandKind.Back))
-                    continue;
-                if (topics.Any(t => key.Contains(t, StringComparison.Ordinal)) && (forms.Length == 0 || forms.Any(f => key.Contains(f, StringComparison.Ordinal))))
-                    return kind;
-            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A request in plain words (「うちの店を診断してほしい」「最初っからやり直させて」): a topic and a request form together
+    /// in a short message that does not ask about it (「診断って何分かかる？」). Weaker than <see cref="Detect"/>: in the
+    /// diagnosis it counts only when the message is not an answer to the question.
+    /// </summary>
+    public CommandKind? DetectRequest(string text)
+    {
+        var key = StripPoliteEnding(JapaneseFold.Fold(text));
+        if (key.Length == 0 || key.Length > MaxContainsLength)
+            return null;
+        var asks = _questionWords.Any(w => key.Contains(w, StringComparison.Ordinal));
+        foreach (var (kind, topics, forms) in _intents)
+        {
+            if (asks && kind is not (CommandKind.Help or CommandKind.Handoff or CommandKind.Back))
+                continue;
+            if (topics.Any(t => key.Contains(t, StringComparison.Ordinal)) && (forms.Length == 0 || forms.Any(f => key.Contains(f, StringComparison.Ordinal))))
+                return kind;
         }
         return null;
     }

@@ -5,7 +5,8 @@ namespace Mamori.Core.Understanding;
 /// <summary>The words around numbers, from knowledge/diagnosis/reading.yaml (<c>quantities</c>), folded.</summary>
 /// <param name="Owners">The owner speaking of themself (「社長の私と従業員5名」 is six people).</param>
 /// <param name="Staff">Words for employees, which the owner is not counted in.</param>
-internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff);
+/// <param name="Joins">Words between two counts that add them up (「と」「＋」); <paramref name="NotJoins"/> overrule them (「とき」).</param>
+internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins);
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
@@ -78,7 +79,11 @@ internal sealed partial class QuantityReader(QuantityWords words)
         }
         if (!sum)
             return null;
-        return (tokens.Sum(t => t.Min), tokens.Sum(t => t.Max));
+        // 「社員5人とパート3人」 adds up; 「10人のときも30人のときもある」 is a range of two answers, not 40 people.
+        var joins = Enumerable.Range(0, tokens.Count - 1).Select(i => folded[tokens[i].End..tokens[i + 1].Start]).ToList();
+        if (joins.All(j => words.Joins.Any(m => j.Contains(m, StringComparison.Ordinal)) && !words.NotJoins.Any(m => j.Contains(m, StringComparison.Ordinal))))
+            return (tokens.Sum(t => t.Min), tokens.Sum(t => t.Max));
+        return (tokens.Min(t => t.Min), tokens.Max(t => t.Max));
     }
 
     private bool IsOnlyNumber(string folded, NumberToken token)

@@ -72,7 +72,8 @@ public sealed class ReadingRules
         var q = yaml.Quantities ?? throw new FormatException($"{path}: 'quantities' is missing.");
         Quantities = new QuantityReader(new QuantityWords(
             Words(q.RangeMarks, path, "quantities.rangeMarks"), Words(q.Fillers, path, "quantities.fillers"),
-            Words(q.Approximately, path, "quantities.approximately"), Words(q.Owners, path, "quantities.owners"), Words(q.Staff, path, "quantities.staff")));
+            Words(q.Approximately, path, "quantities.approximately"), Words(q.Owners, path, "quantities.owners"), Words(q.Staff, path, "quantities.staff"),
+            Words(q.Joins, path, "quantities.joins"), Words(q.NotJoins, path, "quantities.notJoins")));
         _contrasts = (yaml.Contrasts ?? []).Select(c =>
             {
                 var atStart = c.StartsWith('^');
@@ -140,7 +141,9 @@ public sealed class ReadingRules
             var c = nfkc[i];
             // A decimal point or a comma between digits is part of a number (「1.5万」「10,000円」).
             var inNumber = c is '.' or ',' && i > 0 && i + 1 < nfkc.Length && char.IsAsciiDigit(nfkc[i - 1]) && char.IsAsciiDigit(nfkc[i + 1]);
-            if (!inNumber && (c is '、' or '。' or ',' or '.' or '!' or '?' or '\n' or '・' or '/' or ';' or '…' || char.IsWhiteSpace(c)))
+            // 「保険？入ってない」: a short topic echoed with a question mark belongs to the answer after it.
+            var echoedTopic = c is '?' && i - start <= 6 && i + 1 < nfkc.Length;
+            if (!inNumber && !echoedTopic && (c is '、' or '。' or ',' or '.' or '!' or '?' or '\n' or '・' or '/' or ';' or '…' || char.IsWhiteSpace(c)))
             {
                 if (i > start)
                     yield return nfkc[start..i];
@@ -353,5 +356,7 @@ public sealed class ReadingRules
         public List<string>? Approximately { get; set; }
         public List<string>? Owners { get; set; }
         public List<string>? Staff { get; set; }
+        public List<string>? Joins { get; set; }
+        public List<string>? NotJoins { get; set; }
     }
 }

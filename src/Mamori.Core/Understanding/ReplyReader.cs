@@ -17,7 +17,7 @@ namespace Mamori.Core.Understanding;
 /// (図面 + 名簿 = 両方) or asked back; a hedge (一応, たぶん) weakens a yes. Numbers are read for count and amount
 /// questions. Anything the reader is not sure of is a <see cref="ReadingOutcome.Confirm"/>: the owner decides.
 /// </remarks>
-public sealed class ReplyReader
+public sealed partial class ReplyReader
 {
     /// <summary>Readings at least this sure are recorded without asking.</summary>
     public const double UnderstoodAt = 0.7;
@@ -53,12 +53,16 @@ public sealed class ReplyReader
 
         var reading = ReadWords(question, lexicon, text!);
         if (question.Kind != QuestionKind.Choice && reading.Code != question.Unknown.Code)
-            reading = WithQuantity(question, folded, reading);
+            reading = WithQuantity(question, JapaneseFold.Fold(NumberList().Replace(text!, "$1〜$2")), reading);
 
         if (reading.Outcome == ReadingOutcome.NotUnderstood && _questions.IsQuestion(text!))
             return ReplyReading.AQuestion;
         return reading;
     }
+
+    // 「5、6人」 is five or six, not fifty-six (a thousands separator has three digits after it: 「10,000円」).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d)[、,，](\d{1,2})(?!\d)")]
+    private static partial System.Text.RegularExpressions.Regex NumberList();
 
     private static string LastSentence(string text)
     {
@@ -78,9 +82,10 @@ public sealed class ReplyReader
         var signals = new List<Signal>();
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         var ambiguous = new List<IReadOnlyList<string>>();
-        // Hedges often sit in the endings a clause loses (「…かな」), so they are looked for in the whole reply.
         var folded = JapaneseFold.Fold(text);
-        var hedged = _rules.HasHedge(folded);
+        // Hedges often sit in the endings a clause loses (「…かな」), so they are looked for in the whole reply, outside the
+        // choices' own words (「少し困る」 is a choice, not a hedge).
+        var hedged = _rules.HasHedge(WithoutChoiceWords(folded, lexicon));
 
         for (var c = 0; c < clauses.Count; c++)
         {
@@ -112,8 +117,6 @@ public sealed class ReplyReader
                     continue;
                 var denialAt = hit.SelfNegative || _rules.IsNegativeItem(clause[hit.Start..hit.End]) ? -1 : _rules.DenialAt(clause, hit.End);
                 var denied = denialAt >= 0;
-                if (denied)
-                    consumed = denialAt;
                 if (hit.Code is null)
                 {
                     if (!denied)
@@ -127,11 +130,13 @@ public sealed class ReplyReader
                 else if (polarity is not null && hit.Code == polarity.Denied && polarity.Affirmed is { } good)
                 {
                     signals.Add(new Signal(good, Strength.Strong, c));   // 「使い回しはしてない」: a bad practice denied
+                    consumed = denialAt;
                 }
                 else if (polarity is not null && hit.Code != polarity.Denied && polarity.Denied is { } no
                          && (hit.Code == polarity.Affirmed || hit.Code == polarity.Mixed || hit.Code == polarity.Hedged))
                 {
                     signals.Add(new Signal(no, Strength.Strong, c));     // 「一部もやってない」
+                    consumed = denialAt;
                 }
                 else
                 {
@@ -167,7 +172,7 @@ public sealed class ReplyReader
         }
         result = hedged ? Hedge(question, result) : result;
         // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say.
-        if (result.Outcome == ReadingOutcome.Understood && result.Source is "polarity" or "contrast" or "hedge" or "words" && _rules.HasReason(folded))
+        if (result.Outcome == ReadingOutcome.Understood && result.Source is "polarity" or "contrast" or "hedge" && _rules.HasReason(folded))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+reason" };
         // 「名刺くらいかなぁ」「たぶん製造業」: a hedged name of a choice is a guess where the question has no weaker choice.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Source == "words" && question.Polarity?.Hedged is null)
@@ -176,6 +181,21 @@ public sealed class ReplyReader
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && result.Source != "words")
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
         return result;
+    }
+
+    // A hedge inside a choice's own word (「少し困る」「少しは」) is that word, not a hedge of the reply.
+    private static string WithoutChoiceWords(string clause, ChoiceLexicon lexicon)
+    {
+        var hits = lexicon.Find(clause);
+        if (hits.Count == 0)
+            return clause;
+        var sb = new System.Text.StringBuilder(clause);
+        foreach (var hit in hits)
+        {
+            for (var i = hit.Start; i < hit.End; i++)
+                sb[i] = '・';
+        }
+        return sb.ToString();
     }
 
     // 「機械部品の問屋」: in 「A の B」 the last word names the thing (問屋), the earlier one only describes it (部品).
