@@ -27,6 +27,18 @@ internal sealed partial class WebChatDriver(Func<IFrame> frame)
 
     public ILocator SendBox => frame().Locator(".webchat__send-box-text-box__input");
 
+    /// <summary>The send box is there and takes typing (not disabled, not read-only).</summary>
+    public Task<bool> SendBoxUsableAsync() =>
+        frame().EvaluateAsync<bool>("() => { const e = document.querySelector('.webchat__send-box-text-box__input'); return !!e && !e.disabled && !e.readOnly; }");
+
+    /// <summary>Suggested-action buttons whose label does not fit (scrollWidth &gt; clientWidth), with both widths.</summary>
+    public Task<string[]> OverflowingButtonsAsync() =>
+        frame().EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('button.webchat__suggested-action')]
+                .filter(b => b.scrollWidth > b.clientWidth || b.scrollHeight > b.clientHeight + 1)
+                .map(b => `${b.innerText.trim()} (${b.scrollWidth}>${b.clientWidth} or ${b.scrollHeight}>${b.clientHeight})`)
+            """);
+
     public async Task<bool> HasResultCardAsync() => await frame().Locator(".ac-adaptiveCard").CountAsync() > 0;
 
     /// <summary>The question number (【n/25】) of the latest question the bot asked, or 0.</summary>

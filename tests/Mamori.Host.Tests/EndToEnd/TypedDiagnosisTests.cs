@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Mamori.Core.Dialogs;
+using Mamori.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Mamori.Host.Tests.EndToEnd;
+
+/// <summary>
+/// A diagnosis typed on the Web Chat page in Chromium, never a button pressed (<see cref="RamenShopInKyoto"/>), and
+/// a reply that names a town in two prefectures, answered with the candidate buttons. Screenshots of the question, the
+/// echo line, the confirmation and the candidates go to TestResults/e2e at 360 px and desktop width.
+/// </summary>
+public sealed class TypedDiagnosisTests(ITestOutputHelper output)
+{
+    private const string FreeQuestion = "ランサムウェアに感染したら、まず何をすればいいですか？";
+
+    [ChromiumFact]
+    public async Task A_ramen_shop_owner_types_the_whole_diagnosis_and_is_asked_back_only_where_his_reply_is_ambiguous()
+    {
+        using var host = new HostFactory(scripted: false);
+        var (page, chat, session) = await OpenAsync(host);
+        await using var _ = session;
+        var said = new BotWording(host.Services.GetRequiredService<DialogLanguage>().Wording);
+
+        await chat.TypeAsync(RamenShopInKyoto.Request);
+        await WayForward.AssertAsync(chat, $"「{RamenShopInKyoto.Request}」");
+        Assert.NotNull(await CurrentQuestionAsync(host, chat));   // the plain-word request started the diagnosis
+
+        var problems = new List<string>();
+        var askedBack = new List<string>();
+        var clock = Stopwatch.StartNew();
+        var slowest = TimeSpan.Zero;
+        bool shotQuestion = false, shotEcho = false;
+        for (int step = 0; step < 60 && !await chat.HasResultCardAsync(); step++)
+        {
+            var question = await CurrentQuestionAsync(host, chat) ?? throw new Xunit.Sdk.XunitException(
+                $"not at a question: 「{(await chat.BotTextsAsync()).LastOrDefault()}」");
+            var (typed, meant) = RamenShopInKyoto.Replies[question.Id];
+            string meantLabel = question.LabelOf(meant);
+            if (!shotQuestion)
+            {
+                shotQuestion = true;
+                Assert.Contains(question.UnknownLabel, await chat.ButtonsAsync());
+                await Screens.ShootAsync(page, chat, "typed-question");
+            }
+
+            var turnClock = Stopwatch.StartNew();
+            var reply = await SendAsync(chat, typed);
+            slowest = turnClock.Elapsed > slowest ? turnClock.Elapsed : slowest;
+            await WayForward.AssertAsync(chat, $"{question.Id} 「{typed}」");
+
+            if (said.IsAskedBack(reply[^1]))
+            {
+                askedBack.Add($"{question.Id} 「{typed}」 → {reply[^1]}");
+                // He agrees when the guess is what he meant, and otherwise types what he meant.
+                string answer = said.Guess(reply[^1]) == meantLabel ? said.Wording.ConfirmYesLabel : meantLabel;
+                reply = await SendAsync(chat, answer);
+                await WayForward.AssertAsync(chat, $"{question.Id} 「{answer}」 after being asked back");
+                continue;
+            }
+            if ((await CurrentQuestionAsync(host, chat))?.Id == question.Id && !await chat.HasResultCardAsync())
+            {
+                askedBack.Add($"{question.Id} 「{typed}」 re-prompted: {string.Join(" | ", reply)}");
+                problems.Add($"{question.Id}: 「{typed}」 was not understood");
+                await SendAsync(chat, meantLabel);
+                await WayForward.AssertAsync(chat, $"{question.Id} 「{meantLabel}」 after a re-prompt");
+                continue;
+            }
+
+            string? echoed = reply.Select(said.EchoedAnswer).FirstOrDefault(a => a is not null);
+            if (echoed is null)
+                problems.Add($"{question.Id}: 「{typed}」 got no echo: {string.Join(" | ", reply)}");
+            else if (echoed != meantLabel)
+                problems.Add($"{question.Id}: 「{typed}」 was read as 「{echoed}」, meant 「{meantLabel}」");
+            else if (!shotEcho)
+            {
+                shotEcho = true;
+                await Screens.ShootAsync(page, chat, "typed-echo");
+            }
+        }
+        clock.Stop();
+
+        Assert.True(await chat.HasResultCardAsync(), "the typed diagnosis never reached the result card");
+        output.WriteLine($"typed diagnosis: {clock.Elapsed.TotalSeconds:F1} s, slowest turn {slowest.TotalSeconds:F1} s, {askedBack.Count} asked back");
+        askedBack.ForEach(output.WriteLine);
+
+        // A free question at the menu after the result: answered, and the menu's buttons stay.
+        await SendAsync(chat, FreeQuestion);
+        await WayForward.AssertAsync(chat, $"the free question 「{FreeQuestion}」 at the menu");
+
+        Assert.True(problems.Count == 0, $"{problems.Count} misreadings:\n" + string.Join("\n", problems));
+        var unexpected = askedBack.Where(a => !RamenShopInKyoto.TrulyAmbiguous.Keys.Any(id => a.StartsWith(id + " ", StringComparison.Ordinal))).ToList();
+        Assert.True(unexpected.Count == 0, "asked back although the reply was clear:\n" + string.Join("\n", unexpected));
+        Assert.True(askedBack.Count <= RamenShopInKyoto.TrulyAmbiguous.Count, $"{askedBack.Count} re-asks for {RamenShopInKyoto.TrulyAmbiguous.Count} ambiguous replies");
+    }
+
+    [ChromiumFact]
+    public async Task A_town_in_two_prefectures_is_asked_back_with_candidate_buttons_and_a_hedge_is_confirmed()
+    {
+        using var host = new HostFactory(scripted: false);
+        var (page, chat, session) = await OpenAsync(host);
+        await using var _ = session;
+        var said = new BotWording(host.Services.GetRequiredService<DialogLanguage>().Wording);
+
+        await chat.TypeAsync(RamenShopInKyoto.Request);
+        while ((await CurrentQuestionAsync(host, chat))?.Id is "industry" or "employees")
+            await SendAsync(chat, RamenShopInKyoto.Replies[(await CurrentQuestionAsync(host, chat))!.Id].Typed);
+
+        Assert.Equal("prefecture", (await CurrentQuestionAsync(host, chat))?.Id);
+        var reply = await SendAsync(chat, "府中市です");   // 府中市 is in Tokyo and in Hiroshima
+        Assert.True(said.IsCandidates(reply[^1]), $"「府中市です」 should be asked back with candidates: {reply[^1]}");
+        var buttons = await chat.ButtonsAsync();
+        Assert.Contains("東京都", buttons);
+        Assert.Contains("広島県", buttons);
+        Assert.Contains(said.Wording.ConfirmNoLabel, buttons);
+        await Screens.ShootAsync(page, chat, "candidates");
+
+        await chat.PressAsync("東京都");
+        var next = await CurrentQuestionAsync(host, chat);
+        Assert.Equal("it_dependence", next?.Id);
+        await WayForward.AssertAsync(chat, "pressing 「東京都」");
+
+        reply = await SendAsync(chat, Hedge);
+        Assert.True(said.Guess(reply[^1]) is not null, $"「{Hedge}」 should be asked back with a guess: {reply[^1]}");
+        Assert.Equal([said.Wording.ConfirmYesLabel, said.Wording.ConfirmNoLabel], await chat.ButtonsAsync());
+        await Screens.ShootAsync(page, chat, "confirmation");
+
+        await chat.PressAsync(said.Wording.ConfirmYesLabel);
+        Assert.NotEqual("it_dependence", (await CurrentQuestionAsync(host, chat))?.Id);
+        await WayForward.AssertAsync(chat, "agreeing to the guess");
+    }
+
+    /// <summary>A reply a careful person would ask about: "a bit of trouble, maybe, or not really".</summary>
+    private const string Hedge = "レジが止まったらちょっと困るかもしれんけど、まあなんとかなるかなあ";
+
+    private static async Task<(IPage Page, WebChatDriver Chat, IAsyncDisposable Session)> OpenAsync(HostFactory host)
+    {
+        var browser = await Browser.LaunchAsync();
+        var context = await browser.Chromium.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = Screens.Desktop });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(host.BaseAddress.AbsoluteUri);
+        var chat = new WebChatDriver(() => page.MainFrame);
+        await chat.WaitForAsync(async () => (await chat.ButtonsAsync()).Length > 0, "the greeting");
+        return (page, chat, browser);
+    }
+
+    /// <summary>Types a reply and returns the bot's new messages.</summary>
+    private static async Task<string[]> SendAsync(WebChatDriver chat, string text)
+    {
+        int before = (await chat.BotTextsAsync()).Length;
+        await chat.TypeAsync(text);
+        return [.. (await chat.BotTextsAsync()).Skip(before)];
+    }
+
+    /// <summary>The question the latest numbered bubble asks, found by its text in the diagnosis data; null if none.</summary>
+    private static async Task<FlowQuestion?> CurrentQuestionAsync(HostFactory host, WebChatDriver chat)
+    {
+        var flow = host.Services.GetRequiredService<IDiagnosisFlow>();
+        string? asked = (await chat.BotTextsAsync()).LastOrDefault(t => t.Contains('【', StringComparison.Ordinal));
+        if (asked is null)
+            return null;
+        string bubble = Squeeze(asked);
+        return RamenShopInKyoto.Replies.Keys.Select(flow.Find).OfType<FlowQuestion>()
+            .Where(q => bubble.Contains(Squeeze(q.Text), StringComparison.Ordinal))
+            .MaxBy(q => q.Text.Length);
+    }
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+}
