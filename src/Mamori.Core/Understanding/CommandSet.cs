@@ -110,7 +110,7 @@ public sealed class CommandSet
         var asks = _questionWords.Any(w => key.Contains(w, StringComparison.Ordinal));
         foreach (var (kind, topics, forms) in _intents)
         {
-            if (asks && kind is not (CommandKind.Help or CommandKind.Handoff or CommandKind.Back))
+            if (asks && kind is not CommandKind.Handoff)
                 continue;
             if (topics.Any(t => key.Contains(t, StringComparison.Ordinal)) && (forms.Length == 0 || forms.Any(f => key.Contains(f, StringComparison.Ordinal))))
                 return kind;
