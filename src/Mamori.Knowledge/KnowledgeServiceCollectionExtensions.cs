@@ -2,6 +2,8 @@ using Mamori.Core.Answering;
 using Mamori.Knowledge.Answering;
 using Mamori.Knowledge.Embeddings;
 using Mamori.Knowledge.Index;
+using Mamori.Knowledge.Interpreting;
+using Mamori.Core.Understanding;
 using Mamori.Knowledge.Qdrant;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,8 @@ public static class KnowledgeServiceCollectionExtensions
     /// Knowledge answering: the embedded index by default, Qdrant when Knowledge:Qdrant:Url is set; a chat model when
     /// Knowledge:AzureOpenAI (or Knowledge:OpenAI) names a chat deployment/model, otherwise extractive answers.
     /// Every setting and every prompt file is validated at start-up, with errors that name the setting or file.
+    /// With a chat model, an <see cref="IReplyInterpreter"/> too: diagnosis replies the rules cannot place are guessed by the
+    /// model and asked back to the owner (Knowledge:Interpreting); without one, none is registered and nothing changes.
     /// </summary>
     public static IServiceCollection AddMamoriKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -70,7 +74,29 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetRequiredService<IOptions<AnsweringOptions>>().Value,
             sp.GetRequiredService<ILogger<KnowledgeAnswerer>>()));
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<KnowledgeAnswerer>());
+        AddReplyInterpreter(services, configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Registered only when a chat model is configured: the dialog engine takes an interpreter only if there is one, so the
+    /// choice is made here from the same settings the kernel reads (validated at start like every other).
+    /// </summary>
+    private static void AddReplyInterpreter(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReplyInterpreterOptions>().Bind(configuration.GetSection(ReplyInterpreterOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var chat = configuration.GetSection(AzureOpenAIOptions.Section).Get<AzureOpenAIOptions>()?.ChatEnabled == true
+            || configuration.GetSection(OpenAICompatibleOptions.Section).Get<OpenAICompatibleOptions>()?.ChatEnabled == true;
+        var wanted = configuration.GetSection(ReplyInterpreterOptions.Section).Get<ReplyInterpreterOptions>()?.Enabled ?? true;
+        if (!chat || !wanted)
+            return;
+        services.AddSingleton(sp => new ModelReplyInterpreter(
+            sp.GetRequiredService<Microsoft.SemanticKernel.Kernel>(),
+            sp.GetRequiredService<PromptLibrary>(),
+            sp.GetRequiredService<IOptions<ReplyInterpreterOptions>>().Value,
+            sp.GetRequiredService<ILogger<ModelReplyInterpreter>>()));
+        services.AddSingleton<IReplyInterpreter>(sp => sp.GetRequiredService<ModelReplyInterpreter>());
     }
 
     /// <summary>Loading the prompt files is part of validating Knowledge:Answering, so a broken prompt stops start-up.</summary>

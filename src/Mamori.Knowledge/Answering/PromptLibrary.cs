@@ -11,8 +11,9 @@ public sealed class PromptLibrary
 {
     private PromptLibrary(PromptTemplateConfig answer, PromptTemplateConfig withSources, PromptTemplateConfig extractive,
         PromptTemplateConfig refuse, PromptTemplateConfig refuseUnknownName, PromptTemplateConfig unavailable, PromptTemplateConfig rewrite,
-        PromptTemplateConfig suggestTopics, FollowUpRewriter followUp)
+        PromptTemplateConfig suggestTopics, PromptTemplateConfig interpretReply, FollowUpRewriter followUp)
     {
+        InterpretReply = interpretReply;
         FollowUp = followUp;
         SuggestTopics = suggestTopics;
         RefuseUnknownName = refuseUnknownName;
@@ -54,6 +55,9 @@ public sealed class PromptLibrary
     /// <summary>LLM prompt: make a follow-up question self-contained.</summary>
     public PromptTemplateConfig RewriteFollowUp { get; }
 
+    /// <summary>LLM prompt (structured output): place a diagnosis reply the reading could not onto one of its choices.</summary>
+    public PromptTemplateConfig InterpretReply { get; }
+
     /// <summary>
     /// Templates rendered to the user's screen, never sent to a model: values are inserted as they are, not HTML-encoded
     /// (SK encodes by default because a rendered prompt is parsed as &lt;message&gt; markup).
@@ -92,6 +96,7 @@ public sealed class PromptLibrary
             Text(Read("answer-unavailable.yaml")),
             Read("rewrite-follow-up.yaml", "history", "question"),
             Text(Read("suggest-topics.yaml", "topics")),
+            Read("interpret-reply.yaml", "question", "choices", "reply"),
             FollowUpRewriter.Load(Path.Combine(root, FollowUpRewriter.FileName), $"prompts/{FollowUpRewriter.FileName}"));
     }
 }

@@ -49,6 +49,20 @@ internal sealed class LoopbackModelServer : IAsyncDisposable
 
     public void ReplyWithChat(string content) => _chatReplies.Enqueue(context => WriteJsonAsync(context, ChatCompletion(content)));
 
+    /// <summary>A server that answers late (or never, if the client gives up first: the wait ends when it hangs up).</summary>
+    public void ReplyWithChatAfter(TimeSpan delay, string content) => _chatReplies.Enqueue(async context =>
+    {
+        try
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        await WriteJsonAsync(context, ChatCompletion(content));
+    });
+
     public void ReplyWithStatus(int status) => _chatReplies.Enqueue(context =>
     {
         context.Response.StatusCode = status;
