@@ -14,7 +14,8 @@ namespace Mamori.Host.Tests.EndToEnd;
 /// </summary>
 public sealed class TypedDiagnosisTests(ITestOutputHelper output)
 {
-    private const string FreeQuestion = "ランサムウェアに感染したら、まず何をすればいいですか？";
+    /// <summary>Asked at the menu after the result: one the guidelines answer, one they do not (refused politely).</summary>
+    private static readonly string[] FreeQuestions = ["ランサムウェアに感染したら、まず何をすればいいですか？", "明日の天気は？"];
 
     [ChromiumFact]
     public async Task A_ramen_shop_owner_types_the_whole_diagnosis_and_is_asked_back_only_where_his_reply_is_ambiguous()
@@ -86,9 +87,12 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
         output.WriteLine($"typed diagnosis: {clock.Elapsed.TotalSeconds:F1} s, slowest turn {slowest.TotalSeconds:F1} s, {askedBack.Count} asked back");
         askedBack.ForEach(output.WriteLine);
 
-        // A free question at the menu after the result: answered, and the menu's buttons stay.
-        await SendAsync(chat, FreeQuestion);
-        await WayForward.AssertAsync(chat, $"the free question 「{FreeQuestion}」 at the menu");
+        // Free questions at the menu after the result: answered or refused, and either way the owner can go on.
+        foreach (string free in FreeQuestions)
+        {
+            await SendAsync(chat, free);
+            await WayForward.AssertAsync(chat, $"the free question 「{free}」 at the menu");
+        }
 
         Assert.True(problems.Count == 0, $"{problems.Count} misreadings:\n" + string.Join("\n", problems));
         var unexpected = askedBack.Where(a => !RamenShopInKyoto.TrulyAmbiguous.Keys.Any(id => a.StartsWith(id + " ", StringComparison.Ordinal))).ToList();
