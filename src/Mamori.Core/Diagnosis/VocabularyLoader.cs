@@ -84,7 +84,11 @@ internal sealed class VocabularyLoader(string directory)
                 Add(ward, code);
                 var bare = ward[(ward.IndexOf('市') + 1)..];   // 「京都市伏見区」 → 「伏見区」
                 if (bare.Length >= 2 && bare != ward)
+                {
                     Add(bare, code);
+                    if (ShortName(bare) is { } shortWard)
+                        Add(shortWard, code);   // 「大宮」 for さいたま市大宮区
+                }
             }
         }
         var words = new Dictionary<string, List<string>>(StringComparer.Ordinal);

@@ -189,7 +189,9 @@ public sealed class ReadingRules
             changed = false;
             foreach (var (ending, keep) in _endings)
             {
-                if (folded.Length >= ending.Length + 2 && folded.EndsWith(ending, StringComparison.Ordinal))
+                // Never below two characters, except for a whole ending like 「です」 (「私です」 → 「私」; 「まだ」 keeps its 「だ」).
+                var left = folded.Length - (ending.Length - keep);
+                if ((left >= 2 || (left >= 1 && ending.Length - keep >= 2)) && folded.EndsWith(ending, StringComparison.Ordinal))
                 {
                     folded = folded[..^(ending.Length - keep)];
                     changed = true;

@@ -55,7 +55,8 @@ public sealed partial class ReplyReader
         if (question.Kind != QuestionKind.Choice && reading.Code != question.Unknown.Code)
             reading = WithQuantity(question, JapaneseFold.Fold(NumberList().Replace(text!, "$1〜$2")), reading);
 
-        if (reading.Outcome == ReadingOutcome.NotUnderstood && _questions.IsQuestion(text!))
+        // 「大きいだろうなとは思う」 is an opinion, not 「〜とは？」.
+        if (reading.Outcome == ReadingOutcome.NotUnderstood && _questions.IsQuestion(LastSentence(text!).Replace("とは思", "と思", StringComparison.Ordinal)))
             return ReplyReading.AQuestion;
         return reading;
     }
