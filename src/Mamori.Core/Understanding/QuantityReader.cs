@@ -20,7 +20,10 @@ internal sealed partial class QuantityReader(QuantityWords words)
     public (decimal Min, decimal Max)? People(string folded)
     {
         var tokens = NumberReader.Read(folded);
-        var counted = tokens.Where(t => IsPeopleUnit(folded, t.End)).ToList();
+        // 「5〜6人」: a number joined by a range mark to a count of people counts too.
+        var counted = tokens.Where((t, i) => IsPeopleUnit(folded, t.End)
+            || (i + 1 < tokens.Count && IsPeopleUnit(folded, tokens[i + 1].End)
+                && RangeMarks.Any(m => folded[t.End..tokens[i + 1].Start].Contains(m, StringComparison.Ordinal)))).ToList();
         if (counted.Count == 0)
         {
             if (tokens.Count != 1 || !IsOnlyNumber(folded, tokens[0]))
