@@ -63,12 +63,14 @@ internal sealed class VocabularyLoader(string directory)
     // it; found in several (府中, 伊達, 中央区) it is asked back. Short names of one character are too easily part of words.
     private static Vocabulary Municipalities(object? prefectures, string path)
     {
-        var places = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        // Candidates in the file's order (JIS prefecture order), so 「府中市」 offers 東京都 before 広島県.
+        var places = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string name, string code)
         {
             if (!places.TryGetValue(name, out var codes))
-                places[name] = codes = new SortedSet<string>(StringComparer.Ordinal);
-            codes.Add(code);
+                places[name] = codes = [];
+            if (!codes.Contains(code))
+                codes.Add(code);
         }
         foreach (var (code, entry) in AsMap(prefectures, path, "prefectures"))
         {
@@ -96,9 +98,9 @@ internal sealed class VocabularyLoader(string directory)
         foreach (var (name, codes) in places)
         {
             if (codes.Count == 1)
-                (words.TryGetValue(codes.Min!, out var list) ? list : words[codes.Min!] = []).Add(name);
+                (words.TryGetValue(codes[0], out var list) ? list : words[codes[0]] = []).Add(name);
             else
-                ambiguous.Add((name, codes.ToList()));
+                ambiguous.Add((name, codes));
         }
         return new Vocabulary(words, ambiguous, path);
     }

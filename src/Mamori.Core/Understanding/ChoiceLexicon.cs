@@ -50,9 +50,10 @@ internal sealed class ChoiceLexicon
         _words.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
     }
 
-    // The canonical rewrite only, not the endings: 「予算なし」 must stay 「予算なし」.
+    // Each word as written and in canonical form, not without its endings (「予算なし」 stays 「予算なし」): 「わからん」 is
+    // rewritten to 「わからない」 only at the end of a clause, so mid-clause (「わからんとやってる」) the written form is found.
     private static IEnumerable<string> Forms(ReadingRules rules, IEnumerable<string> words) =>
-        words.Select(w => rules.Canonicalize(JapaneseFold.Fold(w))).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal);
+        words.Select(JapaneseFold.Fold).SelectMany(w => new[] { rules.Canonicalize(w), w }).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal);
 
     // Short kana words (はい ある ない いる まだ) hide inside longer words (「している」「ある程度」), so they count only as
     // the whole clause; short kanji words (一部 保険 東京) are safe to find anywhere.

@@ -5,8 +5,9 @@ namespace Mamori.Core.Understanding;
 /// <summary>The words around numbers, from knowledge/diagnosis/reading.yaml (<c>quantities</c>), folded.</summary>
 /// <param name="Owners">The owner speaking of themself (「社長の私と従業員5名」 is six people).</param>
 /// <param name="Staff">Words for employees, which the owner is not counted in.</param>
+/// <param name="Persons">Words for one person (わし, 嫁, 息子, バイトの子 …), for people listed without a number.</param>
 /// <param name="Joins">Words between two counts that add them up (「と」「＋」); <paramref name="NotJoins"/> overrule them (「とき」).</param>
-internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins);
+internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons);
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
@@ -20,6 +21,8 @@ internal sealed partial class QuantityReader(QuantityWords words)
     public (decimal Min, decimal Max)? People(string folded)
     {
         var tokens = NumberReader.Read(folded);
+        if (tokens.Count == 0)
+            return Listed(folded);
         // 「5〜6人」: a number joined by a range mark to a count of people counts too.
         var counted = tokens.Where((t, i) => IsPeopleUnit(folded, t.End)
             || (i + 1 < tokens.Count && IsPeopleUnit(folded, tokens[i + 1].End)
@@ -32,6 +35,27 @@ internal sealed partial class QuantityReader(QuantityWords words)
         }
         var total = Combine(folded, counted, sum: true);
         return total is { } t && CountsTheOwnerApart(folded, counted[0]) ? (t.Min + 1, t.Max + 1) : total;
+    }
+
+    // 「わしと嫁はんとバイトの子」: people named one by one, joined by と, with no number at all.
+    private (decimal Min, decimal Max)? Listed(string folded)
+    {
+        if (!folded.Contains('と'))
+            return null;
+        // Longest first, none inside another (「バイト」 holds a と of its own, 「嫁はん」 holds 「嫁」).
+        var taken = new bool[folded.Length];
+        var count = 0;
+        foreach (var person in words.Persons.OrderByDescending(p => p.Length))
+        {
+            for (var at = folded.IndexOf(person, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(person, at + 1, StringComparison.Ordinal))
+            {
+                if (taken.AsSpan(at, person.Length).Contains(true))
+                    continue;
+                taken.AsSpan(at, person.Length).Fill(true);
+                count++;
+            }
+        }
+        return count >= 2 ? (count, count) : null;
     }
 
     // 「社長の私と従業員5名」「自分とパート3人」: the owner named before 「と」 and the number counting staff only.

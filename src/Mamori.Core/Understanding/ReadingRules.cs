@@ -73,7 +73,7 @@ public sealed class ReadingRules
         Quantities = new QuantityReader(new QuantityWords(
             Words(q.RangeMarks, path, "quantities.rangeMarks"), Words(q.Fillers, path, "quantities.fillers"),
             Words(q.Approximately, path, "quantities.approximately"), Words(q.Owners, path, "quantities.owners"), Words(q.Staff, path, "quantities.staff"),
-            Words(q.Joins, path, "quantities.joins"), Words(q.NotJoins, path, "quantities.notJoins")));
+            Words(q.Joins, path, "quantities.joins"), Words(q.NotJoins, path, "quantities.notJoins"), Words(q.Persons, path, "quantities.persons")));
         _contrasts = (yaml.Contrasts ?? []).Select(c =>
             {
                 var atStart = c.StartsWith('^');
@@ -360,5 +360,6 @@ public sealed class ReadingRules
         public List<string>? Staff { get; set; }
         public List<string>? Joins { get; set; }
         public List<string>? NotJoins { get; set; }
+        public List<string>? Persons { get; set; }
     }
 }
