@@ -15,10 +15,10 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
 
     public ClassifierRules Rules => rules;
 
-    public static BarrierClassifier Load(KnowledgeFolder knowledge)
+    public static BarrierClassifier Load(ContentRoot content)
     {
-        var script = DiagnosisScriptLoader.Load(knowledge);
-        return new BarrierClassifier(script, ClassifierRules.Load(knowledge, script));
+        var script = DiagnosisScriptLoader.Load(content);
+        return new BarrierClassifier(script, ClassifierRules.Load(content, script));
     }
 
     public DiagnosisResult Classify(AnswerSet answers, MeasureCatalog catalog, DateOnly today)

@@ -41,8 +41,8 @@ public sealed class ClassifierRules
     public int MaxItBundle { get; }
     public int MaxStepDistance { get; }
 
-    public static ClassifierRules Load(KnowledgeFolder knowledge, DiagnosisScript script) =>
-        Load(Path.Combine(knowledge.Diagnosis, FileName), script);
+    public static ClassifierRules Load(ContentRoot content, DiagnosisScript script) =>
+        Load(Path.Combine(content.Diagnosis, FileName), script);
 
     public static ClassifierRules Load(string path, DiagnosisScript script)
     {

@@ -21,7 +21,7 @@ public static class DiagnosisScriptLoader
 
     private static readonly string[] Sections = ["profile", .. Enum.GetValues<Stage>().Select(s => s.Code())];
 
-    public static DiagnosisScript Load(KnowledgeFolder knowledge) => Load(knowledge.Diagnosis);
+    public static DiagnosisScript Load(ContentRoot content) => Load(content.Diagnosis);
 
     public static DiagnosisScript Load(string diagnosisDirectory)
     {
@@ -152,9 +152,10 @@ public static class DiagnosisScriptLoader
         {
             foreach (var word in choice.Synonyms.Append(choice.Label).Append(choice.Code).Select(JapaneseFold.Fold).Distinct())
             {
-                if (owner.TryGetValue(word, out var other) && other != choice.Code)
+                // A question's own word may take one of 「わからない」's (「さっぱり」 is a plain no to 「分かっていますか」).
+                if (owner.TryGetValue(word, out var other) && other != choice.Code && choice.Code != Choice.UnknownCode)
                     throw new FormatException($"{where}: the word 「{word}」 is listed for both '{other}' and '{choice.Code}'.");
-                owner[word] = choice.Code;
+                owner.TryAdd(word, choice.Code);
             }
         }
     }

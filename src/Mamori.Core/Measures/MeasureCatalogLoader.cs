@@ -21,7 +21,7 @@ public static partial class MeasureCatalogLoader
         .IgnoreUnmatchedProperties()
         .Build();
 
-    public static MeasureCatalog Load(KnowledgeFolder knowledge, DiagnosisScript script) => Load(knowledge.Measures, script);
+    public static MeasureCatalog Load(ContentRoot content, DiagnosisScript script) => Load(content.Measures, script);
 
     public static MeasureCatalog Load(string directory, DiagnosisScript script)
     {

@@ -16,8 +16,8 @@ namespace Mamori.Core.Reports;
 public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, MeasureCatalog catalog, CjkFont? font)
 {
     /// <summary>Loads the wording and looks for a Japanese font once; without one the picture is SVG only.</summary>
-    public static ReportComposer Load(KnowledgeFolder knowledge, DiagnosisScript script, MeasureCatalog catalog) =>
-        new(script, ReportTexts.Load(knowledge), catalog, CjkFont.Locate());
+    public static ReportComposer Load(ContentRoot content, DiagnosisScript script, MeasureCatalog catalog) =>
+        new(script, ReportTexts.Load(content), catalog, CjkFont.Locate());
 
     public ReportTexts Texts => texts;
 

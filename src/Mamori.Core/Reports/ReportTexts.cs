@@ -47,7 +47,7 @@ public sealed class ReportTexts
         "chartAltBlocked", "chartAltNone", "headline", "headlineNone", "separator",
     ];
 
-    public static ReportTexts Load(KnowledgeFolder knowledge) => Load(Path.Combine(knowledge.Diagnosis, FileName));
+    public static ReportTexts Load(ContentRoot content) => Load(Path.Combine(content.Diagnosis, FileName));
 
     public static ReportTexts Load(string path)
     {

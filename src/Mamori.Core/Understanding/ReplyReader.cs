@@ -43,8 +43,14 @@ public sealed partial class ReplyReader
 
         // A pressed button, a code or a whole-reply synonym is taken as it is, before anything else.
         var whole = _rules.Canonicalize(_rules.StripEndings(_rules.Canonicalize(folded)));
-        if ((lexicon.Exact(folded) ?? lexicon.Exact(whole)) is { } exact)
-            return Reading(question, exact, 1.0, "exact");
+        if (lexicon.Exact(folded) is { } pressed)
+            return Reading(question, pressed, 1.0, "exact");
+        if (lexicon.Exact(whole) is { } exact)
+        {
+            // 「まあまあかな」「ちょっと困るかなー」: the endings taken off held a hedge, so the whole reply is a guess.
+            var wholeReading = Reading(question, exact, 1.0, "exact");
+            return _rules.HasHedge(WithoutChoiceWords(folded, lexicon)) ? HedgedWords(question, Hedge(question, wholeReading)) : wholeReading;
+        }
 
         // A message whose last sentence is clearly a question is one, even if a choice word is in it (「無料でも大丈夫ですか」);
         // 「ウイルス対策？してないです」 ends in an answer, so it is read as one.
@@ -175,9 +181,8 @@ public sealed partial class ReplyReader
         // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say.
         if (result.Outcome == ReadingOutcome.Understood && result.Source is "polarity" or "contrast" or "hedge" && _rules.HasReason(folded))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+reason" };
-        // 「名刺くらいかなぁ」「たぶん製造業」: a hedged name of a choice is a guess where the question has no weaker choice.
-        if (hedged && result.Outcome == ReadingOutcome.Understood && result.Source == "words" && question.Polarity?.Hedged is null)
-            result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = "words+hedge" };
+        if (hedged)
+            result = HedgedWords(question, result);
         // A hedged no (「そこまでは感じてないかな」) is a guess as well.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && result.Source != "words")
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
@@ -243,6 +248,12 @@ public sealed partial class ReplyReader
         var weak = signals.Select(s => s.Code).Distinct(StringComparer.Ordinal).ToList();
         return weak.Count == 1 ? Reading(question, weak[0], 0.6, "denial") : null;
     }
+
+    // 「名刺くらいかなぁ」「たぶん製造業」: a hedged name of a choice is a guess where the question has no weaker choice.
+    private static ReplyReading HedgedWords(Question question, ReplyReading result) =>
+        result.Outcome == ReadingOutcome.Understood && result.Source is "words" or "exact" && question.Polarity?.Hedged is null
+            ? result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" }
+            : result;
 
     // 「一応やってる」「たぶんある」: a hedged yes is the weaker choice where the question has one, else a guess to confirm.
     private ReplyReading Hedge(Question question, ReplyReading reading)
