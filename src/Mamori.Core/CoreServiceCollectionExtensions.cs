@@ -13,8 +13,8 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// The core: diagnosis script, classifier, measure catalog and report (from knowledge/), conversation state (SQLite under data/ by
-    /// default), the dialog's wording (prompts/dialog/) and the <see cref="DialogEngine"/>. Data files are read once, on
-    /// first use, and a mistake in them fails with the file's name. Register an <c>IQuestionAnswerer</c> (AddMamoriKnowledge)
+    /// default) and the dialog's wording (prompts/dialog/), all under one <see cref="ContentRoot"/>, and the <see cref="DialogEngine"/>.
+    /// Data files are read once, on first use, and a mistake in them fails with the file's name. Register an <c>IQuestionAnswerer</c> (AddMamoriKnowledge)
     /// to answer free questions; without one the engine declines them politely.
     /// </summary>
     public static IServiceCollection AddMamoriCore(this IServiceCollection services, IConfiguration configuration)
@@ -29,8 +29,8 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => KnowledgeFolder.Locate());
-        services.TryAddSingleton(sp => DiagnosisKit.Load(sp.GetRequiredService<KnowledgeFolder>()));
+        services.AddContentRoot(configuration);
+        services.TryAddSingleton(sp => DiagnosisKit.Load(sp.GetRequiredService<ContentRoot>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Script);
         services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Catalog);
         services.TryAddSingleton(sp => sp.GetRequiredService<DiagnosisKit>().Classifier);
@@ -39,15 +39,27 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IDiagnosisFlow, ScriptDiagnosisFlow>();
 
         services.TryAddSingleton<IConversationStore>(sp =>
-            CreateStore(sp.GetRequiredService<IOptions<StateStoreOptions>>().Value, sp.GetRequiredService<KnowledgeFolder>()));
-        services.TryAddSingleton(sp => DialogLanguage.Load(DialogLanguage.LocateFolder(sp.GetRequiredService<IOptions<DialogOptions>>().Value.PromptsPath)));
+            CreateStore(sp.GetRequiredService<IOptions<StateStoreOptions>>().Value, sp.GetRequiredService<ContentRoot>()));
+        services.TryAddSingleton(sp => DialogLanguage.Load(
+            sp.GetRequiredService<IOptions<DialogOptions>>().Value.PromptsFolder(sp.GetRequiredService<ContentRoot>())));
         services.TryAddSingleton<DialogEngine>();
         return services;
     }
 
-    private static IConversationStore CreateStore(StateStoreOptions options, KnowledgeFolder knowledge) => options.Provider switch
+    /// <summary>
+    /// The one <see cref="ContentRoot"/> (knowledge/, prompts/, data/) that Core and Knowledge read from: <c>Mamori:ContentRoot</c>,
+    /// else MAMORI_CONTENT_ROOT, else found upwards; located on first use. Both AddMamoriCore and AddMamoriKnowledge call it;
+    /// the first registration wins, so a host or test may register its own instance before either.
+    /// </summary>
+    public static IServiceCollection AddContentRoot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(_ => ContentRoot.From(configuration));
+        return services;
+    }
+
+    private static IConversationStore CreateStore(StateStoreOptions options, ContentRoot content) => options.Provider switch
     {
         "memory" => new InMemoryConversationStore(),
-        _ => new SqliteConversationStore(knowledge.Resolve(options.SqlitePath)),
+        _ => new SqliteConversationStore(content.Resolve(options.SqlitePath)),
     };
 }

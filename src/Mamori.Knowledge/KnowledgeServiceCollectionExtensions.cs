@@ -1,3 +1,4 @@
+using Mamori.Core;
 using Mamori.Core.Answering;
 using Mamori.Knowledge.Answering;
 using Mamori.Knowledge.Embeddings;
@@ -27,6 +28,7 @@ public static class KnowledgeServiceCollectionExtensions
     {
         services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
+        services.AddContentRoot(configuration);
 
         services.AddOptions<KnowledgeSourceOptions>().Bind(configuration.GetSection(KnowledgeSourceOptions.Section));
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section))
@@ -54,6 +56,7 @@ public static class KnowledgeServiceCollectionExtensions
             var identity = azure.EmbeddingsEnabled ? $"azure:{azure.EmbeddingDeployment}:{azure.EmbeddingDimensions}"
                 : openAI.EmbeddingsEnabled ? $"openai:{openAI.EmbeddingModel}:{openAI.EmbeddingDimensions}" : "sparse-only";
             return new KnowledgeBase(
+                sp.GetRequiredService<ContentRoot>(),
                 sp.GetRequiredService<IOptions<KnowledgeSourceOptions>>().Value,
                 sp.GetRequiredService<RetrievalOptions>(),
                 sp.GetRequiredService<IOptions<QdrantOptions>>().Value,
@@ -62,7 +65,8 @@ public static class KnowledgeServiceCollectionExtensions
                 EmbeddingGeneratorFactory.Dimensions(azure, openAI),
                 sp.GetRequiredService<ILoggerFactory>());
         });
-        services.AddSingleton(sp => PromptLibrary.Load(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.PromptsPath));
+        services.AddSingleton(sp => PromptLibrary.Load(
+            sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.PromptsFolder(sp.GetRequiredService<ContentRoot>())));
         services.AddSingleton(sp => MamoriKernel.Create(
             new KnowledgeSearchPlugin(sp.GetRequiredService<KnowledgeBase>()),
             sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
@@ -100,13 +104,13 @@ public static class KnowledgeServiceCollectionExtensions
     }
 
     /// <summary>Loading the prompt files is part of validating Knowledge:Answering, so a broken prompt stops start-up.</summary>
-    private sealed class PromptFilesValidation : IValidateOptions<AnsweringOptions>
+    private sealed class PromptFilesValidation(ContentRoot content) : IValidateOptions<AnsweringOptions>
     {
         public ValidateOptionsResult Validate(string? name, AnsweringOptions options)
         {
             try
             {
-                PromptLibrary.Load(options.PromptsPath);
+                PromptLibrary.Load(options.PromptsFolder(content));
                 return ValidateOptionsResult.Success;
             }
             catch (PromptFileException e)

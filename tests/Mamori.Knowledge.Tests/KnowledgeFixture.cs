@@ -1,15 +1,15 @@
+using Mamori.Core;
 using Mamori.Knowledge.Index;
 
 namespace Mamori.Knowledge.Tests;
 
-/// <summary>The repository's real knowledge/ folder, for tests that check behaviour a user would notice on real content.</summary>
+/// <summary>The repository's real content root (knowledge/, prompts/), for tests that check behaviour a user would notice on real content.</summary>
 internal static class KnowledgeFixture
 {
-    public static string Root { get; } = KnowledgePaths.FindKnowledgeRoot(AppContext.BaseDirectory)
-        ?? throw new DirectoryNotFoundException("knowledge/ not found above the test folder");
+    public static ContentRoot Content { get; } = ContentRoot.Locate(startDirectory: AppContext.BaseDirectory);
 
     private static readonly Lazy<KnowledgeRetriever> LazyRetriever = new(() =>
-        KnowledgeRetriever.CreateEmbedded(Root, TempDirectory()));
+        KnowledgeRetriever.CreateEmbedded(Content, TempDirectory()));
 
     public static KnowledgeRetriever Retriever => LazyRetriever.Value;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Mamori.Core;
 using Mamori.Cli.Understanding;
 using Mamori.Core.Text;
 
@@ -16,10 +17,10 @@ public sealed record ReadingBenchReport(int Replies, Stats Reply, Stats Request,
 /// <summary>How long reading a reply takes, on the replies of knowledge/eval/replies (timing only), beside a bare fold.</summary>
 internal static class ReadingBench
 {
-    public static ReadingBenchReport Run(string knowledgeRoot, int rounds = 20)
+    public static ReadingBenchReport Run(ContentRoot content, int rounds = 20)
     {
-        var understander = Understander.Load(new Mamori.Core.KnowledgeFolder(knowledgeRoot));
-        var rows = Directory.EnumerateFiles(Path.Combine(knowledgeRoot, "eval", "replies"), "*.json")
+        var understander = Understander.Load(content);
+        var rows = Directory.EnumerateFiles(Path.Combine(content.Eval, "replies"), "*.json")
             .SelectMany(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("replies").EnumerateArray()
                 .Select(r => (Question: understander.Script.Get(r.GetProperty("question").GetString()!), Reply: r.GetProperty("reply").GetString()!)))
             .ToList();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mamori.Core;
 using Mamori.Knowledge.Documents;
 using Mamori.Cli.Baseline;
 using Mamori.Cli.Evaluation;
@@ -17,27 +18,27 @@ namespace Mamori.Cli.Bench;
 /// </summary>
 public static class RetrievalBench
 {
-    public static RetrievalBenchResult Run(string knowledgeRoot, RetrievalBenchOptions? options = null, TextWriter? progress = null)
+    public static RetrievalBenchResult Run(ContentRoot content, RetrievalBenchOptions? options = null, TextWriter? progress = null)
     {
         options ??= new RetrievalBenchOptions();
         progress ??= TextWriter.Null;
 
         // Cold build first (includes JIT), then warm builds: what a host start and a re-ingest cost.
         var cold = Stopwatch.StartNew();
-        var index = KnowledgeIndexLoader.Build(knowledgeRoot);
+        var index = KnowledgeIndexLoader.Build(content);
         double coldMs = cold.Elapsed.TotalMilliseconds;
         var warm = new List<double>();
         for (int i = 0; i < options.BuildRepeats; i++)
         {
             var watch = Stopwatch.StartNew();
-            index = KnowledgeIndexLoader.Build(knowledgeRoot);
+            index = KnowledgeIndexLoader.Build(content);
             warm.Add(watch.Elapsed.TotalMilliseconds);
         }
         progress.WriteLine($"real corpus: {index.IndexedChunks.Count} passages, build cold {coldMs:0} ms, warm median {Percentile(warm, 50):0.0} ms");
 
-        var synonyms = File.Exists(KnowledgePaths.Synonyms(knowledgeRoot)) ? SynonymDictionary.Load(KnowledgePaths.Synonyms(knowledgeRoot)) : SynonymDictionary.Empty;
+        var synonyms = SynonymDictionary.LoadOrEmpty(content.Synonyms);
         var retriever = new KnowledgeRetriever(EmbeddedChunkStore.From(index), index, synonyms, RetrievalOptions.Default);
-        var questions = Questions(knowledgeRoot);
+        var questions = Questions(content);
         var vectors = questions.Select(q => retriever.Analyze(q).ToSparseVector()).ToList();
         var store = EmbeddedChunkStore.From(index);
 
@@ -157,9 +158,9 @@ public static class RetrievalBench
         return sorted[Math.Clamp(at, 0, sorted.Count - 1)];
     }
 
-    private static IReadOnlyList<string> Questions(string knowledgeRoot)
+    private static IReadOnlyList<string> Questions(ContentRoot content)
     {
-        string eval = KnowledgePaths.Eval(knowledgeRoot);
+        string eval = content.Eval;
         var set = EvalSet.Resolve(eval).Count > 0 ? EvalSet.Load(eval).Questions.Select(q => q.Question).ToList() : [];
         return set.Count > 0 ? set : ["取引先を名乗るメールの添付ファイルは開いてもいい？", "パスワードは何文字以上が安全？", "ランサムウェアに感染したら"];
     }

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using Mamori.Core;
 using Mamori.Core.Answering;
 using Mamori.Knowledge;
 using Mamori.Knowledge.Answering;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -84,12 +82,7 @@ internal static class AskCommand
 
     internal static ServiceProvider BuildServices()
     {
-        var builder = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
-        // The knowledge folder is found the same way as by the other commands (MAMORI_KNOWLEDGE, then upwards).
-        if (KnowledgeFolder.TryLocate() is { } folder)
-            builder.AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Root"] = folder.Root });
-        var configuration = builder.AddEnvironmentVariables().Build();
+        var configuration = CliContent.Configuration();   // the content root is located from it, as by every command
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));

@@ -31,7 +31,7 @@ internal static class BenchCommand
             Console.Error.WriteLine($"bench: --turns must be a whole number of at least 100 (got '{turnsText}').");
             return 2;
         }
-        if (!IngestCommand.TryLocate(out var knowledgeRoot, out _))
+        if (!CliContent.TryGet(out var content))
             return 2;
         if (Debugger.IsAttached || !IsOptimized())
             Console.Error.WriteLine("bench: this is a Debug build; for real figures run `dotnet run -c Release --project src/Mamori.Cli -- bench`.");
@@ -40,10 +40,10 @@ internal static class BenchCommand
         progress.WriteLine($"dialog turns: {turns:N0} on SQLite and on memory, interleaved…");
         var dialog = await TurnBench.RunAsync(turns, completions: 30, cancellationToken);
         progress.WriteLine("reading replies: every reply of knowledge/eval/replies, 20 rounds…");
-        var reading = ReadingBench.Run(knowledgeRoot);
+        var reading = ReadingBench.Run(content);
         progress.WriteLine("retrieval: real corpus and synthetic corpora…");
         var options = new RetrievalBenchOptions { SyntheticSizes = quick ? [10_000] : [10_000, 100_000] };
-        var retrieval = RetrievalBench.Run(knowledgeRoot, options, progress);
+        var retrieval = RetrievalBench.Run(content, options, progress);
 
         if (json)
         {

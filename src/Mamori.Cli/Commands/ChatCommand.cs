@@ -4,7 +4,6 @@ using Mamori.Core;
 using Mamori.Core.Dialogs;
 using Mamori.Core.Messages;
 using Mamori.Knowledge;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -125,14 +124,7 @@ internal static class ChatCommand
         var overrides = new Dictionary<string, string?>();
         if (dataFolder is not null)
             overrides["Mamori:State:SqlitePath"] = Path.Combine(Path.GetFullPath(dataFolder), StateFileName);
-        // The knowledge folder is found the same way as by the other commands (MAMORI_KNOWLEDGE, then upwards).
-        if (KnowledgeFolder.TryLocate() is { } folder)
-            overrides["Knowledge:Root"] = folder.Root;
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)   // command-line options win over files and environment
-            .Build();
+        var configuration = CliContent.Configuration(overrides);   // the content root is located from it, as by every command
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));

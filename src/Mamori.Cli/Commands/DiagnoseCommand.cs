@@ -28,7 +28,7 @@ internal static class DiagnoseCommand
     }
 
     internal static int Run(string? answersPath, bool json, string? todayText, TextWriter stdout, TextWriter stderr, TimeProvider clock,
-        KnowledgeFolder? knowledge = null)
+        ContentRoot? content = null)
     {
         if (string.IsNullOrWhiteSpace(answersPath))
             return Fail(stderr, "--answers FILE is required. Example: mamori diagnose --answers knowledge/diagnosis/examples/bakery.json --json");
@@ -43,8 +43,9 @@ internal static class DiagnoseCommand
         ReplyReader reader;
         try
         {
-            kit = DiagnosisKit.Load(knowledge ?? KnowledgeFolder.Locate());
-            reader = kit.Reader(DialogLanguage.Load(DialogLanguage.LocateFolder(null)).Questions);
+            content ??= CliContent.Root;
+            kit = DiagnosisKit.Load(content);
+            reader = kit.Reader(DialogLanguage.Load(content).Questions);
         }
         catch (Exception ex) when (ex is FormatException or IOException or InvalidDataException)
         {

@@ -35,21 +35,20 @@ internal static class EvalCommand
 
     // 「--replies」 alone means the repository's own set (both halves, each reported on its own).
     private static string? Given(ParseResult parse, Option<string?> option, string folder) =>
-        parse.GetResult(option) is null ? null : parse.GetValue(option) ?? Path.Combine(Mamori.Core.KnowledgeFolder.Locate().Eval, folder);
+        parse.GetResult(option) is null ? null : parse.GetValue(option) ?? Path.Combine(CliContent.Root.Eval, folder);
 
     private static async Task<int> RunAsync(string? setPattern, bool withVariants, bool calibrate, bool json, CancellationToken cancellationToken)
     {
-        if (!IngestCommand.TryLocate(out var knowledgeRoot, out var dataDirectory))
+        if (!CliContent.TryGet(out var content))
             return 2;
         EvalSet set;
         KnowledgeRetriever retriever;
         SynonymDictionary synonyms;
         try
         {
-            set = EvalSet.Load(setPattern ?? KnowledgePaths.Eval(knowledgeRoot));
-            retriever = KnowledgeRetriever.CreateEmbedded(knowledgeRoot, dataDirectory);
-            string synonymsPath = KnowledgePaths.Synonyms(knowledgeRoot);
-            synonyms = File.Exists(synonymsPath) ? SynonymDictionary.Load(synonymsPath) : SynonymDictionary.Empty;
+            set = EvalSet.Load(setPattern ?? content.Eval);
+            retriever = KnowledgeRetriever.CreateEmbedded(content);
+            synonyms = SynonymDictionary.LoadOrEmpty(content.Synonyms);
         }
         catch (KnowledgeFormatException ex)
         {
@@ -59,7 +58,7 @@ internal static class EvalCommand
 
         var reports = new List<EvalReport>
         {
-            await EvalRunner.RunAsync("embedded lexical (BM25, ja analyzer)", set, EvalSystems.Answering(retriever), cancellationToken),
+            await EvalRunner.RunAsync("embedded lexical (BM25, ja analyzer)", set, EvalSystems.Answering(retriever, content), cancellationToken),
         };
         using (var lucene = new LuceneBaseline(EvalSystems.Chunks(retriever)))
             reports.Add(await EvalRunner.RunAsync("Lucene.Net CJKAnalyzer + BM25 (baseline)", set, EvalSystems.Lucene(lucene), cancellationToken));
@@ -69,7 +68,7 @@ internal static class EvalCommand
         {
             foreach (var variant in EvalSystems.Variants(RetrievalOptions.Default))
             {
-                var variantRetriever = EvalSystems.BuildRetriever(knowledgeRoot, variant, synonyms);
+                var variantRetriever = EvalSystems.BuildRetriever(content, variant, synonyms);
                 variantReports.Add(await EvalRunner.RunAsync(variant.Name, set, EvalSystems.Embedded(variantRetriever), cancellationToken));
             }
         }

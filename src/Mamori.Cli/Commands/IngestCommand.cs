@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Mamori.Core;
 using Mamori.Knowledge;
 using Mamori.Knowledge.Index;
 
@@ -28,14 +27,15 @@ internal static class IngestCommand
 
     private static int Run(bool force, bool json)
     {
-        if (!TryLocate(out var knowledgeRoot, out var dataDirectory))
+        if (!CliContent.TryGet(out var content))
             return 2;
+        var dataDirectory = content.Data;
         try
         {
             if (force)
                 File.Delete(Path.Combine(dataDirectory, KnowledgeIndexLoader.FileName));
             var watch = Stopwatch.StartNew();
-            var index = KnowledgeIndexLoader.LoadOrBuild(knowledgeRoot, dataDirectory);
+            var index = KnowledgeIndexLoader.LoadOrBuild(content, dataDirectory);
             watch.Stop();
             var summary = new
             {
@@ -58,20 +58,5 @@ internal static class IngestCommand
             Console.Error.WriteLine(ex.Message);
             return 2;
         }
-    }
-
-    /// <summary>The repository's knowledge/ folder and its sibling data/ folder; prints the reason and returns false when not found.</summary>
-    internal static bool TryLocate(out string knowledgeRoot, out string dataDirectory)
-    {
-        var folder = KnowledgeFolder.TryLocate();
-        if (folder is null)
-        {
-            Console.Error.WriteLine($"knowledge/ folder not found above {Directory.GetCurrentDirectory()}: run inside the repository or set {KnowledgeFolder.EnvironmentVariable}.");
-            knowledgeRoot = dataDirectory = string.Empty;
-            return false;
-        }
-        knowledgeRoot = folder.Root;
-        dataDirectory = Path.Combine(Path.GetDirectoryName(folder.Root)!, "data");
-        return true;
     }
 }

@@ -13,7 +13,7 @@ internal static class ReadingEvalCommand
     {
         try
         {
-            var understander = Understander.Load();
+            var understander = Understander.Load(CliContent.Root);
             var replyReports = replies is null ? [] : ReplyEvaluation.Files(replies).Select(f => ReplyEvaluation.RunReplies(understander, f)).ToList();
             var requestReports = requests is null ? [] : ReplyEvaluation.Files(requests).Select(f => ReplyEvaluation.RunRequests(understander, f)).ToList();
             if (json)

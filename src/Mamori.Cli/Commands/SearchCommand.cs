@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Mamori.Core;
 using Mamori.Knowledge;
 using Mamori.Knowledge.Index;
 
@@ -36,12 +37,12 @@ internal static class SearchCommand
             Console.Error.WriteLine($"search: --top must be a whole number between 1 and {MaxTop} (got '{topText}').");
             return 2;
         }
-        if (!IngestCommand.TryLocate(out var knowledgeRoot, out var dataDirectory))
+        if (!CliContent.TryGet(out var content))
             return 2;
         KnowledgeRetriever retriever;
         try
         {
-            retriever = KnowledgeRetriever.CreateEmbedded(knowledgeRoot, dataDirectory);
+            retriever = KnowledgeRetriever.CreateEmbedded(content);
         }
         catch (KnowledgeFormatException ex)
         {

@@ -39,7 +39,7 @@ internal static class UnderstandCommand
         Understander understander;
         try
         {
-            understander = Understander.Load();
+            understander = Understander.Load(CliContent.Root);
         }
         catch (Exception ex) when (ex is FormatException or IOException or InvalidDataException)
         {

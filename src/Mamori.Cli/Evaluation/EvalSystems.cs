@@ -1,3 +1,4 @@
+using Mamori.Core;
 using Mamori.Core.Answering;
 using Mamori.Knowledge.Analysis;
 using Mamori.Knowledge.Answering;
@@ -51,10 +52,10 @@ public static class EvalSystems
     /// The whole answerer without a model (what ships when none is configured): the ranking from the retriever, and what the
     /// bot then does — answer, offer topics or refuse — with the cited passages checked for the question's key terms.
     /// </summary>
-    public static Func<string, CancellationToken, Task<SystemAnswer>> Answering(KnowledgeRetriever retriever, string promptsPath = "prompts")
+    public static Func<string, CancellationToken, Task<SystemAnswer>> Answering(KnowledgeRetriever retriever, ContentRoot content)
     {
         var kernel = MamoriKernel.Create(new KnowledgeSearchPlugin(retriever), new AzureOpenAIOptions(), new OpenAICompatibleOptions(), NullLoggerFactory.Instance);
-        var answerer = new KnowledgeAnswerer(kernel, PromptLibrary.Load(promptsPath), new AnsweringOptions(), NullLogger<KnowledgeAnswerer>.Instance);
+        var answerer = new KnowledgeAnswerer(kernel, PromptLibrary.Load(content.Prompts), new AnsweringOptions(), NullLogger<KnowledgeAnswerer>.Instance);
         var rank = Embedded(retriever);
         return async (question, ct) =>
         {
@@ -78,9 +79,9 @@ public static class EvalSystems
     public static Func<string, CancellationToken, Task<SystemAnswer>> Lucene(LuceneBaseline baseline) =>
         (question, _) => Task.FromResult(new SystemAnswer([.. baseline.Search(question, EvalRunner.MrrDepth).Select(h => h.Chunk.DocId)]));
 
-    public static KnowledgeRetriever BuildRetriever(string knowledgeRoot, LexicalVariant variant, SynonymDictionary synonyms)
+    public static KnowledgeRetriever BuildRetriever(ContentRoot content, LexicalVariant variant, SynonymDictionary synonyms)
     {
-        var index = KnowledgeIndexLoader.Build(knowledgeRoot, variant.Settings);
+        var index = KnowledgeIndexLoader.Build(content, variant.Settings);
         return new KnowledgeRetriever(EmbeddedChunkStore.From(index), index, variant.Synonyms ? synonyms : SynonymDictionary.Empty,
             variant.Options, analyzer: variant.Settings.Analyzer);
     }

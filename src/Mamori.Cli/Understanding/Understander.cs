@@ -1,7 +1,6 @@
 using Mamori.Core;
 using Mamori.Core.Diagnosis;
 using Mamori.Core.Dialogs;
-using Mamori.Core.Reports;
 using Mamori.Core.Understanding;
 
 namespace Mamori.Cli.Understanding;
@@ -30,10 +29,10 @@ internal sealed class Understander
     public ReplyReader Reader { get; }
 
     /// <exception cref="FormatException">The data is broken (the message names the file).</exception>
-    public static Understander Load(KnowledgeFolder? knowledge = null)
+    public static Understander Load(ContentRoot content)
     {
-        var kit = DiagnosisKit.Load(knowledge ?? KnowledgeFolder.Locate());
-        var language = DialogLanguage.Load(DialogLanguage.LocateFolder(null));
+        var kit = DiagnosisKit.Load(content);
+        var language = DialogLanguage.Load(content);
         return new Understander(kit.Script, kit.Reader(language.Questions), language);
     }
 

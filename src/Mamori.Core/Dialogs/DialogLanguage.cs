@@ -48,31 +48,8 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
             cues.Contains, cues.Endings, cues.ClearContains, cues.ClearEndings, cues.QuestionFirstMinLength, cues.AboutTheQuestion));
     }
 
-    /// <summary>
-    /// Finds prompts/dialog/ when no path is configured: from the current directory or the program's folder upwards,
-    /// so `dotnet run`, `dotnet test` and a published build all find the repository's copy.
-    /// </summary>
-    public static string LocateFolder(string? configured)
-    {
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            var full = Path.GetFullPath(configured);
-            return Directory.Exists(full)
-                ? full
-                : throw new DirectoryNotFoundException($"Mamori:Dialog:PromptsPath points at '{full}', which does not exist.");
-        }
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "prompts", "dialog");
-                if (File.Exists(Path.Combine(candidate, "wording.yaml")))
-                    return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException(
-            "prompts/dialog/wording.yaml was not found above the current directory or the program folder; set Mamori:Dialog:PromptsPath.");
-    }
+    /// <summary>The content root's own prompts/dialog/ (the CLI's one-shot commands and the tests).</summary>
+    public static DialogLanguage Load(ContentRoot content) => Load(content.DialogPrompts);
 
     private static T Read<T>(IDeserializer deserializer, string path)
     {

@@ -11,7 +11,7 @@ public sealed class StateStoreOptions
     [RegularExpression("^(sqlite|memory)$", ErrorMessage = "Mamori:State:Provider must be 'sqlite' or 'memory'.")]
     public string Provider { get; set; } = "sqlite";
 
-    /// <summary>The SQLite file; a relative path is taken from the folder that holds knowledge/ (the repository). The folder is created if missing.</summary>
+    /// <summary>The SQLite file; a relative path is taken from the content root (<see cref="ContentRoot.Resolve"/>). The folder is created if missing.</summary>
     [Required(AllowEmptyStrings = false)]
     public string SqlitePath { get; set; } = "data/mamori-state.db";
 

@@ -43,6 +43,9 @@ public sealed class SynonymDictionary
         }
     }
 
+    /// <summary>The dictionary at <paramref name="path"/>, or none when a knowledge folder has no dictionary/ (small test folders).</summary>
+    public static SynonymDictionary LoadOrEmpty(string path) => File.Exists(path) ? Load(path) : Empty;
+
     public static SynonymDictionary Load(string path)
     {
         if (!File.Exists(path))

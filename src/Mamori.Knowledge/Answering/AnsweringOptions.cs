@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Mamori.Core;
 
 namespace Mamori.Knowledge.Answering;
 
@@ -7,8 +8,10 @@ public sealed class AnsweringOptions
     public const string Section = "Knowledge:Answering";
 
     /// <summary>Folder with answer.yaml, refuse.yaml, answer-extractive.yaml and rewrite-follow-up.yaml.
-    /// A relative path is looked up from the working directory and then upwards from the application folder.</summary>
-    [Required] public string PromptsPath { get; set; } = "prompts";
+    /// Unset: the content root's prompts/; a relative path is taken from the content root.</summary>
+    public string? PromptsPath { get; set; }
+
+    public string PromptsFolder(ContentRoot content) => PromptsPath is { Length: > 0 } path ? content.Resolve(path) : content.Prompts;
 
     /// <summary>Passages handed to the language model.</summary>
     [Range(1, 12)] public int LlmPassages { get; set; } = 5;

@@ -1,3 +1,4 @@
+using Mamori.Core;
 using Mamori.Knowledge.Analysis;
 using Mamori.Knowledge.Embeddings;
 using Mamori.Knowledge.Index;
@@ -15,6 +16,7 @@ namespace Mamori.Knowledge.Answering;
 /// data/knowledge-dense.bin) and the query is fused with RRF.
 /// </summary>
 public sealed partial class KnowledgeBase(
+    ContentRoot content,
     KnowledgeSourceOptions source,
     RetrievalOptions retrieval,
     QdrantOptions qdrant,
@@ -47,17 +49,9 @@ public sealed partial class KnowledgeBase(
 
     private async Task<KnowledgeRetriever> CreateAsync(CancellationToken cancellationToken)
     {
-        var root = source.Root is { Length: > 0 } configured ? Path.GetFullPath(configured)
-            : KnowledgePaths.FindKnowledgeRoot(Directory.GetCurrentDirectory())
-              ?? KnowledgePaths.FindKnowledgeRoot(AppContext.BaseDirectory)
-              ?? throw new DirectoryNotFoundException(
-                  "No knowledge/ folder with docs/ found above the working or application folder; set Knowledge:Root.");
-        var data = source.DataPath is { Length: > 0 } dataPath ? Path.GetFullPath(dataPath)
-            : Path.Combine(Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!, "data");
-
-        var index = KnowledgeIndexLoader.LoadOrBuild(root, data, _logger);
-        var synonymsPath = KnowledgePaths.Synonyms(root);
-        var synonyms = File.Exists(synonymsPath) ? SynonymDictionary.Load(synonymsPath) : SynonymDictionary.Empty;
+        var data = source.DataFolder(content);
+        var index = KnowledgeIndexLoader.LoadOrBuild(content, data, _logger);
+        var synonyms = SynonymDictionary.LoadOrEmpty(content.Synonyms);
         if (!qdrant.Enabled)
         {
             if (embedder is null)

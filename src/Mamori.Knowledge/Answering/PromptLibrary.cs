@@ -81,9 +81,10 @@ public sealed class PromptLibrary
         return text.Trim();
     }
 
+    /// <summary>Reads every prompt from <paramref name="folder"/> (a content root's prompts/, or a configured copy).</summary>
     public static PromptLibrary Load(string folder)
     {
-        var root = ContentPath.Resolve(folder);
+        var root = Path.GetFullPath(folder);
         PromptTemplateConfig Read(string file, params string[] variables) =>
             PromptYamlReader.Read(Path.Combine(root, file), $"prompts/{file}", variables);
 

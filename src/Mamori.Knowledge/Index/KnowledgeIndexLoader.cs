@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Mamori.Core;
 using Mamori.Knowledge.Analysis;
 using Mamori.Knowledge.Documents;
 using Microsoft.Extensions.Logging;
@@ -15,12 +16,12 @@ public static partial class KnowledgeIndexLoader
 {
     public const string FileName = "knowledge-index.bin";
 
-    public static KnowledgeIndex LoadOrBuild(string knowledgeRoot, string dataDirectory, ILogger? logger = null, IndexBuildSettings? settings = null)
+    public static KnowledgeIndex LoadOrBuild(ContentRoot content, string dataDirectory, ILogger? logger = null, IndexBuildSettings? settings = null)
     {
         logger ??= NullLogger.Instance;
         settings ??= IndexBuildSettings.Default;
         JapaneseNormalizer.EnsureNormalizationWorks();
-        string hash = ContentHash(knowledgeRoot, settings);
+        string hash = ContentHash(content, settings);
         string path = Path.Combine(dataDirectory, FileName);
         var cached = KnowledgeIndexFile.TryRead(path);
         if (cached is not null && cached.ContentHash == hash)
@@ -28,7 +29,7 @@ public static partial class KnowledgeIndexLoader
             Log.Loaded(logger, path, cached.IndexedChunks.Count);
             return cached;
         }
-        var index = Build(knowledgeRoot, settings, hash);
+        var index = Build(content, settings, hash);
         try
         {
             KnowledgeIndexFile.Write(path, index);
@@ -43,25 +44,25 @@ public static partial class KnowledgeIndexLoader
     }
 
     /// <summary>Builds from the Markdown files without touching the cache (tests, eval variants, bench).</summary>
-    public static KnowledgeIndex Build(string knowledgeRoot, IndexBuildSettings? settings = null, string? contentHash = null)
+    public static KnowledgeIndex Build(ContentRoot content, IndexBuildSettings? settings = null, string? contentHash = null)
     {
         settings ??= IndexBuildSettings.Default;
         JapaneseNormalizer.EnsureNormalizationWorks();
-        var documents = DocumentLoader.LoadFolder(KnowledgePaths.Docs(knowledgeRoot));
+        var documents = DocumentLoader.LoadFolder(content.Docs);
         var chunks = documents.SelectMany(d => Chunker.Chunk(d, settings.Chunking)).ToList();
         var topics = documents.Where(d => d.Topic is not null).ToDictionary(d => d.Id, d => d.Topic!, StringComparer.Ordinal);
         return KnowledgeIndex.Build(chunks, new JapaneseAnalyzer(settings.Analyzer), settings.Bm25,
-            contentHash ?? ContentHash(knowledgeRoot, settings), settings.Indexing, topics);
+            contentHash ?? ContentHash(content, settings), settings.Indexing, topics);
     }
 
-    public static IReadOnlyList<KnowledgeChunk> LoadChunks(string knowledgeRoot, ChunkingOptions? chunking = null) =>
-        [.. DocumentLoader.LoadFolder(KnowledgePaths.Docs(knowledgeRoot)).SelectMany(d => Chunker.Chunk(d, chunking))];
+    public static IReadOnlyList<KnowledgeChunk> LoadChunks(ContentRoot content, ChunkingOptions? chunking = null) =>
+        [.. DocumentLoader.LoadFolder(content.Docs).SelectMany(d => Chunker.Chunk(d, chunking))];
 
-    public static string ContentHash(string knowledgeRoot, IndexBuildSettings settings)
+    public static string ContentHash(ContentRoot content, IndexBuildSettings settings)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(settings.Version + "\n"));
-        string docs = KnowledgePaths.Docs(knowledgeRoot);
+        string docs = content.Docs;
         if (Directory.Exists(docs))
         {
             foreach (var file in Directory.EnumerateFiles(docs, "*.md").Order(StringComparer.Ordinal))

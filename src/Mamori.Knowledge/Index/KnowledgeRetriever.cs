@@ -1,3 +1,4 @@
+using Mamori.Core;
 using Mamori.Knowledge.Analysis;
 using Mamori.Knowledge.Documents;
 using Microsoft.Extensions.AI;
@@ -37,13 +38,15 @@ public sealed class KnowledgeRetriever
 
     public KnowledgeIndex Index { get; }
 
-    /// <summary>The embedded mode in one call: load or build the cached index, load the dictionary, serve from memory.</summary>
-    public static KnowledgeRetriever CreateEmbedded(string knowledgeRoot, string dataDirectory, RetrievalOptions? options = null,
+    /// <summary>
+    /// The embedded mode in one call: load or build the cached index (in <paramref name="dataDirectory"/>, default the content
+    /// root's data/), load the dictionary, serve from memory.
+    /// </summary>
+    public static KnowledgeRetriever CreateEmbedded(ContentRoot content, string? dataDirectory = null, RetrievalOptions? options = null,
         Microsoft.Extensions.Logging.ILogger? logger = null)
     {
-        var index = KnowledgeIndexLoader.LoadOrBuild(knowledgeRoot, dataDirectory, logger);
-        string synonymsPath = KnowledgePaths.Synonyms(knowledgeRoot);
-        var synonyms = File.Exists(synonymsPath) ? SynonymDictionary.Load(synonymsPath) : SynonymDictionary.Empty;
+        var index = KnowledgeIndexLoader.LoadOrBuild(content, dataDirectory ?? content.Data, logger);
+        var synonyms = SynonymDictionary.LoadOrEmpty(content.Synonyms);
         return new KnowledgeRetriever(EmbeddedChunkStore.From(index), index, synonyms, options ?? RetrievalOptions.Default);
     }
 

@@ -7,7 +7,7 @@ namespace Mamori.Cli.Tests.Diagnose;
 /// <summary>`mamori diagnose` against the real knowledge/ folder: the sample companies, the JSON contract, bad input.</summary>
 public sealed class DiagnoseCommandTests
 {
-    private static readonly KnowledgeFolder Knowledge = KnowledgeFolder.Locate(AppContext.BaseDirectory);
+    private static readonly ContentRoot Knowledge = ContentRoot.Locate(startDirectory: AppContext.BaseDirectory);
     private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.FromHours(9)));
 
     private static (int Exit, string Out, string Err) Run(string? path, bool json = true, string? today = null)

@@ -1,14 +1,14 @@
+using Mamori.Core;
 using Mamori.Knowledge.Index;
 
 namespace Mamori.Cli.Tests.Evaluation;
 
-/// <summary>The repository's real knowledge/ folder and one embedded retriever over it, for the eval and baseline tests.</summary>
+/// <summary>The repository's real content root and one embedded retriever over its knowledge/, for the eval and baseline tests.</summary>
 internal static class EvalFixture
 {
-    public static string Root { get; } = KnowledgePaths.FindKnowledgeRoot(AppContext.BaseDirectory)
-        ?? throw new DirectoryNotFoundException("knowledge/ not found above the test folder");
+    public static ContentRoot Content { get; } = ContentRoot.Locate(startDirectory: AppContext.BaseDirectory);
 
-    private static readonly Lazy<KnowledgeRetriever> LazyRetriever = new(() => KnowledgeRetriever.CreateEmbedded(Root, TempDirectory()));
+    private static readonly Lazy<KnowledgeRetriever> LazyRetriever = new(() => KnowledgeRetriever.CreateEmbedded(Content, TempDirectory()));
 
     public static KnowledgeRetriever Retriever => LazyRetriever.Value;
 

@@ -13,7 +13,7 @@ public sealed class EvalQualityTests
     [Fact]
     public async Task Embedded_lexical_retrieval_meets_the_targets_and_beats_the_Lucene_baseline()
     {
-        var set = EvalSet.Load(KnowledgePaths.Eval(EvalFixture.Root));
+        var set = EvalSet.Load(EvalFixture.Content.Eval);
         var retriever = EvalFixture.Retriever;
         var ours = await EvalRunner.RunAsync("embedded", set, EvalSystems.Embedded(retriever), default);
         using var lucene = new LuceneBaseline(EvalSystems.Chunks(retriever));

@@ -10,8 +10,8 @@ public sealed class ReadingEvalCommandTests
     [Fact]
     public void Eval_replies_reports_every_question_with_its_counts()
     {
-        var knowledge = KnowledgeFolder.Locate(AppContext.BaseDirectory);
-        var tune = Path.Combine(knowledge.Root, "eval", "replies", "tune.json");
+        var content = ContentRoot.Locate(startDirectory: AppContext.BaseDirectory);
+        var tune = Path.Combine(content.Eval, "replies", "tune.json");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 

@@ -1,23 +1,22 @@
 using Mamori.Core;
 using Mamori.Core.Classification;
 using Mamori.Core.Diagnosis;
-using Mamori.Core.Reports;
 using Mamori.Core.Tests.Dialogs;
 using Mamori.Core.Understanding;
 
 namespace Mamori.Core.Tests.Diagnosis;
 
-/// <summary>The real knowledge/ folder of the repository, loaded once for all tests.</summary>
+/// <summary>The real content root of the repository (its knowledge/), loaded once for all tests.</summary>
 internal static class TestKnowledge
 {
-    private static readonly Lazy<KnowledgeFolder> LazyFolder = new(() => KnowledgeFolder.Locate(AppContext.BaseDirectory));
+    private static readonly Lazy<ContentRoot> LazyFolder = new(() => ContentRoot.Locate(startDirectory: AppContext.BaseDirectory));
     private static readonly Lazy<DiagnosisScript> LazyScript = new(() => DiagnosisScriptLoader.Load(Folder));
     private static readonly Lazy<BarrierClassifier> LazyClassifier = new(() => new BarrierClassifier(Script, ClassifierRules.Load(Folder, Script)));
 
     private static readonly Lazy<DiagnosisKit> LazyKit = new(() => DiagnosisKit.Load(Folder));
     private static readonly Lazy<ReplyReader> LazyReader = new(() => Kit.Reader(TestBot.Language.Questions));
 
-    public static KnowledgeFolder Folder => LazyFolder.Value;
+    public static ContentRoot Folder => LazyFolder.Value;
 
     public static DiagnosisKit Kit => LazyKit.Value;
 
@@ -29,5 +28,5 @@ internal static class TestKnowledge
     public static BarrierClassifier Classifier => LazyClassifier.Value;
 
     /// <summary>This test project's Specs/ folder in the source tree (read in place: no copy step in the shared .csproj).</summary>
-    public static string Specs => Path.Combine(Path.GetDirectoryName(Folder.Root)!, "tests", "Mamori.Core.Tests", "Specs");
+    public static string Specs => Path.Combine(Folder.Root, "tests", "Mamori.Core.Tests", "Specs");
 }

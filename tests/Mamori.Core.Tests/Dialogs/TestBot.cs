@@ -1,6 +1,7 @@
 using Mamori.Core.Answering;
 using Mamori.Core.Dialogs;
 using Mamori.Core.Storage;
+using Mamori.Core.Tests.Diagnosis;
 using Mamori.Core.Understanding;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace Mamori.Core.Tests.Dialogs;
 /// <summary>A real engine on a real SQLite file in a temporary folder, with the repository's prompts/dialog wording.</summary>
 internal sealed class TestBot : IDisposable
 {
-    private static readonly Lazy<DialogLanguage> SharedLanguage = new(() => DialogLanguage.Load(DialogLanguage.LocateFolder(null)));
+    private static readonly Lazy<DialogLanguage> SharedLanguage = new(() => DialogLanguage.Load(TestKnowledge.Folder));
 
     public TestBot(IQuestionAnswerer? answerer = null, IDiagnosisFlow? flow = null, IReplyInterpreter? interpreter = null)
     {

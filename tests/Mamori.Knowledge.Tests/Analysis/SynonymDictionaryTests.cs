@@ -5,7 +5,7 @@ namespace Mamori.Knowledge.Tests.Analysis;
 
 public sealed class SynonymDictionaryTests
 {
-    private static readonly SynonymDictionary Real = SynonymDictionary.Load(KnowledgePaths.Synonyms(KnowledgeFixture.Root));
+    private static readonly SynonymDictionary Real = SynonymDictionary.Load(KnowledgeFixture.Content.Synonyms);
 
     [Theory]
     [InlineData("身代金を払えと言われた", "ランサムウェア")]

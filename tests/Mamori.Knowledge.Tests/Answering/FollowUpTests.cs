@@ -7,7 +7,7 @@ namespace Mamori.Knowledge.Tests.Answering;
 /// <summary>「それはいくら？」 after a question about お助け隊: the conversation gives the follow-up its topic.</summary>
 public sealed class FollowUpTests
 {
-    private static readonly FollowUpRewriter FollowUpRewriter = PromptLibrary.Load("prompts").FollowUp;
+    private static readonly FollowUpRewriter FollowUpRewriter = PromptLibrary.Load(KnowledgeFixture.Content.Prompts).FollowUp;
 
     private static readonly ConversationLine[] AboutOtasuketai =
     [

@@ -12,10 +12,8 @@ internal static class TestAnswerers
 {
     private static readonly Lazy<KnowledgeRetriever> Real = new(() =>
     {
-        var root = KnowledgePaths.FindKnowledgeRoot(AppContext.BaseDirectory)
-            ?? throw new DirectoryNotFoundException("knowledge/ not found above the test folder");
         var data = Path.Combine(Path.GetTempPath(), "mamori-answer-tests", Guid.NewGuid().ToString("n"));
-        return KnowledgeRetriever.CreateEmbedded(root, data);
+        return KnowledgeRetriever.CreateEmbedded(KnowledgeFixture.Content, data);
     });
 
     public static KnowledgeRetriever Guidelines => Real.Value;
@@ -53,7 +51,7 @@ internal static class TestAnswerers
 
         var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs ?? new LogSink()).SetMinimumLevel(LogLevel.Debug));
         var kernel = MamoriKernel.Create(new KnowledgeSearchPlugin(retriever), azure, openAI, loggerFactory);
-        return new KnowledgeAnswerer(kernel, PromptLibrary.Load("prompts"), new AnsweringOptions(), loggerFactory.CreateLogger<KnowledgeAnswerer>());
+        return new KnowledgeAnswerer(kernel, PromptLibrary.Load(KnowledgeFixture.Content.Prompts), new AnsweringOptions(), loggerFactory.CreateLogger<KnowledgeAnswerer>());
     }
 }
 

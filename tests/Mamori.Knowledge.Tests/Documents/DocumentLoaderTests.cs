@@ -65,7 +65,7 @@ public sealed class DocumentLoaderTests
     [Fact]
     public void Every_real_document_loads()
     {
-        var docs = DocumentLoader.LoadFolder(KnowledgePaths.Docs(KnowledgeFixture.Root));
+        var docs = DocumentLoader.LoadFolder(KnowledgeFixture.Content.Docs);
         Assert.NotEmpty(docs);
         Assert.All(docs, d => Assert.NotEmpty(d.Sections));
     }
@@ -81,7 +81,7 @@ public sealed class DocumentLoaderTests
     [Fact]
     public void Every_guideline_has_its_own_topic_that_fits_a_button_and_reads_as_a_question()
     {
-        var docs = DocumentLoader.LoadFolder(KnowledgePaths.Docs(KnowledgeFixture.Root));
+        var docs = DocumentLoader.LoadFolder(KnowledgeFixture.Content.Docs);
         Assert.All(docs, d =>
         {
             Assert.False(d.Topic is null, $"{d.Id} has no topic");

@@ -7,7 +7,7 @@ namespace Mamori.Knowledge.Tests.Gate;
 public sealed class ScopeLexiconTests
 {
     private static readonly ScopeLexicon Real =
-        SynonymDictionary.Load(KnowledgePaths.Synonyms(KnowledgeFixture.Root)).Scope;
+        SynonymDictionary.Load(KnowledgeFixture.Content.Synonyms).Scope;
 
     [Theory]
     [InlineData("ｳｲﾙｽに感染したかも", "ウイルス")]

@@ -1,23 +1,24 @@
+using Mamori.Core;
 using Mamori.Knowledge.Index;
 
 namespace Mamori.Knowledge.Tests.Index;
 
 public sealed class KnowledgeIndexLoaderTests
 {
-    private static string CopyOfKnowledge()
+    private static ContentRoot CopyOfKnowledge()
     {
-        string root = Path.Combine(KnowledgeFixture.TempDirectory(), "knowledge");
-        Directory.CreateDirectory(KnowledgePaths.Docs(root));
-        foreach (var file in Directory.EnumerateFiles(KnowledgePaths.Docs(KnowledgeFixture.Root), "*.md").Take(5))
-            File.Copy(file, Path.Combine(KnowledgePaths.Docs(root), Path.GetFileName(file)));
+        var root = new ContentRoot(KnowledgeFixture.TempDirectory());
+        Directory.CreateDirectory(root.Docs);
+        foreach (var file in Directory.EnumerateFiles(KnowledgeFixture.Content.Docs, "*.md").Take(5))
+            File.Copy(file, Path.Combine(root.Docs, Path.GetFileName(file)));
         return root;
     }
 
     [Fact]
     public void Builds_once_then_loads_the_same_index_from_data()
     {
-        string root = CopyOfKnowledge();
-        string data = Path.Combine(Path.GetDirectoryName(root)!, "data");
+        var root = CopyOfKnowledge();
+        string data = root.Data;
         var built = KnowledgeIndexLoader.LoadOrBuild(root, data);
         string file = Path.Combine(data, KnowledgeIndexLoader.FileName);
         Assert.True(File.Exists(file));
@@ -34,10 +35,10 @@ public sealed class KnowledgeIndexLoaderTests
     [Fact]
     public void An_edited_document_makes_the_cache_stale()
     {
-        string root = CopyOfKnowledge();
-        string data = Path.Combine(Path.GetDirectoryName(root)!, "data");
+        var root = CopyOfKnowledge();
+        string data = root.Data;
         var before = KnowledgeIndexLoader.LoadOrBuild(root, data);
-        var doc = Directory.EnumerateFiles(KnowledgePaths.Docs(root)).First();
+        var doc = Directory.EnumerateFiles(root.Docs).First();
         File.AppendAllText(doc, "\n## 追記\n量子暗号の話を追加しました。\n");
         var after = KnowledgeIndexLoader.LoadOrBuild(root, data);
         Assert.NotEqual(before.ContentHash, after.ContentHash);
@@ -47,8 +48,8 @@ public sealed class KnowledgeIndexLoaderTests
     [Fact]
     public void A_corrupt_cache_is_rebuilt_not_trusted()
     {
-        string root = CopyOfKnowledge();
-        string data = Path.Combine(Path.GetDirectoryName(root)!, "data");
+        var root = CopyOfKnowledge();
+        string data = root.Data;
         var good = KnowledgeIndexLoader.LoadOrBuild(root, data);
         string file = Path.Combine(data, KnowledgeIndexLoader.FileName);
         File.WriteAllBytes(file, File.ReadAllBytes(file)[..100]);

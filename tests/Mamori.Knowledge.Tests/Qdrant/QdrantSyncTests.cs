@@ -56,6 +56,7 @@ public sealed class QdrantSyncTests
     }
 
     private KnowledgeBase Base(string data) => new(
+        KnowledgeFixture.Content,
         new KnowledgeSourceOptions { DataPath = data },
         RetrievalOptions.Default,
         new QdrantOptions { Url = "http://localhost:6334" },

@@ -1,19 +1,26 @@
 using Mamori.Core.Classification;
 using Mamori.Core.Diagnosis;
 using Mamori.Core.Measures;
+using Mamori.Core.Reports;
 using Mamori.Core.Understanding;
 
-namespace Mamori.Core.Reports;
+namespace Mamori.Core;
 
-/// <summary>Everything the diagnosis needs, loaded once from knowledge/: script, reading rules, classifier, catalog and report.</summary>
+/// <summary>
+/// Everything the diagnosis needs, loaded once from the content root's knowledge/: script, reading rules, classifier,
+/// catalog and report. It sits at the Core root, beside <see cref="ContentRoot"/>, because it composes Diagnosis/,
+/// Understanding/, Classification/, Measures/ and Reports/: all of them depend on Diagnosis/, so in Diagnosis/ it would
+/// close a loop between folders, and in Reports/ it made the report depend on the reading of replies. At the root it
+/// depends on those folders and none of them on it (Dialogs/ and the edges use it).
+/// </summary>
 public sealed record DiagnosisKit(DiagnosisScript Script, ReadingRules Reading, BarrierClassifier Classifier, MeasureCatalog Catalog, ReportComposer Report)
 {
-    public static DiagnosisKit Load(KnowledgeFolder knowledge)
+    public static DiagnosisKit Load(ContentRoot content)
     {
-        var script = DiagnosisScriptLoader.Load(knowledge);
-        var classifier = new BarrierClassifier(script, ClassifierRules.Load(knowledge, script));
-        var catalog = MeasureCatalogLoader.Load(knowledge, script);
-        return new DiagnosisKit(script, ReadingRules.Load(knowledge.Diagnosis), classifier, catalog, ReportComposer.Load(knowledge, script, catalog));
+        var script = DiagnosisScriptLoader.Load(content);
+        var classifier = new BarrierClassifier(script, ClassifierRules.Load(content, script));
+        var catalog = MeasureCatalogLoader.Load(content, script);
+        return new DiagnosisKit(script, ReadingRules.Load(content.Diagnosis), classifier, catalog, ReportComposer.Load(content, script, catalog));
     }
 
     /// <summary>The reader of typed replies to this script; <paramref name="questions"/> tells an owner's question from an answer.</summary>
