@@ -119,12 +119,17 @@ public sealed class DialogEngine
                 replies.AddRange(await InterpretAsync(key, interpret.Request, cancellationToken));
                 continue;
             }
-            replies.Add(item switch
+            if (item is AnswerQuestion question)
             {
-                Say say => say.Reply,
-                AnswerQuestion question => await AnswerAsync(key, outcome.State, question.Question, cancellationToken),
-                _ => throw new InvalidOperationException($"Unhandled outgoing item {item.GetType().Name}."),
-            });
+                var (answer, holdsTheTurn) = await AnswerAsync(key, outcome.State, question.Question, cancellationToken);
+                replies.Add(answer);
+                // Topic buttons in the middle of the diagnosis: the re-asked question would cover them (a chat shows the last
+                // message's buttons), so the owner picks a topic or 「続きから」 first.
+                if (holdsTheTurn)
+                    break;
+                continue;
+            }
+            replies.Add(item is Say say ? say.Reply : throw new InvalidOperationException($"Unhandled outgoing item {item.GetType().Name}."));
         }
 
         if (outcome.Completed is { } summary)
@@ -142,10 +147,11 @@ public sealed class DialogEngine
         return new TurnResult(replies, handoff, outcome.Ended);
     }
 
-    private async Task<BotReply> AnswerAsync(ConversationKey key, ConversationState state, string question, CancellationToken cancellationToken)
+    /// <returns>The answer, and whether it offers topics in the middle of the diagnosis (then nothing may follow it).</returns>
+    private async Task<(BotReply Reply, bool HoldsTheTurn)> AnswerAsync(ConversationKey key, ConversationState state, string question, CancellationToken cancellationToken)
     {
         if (_answerer is null)
-            return BotReply.Plain(_language.Wording.AnswererUnavailable);
+            return (BotReply.Plain(_language.Wording.AnswererUnavailable), false);
 
         KnowledgeAnswer answer;
         try
@@ -156,23 +162,26 @@ public sealed class DialogEngine
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             DialogLog.AnswererFailed(_logger, ex, key.ToString());
-            return BotReply.Plain(_language.Wording.AnswerFailed);
+            return (BotReply.Plain(_language.Wording.AnswerFailed), false);
         }
 
         // Keep the answer in the history too, so a follow-up (「それはいくら？」) has its context. Best effort: losing
         // this line to a racing turn costs a little context, never an answer of the diagnosis.
         await ApplyAsync(key, s => new TurnOutcome(s.WithLine(new ConversationLine(ConversationRole.Bot, answer.Answer), _options.HistoryLines), []), cancellationToken);
 
-        return new BotReply
+        var inDiagnosis = state.Top is DiagnosisFrame;
+        var offersTopics = !answer.Grounded && answer.Suggestions.Count > 0 && inDiagnosis;
+        return (new BotReply
         {
             Text = answer.Answer,
             Citations = answer.Citations,
             // A way forward after every message: outside the diagnosis a grounded answer offers the menu; inside it, the
-            // diagnosis question that follows carries its own buttons.
-            Choices = !answer.Grounded ? Choices(answer)
-                : state.Top is MenuFrame ? _turn.MenuChoices(state).Select(c => new ReplyChoice(c)).ToArray()
-                : [],
-        };
+            // diagnosis question that follows carries its own buttons, unless topics are offered (then 「続きから」 is one).
+            Choices = offersTopics ? [.. answer.Suggestions.Select(t => new ReplyChoice(t.Label)), new ReplyChoice(_language.Commands.Label(CommandKind.Resume))]
+                : !answer.Grounded ? Choices(answer)
+                : inDiagnosis ? []
+                : _turn.MenuChoices(state).Select(c => new ReplyChoice(c)).ToArray(),
+        }, offersTopics);
     }
 
     /// <summary>
