@@ -33,6 +33,7 @@ internal sealed partial class QuantityReader(QuantityWords words)
                 return null;
             counted = tokens;
         }
+        counted = counted.Select(t => AdjustForBound(folded, t)).ToList();
         var total = Combine(folded, counted, sum: true);
         return total is { } t && CountsTheOwnerApart(folded, counted[0]) ? (t.Min + 1, t.Max + 1) : total;
     }
@@ -88,10 +89,17 @@ internal sealed partial class QuantityReader(QuantityWords words)
     }
 
     // 「10万円未満」 means just under 10万, not 10万.
+    // 「10万円未満」「五十万弱」 are just under the number, 「５０人は超えとる」「30人以上」 over it, 「20人前後」 either side.
     private static NumberToken AdjustForBound(string folded, NumberToken t)
     {
-        var after = folded.AsSpan(t.End).TrimStart("円");
-        return after.StartsWith("未満", StringComparison.Ordinal) ? t with { Min = t.Min - 1, Max = t.Max - 1 } : t;
+        var after = folded.AsSpan(t.End).TrimStart("円").TrimStart("人").TrimStart("名").TrimStart("は").TrimStart("を");
+        if (after.StartsWith("未満", StringComparison.Ordinal) || after.StartsWith("弱", StringComparison.Ordinal))
+            return t with { Min = Math.Max(0, t.Min * 0.9m), Max = t.Max - 1 };
+        if (after.StartsWith("超", StringComparison.Ordinal) || after.StartsWith("強", StringComparison.Ordinal) || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("より多", StringComparison.Ordinal))
+            return t with { Min = after.StartsWith("以上", StringComparison.Ordinal) ? t.Min : t.Min + 1, Max = t.Max * 1.3m };
+        if (after.StartsWith("前後", StringComparison.Ordinal))
+            return t with { Min = t.Min * 0.8m, Max = t.Max * 1.2m };
+        return t;
     }
 
     private (decimal Min, decimal Max)? Combine(string folded, List<NumberToken> tokens, bool sum)

@@ -227,11 +227,6 @@ public sealed partial class ReplyReader
                 return Reading(question, codes[0], strength == Strength.Strong ? 0.9 : 0.8, strength == Strength.Strong ? "words" : "polarity");
             if (lexicon.Combine(codes) is { } combined)
                 return Reading(question, combined, 0.85, "combined");
-            // 「保険は入ってへんけど、蓄えはある」「詳しい人はおらんけど業者に頼んでる」: no in one clause, something in another —
-            // the something is what the company has.
-            if (codes.Count == 2 && polarity?.Denied is { } none && polarity.Mixed is null && codes.Contains(none)
-                && signals.Where(s => s.Strength == strength).Select(s => s.Clause).Distinct().Count() > 1)
-                return Reading(question, codes.First(c => c != none), 0.75, "contrast-other");
             // Two choices named and nothing to tell them apart: ask, guessing what the owner said last.
             var last = signals.Where(s => s.Strength == strength).MaxBy(s => s.Clause).Code;
             return Reading(question, last, 0.5, "conflict", [last, .. codes.Where(c => c != last)]);
