@@ -35,6 +35,7 @@ public sealed class ReadingRules
     private readonly string[] _negativeItems;
     private readonly string[] _hedges;
     private readonly string[] _reasons;
+    private readonly string[] _verdicts;
     private readonly string[] _partialNegations;
     private readonly string[] _unsaidNegations;
     private readonly string[] _embeddedQuestions;
@@ -60,6 +61,7 @@ public sealed class ReadingRules
         _negativeItems = Words(yaml.NegativeItems, path, "negativeItems");
         _hedges = Words(yaml.Hedges, path, "hedges");
         _reasons = Words(yaml.Reasons, path, "reasons");
+        _verdicts = Words(yaml.Verdicts, path, "verdicts");
         _partialNegations = Words(yaml.PartialNegations, path, "partialNegations");
         _unsaidNegations = Words(yaml.UnsaidNegations, path, "unsaidNegations");
         _embeddedQuestions = Words(yaml.EmbeddedQuestions, path, "embeddedQuestions");
@@ -282,6 +284,9 @@ public sealed class ReadingRules
         return -1;
     }
 
+    /// <summary>「大丈夫」「十分」: the owner's own verdict, which with a reason (「…から大丈夫」) is an opinion to confirm.</summary>
+    public bool HasVerdict(string folded) => _verdicts.Any(v => folded.Contains(v, StringComparison.Ordinal));
+
     public bool HasReason(string folded) => _reasons.Any(r => folded.Contains(r, StringComparison.Ordinal));
 
     public bool HasHedge(string clause) => _hedges.Any(h => clause.Contains(h, StringComparison.Ordinal));
@@ -341,6 +346,7 @@ public sealed class ReadingRules
         public List<string>? NegativeItems { get; set; }
         public List<string>? Hedges { get; set; }
         public List<string>? Reasons { get; set; }
+        public List<string>? Verdicts { get; set; }
         public List<string>? PartialNegations { get; set; }
         public List<string>? UnsaidNegations { get; set; }
         public List<string>? EmbeddedQuestions { get; set; }

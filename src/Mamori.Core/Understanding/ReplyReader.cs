@@ -179,7 +179,8 @@ public sealed partial class ReplyReader
         }
         result = hedged ? Hedge(question, result) : result;
         // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say.
-        if (result.Outcome == ReadingOutcome.Understood && result.Source is "polarity" or "contrast" or "hedge" && _rules.HasReason(folded))
+        if (result.Outcome == ReadingOutcome.Understood && _rules.HasReason(folded)
+            && (result.Source is "polarity" or "contrast" or "hedge" || (result.Source == "words" && _rules.HasVerdict(folded))))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+reason" };
         if (hedged)
             result = HedgedWords(question, result);
