@@ -51,21 +51,22 @@ public static class AnswerFile
                 if (question.Accepts(text.Trim()))
                 {
                     answers = answers.With(question.Id, text.Trim(), text);
+                    continue;
                 }
-                else if (reader.Read(question, text) is { Outcome: ReadingOutcome.Understood, Code: { } code })
+                switch (reader.Read(question, text))
                 {
-                    answers = answers.With(question.Id, code, text);
-                }
-                else if (reader.Read(question, text) is { Outcome: ReadingOutcome.Confirm, Code: { } guess } reading)
-                {
-                    var others = reading.Alternatives is { Count: > 1 } a ? $" (or: {string.Join(", ", a.Skip(1))})" : "";
-                    errors.Add($"answer to '{question.Id}' needs confirming: \"{text}\" was read as '{guess}' 「{question.LabelOf(guess)}」{others}; " +
-                               "write the code to be sure");
-                }
-                else
-                {
-                    errors.Add($"answer to '{question.Id}' could not be understood: \"{text}\" " +
-                               $"(codes: {string.Join(" ", question.Codes)}, or words such as 「{question.Choices[0].Label}」)");
+                    case { Outcome: ReadingOutcome.Understood, Code: { } code }:
+                        answers = answers.With(question.Id, code, text);
+                        break;
+                    case { Outcome: ReadingOutcome.Confirm, Code: { } guess } reading:
+                        var others = reading.Alternatives is { Count: > 1 } a ? $" (or: {string.Join(", ", a.Skip(1))})" : "";
+                        errors.Add($"answer to '{question.Id}' needs confirming: \"{text}\" was read as '{guess}' 「{question.LabelOf(guess)}」{others}; " +
+                                   "write the code to be sure");
+                        break;
+                    default:
+                        errors.Add($"answer to '{question.Id}' could not be understood: \"{text}\" " +
+                                   $"(codes: {string.Join(" ", question.Codes)}, or words such as 「{question.Choices[0].Label}」)");
+                        break;
                 }
             }
             return (answers, errors);
