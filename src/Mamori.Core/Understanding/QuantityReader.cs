@@ -81,6 +81,11 @@ internal sealed partial class QuantityReader(QuantityWords words)
             .ToList();
         if (tokens.Count == 0)
             return null;
+        // 「1台3万のソフトを3台分で、年9万」: of several amounts, the one said per year is the answer.
+        var perYear = tokens.Where(t => t.Start > 0 && folded[..t.Start].EndsWith('年')).ToList();
+        var perMonth = tokens.Any(t => t.Start > 0 && folded[..t.Start].EndsWith('月'));
+        if (tokens.Count > 1 && perYear.Count == 1 && !perMonth)   // 「年12万、月1万」 stays two answers to ask about
+            tokens = perYear;
         var range = Combine(folded, tokens, sum: false);
         if (range is not { } r)
             return null;
@@ -95,7 +100,8 @@ internal sealed partial class QuantityReader(QuantityWords words)
         var after = folded.AsSpan(t.End).TrimStart("円").TrimStart("人").TrimStart("名").TrimStart("は").TrimStart("を");
         if (after.StartsWith("未満", StringComparison.Ordinal) || after.StartsWith("弱", StringComparison.Ordinal))
             return t with { Min = Math.Max(0, t.Min * 0.9m), Max = t.Max - 1 };
-        if (after.StartsWith("超", StringComparison.Ordinal) || after.StartsWith("強", StringComparison.Ordinal) || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("より多", StringComparison.Ordinal))
+        if (after.StartsWith("ちょっと", StringComparison.Ordinal) || after.StartsWith("あまり", StringComparison.Ordinal) || after.StartsWith("余り", StringComparison.Ordinal)
+            || after.StartsWith("超", StringComparison.Ordinal) || after.StartsWith("強", StringComparison.Ordinal) || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("より多", StringComparison.Ordinal))
             return t with { Min = after.StartsWith("以上", StringComparison.Ordinal) ? t.Min : t.Min + 1, Max = t.Max * 1.3m };
         if (after.StartsWith("前後", StringComparison.Ordinal))
             return t with { Min = t.Min * 0.8m, Max = t.Max * 1.2m };
