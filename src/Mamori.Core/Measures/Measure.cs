@@ -26,6 +26,14 @@ public sealed record Measure
     public required IReadOnlyList<string> Sources { get; init; }
     public required DateOnly Reviewed { get; init; }
     public DateOnly? ValidUntil { get; init; }
+
+    /// <summary>
+    /// The official page where an owner finds the latest terms, shown as 「最新の内容は{Page}でご確認ください」.
+    /// Used where a fact may change or could not be confirmed, so the owner is pointed to the source instead of told a guess.
+    /// </summary>
+    public LatestPage? Latest { get; init; }
+
+    /// <summary>For reviewers and advisers only, never shown to the owner: what is unconfirmed and what to check.</summary>
     public string? Caution { get; init; }
 
     /// <summary>The file it came from, for error messages and the stale-entry report.</summary>
@@ -40,6 +48,9 @@ public sealed record Measure
     /// <summary>Offered only in some prefectures (not national).</summary>
     public bool IsLocal => Eligibility.Regions.Count > 0 && !Eligibility.Regions.Contains(Eligibility.National);
 }
+
+/// <summary>An official page named in plain Japanese (「東京都中小企業振興公社の助成金のページ」) and its own URL.</summary>
+public sealed record LatestPage(string Page, string Url);
 
 /// <summary>Who may use a measure. An empty list means no restriction on that dimension.</summary>
 public sealed record Eligibility(

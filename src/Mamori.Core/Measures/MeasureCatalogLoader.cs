@@ -9,7 +9,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Mamori.Core.Measures;
 
 /// <summary>
-/// Reads every knowledge/measures/*.yaml and checks each entry against FORMATS.md: required fields, known codes
+/// Reads every knowledge/measures/*.yaml and checks each entry against docs/data-formats.md: required fields, known codes
 /// (stages, support types, and the diagnosis's employee/industry/prefecture codes), dates, URLs and unique ids.
 /// The first problem stops loading with a <see cref="CatalogException"/> naming file, entry and field.
 /// </summary>
@@ -100,7 +100,16 @@ public static partial class MeasureCatalogLoader
         foreach (var source in sources.Where(s => !IsHttpUrl(s)))
             throw Bad("sources", $"'{source}' is not an http(s) URL");
 
-        return new Measure
+        LatestPage? latest = null;
+        if (m.Latest is not null)
+        {
+            var latestUrl = Required(m.Latest.Url, "latest.url");
+            if (!IsHttpUrl(latestUrl))
+                throw Bad("latest.url", $"'{latestUrl}' is not an http(s) URL");
+            latest = new LatestPage(Required(m.Latest.Page, "latest.page"), latestUrl);
+        }
+
+        var measure = new Measure
         {
             Id = id,
             Name = Required(m.Name, "name"),
@@ -118,9 +127,11 @@ public static partial class MeasureCatalogLoader
             Sources = sources,
             Reviewed = Date(Required(m.Reviewed, "reviewed"), "reviewed"),
             ValidUntil = m.ValidUntil is null ? null : Date(m.ValidUntil, "validUntil"),
+            Latest = latest,
             Caution = string.IsNullOrWhiteSpace(m.Caution) ? null : m.Caution.Trim(),
             SourceFile = file,
         };
+        return measure;
 
         DateOnly Date(string value, string field) =>
             DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

@@ -24,7 +24,14 @@ internal sealed class MeasureYaml
     public List<string>? Sources { get; set; }
     public string? Reviewed { get; set; }
     public string? ValidUntil { get; set; }
+    public LatestYaml? Latest { get; set; }
     public string? Caution { get; set; }
+}
+
+internal sealed class LatestYaml
+{
+    public string? Page { get; set; }
+    public string? Url { get; set; }
 }
 
 internal sealed class EligibilityYaml

@@ -46,6 +46,8 @@ public sealed class MeasureCatalogLoaderTests
         { "eligibility: { regions: [edo] }", "t-x", "eligibility.regions" },
         { "itBundle: maybe", "t-x", "itBundle" },
         { "nextStep: ''", "t-x", "nextStep" },
+        { "latest: { page: 公式のページ, url: example.org/p }", "t-x", "latest.url" },
+        { "latest: { url: https://example.org/p }", "t-x", "latest.page" },
     };
 
     [Theory, MemberData(nameof(BadEntries))]
