@@ -35,13 +35,8 @@ public sealed class DiagnosisScript
     public bool TryGet(string id, out Question question) => _byId.TryGetValue(id, out question!);
 
     /// <summary>False when earlier answers make the question pointless (e.g. the helper's skills when there is no helper).</summary>
-    public bool IsAsked(Question question, AnswerSet answers)
-    {
-        var context = new Conditions.ConditionContext(answers.CodeOf);
-        if (question.SkipWhen?.Evaluate(context) == true)
-            return false;
-        return question.AskWhen?.Evaluate(context) ?? true;
-    }
+    public bool IsAsked(Question question, AnswerSet answers) =>
+        question.SkipReason(new Conditions.ConditionContext(answers.CodeOf)) is null;
 
     /// <summary>The first question still to ask, or null when the diagnosis is complete.</summary>
     public Question? NextQuestion(AnswerSet answers) =>
@@ -59,11 +54,25 @@ public sealed class DiagnosisScript
         return null;
     }
 
-    /// <summary>How far along the user is, e.g. for 「(8/24)」: answered questions and all questions that will be asked.</summary>
-    public (int Answered, int Total) Progress(AnswerSet answers)
+    /// <summary>How many of the questions that apply have been answered (「8問目から再開します」).</summary>
+    public int Answered(AnswerSet answers) => Questions.Count(q => answers.Contains(q.Id) && IsAsked(q, answers));
+
+    /// <summary>
+    /// The questions not answered yet that may still be asked, the next one included: those the answers so far already
+    /// leave out are not counted, those that depend on answers still to come are. Answering can only lower it (by one at
+    /// least), so 「あと最大N問」 never goes up; only 「戻る」 raises it again.
+    /// </summary>
+    public int Remaining(AnswerSet answers)
     {
-        var asked = Questions.Where(q => IsAsked(q, answers)).ToList();
-        return (asked.Count(q => answers.Contains(q.Id)), asked.Count);
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        var context = new Conditions.ConditionContext(answers.CodeOf, isOpen: open.Contains);
+        // Conditions only look back, so each question's rules see the earlier questions already sorted into open or not.
+        foreach (var q in Questions)
+        {
+            if (!answers.Contains(q.Id) && q.MayBeAsked(context))
+                open.Add(q.Id);
+        }
+        return open.Count;
     }
 
     public bool IsComplete(AnswerSet answers) => NextQuestion(answers) is null;
@@ -72,17 +81,27 @@ public sealed class DiagnosisScript
     /// The codes the classifier reads: every question that applies, in order; one left unanswered counts as "unknown",
     /// one skipped by its conditions is absent. Answers to questions that do not apply are dropped.
     /// </summary>
-    public IReadOnlyDictionary<string, string> EffectiveCodes(AnswerSet answers)
+    public IReadOnlyDictionary<string, string> EffectiveCodes(AnswerSet answers) => Sort(answers).Codes;
+
+    /// <summary>
+    /// The questions these answers leave out, in order, each with its rule's reason (for the report's 「省略した質問と理由」).
+    /// Judged like <see cref="EffectiveCodes"/>: on the answers of the questions that apply.
+    /// </summary>
+    public IReadOnlyList<SkippedQuestion> Skipped(AnswerSet answers) => Sort(answers).Skipped;
+
+    private (Dictionary<string, string> Codes, List<SkippedQuestion> Skipped) Sort(AnswerSet answers)
     {
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var skipped = new List<SkippedQuestion>();
         var context = new Conditions.ConditionContext(id => codes.GetValueOrDefault(id));
         foreach (var q in Questions)
         {
-            if (q.SkipWhen?.Evaluate(context) == true || q.AskWhen?.Evaluate(context) == false)
-                continue;
-            codes[q.Id] = answers.CodeOf(q.Id) ?? Unknown.Code;
+            if (q.SkipReason(context) is { } reason)
+                skipped.Add(new SkippedQuestion(q.Id, q.Topic, reason));
+            else
+                codes[q.Id] = answers.CodeOf(q.Id) ?? Unknown.Code;
         }
-        return codes;
+        return (codes, skipped);
     }
 
     /// <summary>Questions that apply but have no answer (counted as 「わからない」 by the classifier).</summary>

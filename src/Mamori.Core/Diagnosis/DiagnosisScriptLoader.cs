@@ -27,14 +27,22 @@ public static class DiagnosisScriptLoader
     {
         var main = Read(Path.Combine(diagnosisDirectory, QuestionsFile));
         var prefecturesPath = Path.Combine(diagnosisDirectory, PrefecturesFile);
-        var choiceSets = new Dictionary<string, List<ChoiceYaml>>(main.ChoiceSets ?? [], StringComparer.Ordinal);
+        var shared = new SharedSets(
+            new Dictionary<string, List<ChoiceYaml>>(main.ChoiceSets ?? [], StringComparer.Ordinal),
+            new Dictionary<string, ChoiceGroupingYaml>(main.ChoiceGroups ?? [], StringComparer.Ordinal));
         if (File.Exists(prefecturesPath))
         {
-            foreach (var (name, set) in Read(prefecturesPath).ChoiceSets ?? [])
-                choiceSets[name] = set;
+            var prefectures = Read(prefecturesPath);
+            foreach (var (name, set) in prefectures.ChoiceSets ?? [])
+                shared.ChoiceSets[name] = set;
+            foreach (var (name, grouping) in prefectures.ChoiceGroups ?? [])
+                shared.Groupings[name] = grouping;
         }
-        return Build(main, choiceSets, Path.Combine(diagnosisDirectory, QuestionsFile), new VocabularyLoader(Path.Combine(diagnosisDirectory, VocabularyLoader.Folder)));
+        return Build(main, shared, Path.Combine(diagnosisDirectory, QuestionsFile), new VocabularyLoader(Path.Combine(diagnosisDirectory, VocabularyLoader.Folder)));
     }
+
+    /// <summary>The choiceSets and choiceGroups of questions.yaml and prefectures.yaml, by name.</summary>
+    private sealed record SharedSets(Dictionary<string, List<ChoiceYaml>> ChoiceSets, Dictionary<string, ChoiceGroupingYaml> Groupings);
 
     internal static DiagnosisFileYaml Read(string path)
     {
@@ -54,7 +62,7 @@ public static class DiagnosisScriptLoader
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
-    private static DiagnosisScript Build(DiagnosisFileYaml file, Dictionary<string, List<ChoiceYaml>> choiceSets, string path, VocabularyLoader vocabularies)
+    private static DiagnosisScript Build(DiagnosisFileYaml file, SharedSets shared, string path, VocabularyLoader vocabularies)
     {
         var unknown = ToChoice(file.Unknown ?? throw new FormatException($"{path}: 'unknown' (the わからない answer) is missing."), path, "unknown");
         var questions = new List<Question>();
@@ -75,23 +83,54 @@ public static class DiagnosisScriptLoader
                 "amount" => QuestionKind.Amount,
                 _ => throw new FormatException($"{where}: kind must be choice, count or amount, not '{q.Kind}'."),
             };
-            var choices = ChoicesOf(q, choiceSets, where);
+            var choices = ChoicesOf(q, shared.ChoiceSets, where);
             CheckWordsAreUnambiguous(choices.Append(unknown), where);
             var polarity = PolarityOf(q.Polarity, choices, where);
             var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var name in q.Vocabulary ?? [])
                 choices = vocabularies.Get(name, where).AddTo(choices, unknown, ambiguous, where);
             // Conditions may only look back: a question can be skipped only by answers already given.
-            var skip = q.SkipWhen?.Compile($"{where} skipWhen", known);
-            var ask = q.AskWhen?.Compile($"{where} askWhen", known);
+            var skip = (q.SkipWhen ?? []).Select((rule, i) => ToCondition(rule, $"{where} skipWhen[{i}]", known)).ToList();
+            var ask = q.AskWhen is null ? null : ToCondition(q.AskWhen, $"{where} askWhen", known);
+            var grouping = q.Groups is null ? null : GroupingOf(q.Groups, shared.Groupings, choices, unknown, where);
             questions.Add(new Question(q.Id, Required(q.Topic, where, "topic"), q.Section, kind,
                 Required(q.Prompt, where, "prompt"), Required(q.Help, where, "help"), Required(q.Retry, where, "retry"),
-                choices, unknown, q.Buttons, skip, ask, polarity, ambiguous));
+                choices, unknown, skip, ask, polarity, ambiguous, grouping));
             known[q.Id] = questions[^1].Codes.ToHashSet(StringComparer.Ordinal);
         }
         if (questions.Count == 0)
             throw new FormatException($"{path}: no questions.");
         return new DiagnosisScript(questions, unknown, Required(file.Intro, path, "intro"), Required(file.Outro, path, "outro"));
+    }
+
+    // Every skip rule says why, in the owner's words: the report lists the questions left out and the reasons.
+    private static QuestionCondition ToCondition(ConditionYaml rule, string where, IReadOnlyDictionary<string, IReadOnlySet<string>> known) =>
+        new(rule.Compile(where, known), Required(rule.Because, where, "because (why the question is left out, for the report)"));
+
+    private static ChoiceGrouping GroupingOf(string name, Dictionary<string, ChoiceGroupingYaml> groupings, List<Choice> choices, Choice unknown, string where)
+    {
+        if (!groupings.TryGetValue(name, out var yaml))
+            throw new FormatException($"{where}: choiceGroups '{name}' is not defined.");
+        var at = $"{where} groups '{name}'";
+        var groups = new List<ChoiceGroup>();
+        var words = choices.Append(unknown).SelectMany(c => c.Synonyms.Append(c.Label)).Select(JapaneseFold.Fold).ToHashSet(StringComparer.Ordinal);
+        foreach (var g in yaml.Groups ?? [])
+        {
+            var label = Required(g.Label, at, "a group's label");
+            if (label.Length > MaxLabelLength)
+                throw new FormatException($"{at}: label 「{label}」 is longer than {MaxLabelLength} characters (LINE cuts it).");
+            // A group's name typed alone opens it; it must not also be a choice's word, or 「北海道」 could not be answered.
+            foreach (var word in (g.Synonyms ?? []).Append(label).Where(w => words.Contains(JapaneseFold.Fold(w))))
+                throw new FormatException($"{at}: 「{word}」 names group '{g.Code}' and is also a word of one of the choices.");
+            var members = (g.Choices ?? []).Select(code => choices.FirstOrDefault(c => c.Code == code)
+                ?? throw new FormatException($"{at}: group '{g.Code}' lists '{code}', which is not one of the choices.")).ToList();
+            if (members.Count == 0)
+                throw new FormatException($"{at}: group '{g.Code}' has no choices.");
+            groups.Add(new ChoiceGroup(Required(g.Code, at, "a group's code"), label, g.Synonyms ?? [], members));
+        }
+        foreach (var missing in choices.Where(c => groups.All(g => !g.Choices.Contains(c))))
+            throw new FormatException($"{at}: choice '{missing.Code}' is in no group, so it has no button.");
+        return new ChoiceGrouping(groups, Required(yaml.Prompt, at, "prompt"), Required(yaml.Back, at, "back"));
     }
 
     private static List<Choice> ChoicesOf(QuestionYaml q, Dictionary<string, List<ChoiceYaml>> choiceSets, string where)

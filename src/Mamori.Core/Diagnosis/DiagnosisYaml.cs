@@ -9,6 +9,7 @@ internal sealed class DiagnosisFileYaml
     public string? Outro { get; set; }
     public ChoiceYaml? Unknown { get; set; }
     public Dictionary<string, List<ChoiceYaml>>? ChoiceSets { get; set; }
+    public Dictionary<string, ChoiceGroupingYaml>? ChoiceGroups { get; set; }
     public List<QuestionYaml>? Questions { get; set; }
 }
 
@@ -18,7 +19,6 @@ internal sealed class QuestionYaml
     public string? Topic { get; set; }
     public string? Section { get; set; }
     public string? Kind { get; set; }
-    public bool Buttons { get; set; } = true;
     public string? Prompt { get; set; }
     public string? Help { get; set; }
     public string? Retry { get; set; }
@@ -28,8 +28,14 @@ internal sealed class QuestionYaml
     /// <summary>Extra synonyms per code on top of a shared choice set (e.g. 「入れてる」 for the antivirus question).</summary>
     public Dictionary<string, List<string>>? Synonyms { get; set; }
 
-    public ConditionYaml? SkipWhen { get; set; }
+    /// <summary>Rules that leave the question out, each with its <c>because</c> for the report.</summary>
+    public List<ConditionYaml>? SkipWhen { get; set; }
+
+    /// <summary>The question is asked only when this holds; its <c>because</c> says why it was left out otherwise.</summary>
     public ConditionYaml? AskWhen { get; set; }
+
+    /// <summary>A set of choiceGroups (prefectures.yaml) offered as buttons before the choices themselves.</summary>
+    public string? Groups { get; set; }
 
     /// <summary>What a plain yes / no / partly / hedged yes means for this question (see <see cref="Polarity"/>).</summary>
     public PolarityYaml? Polarity { get; set; }
@@ -55,4 +61,19 @@ internal sealed class ChoiceYaml
     public decimal? Max { get; set; }
     public bool Dominant { get; set; }
     public List<string>? Combines { get; set; }
+}
+
+internal sealed class ChoiceGroupingYaml
+{
+    public string? Prompt { get; set; }
+    public string? Back { get; set; }
+    public List<ChoiceGroupYaml>? Groups { get; set; }
+}
+
+internal sealed class ChoiceGroupYaml
+{
+    public string? Code { get; set; }
+    public string? Label { get; set; }
+    public List<string>? Synonyms { get; set; }
+    public List<string>? Choices { get; set; }
 }

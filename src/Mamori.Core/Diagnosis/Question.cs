@@ -13,8 +13,8 @@ public sealed class Question
 {
     internal Question(
         string id, string topic, string section, QuestionKind kind, string prompt, string help, string retryPrompt,
-        IReadOnlyList<Choice> choices, Choice unknown, bool showButtons, Condition? skipWhen, Condition? askWhen,
-        Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null)
+        IReadOnlyList<Choice> choices, Choice unknown, IReadOnlyList<QuestionCondition> skipRules, QuestionCondition? askRule,
+        Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null)
     {
         Polarity = polarity;
         AmbiguousWords = ambiguousWords ?? new Dictionary<string, IReadOnlyList<string>>();
@@ -28,9 +28,10 @@ public sealed class Question
         RetryPrompt = retryPrompt;
         Choices = choices;
         Unknown = unknown;
-        SkipWhen = skipWhen;
-        AskWhen = askWhen;
-        Buttons = showButtons ? choices.Select(c => new ReplyChoice(c.Label)).ToList() : [];
+        SkipRules = skipRules;
+        AskRule = askRule;
+        Grouping = grouping;
+        Buttons = (grouping is null ? choices.Select(c => c.Label) : grouping.Groups.Select(g => g.Label)).Select(l => new ReplyChoice(l)).ToList();
         ButtonsWithUnknown = [.. Buttons, new ReplyChoice(unknown.Label)];
     }
 
@@ -67,15 +68,35 @@ public sealed class Question
     /// <summary>The 「わからない」 option every question accepts (code "unknown").</summary>
     public Choice Unknown { get; }
 
-    /// <summary>Buttons for the choices (empty for free-text questions such as the prefecture: 47 buttons help nobody).</summary>
+    /// <summary>Buttons for the choices, or for their groups when the question has them (47 prefecture buttons help nobody).</summary>
     public IReadOnlyList<ReplyChoice> Buttons { get; }
+
+    /// <summary>The groups the choices are offered in first (regions for the prefecture); null for most questions.</summary>
+    public ChoiceGrouping? Grouping { get; }
 
     /// <summary><see cref="Buttons"/> plus 「わからない」: what every question shows, from the start.</summary>
     public IReadOnlyList<ReplyChoice> ButtonsWithUnknown { get; }
 
-    internal Condition? SkipWhen { get; }
+    /// <summary>The question is left out when any of these holds (questions.yaml skipWhen).</summary>
+    internal IReadOnlyList<QuestionCondition> SkipRules { get; }
 
-    internal Condition? AskWhen { get; }
+    /// <summary>The question is asked only when this holds (questions.yaml askWhen); null: always.</summary>
+    internal QuestionCondition? AskRule { get; }
+
+    /// <summary>Why the question is left out with these answers, or null when it applies.</summary>
+    internal string? SkipReason(ConditionContext context)
+    {
+        foreach (var rule in SkipRules)
+        {
+            if (rule.When.Evaluate(context))
+                return rule.Because;
+        }
+        return AskRule is { } ask && !ask.When.Evaluate(context) ? ask.Because : null;
+    }
+
+    /// <summary>False when the answers so far already leave the question out, whatever the open questions get.</summary>
+    internal bool MayBeAsked(ConditionContext context) =>
+        SkipRules.All(rule => rule.When.Settle(context) != true) && AskRule?.When.Settle(context) != false;
 
     /// <summary>Every code this question accepts, including "unknown".</summary>
     public IEnumerable<string> Codes => Choices.Select(c => c.Code).Append(Unknown.Code);

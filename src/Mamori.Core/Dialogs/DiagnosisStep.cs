@@ -38,6 +38,10 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
             state = state.ReplaceTop(frame);
         }
 
+        // A region button (or its name typed alone) opens that region's prefectures; 「地方を選び直す」 goes back.
+        if (StepChosen(question, input.Text) is { } step)
+            return new TurnOutcome(state.ReplaceTop(new DiagnosisFrame(step.StepId)), [replies.Question(step, state.Answers)]);
+
         if (!string.IsNullOrWhiteSpace(question.Help) && language.Questions.IsAboutTheQuestion(input.Text))
             return new TurnOutcome(state, [replies.Text(question.Help), replies.Question(question, state.Answers)]);
 
@@ -77,11 +81,20 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
     /// </summary>
     public TurnOutcome ApplyGuess(ConversationState state, ReplyToPlace placed, ReplyGuess? guess)
     {
-        if (state.Top is not DiagnosisFrame { Pending: null } frame || frame.QuestionId != placed.QuestionId || flow.Find(frame.QuestionId) is not { } question)
+        if (state.Top is not DiagnosisFrame { Pending: null } frame || flow.Find(frame.QuestionId) is not { } question || question.Id != placed.QuestionId)
             return new TurnOutcome(state, []);
         return guess is not null && question.Codes.Contains(guess.Code)
             ? AskBack(state, frame, question, new PendingAnswer(guess.Code, placed.Reply), placed.Reply)
             : Missed(state, frame, question, placed.Reply);
+    }
+
+    private FlowQuestion? StepChosen(FlowQuestion question, string text)
+    {
+        var key = JapaneseFold.Fold(text);
+        if (question.BackLabel is { } back && JapaneseFold.Fold(back) == key)
+            return flow.Find(question.Id);
+        var group = question.Groups.FirstOrDefault(g => g.Names.Any(name => JapaneseFold.Fold(name) == key));
+        return group is null ? null : flow.Find(group.StepId);
     }
 
     private static ReplyToPlace ToPlace(FlowQuestion question, string text) =>
@@ -167,7 +180,7 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         if (flow.Next(state.Answers) is { } next)
         {
             return new TurnOutcome(
-                state.ReplaceTop(new DiagnosisFrame(next.Id)),
+                state.ReplaceTop(new DiagnosisFrame(next.StepId)),
                 [.. lead, replies.Question(next, state.Answers, echo)]);
         }
 

@@ -14,12 +14,13 @@ internal sealed class DialogReplies(DialogLanguage language, IDiagnosisFlow flow
     public Say Text(string text, params string[] choices) =>
         new(new BotReply { Text = text, Choices = choices.Select(c => new ReplyChoice(c)).ToArray() });
 
-    /// <summary>A question with its buttons, 「わからない」 among them from the start, and its progress.</summary>
+    /// <summary>A question with its buttons, 「わからない」 among them from the start, and its number of the most there can be.</summary>
     /// <param name="echo">How the previous typed reply was read (「（予算は「0円」と受け取りました）」), shown first.</param>
     public Say Question(FlowQuestion question, IReadOnlyList<RecordedAnswer> answers, string? echo = null)
     {
-        var (answered, total) = flow.Progress(answers);
-        var text = DialogWording.Fill(W.QuestionHeader, ("number", answered + 1), ("total", Math.Max(total, answered + 1))) + question.Text;
+        var (answered, remaining) = flow.Progress(answers);
+        var values = new (string, object)[] { ("number", answered + 1), ("total", answered + Math.Max(remaining, 1)), ("remaining", remaining) };
+        var text = DialogWording.Fill(remaining <= 1 ? W.LastQuestionHeader : W.QuestionHeader, values) + question.Text;
         if (echo is not null)
             text = echo + "\n" + text;
         IEnumerable<string> labels = question.Buttons;

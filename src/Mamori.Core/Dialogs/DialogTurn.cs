@@ -130,6 +130,12 @@ internal sealed class DialogTurn
     {
         if (state.Top is not DiagnosisFrame)
             return new TurnOutcome(state, [_replies.Text(W.BackInMenu, _replies.MenuChoices(state))]);
+        // In a region's prefectures, 「戻る」 goes back to the regions: nothing was answered yet.
+        if (state.Top is DiagnosisFrame frame && _flow.Find(frame.QuestionId) is { BackLabel: not null } step)
+        {
+            var regions = state.ReplaceTop(new DiagnosisFrame(step.Id));
+            return new TurnOutcome(regions, [_replies.Text(W.BackDone), .. CurrentOrMenu(regions)]);
+        }
         if (state.Answers.Count == 0)
             return new TurnOutcome(state, [_replies.Text(W.BackAtFirst), .. CurrentOrMenu(state)]);
 

@@ -8,7 +8,11 @@ public sealed class DialogWording
     public string ResumeGreeting { get; set; } = "";
     public string MenuPrompt { get; set; } = "";
     public string Help { get; set; } = "";
+    /// <summary>Before each question: {number}, {total} (the most there can be: it never goes up) or {remaining} (this one included).</summary>
     public string QuestionHeader { get; set; } = "";
+
+    /// <summary>Before a question when no other can follow it.</summary>
+    public string LastQuestionHeader { get; set; } = "";
     public string Reprompt { get; set; } = "";
     public string Echo { get; set; } = "";
     public string ConfirmGuess { get; set; } = "";

@@ -20,10 +20,11 @@ public interface IDiagnosisFlow
     /// <summary>The first question not answered yet, in the script's order and skip rules; null when the diagnosis is complete.</summary>
     FlowQuestion? Next(IReadOnlyList<RecordedAnswer> answers);
 
-    FlowQuestion? Find(string questionId);
+    /// <summary>The question, or the step of one, that a diagnosis frame waits on (<see cref="FlowQuestion.StepId"/>).</summary>
+    FlowQuestion? Find(string stepId);
 
-    /// <summary>Answered questions and the number of questions that will be asked, for 「【8/24】」.</summary>
-    (int Answered, int Total) Progress(IReadOnlyList<RecordedAnswer> answers);
+    /// <summary>How far along the owner is: for 「【あと最大12問】」 and 「8問目から再開します」.</summary>
+    DiagnosisProgress Progress(IReadOnlyList<RecordedAnswer> answers);
 
     /// <summary>Reads a button label or free text as an answer to the question (<see cref="ReplyReader"/>).</summary>
     ReplyReading Read(FlowQuestion question, string text);
@@ -36,7 +37,7 @@ public interface IDiagnosisFlow
 }
 
 /// <param name="Topic">A short name of what is asked (「対策の年間予算」), for the echo of a typed reply.</param>
-/// <param name="Buttons">Button labels (may be empty for a free-text question such as the prefecture).</param>
+/// <param name="Buttons">Button labels: the choices, or the groups that hold them (the regions for the prefecture).</param>
 /// <param name="UnknownLabel">The 「わからない」 button, shown with every question.</param>
 /// <param name="RetryPrompt">Said when a reply could not be read, before the question is asked again.</param>
 /// <param name="Help">Why we ask and how to answer, shown with 「ヘルプ」; may be empty.</param>
@@ -49,7 +50,26 @@ public sealed record FlowQuestion(
     /// <summary>Every choice code the question accepts, "unknown" included; empty when the flow does not list them
     /// (then no reply interpreter is asked).</summary>
     public IReadOnlyList<string> Codes { get; init; } = [];
+
+    /// <summary>What a diagnosis frame stores while this is shown: the question id, or for one group of its choices the
+    /// question id and the group (「prefecture/kinki」). Answers are always recorded under <see cref="Id"/>.</summary>
+    public string StepId { get; init; } = Id;
+
+    /// <summary>Buttons among <see cref="Buttons"/> that open a group of the choices instead of answering; empty for most questions.</summary>
+    public IReadOnlyList<FlowGroup> Groups { get; init; } = [];
+
+    /// <summary>In a group's step: the button, among <see cref="Buttons"/>, that goes back to the groups; null otherwise.</summary>
+    public string? BackLabel { get; init; }
 }
+
+/// <param name="Names">The label and the other names that open the group when the reply is just that (「関西」).</param>
+/// <param name="StepId">The step that shows the group's choices.</param>
+public sealed record FlowGroup(string Label, IReadOnlyList<string> Names, string StepId);
+
+/// <param name="Answered">Questions answered so far.</param>
+/// <param name="Remaining">Questions that may still be asked, the current one included: it only goes down as the owner
+/// answers (those that depend on answers to come are counted), so the counter never jumps back.</param>
+public sealed record DiagnosisProgress(int Answered, int Remaining);
 
 /// <param name="Replies">The report as shown to the user (text, card, picture).</param>
 public sealed record DiagnosisOutcome(IReadOnlyList<BotReply> Replies, DiagnosisSummary Summary);

@@ -28,7 +28,7 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
         _script = kit.Script;
         _time = time;
         // Built once: the questions are immutable, and the engine asks for them on every turn.
-        _questions = _script.Questions.ToDictionary(q => q.Id, ToFlow, StringComparer.Ordinal);
+        _questions = _script.Questions.SelectMany(Steps).ToDictionary(q => q.StepId, StringComparer.Ordinal);
         _buttonLabels = _questions.Values.SelectMany(q => q.Buttons.Append(q.UnknownLabel)).Select(JapaneseFold.Fold).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -41,9 +41,13 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
     public FlowQuestion? Next(IReadOnlyList<RecordedAnswer> answers) =>
         _script.NextQuestion(ToSet(answers)) is { } next ? _questions[next.Id] : null;
 
-    public FlowQuestion? Find(string questionId) => _questions.GetValueOrDefault(questionId);
+    public FlowQuestion? Find(string stepId) => _questions.GetValueOrDefault(stepId);
 
-    public (int Answered, int Total) Progress(IReadOnlyList<RecordedAnswer> answers) => _script.Progress(ToSet(answers));
+    public DiagnosisProgress Progress(IReadOnlyList<RecordedAnswer> answers)
+    {
+        var set = ToSet(answers);
+        return new DiagnosisProgress(_script.Answered(set), _script.Remaining(set));
+    }
 
     public ReplyReading Read(FlowQuestion question, string text) =>
         _script.TryGet(question.Id, out var q) ? _reader.Read(q, text) : ReplyReading.NotUnderstood;
@@ -81,10 +85,28 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
         return set;
     }
 
-    private static FlowQuestion ToFlow(Question question) => new(
+    /// <summary>The question, and for a question with groups one more step per group (its choices and a way back).</summary>
+    private static IEnumerable<FlowQuestion> Steps(Question question)
+    {
+        var first = ToFlow(question, question.Prompt, [.. question.Buttons.Select(b => b.Label)]);
+        if (question.Grouping is not { } grouping)
+        {
+            yield return first;
+            yield break;
+        }
+        var groups = grouping.Groups.Select(g => (Group: g, StepId: $"{question.Id}/{g.Code}")).ToList();
+        yield return first with { Groups = [.. groups.Select(g => new FlowGroup(g.Group.Label, [g.Group.Label, .. g.Group.Synonyms], g.StepId))] };
+        foreach (var (group, stepId) in groups)
+        {
+            yield return ToFlow(question, grouping.PromptFor(group), [.. group.Choices.Select(c => c.Label), grouping.BackLabel])
+                with { StepId = stepId, BackLabel = grouping.BackLabel };
+        }
+    }
+
+    private static FlowQuestion ToFlow(Question question, string text, string[] buttons) => new(
         question.Id,
-        question.Prompt,
-        question.Buttons.Select(b => b.Label).ToArray(),
+        text,
+        buttons,
         question.Unknown.Label,
         question.RetryPrompt,
         question.Help,

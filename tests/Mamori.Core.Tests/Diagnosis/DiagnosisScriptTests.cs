@@ -85,12 +85,59 @@ public sealed class DiagnosisScriptTests
     }
 
     [Fact]
-    public void Policy_questions_are_skipped_when_two_of_the_five_basic_rules_are_missing()
+    public void Written_rules_are_asked_about_only_once_the_five_basic_rules_and_the_backup_are_in_place()
     {
-        var answers = AnswerSet.Empty.With("m_updates", "no").With("m_antivirus", "yes").With("m_passwords", "no");
-        Assert.False(Script.IsAsked(Script.Get("m_policy"), answers));
-        Assert.False(Script.IsAsked(Script.Get("m_incident_plan"), answers));
-        Assert.True(Script.IsAsked(Script.Get("m_policy"), answers.With("m_passwords", "partly")));
+        var basics = new[] { "m_updates", "m_antivirus", "m_passwords", "m_sharing", "m_threats" }
+            .Aggregate(AnswerSet.Empty, (set, id) => set.With(id, "yes")).With("m_backup", "yes");
+        Assert.True(Script.IsAsked(Script.Get("m_policy"), basics));
+        Assert.True(Script.IsAsked(Script.Get("m_incident_plan"), basics.With("m_sharing", "partly")));   // one partly: step 2, rule 4 decides
+        Assert.False(Script.IsAsked(Script.Get("m_policy"), basics.With("m_passwords", "no")));
+        Assert.False(Script.IsAsked(Script.Get("m_policy"), basics.With("m_threats", "unknown")));
+        Assert.False(Script.IsAsked(Script.Get("m_policy"), basics.With("m_updates", "partly").With("m_sharing", "partly")));
+        Assert.False(Script.IsAsked(Script.Get("m_incident_plan"), basics.With("m_backup", "partly")));
+    }
+
+    [Fact]
+    public void Motivation_questions_are_left_out_once_a_reason_to_act_is_known()
+    {
+        var requested = AnswerSet.Empty.With("supply_chain", "requested").With("it_plan", "none");
+        Assert.False(Script.IsAsked(Script.Get("mot_bids"), requested));
+        Assert.False(Script.IsAsked(Script.Get("mot_duty"), requested));
+        var subsidy = AnswerSet.Empty.With("supply_chain", "none").With("it_plan", "subsidy");
+        Assert.False(Script.IsAsked(Script.Get("mot_bids"), subsidy));
+        var none = AnswerSet.Empty.With("supply_chain", "none").With("it_plan", "purchase");
+        Assert.True(Script.IsAsked(Script.Get("mot_bids"), none));
+        Assert.True(Script.IsAsked(Script.Get("mot_duty"), none.With("mot_bids", "no")));
+        Assert.False(Script.IsAsked(Script.Get("mot_duty"), none.With("mot_bids", "yes")));
+        // わからない leaves the question open: nothing is decided by not knowing.
+        Assert.True(Script.IsAsked(Script.Get("mot_bids"), AnswerSet.Empty.With("supply_chain", "unknown").With("it_plan", "unknown")));
+    }
+
+    [Fact]
+    public void The_loss_and_the_incident_money_are_asked_only_where_they_decide_the_stage()
+    {
+        Assert.True(Script.IsAsked(Script.Get("aw_cost"), AnswerSet.Empty.With("aw_target", "maybe")));
+        Assert.False(Script.IsAsked(Script.Get("aw_cost"), AnswerSet.Empty.With("aw_target", "yes")));
+        Assert.False(Script.IsAsked(Script.Get("aw_cost"), AnswerSet.Empty.With("aw_target", "unknown")));
+        Assert.True(Script.IsAsked(Script.Get("aw_cost"), AnswerSet.Empty.With("aw_target", "no")));   // the loss makes it his business
+        Assert.True(Script.IsAsked(Script.Get("inv_incident"), AnswerSet.Empty.With("inv_budget", "under100k")));
+        Assert.False(Script.IsAsked(Script.Get("inv_incident"), AnswerSet.Empty.With("inv_budget", "zero")));
+        Assert.False(Script.IsAsked(Script.Get("inv_incident"), AnswerSet.Empty.With("inv_budget", "over500k")));
+    }
+
+    [Fact]
+    public void Each_question_left_out_is_listed_with_the_reason_the_owner_reads()
+    {
+        var answers = AnswerSet.Empty.With("supply_chain", "none").With("it_plan", "subsidy").With("aw_target", "yes")
+            .With("inv_budget", "zero").With("tal_person", "none").With("m_updates", "no");
+        var skipped = Script.Skipped(answers);
+        Assert.Equal(["mot_bids", "mot_duty", "aw_cost", "inv_incident", "tal_skill", "m_policy", "m_incident_plan", "m_review"],
+            skipped.Select(s => s.QuestionId));
+        Assert.Contains("補助金", skipped[0].Reason);
+        Assert.Equal("被害が出たときの損失の見当", skipped[2].Topic);
+        Assert.Contains("5か条", skipped.Single(s => s.QuestionId == "m_policy").Reason);
+        Assert.All(skipped, s => Assert.Matches("[ぁ-ん]。$", s.Reason));
+        Assert.DoesNotContain(skipped, s => Script.EffectiveCodes(answers).ContainsKey(s.QuestionId));
     }
 
     [Fact]
@@ -110,10 +157,31 @@ public sealed class DiagnosisScriptTests
     }
 
     [Fact]
-    public void Progress_counts_only_questions_that_will_be_asked()
+    public void The_questions_still_to_come_are_counted_with_those_that_depend_on_answers_to_come()
     {
-        var (answered, total) = Script.Progress(AnswerSet.Empty.With("industry", "retail").With("tal_person", "none"));
-        Assert.Equal(2, answered);
-        Assert.Equal(Script.Questions.Count - 2, total);   // tal_skill skipped; m_review not asked without a policy
+        Assert.Equal(Script.Questions.Count, Script.Remaining(AnswerSet.Empty));
+        var answers = AnswerSet.Empty.With("industry", "retail").With("tal_person", "none");
+        Assert.Equal(2, Script.Answered(answers));
+        Assert.Equal(Script.Questions.Count - 3, Script.Remaining(answers));   // tal_skill is left out; the answered two are done
+    }
+
+    [Fact]
+    public void The_count_of_questions_to_come_only_goes_down_and_ends_at_zero()
+    {
+        var random = new Random(20261202);
+        for (var run = 0; run < 300; run++)
+        {
+            var answers = AnswerSet.Empty;
+            var before = Script.Remaining(answers);
+            while (Script.NextQuestion(answers) is { } q)
+            {
+                var codes = q.Codes.ToList();
+                answers = answers.With(q.Id, codes[random.Next(codes.Count)]);
+                var after = Script.Remaining(answers);
+                Assert.True(after <= before - 1, $"run {run}: after {q.Id} the count went from {before} to {after}");
+                before = after;
+            }
+            Assert.Equal(0, before);
+        }
     }
 }

@@ -30,8 +30,8 @@ public sealed class FailureTests
         using var bot = new TestBot(new ThrowingAnswerer());
         await bot.Conversation()
             .Send("診断を始める")
-            .Send("補助金について教えて").ExpectReplyContaining("回答を用意する途中で問題が起きました").ExpectReplyContaining("【1/4】従業員は何名")
-            .Send("1〜5人").ExpectReplyContaining("【2/4】")
+            .Send("補助金について教えて").ExpectReplyContaining("回答を用意する途中で問題が起きました").ExpectReplyContaining("【1/最大4問】従業員は何名")
+            .Send("1〜5人").ExpectReplyContaining("【2/最大4問】")
             .RunAsync();
     }
 
@@ -95,7 +95,7 @@ public sealed class FailureTests
 
         public FlowQuestion? Find(string questionId) => _inner.Find(questionId);
 
-        public (int Answered, int Total) Progress(IReadOnlyList<RecordedAnswer> answers) => _inner.Progress(answers);
+        public DiagnosisProgress Progress(IReadOnlyList<RecordedAnswer> answers) => _inner.Progress(answers);
 
         public ReplyReading Read(FlowQuestion question, string text) => _inner.Read(question, text);
 

@@ -30,8 +30,9 @@ internal sealed class SmallDiagnosisFlow : IDiagnosisFlow
 
     public FlowQuestion? Find(string questionId) => Questions.FirstOrDefault(q => q.Id == questionId);
 
-    public (int Answered, int Total) Progress(IReadOnlyList<RecordedAnswer> answers) =>
-        (answers.Count, Questions.Count(q => IsAsked(q, answers)));
+    /// <summary>The last question may still come until the third is answered.</summary>
+    public DiagnosisProgress Progress(IReadOnlyList<RecordedAnswer> answers) =>
+        new(answers.Count, Questions.Count(q => answers.All(a => a.QuestionId != q.Id) && IsAsked(q, answers)));
 
     /// <summary>A label or a code is understood; 「たぶん〇〇」 is a guess to confirm; a question (real wording) is a question.</summary>
     public ReplyReading Read(FlowQuestion question, string text)

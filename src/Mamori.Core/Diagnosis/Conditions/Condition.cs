@@ -13,14 +13,23 @@ internal abstract class Condition
     public abstract IEnumerable<string> QuestionIds { get; }
 
     public bool Evaluate(ConditionContext context) => Evaluate(context, new HashSet<string>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// True or false when the answers so far decide it whatever the open questions (<see cref="ConditionContext.IsOpen"/>)
+    /// will be answered; null while it still depends on one of them. Used to count the questions that may still come.
+    /// </summary>
+    public abstract bool? Settle(ConditionContext context);
 }
 
 /// <summary>The answer codes a condition sees (null = not asked), and, for classifier rules, the maturity step.</summary>
-internal sealed class ConditionContext(Func<string, string?> codeOf, int? maturityStep = null)
+/// <param name="isOpen">Questions not answered yet that may still be asked (for <see cref="Condition.Settle"/>); none by default.</param>
+internal sealed class ConditionContext(Func<string, string?> codeOf, int? maturityStep = null, Func<string, bool>? isOpen = null)
 {
     public string? CodeOf(string questionId) => codeOf(questionId);
 
     public int? MaturityStep { get; } = maturityStep;
+
+    public bool IsOpen(string questionId) => isOpen?.Invoke(questionId) ?? false;
 }
 
 internal sealed class AnswerInCondition(string questionId, IReadOnlySet<string> codes, bool negate) : Condition
@@ -40,6 +49,9 @@ internal sealed class AnswerInCondition(string questionId, IReadOnlySet<string> 
             evidence.Add(questionId);
         return holds;
     }
+
+    public override bool? Settle(ConditionContext context) =>
+        context.IsOpen(questionId) ? null : Evaluate(context);
 }
 
 internal sealed class CountCondition(IReadOnlyList<string> questionIds, IReadOnlySet<string> codes, int atLeast) : Condition
@@ -54,6 +66,14 @@ internal sealed class CountCondition(IReadOnlyList<string> questionIds, IReadOnl
         foreach (var id in hits)
             evidence.Add(id);
         return true;
+    }
+
+    public override bool? Settle(ConditionContext context)
+    {
+        var hits = questionIds.Count(id => !context.IsOpen(id) && context.CodeOf(id) is { } code && codes.Contains(code));
+        if (hits >= atLeast)
+            return true;
+        return hits + questionIds.Count(context.IsOpen) < atLeast ? false : null;
     }
 }
 
@@ -72,6 +92,12 @@ internal sealed class AllCondition(IReadOnlyList<Condition> parts) : Condition
         evidence.UnionWith(local);
         return true;
     }
+
+    public override bool? Settle(ConditionContext context)
+    {
+        var settled = parts.Select(p => p.Settle(context)).ToList();
+        return settled.Contains(false) ? false : settled.Contains(null) ? null : true;
+    }
 }
 
 internal sealed class AnyCondition(IReadOnlyList<Condition> parts) : Condition
@@ -85,6 +111,12 @@ internal sealed class AnyCondition(IReadOnlyList<Condition> parts) : Condition
             any |= part.Evaluate(context, evidence);   // no short-circuit: every reason that holds is evidence
         return any;
     }
+
+    public override bool? Settle(ConditionContext context)
+    {
+        var settled = parts.Select(p => p.Settle(context)).ToList();
+        return settled.Contains(true) ? true : settled.Contains(null) ? null : false;
+    }
 }
 
 internal sealed class MaturityStepCondition(IReadOnlySet<int> steps) : Condition
@@ -93,4 +125,7 @@ internal sealed class MaturityStepCondition(IReadOnlySet<int> steps) : Condition
 
     public override bool Evaluate(ConditionContext context, ISet<string> evidence) =>
         context.MaturityStep is { } step && steps.Contains(step);
+
+    public override bool? Settle(ConditionContext context) =>
+        context.MaturityStep is { } step ? steps.Contains(step) : null;
 }

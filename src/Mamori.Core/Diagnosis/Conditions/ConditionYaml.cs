@@ -15,7 +15,7 @@ internal sealed class ConditionYaml
     public List<ConditionYaml>? Any { get; set; }
     public List<int>? MaturityStep { get; set; }
 
-    /// <summary>Only in classifier rules: why this blocks, in Japanese, shown in the report.</summary>
+    /// <summary>Why this blocks (classifier rules) or why the question is left out (skip rules), in Japanese, for the report.</summary>
     public string? Because { get; set; }
 
     /// <param name="where">Names the file and entry for error messages.</param>

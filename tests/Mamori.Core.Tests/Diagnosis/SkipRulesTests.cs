@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Mamori.Core.Classification;
+using Mamori.Core.Diagnosis;
+
+namespace Mamori.Core.Tests.Diagnosis;
+
+/// <summary>
+/// The promise of every skip rule in questions.yaml: a question is left out only when its answer could not change the
+/// result. The same answers, classified once with the real script (skipped questions absent) and once with a copy of
+/// it that asks everything, must give the same barrier, blocked stages, step and worrying pattern.
+/// </summary>
+public sealed partial class SkipRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 29);
+
+    [GeneratedRegex(@"^    (skipWhen|askWhen):")]
+    private static partial Regex ConditionStart();
+
+    private static readonly Lazy<BarrierClassifier> AsksEverything = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("mamori-noskip-").FullName;
+        CopyFolder(TestKnowledge.Folder.Diagnosis, folder);
+        var kept = new List<string>();
+        var inCondition = false;
+        foreach (var line in File.ReadAllLines(Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile)))
+        {
+            // A condition's block is its key line and every line indented deeper than the question's keys.
+            inCondition = ConditionStart().IsMatch(line) || (inCondition && line.StartsWith("      ", StringComparison.Ordinal));
+            if (!inCondition)
+                kept.Add(line);
+        }
+        File.WriteAllLines(Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile), kept);
+        var script = DiagnosisScriptLoader.Load(folder);
+        Assert.All(script.Questions, q => Assert.True(script.IsAsked(q, AnswerSet.Empty), q.Id));
+        return new BarrierClassifier(script, ClassifierRules.Load(TestKnowledge.Folder, script));
+    });
+
+    [Fact]
+    public void Leaving_out_the_skipped_questions_never_changes_the_result()
+    {
+        var random = new Random(20261202);
+        var catalog = TestKnowledge.Kit.Catalog;
+        var skippedSome = 0;
+        for (var run = 0; run < 3000; run++)
+        {
+            var answers = TestKnowledge.Script.Questions.Aggregate(AnswerSet.Empty, (set, q) =>
+            {
+                var codes = q.Codes.ToList();
+                return set.With(q.Id, codes[random.Next(codes.Count)]);
+            });
+            // The one assumption of a skip rule: work given to an outside firm means someone outside to ask.
+            if (answers.CodeOf("tal_person") == "outsourced")
+                answers = answers.With("tal_outside", "yes");
+            if (TestKnowledge.Script.Skipped(answers).Count > 0)
+                skippedSome++;
+
+            var asked = TestKnowledge.Classifier.Classify(answers, catalog, Today);
+            var everything = AsksEverything.Value.Classify(answers, catalog, Today);
+            var what = string.Join(" ", answers.Select(a => $"{a.Key}={a.Value.Code}"));
+            Assert.True(asked.PrimaryBarrier == everything.PrimaryBarrier, $"primary barrier for {what}");
+            Assert.True(asked.BlockedStages.SequenceEqual(everything.BlockedStages), $"blocked stages for {what}");
+            Assert.True(asked.MaturityStep == everything.MaturityStep, $"step for {what}");
+            Assert.True(asked.WorryingPattern == everything.WorryingPattern, $"worrying pattern for {what}");
+        }
+        Assert.True(skippedSome > 2500, $"only {skippedSome} runs left a question out");
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
