@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return DiagnoseCommand.Create();
         yield return UnderstandCommand.Create();
         yield return BenchCommand.Create();
+        yield return TimingCommand.Create();
     }
 }

@@ -20,7 +20,9 @@ internal sealed class DialogReplies(DialogLanguage language, IDiagnosisFlow flow
     {
         var (answered, remaining) = flow.Progress(answers);
         var values = new (string, object)[] { ("number", answered + 1), ("total", answered + Math.Max(remaining, 1)), ("remaining", remaining) };
-        var text = DialogWording.Fill(remaining <= 1 ? W.LastQuestionHeader : W.QuestionHeader, values) + question.Text;
+        // A region's prefectures follow the regions of the same question at once: its counter was just read.
+        var header = question.BackLabel is not null ? "" : DialogWording.Fill(remaining <= 1 ? W.LastQuestionHeader : W.QuestionHeader, values);
+        var text = header + question.Text;
         if (echo is not null)
             text = echo + "\n" + text;
         IEnumerable<string> labels = question.Buttons;

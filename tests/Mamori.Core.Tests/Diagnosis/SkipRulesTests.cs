@@ -48,9 +48,12 @@ public sealed partial class SkipRulesTests
                 var codes = q.Codes.ToList();
                 return set.With(q.Id, codes[random.Next(codes.Count)]);
             });
-            // The one assumption of a skip rule: work given to an outside firm means someone outside to ask.
+            // What two skip rules take from the answer before: work given to an outside firm means someone outside to
+            // ask, and a knowledgeable employee in charge knows what to do.
             if (answers.CodeOf("tal_person") == "outsourced")
                 answers = answers.With("tal_outside", "yes");
+            if (answers.CodeOf("tal_person") == "dedicated")
+                answers = answers.With("tal_skill", "yes");
             if (TestKnowledge.Script.Skipped(answers).Count > 0)
                 skippedSome++;
 

@@ -13,7 +13,7 @@ public sealed partial class QuestionFlowTests
 {
     private static readonly string[] Regions = ["北海道・東北", "関東", "中部", "近畿", "中国・四国", "九州・沖縄", "わからない"];
 
-    [GeneratedRegex(@"【(\d+)/(?:最大(\d+)問|(\d+) 最後の質問です)】")]
+    [GeneratedRegex(@"【(\d+)/(?:最大(\d+)|(\d+) 最後の質問です)】")]
     private static partial Regex Counter();
 
     private static TestBot RealBot() =>
@@ -22,7 +22,7 @@ public sealed partial class QuestionFlowTests
     /// <summary>Up to the prefecture question: the industry and the size, pressed.</summary>
     private static ConversationScript AtThePrefecture(TestBot bot) => bot.Conversation()
         .Send("診断を始める").Send("飲食業").Send("1〜5人")
-        .ExpectReplyContaining("地方を選んでください").ExpectButtons(Regions);
+        .ExpectReplyContaining("地方を選ぶか").ExpectButtons(Regions);
 
     [Fact]
     public async Task Pressing_a_region_then_a_prefecture_records_the_prefecture()
@@ -54,9 +54,9 @@ public sealed partial class QuestionFlowTests
         using var bot = RealBot();
         await AtThePrefecture(bot)
             .Send("関東").ExpectButton("東京都")
-            .Send("地方を選び直す").ExpectReplyContaining("地方を選んでください").ExpectButtons(Regions)
+            .Send("地方を選び直す").ExpectReplyContaining("地方を選ぶか").ExpectButtons(Regions)
             .Send("関西").ExpectReplyContaining("「近畿」のどちらですか？")
-            .Send("戻る").ExpectReplyContaining("地方を選んでください").ExpectButtons(Regions)
+            .Send("戻る").ExpectReplyContaining("地方を選ぶか").ExpectButtons(Regions)
             .Send("九州・沖縄").Send("わからない").ExpectReplyContaining("丸1日使えなくなったら")
             .RunAsync();
 
@@ -107,7 +107,7 @@ public sealed partial class QuestionFlowTests
         using var bot = RealBot();
         var typed = new Dictionary<string, string>
         {
-            ["まず、御社の業種"] = "パン屋です", ["従業員は何名"] = "社長と二人", ["地方を選んでください"] = "都内です",
+            ["まず、御社の業種"] = "パン屋です", ["従業員は何名"] = "社長と二人", ["地方を選ぶか"] = "都内です",
             ["丸1日使えなくなったら"] = "一部で困る", ["個人情報や"] = "顧客名簿", ["取引先（親会社"] = "ない",
             ["新しく入れる予定"] = "IT導入補助金を使いたい", ["被害に遭うことはありうる"] = "うちは小さいから関係ない",
             ["責任者は決まって"] = "社長", ["損失になりそうか"] = "考えたこともない", ["予算"] = "ゼロ",
