@@ -60,7 +60,7 @@ public sealed class DiagnosisScript
     /// <summary>
     /// The questions not answered yet that may still be asked, the next one included: those the answers so far already
     /// leave out are not counted, those that depend on answers still to come are. Answering can only lower it (by one at
-    /// least), so 「あと最大N問」 never goes up; only 「戻る」 raises it again.
+    /// least), so the total of 「【8/20】」 never goes up; only 「戻る」 raises it again.
     /// </summary>
     public int Remaining(AnswerSet answers)
     {

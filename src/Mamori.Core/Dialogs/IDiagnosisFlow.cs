@@ -23,7 +23,7 @@ public interface IDiagnosisFlow
     /// <summary>The question, or the step of one, that a diagnosis frame waits on (<see cref="FlowQuestion.StepId"/>).</summary>
     FlowQuestion? Find(string stepId);
 
-    /// <summary>How far along the owner is: for 「【あと最大12問】」 and 「8問目から再開します」.</summary>
+    /// <summary>How far along the owner is: for 「【8/20】」 (a total that never goes up) and 「8問目から再開します」.</summary>
     DiagnosisProgress Progress(IReadOnlyList<RecordedAnswer> answers);
 
     /// <summary>Reads a button label or free text as an answer to the question (<see cref="ReplyReader"/>).</summary>

@@ -26,8 +26,8 @@ public sealed partial class BadInputTests
         var key = new ConversationKey("default", "bad-" + name.Length);
         await bot.Conversation(key.ConversationId)
             .Send("診断を始める")
-            .Send("6〜20人").ExpectReplyContaining("【2/最大4】")
-            .Send(message).ExpectReplyContaining(expected).ExpectReplyContaining("【2/最大4】ITが止まると")
+            .Send("6〜20人").ExpectReplyContaining("【2/4】")
+            .Send(message).ExpectReplyContaining(expected).ExpectReplyContaining("【2/4】ITが止まると")
             .ExpectButton("止まる")
             .RunAsync();
 
@@ -51,7 +51,7 @@ public sealed partial class BadInputTests
         using var bot = new TestBot();
         await bot.Conversation()
             .Send("診断を始める")
-            .Send("\u00006〜20人\u200b\u0007").ExpectReplyContaining("【2/最大4】ITが止まると")
+            .Send("\u00006〜20人\u200b\u0007").ExpectReplyContaining("【2/4】ITが止まると")
             .RunAsync();
     }
 

@@ -21,10 +21,10 @@ public sealed class DialogEngineTests
         using var bot = new TestBot();
         await bot.Conversation()
             .Start()
-            .Send("診断を始める").ExpectReplyContaining("全部で4問").ExpectReplyContaining("【1/最大4】従業員は何名")
+            .Send("診断を始める").ExpectReplyContaining("全部で4問").ExpectReplyContaining("【1/4】従業員は何名")
             .ExpectButtons("1〜5人", "6〜20人", "21〜50人", "わからない")
-            .Send("6〜20人").ExpectReplyContaining("【2/最大4】ITが止まると")
-            .Send("止まる").ExpectReplyContaining("【3/最大4】セキュリティ対策の担当者")
+            .Send("6〜20人").ExpectReplyContaining("【2/4】ITが止まると")
+            .Send("止まる").ExpectReplyContaining("【3/4】セキュリティ対策の担当者")
             .Send("いない").ExpectReplyContaining("回答ありがとうございました").ExpectReplyContaining("いちばんの壁は「人材」")
             .ExpectReplyContaining("employees=6-20、it_dependence=high、tal_person=none")
             .ExpectButton("もう一度診断する")
@@ -39,14 +39,14 @@ public sealed class DialogEngineTests
             .Send("診断を始める")
             .Send("うちは家族経営でして").ExpectReplyContaining("選択肢から選んでください").ExpectReplyContaining("従業員は何名")
             .ExpectButtons("1〜5人", "6〜20人", "21〜50人", "わからない")
-            .Send("まあ色々").ExpectReplyContaining("「わからない」として次へ進みましょうか？").ExpectNoReplyContaining("【2/最大4】")
+            .Send("まあ色々").ExpectReplyContaining("「わからない」として次へ進みましょうか？").ExpectNoReplyContaining("【2/4】")
             .ExpectButtons("はい", "1〜5人", "6〜20人", "21〜50人")
             .RunAsync();
         var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
         Assert.Empty(stored!.State.Answers);   // nothing recorded until the owner agrees
 
         await bot.Conversation()
-            .Send("はい").ExpectReplyContaining("【2/最大4】ITが止まると")
+            .Send("はい").ExpectReplyContaining("【2/4】ITが止まると")
             .ExpectButtons("止まる", "一部困る", "ほぼ困らない", "わからない")
             .RunAsync();
         stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
@@ -59,7 +59,7 @@ public sealed class DialogEngineTests
         using var bot = new TestBot();
         await bot.Conversation()
             .Send("診断を始める").Send("うちは家族経営でして").Send("まあ色々").ExpectReplyContaining("「わからない」として")
-            .Send("1〜5人").ExpectReplyContaining("【2/最大4】ITが止まると")
+            .Send("1〜5人").ExpectReplyContaining("【2/4】ITが止まると")
             .RunAsync();
         var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
         Assert.Equal("1-5", Assert.Single(stored!.State.Answers).Code);
@@ -71,7 +71,7 @@ public sealed class DialogEngineTests
         using var bot = new TestBot();
         await bot.Conversation()
             .Send("診断を始める")
-            .Send("わかりません").ExpectReplyContaining("【2/最大4】").ExpectNoReplyContaining("読み取れ")
+            .Send("わかりません").ExpectReplyContaining("【2/4】").ExpectNoReplyContaining("読み取れ")
             .RunAsync();
     }
 
@@ -82,11 +82,11 @@ public sealed class DialogEngineTests
         using var bot = new TestBot(answerer);
         await bot.Conversation()
             .Send("診断を始める")
-            .Send("6〜20人").ExpectReplyContaining("【2/最大4】ITが止まると")
+            .Send("6〜20人").ExpectReplyContaining("【2/4】ITが止まると")
             .Send("パスワードは何文字以上が安全？").ExpectReplyContaining("使い回さない")
-            .ExpectReplyContaining("診断の続きです").ExpectReplyContaining("【2/最大4】ITが止まると")
+            .ExpectReplyContaining("診断の続きです").ExpectReplyContaining("【2/4】ITが止まると")
             .ExpectButtons("止まる", "一部困る", "ほぼ困らない", "わからない")
-            .Send("一部困る").ExpectReplyContaining("【3/最大4】")
+            .Send("一部困る").ExpectReplyContaining("【3/4】")
             .RunAsync();
         var request = Assert.Single(answerer.Requests);
         Assert.Equal("パスワードは何文字以上が安全？", request.Question);
@@ -100,8 +100,8 @@ public sealed class DialogEngineTests
         await bot.Conversation()
             .Send("診断を始める")
             .Send("補助金について教えて").ExpectReplyContaining("ただいまご質問にお答えできる状態ではありません")
-            .ExpectReplyContaining("【1/最大4】従業員は何名")
-            .Send("1〜5人").ExpectReplyContaining("【2/最大4】")
+            .ExpectReplyContaining("【1/4】従業員は何名")
+            .Send("1〜5人").ExpectReplyContaining("【2/4】")
             .RunAsync();
     }
 
@@ -124,11 +124,11 @@ public sealed class DialogEngineTests
         await bot.Conversation()
             .Send("診断を始める")
             .Send("1〜5人")
-            .Send("止まる").ExpectReplyContaining("【3/最大4】")
-            .Send("もどる").ExpectReplyContaining("1つ前の質問に戻ります").ExpectReplyContaining("【2/最大4】ITが止まると")
-            .Send("戻る").ExpectReplyContaining("【1/最大4】従業員は何名")
-            .Send("戻る").ExpectReplyContaining("これが最初の質問です").ExpectReplyContaining("【1/最大4】従業員は何名")
-            .Send("21〜50人").ExpectReplyContaining("【2/最大4】")
+            .Send("止まる").ExpectReplyContaining("【3/4】")
+            .Send("もどる").ExpectReplyContaining("1つ前の質問に戻ります").ExpectReplyContaining("【2/4】ITが止まると")
+            .Send("戻る").ExpectReplyContaining("【1/4】従業員は何名")
+            .Send("戻る").ExpectReplyContaining("これが最初の質問です").ExpectReplyContaining("【1/4】従業員は何名")
+            .Send("21〜50人").ExpectReplyContaining("【2/4】")
             .RunAsync();
         var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
         Assert.Equal("21-50", Assert.Single(stored!.State.Answers).Code);
@@ -141,7 +141,7 @@ public sealed class DialogEngineTests
         await bot.Conversation()
             .Send("診断を始める")
             .Send("1〜5人")
-            .Send("はじめから").ExpectReplyContaining("最初からやり直します").ExpectReplyContaining("【1/最大4】従業員は何名")
+            .Send("はじめから").ExpectReplyContaining("最初からやり直します").ExpectReplyContaining("【1/4】従業員は何名")
             .RunAsync();
         var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
         Assert.Empty(stored!.State.Answers);
@@ -154,7 +154,7 @@ public sealed class DialogEngineTests
         await bot.Conversation()
             .Send("診断を始める")
             .Send("help").ExpectReplyContaining("「戻る」").ExpectReplyContaining("employeesについての説明")
-            .ExpectReplyContaining("【1/最大4】従業員は何名")
+            .ExpectReplyContaining("【1/4】従業員は何名")
             .RunAsync();
     }
 
@@ -184,7 +184,7 @@ public sealed class DialogEngineTests
             .Send("診断を始める")
             .Send("1〜5人")
             .Send("終了").ExpectReplyContaining("いったん終了します").ExpectButtons("続きから", "最初から", "質問する")
-            .Send("続きから").ExpectReplyContaining("【2/最大4】ITが止まると")
+            .Send("続きから").ExpectReplyContaining("【2/4】ITが止まると")
             .RunAsync();
     }
 
@@ -194,13 +194,13 @@ public sealed class DialogEngineTests
         using var bot = new TestBot();
         await bot.Conversation()
             .Send("診断を始める")
-            .Send("6〜20人").ExpectReplyContaining("【2/最大4】ITが止まると")
+            .Send("6〜20人").ExpectReplyContaining("【2/4】ITが止まると")
             .Then(bot.Restart)
-            .Start().ExpectReplyContaining("前回の続き（2問目）から再開します").ExpectReplyContaining("【2/最大4】ITが止まると")
+            .Start().ExpectReplyContaining("前回の続き（2問目）から再開します").ExpectReplyContaining("【2/4】ITが止まると")
             .ExpectButtons("止まる", "一部困る", "ほぼ困らない", "わからない")
-            .Send("止まる").ExpectReplyContaining("【3/最大4】")
+            .Send("止まる").ExpectReplyContaining("【3/4】")
             .Then(bot.Restart)
-            .Send("詳しい社員がいる").ExpectReplyContaining("【4/4 最後の質問です】担当者は何をすべきか")
+            .Send("詳しい社員がいる").ExpectReplyContaining("【4/4】最後の質問です。担当者は何をすべきか")
             .RunAsync();
     }
 
@@ -216,7 +216,7 @@ public sealed class DialogEngineTests
             .Start().ExpectReplyContaining("おかえりなさい").ExpectReplyContaining("いちばんの壁は「人材」でした")
             .ExpectReplyContaining(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy年M月d日"))
             .ExpectButtons("もう一度診断する", "質問する", "ヘルプ")
-            .Send("もう一度診断する").ExpectReplyContaining("【1/最大4】従業員は何名")
+            .Send("もう一度診断する").ExpectReplyContaining("【1/4】従業員は何名")
             .RunAsync();
         var user = await bot.Store.LoadUserAsync(new UserKey("default", "owner-1"), CancellationToken.None);
         Assert.Equal(1, user!.State.DiagnosesCompleted);
@@ -254,7 +254,7 @@ public sealed class DialogEngineTests
         using var bot = new TestBot(answerer);
         await bot.Conversation()
             .Send("診断を始める").Send("1〜5人")
-            .Send("これどういう意味？").ExpectReplyContaining("it_dependenceについての説明").ExpectReplyContaining("【2/最大4】ITが止まると")
+            .Send("これどういう意味？").ExpectReplyContaining("it_dependenceについての説明").ExpectReplyContaining("【2/4】ITが止まると")
             .ExpectButtons("止まる", "一部困る", "ほぼ困らない", "わからない")
             .RunAsync();
         Assert.Empty(answerer.Requests);

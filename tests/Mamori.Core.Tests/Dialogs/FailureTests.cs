@@ -30,8 +30,8 @@ public sealed class FailureTests
         using var bot = new TestBot(new ThrowingAnswerer());
         await bot.Conversation()
             .Send("診断を始める")
-            .Send("補助金について教えて").ExpectReplyContaining("回答を用意する途中で問題が起きました").ExpectReplyContaining("【1/最大4】従業員は何名")
-            .Send("1〜5人").ExpectReplyContaining("【2/最大4】")
+            .Send("補助金について教えて").ExpectReplyContaining("回答を用意する途中で問題が起きました").ExpectReplyContaining("【1/4】従業員は何名")
+            .Send("1〜5人").ExpectReplyContaining("【2/4】")
             .RunAsync();
     }
 

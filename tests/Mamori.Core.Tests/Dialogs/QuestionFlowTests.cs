@@ -13,7 +13,7 @@ public sealed partial class QuestionFlowTests
 {
     private static readonly string[] Regions = ["北海道・東北", "関東", "中部", "近畿", "中国・四国", "九州・沖縄", "わからない"];
 
-    [GeneratedRegex(@"【(\d+)/(?:最大(\d+)|(\d+) 最後の質問です)】")]
+    [GeneratedRegex(@"【(\d+)/(\d+)】(最後の質問です)?")]
     private static partial Regex Counter();
 
     private static TestBot RealBot() =>
@@ -129,13 +129,14 @@ public sealed partial class QuestionFlowTests
         var counters = asked.Select(q => Counter().Match(q.Text)).ToList();
         Assert.All(counters, m => Assert.True(m.Success));
         var numbers = counters.Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var totals = counters.Select(m => int.Parse(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var totals = counters.Select(m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(Enumerable.Range(1, asked.Count), numbers.Distinct());
         for (var i = 1; i < totals.Count; i++)
             Assert.True(totals[i] <= totals[i - 1], $"the total went up from {totals[i - 1]} to {totals[i]} at 「{asked[i].Text}」");
         Assert.All(numbers.Zip(totals), p => Assert.True(p.First <= p.Second));
         var last = counters.FindIndex(m => m.Groups[3].Success);
         Assert.True(last < 0 || last == counters.Count - 1, "a question came after the one that said it was the last");
+        Assert.True(last < 0 || numbers[last] == totals[last], "the last question's number is its total");
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class ReplyInterpreterTests
         await bot.Conversation()
             .Send("診断を始める")
             .Send("うちは家族経営でして").ExpectReplyContaining("「1〜5人」ということでよろしいですか？")
-            .ExpectButtons("はい", "ちがう（選び直す）").ExpectNoReplyContaining("【2/最大4】")
+            .ExpectButtons("はい", "ちがう（選び直す）").ExpectNoReplyContaining("【2/4】")
             .RunAsync();
         Assert.Empty((await bot.Store.LoadConversationAsync(Key, CancellationToken.None))!.State.Answers);
 
@@ -30,7 +30,7 @@ public sealed class ReplyInterpreterTests
         Assert.Equal(["1-5", "6-20", "21-50", "unknown"], asked.Choices.Select(c => c.Code));
         Assert.Equal("1〜5人", asked.Choices[0].Label);
 
-        await bot.Conversation().Send("はい").ExpectReplyContaining("【2/最大4】ITが止まると").RunAsync();
+        await bot.Conversation().Send("はい").ExpectReplyContaining("【2/4】ITが止まると").RunAsync();
         var answer = Assert.Single((await bot.Store.LoadConversationAsync(Key, CancellationToken.None))!.State.Answers);
         Assert.Equal(("employees", "1-5", "うちは家族経営でして"), (answer.QuestionId, answer.Code, answer.Raw));
     }
@@ -54,7 +54,7 @@ public sealed class ReplyInterpreterTests
         await bot.Conversation()
             .Send("診断を始める")
             .Send("数えたことがない").ExpectReplyContaining("ということでよろしいですか？").ExpectButtons("はい", "ちがう（選び直す）")
-            .Send("はい").ExpectReplyContaining("【2/最大4】")
+            .Send("はい").ExpectReplyContaining("【2/4】")
             .RunAsync();
         Assert.Equal("unknown", Assert.Single((await bot.Store.LoadConversationAsync(Key, CancellationToken.None))!.State.Answers).Code);
     }
@@ -87,7 +87,7 @@ public sealed class ReplyInterpreterTests
         using var bot = new TestBot(new RecordingAnswerer(), interpreter: interpreter);
         await bot.Conversation()
             .Send("診断を始める")
-            .Send("6〜20人").ExpectReplyContaining("【2/最大4】")
+            .Send("6〜20人").ExpectReplyContaining("【2/4】")
             .Send("パスワードは何文字以上が安全ですか？").ExpectReplyContaining("使い回さない").ExpectReplyContaining("ITが止まると")
             .Send("ヘルプ").ExpectReplyContaining("ITが止まると")
             .Send("診断を始める").ExpectReplyContaining("ITが止まると")
@@ -103,7 +103,7 @@ public sealed class ReplyInterpreterTests
             .Send("診断を始める").Send("1〜5人")
             .Send("レジが動かんと商売にならん").ExpectReplyContaining("「止まる」ということでよろしいですか？")
             .Then(bot.Restart)
-            .Send("はい").ExpectReplyContaining("【3/最大4】")
+            .Send("はい").ExpectReplyContaining("【3/4】")
             .RunAsync();
         var answers = (await bot.Store.LoadConversationAsync(Key, CancellationToken.None))!.State.Answers;
         Assert.Equal("high", answers.Single(a => a.QuestionId == "it_dependence").Code);
