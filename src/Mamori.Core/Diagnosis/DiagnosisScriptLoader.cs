@@ -19,6 +19,9 @@ public static class DiagnosisScriptLoader
     /// <summary>LINE quick-reply labels are cut at 20 characters.</summary>
     public const int MaxLabelLength = 20;
 
+    /// <summary>LINE shows at most 13 quick replies: a question's buttons, 「わからない」 (and a group's way back) included.</summary>
+    public const int MaxButtons = 13;
+
     private static readonly string[] Sections = ["profile", .. Enum.GetValues<Stage>().Select(s => s.Code())];
 
     public static DiagnosisScript Load(ContentRoot content) => Load(content.Diagnosis);
@@ -93,6 +96,8 @@ public static class DiagnosisScriptLoader
             var skip = (q.SkipWhen ?? []).Select((rule, i) => ToCondition(rule, $"{where} skipWhen[{i}]", known)).ToList();
             var ask = q.AskWhen is null ? null : ToCondition(q.AskWhen, $"{where} askWhen", known);
             var grouping = q.Groups is null ? null : GroupingOf(q.Groups, shared.Groupings, choices, unknown, where);
+            if ((grouping?.Groups.Count ?? choices.Count) + 1 > MaxButtons)
+                throw new FormatException($"{where}: more than {MaxButtons} buttons with 「{unknown.Label}」; offer the choices in groups (groups: …).");
             questions.Add(new Question(q.Id, Required(q.Topic, where, "topic"), q.Section, kind,
                 Required(q.Prompt, where, "prompt"), Required(q.Help, where, "help"), Required(q.Retry, where, "retry"),
                 choices, unknown, skip, ask, polarity, ambiguous, grouping));
@@ -126,6 +131,8 @@ public static class DiagnosisScriptLoader
                 ?? throw new FormatException($"{at}: group '{g.Code}' lists '{code}', which is not one of the choices.")).ToList();
             if (members.Count == 0)
                 throw new FormatException($"{at}: group '{g.Code}' has no choices.");
+            if (members.Count + 2 > MaxButtons)
+                throw new FormatException($"{at}: group '{g.Code}' has {members.Count} choices; with 「{yaml.Back}」 and 「{unknown.Label}」 that is more than {MaxButtons} buttons.");
             groups.Add(new ChoiceGroup(Required(g.Code, at, "a group's code"), label, g.Synonyms ?? [], members));
         }
         foreach (var missing in choices.Where(c => groups.All(g => !g.Choices.Contains(c))))

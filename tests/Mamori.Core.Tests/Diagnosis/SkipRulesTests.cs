@@ -68,6 +68,22 @@ public sealed partial class SkipRulesTests
         Assert.True(skippedSome > 2500, $"only {skippedSome} runs left a question out");
     }
 
+    [Fact]
+    public void A_skip_rule_without_a_reason_for_the_owner_stops_the_start_naming_the_question()
+    {
+        var folder = Directory.CreateTempSubdirectory("mamori-because-").FullName;
+        CopyFolder(TestKnowledge.Folder.Diagnosis, folder);
+        var path = Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile);
+        var text = File.ReadAllText(path);
+        var reason = "      - because: 対策をしている方がいないとのことでしたので、担当の方についての質問は省きました。\n";
+        Assert.Contains(reason, text);
+        File.WriteAllText(path, text.Replace(reason, "      -\n", StringComparison.Ordinal));
+
+        var error = Assert.Throws<FormatException>(() => DiagnosisScriptLoader.Load(folder));
+        Assert.Contains("tal_skill", error.Message);
+        Assert.Contains("because", error.Message);
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
