@@ -25,6 +25,9 @@ public sealed partial class TimingTests
     [GeneratedRegex(@"ボタン[^0-9]{0,6}(\d+)分ほど")]
     private static partial Regex PromisedMinutes();
 
+    [GeneratedRegex(@"多くて(\d+)問")]
+    private static partial Regex PromisedMost();
+
     private static IReadOnlyList<CompanyTiming> Small => [.. Measured.Value.Where(c => c.SmallCompany)];
 
     [Fact]
@@ -79,6 +82,9 @@ public sealed partial class TimingTests
             // 「3分ほど」 is true of 2 to 3 minutes: neither less than measured nor a generous round-up.
             Assert.True(seconds <= promisedMinutes * 60 && seconds > (promisedMinutes - 1) * 60, $"{name} promises {promisedMinutes} minutes, measured {seconds:0} s");
         }
+        // The intro's 「多くて26問」 is the counter's first total: every question may still come.
+        Assert.Equal(DiagnosisScriptLoader.Load(Knowledge).Questions.Count,
+            int.Parse(PromisedMost().Match(intro).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
