@@ -14,6 +14,12 @@ internal static class OriginPolicy
         return uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
     }
 
+    /// <summary>http on this machine, any port: what a developer's test page is served from.</summary>
+    public static bool IsLoopback(string normalizedOrigin) =>
+        Uri.TryCreate(normalizedOrigin, UriKind.Absolute, out var uri)
+        && uri.Scheme == Uri.UriSchemeHttp
+        && uri.Host is "localhost" or "127.0.0.1" or "[::1]";
+
     /// <summary>The origin of the host itself, as the browser sends it for same-origin requests.</summary>
     public static string SelfOrigin(HttpRequest request) =>
         $"{request.Scheme}://{request.Host.Value}".ToLowerInvariant();

@@ -32,5 +32,8 @@ internal static class ContentSecurityPolicy
     }
 
     public static string FrameAncestors(Tenant tenant) =>
-        tenant.AllowedOrigins.Count == 0 ? "'self'" : "'self' " + string.Join(' ', tenant.AllowedOrigins);
+        string.Join(' ', ["'self'", .. tenant.AllowedOrigins, .. tenant.AllowsLoopback ? LoopbackSources : []]);
+
+    /// <summary>CSP has no syntax for an IPv6 host, so a page at http://[::1] cannot frame the chat (the API still answers it).</summary>
+    private static readonly string[] LoopbackSources = ["http://localhost:*", "http://127.0.0.1:*"];
 }

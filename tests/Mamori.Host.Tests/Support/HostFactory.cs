@@ -24,13 +24,26 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     private readonly bool _scripted;
     private readonly Dictionary<string, string?> _settings;
 
-    public HostFactory(bool scripted = true, IDictionary<string, string?>? settings = null)
+    /// <param name="chamber">false: no tenant configured besides the embedded default, as on a fresh clone.</param>
+    public HostFactory(bool scripted = true, IDictionary<string, string?>? settings = null, bool chamber = true)
     {
         _scripted = scripted;
         _settings = new Dictionary<string, string?>
         {
             ["Mamori:State:Provider"] = "memory",
             ["Channels:DirectLine:TokenMintsPerMinute"] = "10000",
+        };
+        if (chamber)
+            AddChamber(_settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    private static void AddChamber(Dictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in new Dictionary<string, string?>
+        {
             ["Tenants:chamber:DisplayName"] = "テスト商工会議所",
             ["Tenants:chamber:PrimaryColor"] = "#0a6b3d",
             ["Tenants:chamber:Region"] = "tokyo",
@@ -39,10 +52,8 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             ["Tenants:chamber:AdviserPassword"] = AdviserPassword,
             ["Tenants:chamber:AllowedOrigins:0"] = ChamberOrigin,
             ["Tenants:chamber:SupportDesk:Name"] = "テスト商工会議所 経営相談窓口",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            _settings[key] = value;
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        })
+            settings[key] = value;
     }
 
     public Uri BaseAddress

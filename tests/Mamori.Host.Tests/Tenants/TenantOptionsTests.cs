@@ -1,4 +1,5 @@
 using Mamori.Host.Tenants;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace Mamori.Host.Tests.Tenants;
 
@@ -32,8 +33,51 @@ public sealed class TenantOptionsTests
     {
         var options = new TenantsOptions();
         Assert.True(new TenantsOptionsValidator().Validate(null, options).Succeeded);
-        var catalog = new TenantCatalog(Microsoft.Extensions.Options.Options.Create(options));
+        var catalog = Catalog(options, "Production");
         Assert.NotNull(catalog.Find("default"));
         Assert.Equal("まもり", catalog.Default.Options.DisplayName);
     }
+
+    [Theory]
+    [InlineData("http://localhost:8080")]
+    [InlineData("http://127.0.0.1:5500")]
+    [InlineData("http://[::1]:3000")]
+    public void With_nothing_configured_pages_on_this_machine_may_use_the_default_tenant(string origin)
+    {
+        var catalog = Catalog(new TenantsOptions(), "Production");
+        Assert.True(catalog.Default.AllowsOrigin(origin, "http://localhost:5000"));
+        Assert.True(catalog.IsKnownOrigin(origin));
+    }
+
+    [Theory]
+    [InlineData("https://localhost:8080")]
+    [InlineData("http://127.0.0.2:5500")]
+    [InlineData("http://localhost.example.jp")]
+    [InlineData("https://www.example.jp")]
+    public void Only_plain_loopback_origins_count_as_local(string origin)
+    {
+        var catalog = Catalog(new TenantsOptions(), "Production");
+        Assert.False(catalog.Default.AllowsOrigin(origin, "http://localhost:5000"));
+        Assert.False(catalog.IsKnownOrigin(origin));
+    }
+
+    [Fact]
+    public void A_production_site_with_chambers_allows_only_the_origins_it_lists()
+    {
+        var options = new TenantsOptions();
+        options.Tenants["chamber"] = new TenantOptions { AllowedOrigins = ["https://www.example-cci.or.jp"] };
+        var production = Catalog(options, "Production");
+        Assert.False(production.Default.AllowsOrigin("http://localhost:8080", "https://bot.example.jp"));
+        Assert.False(production.Find("chamber")!.AllowsOrigin("http://localhost:8080", "https://bot.example.jp"));
+        Assert.True(production.Find("chamber")!.AllowsOrigin("https://www.example-cci.or.jp", "https://bot.example.jp"));
+        Assert.False(production.IsKnownOrigin("http://localhost:8080"));
+
+        // In development the default tenant (only it) also answers pages on this machine.
+        var development = Catalog(options, "Development");
+        Assert.True(development.Default.AllowsOrigin("http://localhost:8080", "http://localhost:5000"));
+        Assert.False(development.Find("chamber")!.AllowsOrigin("http://localhost:8080", "http://localhost:5000"));
+    }
+
+    private static TenantCatalog Catalog(TenantsOptions options, string environment) =>
+        new(Microsoft.Extensions.Options.Options.Create(options), new HostingEnvironment { EnvironmentName = environment });
 }
