@@ -14,7 +14,8 @@ internal static class DirectLineStream
 {
     public static async Task<IResult> AcceptAsync(
         string conversationId, string? t, string? watermark, HttpContext context,
-        DirectLineTokens tokens, ConversationRegistry registry, TenantCatalog tenants, ILogger<ConversationRegistry> logger)
+        DirectLineTokens tokens, ConversationRegistry registry, TenantCatalog tenants, IHostApplicationLifetime lifetime,
+        ILogger<ConversationRegistry> logger)
     {
         if (!context.WebSockets.IsWebSocketRequest)
             return DirectLineErrors.BadRequest("Open this URL as a WebSocket (the streamUrl from starting or reconnecting).");
@@ -37,7 +38,10 @@ internal static class DirectLineStream
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var subscription = conversation.Subscribe(from);
         conversation.Touch();
-        string reason = await PumpAsync(socket, subscription, context.RequestAborted);
+        // Kestrel waits for open requests when stopping, and a socket never ends by itself: Ctrl+C would hang until the
+        // shutdown timeout. Stopping ends the socket; directlinejs reconnects from its watermark once the host is back.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        string reason = await PumpAsync(socket, subscription, ended.Token);
         DirectLineLog.StreamEnded(logger, conversationId, reason);
         return Results.Empty;
     }
