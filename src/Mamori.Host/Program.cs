@@ -1,3 +1,4 @@
+using Mamori.Host.Assets;
 using Mamori.Host.Bot;
 using Mamori.Host.Channels;
 using Mamori.Host.Health;
@@ -12,10 +13,12 @@ builder.Services.AddBot(builder.Configuration);           // dialog engine + kno
 builder.Services.AddTenants(builder.Configuration);       // chambers: colours, allowed origins, region, desk
 builder.Services.AddChannels(builder.Configuration);      // Direct Line 3.0 for Web Chat and the widget
 builder.Services.AddChatPages();                          // / and /widget/frame
+builder.Services.AddAssets();                             // compression; the Web Chat bundle compressed once, cached by browsers
 builder.Services.AddReports();                            // /report/{id}
 builder.Services.AddReadiness();                          // /healthz: ready once the knowledge index is loaded
 
 var app = builder.Build();
+app.UseResponseCompression();
 app.UseWebSockets();
 app.UseCors();
 app.UseRateLimiter();
@@ -24,6 +27,7 @@ app.MapReadiness();
 app.MapChannels();
 app.MapTenantApi();
 app.MapChatPages();
+app.MapAssets();
 app.MapReports();
 app.Run();
 

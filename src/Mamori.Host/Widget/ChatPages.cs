@@ -1,3 +1,4 @@
+using Mamori.Host.Assets;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
@@ -18,14 +19,15 @@ public static class ChatPages
 
     public static IEndpointRouteBuilder MapChatPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (string? tenant, HttpContext context, TenantCatalog tenants, PageTemplates pages, IOptions<HostTexts> texts) =>
-            Render(context, tenants, pages, texts.Value, tenant, "page"));
-        app.MapGet("/widget/frame", (string? tenant, HttpContext context, TenantCatalog tenants, PageTemplates pages, IOptions<HostTexts> texts) =>
-            Render(context, tenants, pages, texts.Value, tenant, "widget"));
+        app.MapGet("/", (string? tenant, HttpContext context, TenantCatalog tenants, PageTemplates pages, IOptions<HostTexts> texts, WebChatBundle webChat) =>
+            Render(context, tenants, pages, texts.Value, webChat, tenant, "page"));
+        app.MapGet("/widget/frame", (string? tenant, HttpContext context, TenantCatalog tenants, PageTemplates pages, IOptions<HostTexts> texts, WebChatBundle webChat) =>
+            Render(context, tenants, pages, texts.Value, webChat, tenant, "widget"));
         return app;
     }
 
-    private static IResult Render(HttpContext context, TenantCatalog tenants, PageTemplates pages, HostTexts texts, string? tenantId, string mode)
+    private static IResult Render(
+        HttpContext context, TenantCatalog tenants, PageTemplates pages, HostTexts texts, WebChatBundle webChat, string? tenantId, string mode)
     {
         if ((tenantId is null ? tenants.Default : tenants.Find(tenantId)) is not { } tenant)
             return TypedResults.Problem($"Unknown tenant '{tenantId}'.", statusCode: StatusCodes.Status404NotFound);
@@ -36,6 +38,7 @@ public static class ChatPages
         string html = pages.Render("chat.html", new Dictionary<string, string>
         {
             ["nonce"] = nonce,
+            ["webchat"] = webChat.Url,
             ["mode"] = mode,
             ["tenant"] = tenant.Id,
             ["title"] = $"{o.DisplayName} {texts.ChatTitleSuffix}",

@@ -126,18 +126,30 @@
     if (mode === 'page') { focusSendBox(0); }
   }
 
+  // chat.js runs before the Web Chat bundle (see chat.html): the token is asked for while the browser still evaluates
+  // the bundle (about a second on a slow phone) instead of after it. Deferred scripts all run before DOMContentLoaded.
+  function whenWebChat(then) {
+    var ready = function () {
+      if (!window.WebChat) {
+        statusLine.textContent = body.dataset.missing;
+        return;
+      }
+      then();
+    };
+    if (window.WebChat) { ready(); } else { document.addEventListener('DOMContentLoaded', ready); }
+  }
+
   function boot() {
-    if (!window.WebChat) {
-      statusLine.textContent = body.dataset.missing;
-      return;
-    }
     var saved = load();
     if (saved && saved.started && saved.expiresAt > Date.now() + 60 * 1000) {
-      start(saved, true);
+      whenWebChat(function () { start(saved, true); });
       return;
     }
-    mint().then(function (session) { start(session, false); }, function () {
-      statusLine.textContent = body.dataset.connectionLost;
+    var minted = mint();
+    whenWebChat(function () {
+      minted.then(function (session) { start(session, false); }, function () {
+        statusLine.textContent = body.dataset.connectionLost;
+      });
     });
   }
 
