@@ -56,7 +56,7 @@ internal sealed class Readiness(IServiceProvider services, ILogger<Readiness> lo
 internal static partial class HealthLog
 {
     [LoggerMessage(3, LogLevel.Information,
-        "Loading the knowledge index and the dialog data. The first start builds the index from knowledge/docs into data/ (about half a minute); later starts read it in a few seconds. /healthz answers 503 until then.")]
+        "Loading the knowledge index and the dialog data: the first start builds the index from knowledge/docs into data/ (a few seconds), later starts read it. /healthz answers 503 until then.")]
     public static partial void Loading(ILogger logger);
 
     [LoggerMessage(1, LogLevel.Information, "Ready after {Seconds:F1} s: knowledge index and dialog data loaded.")]
