@@ -31,7 +31,7 @@ public sealed partial class AssetsTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal([coding], response.Content.Headers.ContentEncoding);
             long size = (await response.Content.ReadAsByteArrayAsync()).Length;
-            Assert.True(size < plainSize / 3, $"{coding}: {size} bytes of {plainSize}");
+            Assert.True(size < plainSize / 2, $"{coding}: {size} bytes of {plainSize}");
             Assert.Contains("immutable", response.Headers.CacheControl!.ToString());
             Assert.NotNull(response.Headers.ETag);
 
