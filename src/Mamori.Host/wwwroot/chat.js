@@ -15,12 +15,31 @@
   document.documentElement.style.setProperty('--mamori-primary', body.dataset.primary);
   document.documentElement.style.setProperty('--mamori-accent', body.dataset.accent);
 
-  // A Japanese IME confirms a conversion with Enter; that Enter must never send the message.
-  window.addEventListener('keydown', function (event) {
-    if (event.key === 'Enter' && (event.isComposing || event.keyCode === 229)) {
-      event.stopImmediatePropagation();
-    }
-  }, true);
+  // A Japanese IME confirms a conversion with Enter; that Enter must never send the message. Web Chat sends on
+  // keypress, and some browsers report the confirming Enter only as beforeinput (insertLineBreak/insertParagraph),
+  // so all three are stopped before Web Chat sees them while a composition is open.
+  var composing = false;
+  window.addEventListener('compositionstart', function () { composing = true; }, true);
+  window.addEventListener('compositionend', function () { setTimeout(function () { composing = false; }, 0); }, true);
+  function imeEnter(event) {
+    var enter = event.key === 'Enter' || event.keyCode === 13 || event.keyCode === 229
+      || event.inputType === 'insertLineBreak' || event.inputType === 'insertParagraph';
+    return enter && (event.isComposing || event.keyCode === 229 || composing);
+  }
+  ['keydown', 'keypress', 'beforeinput'].forEach(function (type) {
+    window.addEventListener(type, function (event) {
+      if (imeEnter(event)) {
+        event.stopImmediatePropagation();
+        if (type !== 'keydown') { event.preventDefault(); }
+      }
+    }, true);
+  });
+
+  // Tap the stage picture to see it full size (a chat shows it only as wide as a bubble).
+  document.addEventListener('click', function (event) {
+    var picture = event.target.closest && event.target.closest('.webchat__bubble img[src*="/media/"]');
+    if (picture) { window.open(picture.src, '_blank', 'noopener'); }
+  });
 
   if (mode === 'widget') {
     var close = document.getElementById('chat-close');
