@@ -5,7 +5,8 @@ using Mamori.Host.Tenants;
 
 namespace Mamori.Host.Reports;
 
-internal enum ReportAccessResult { Allowed, Expired, Denied }
+/// <summary>Allowed: the owner's signed link. Adviser: the tenant's adviser, who also sees the reviewers' notes.</summary>
+internal enum ReportAccessResult { Allowed, Adviser, Expired, Denied }
 
 /// <summary>
 /// Who may read /report/{id}: whoever holds the signed link from the result card (scope "report", this conversation),
@@ -40,7 +41,7 @@ internal sealed class ReportAccess(DirectLineTokens tokens, TenantCatalog tenant
                 return ReportAccessResult.Denied;
             }
             return CryptographicOperations.FixedTimeEquals(SHA256.HashData(given), SHA256.HashData(Encoding.UTF8.GetBytes(expected)))
-                ? ReportAccessResult.Allowed
+                ? ReportAccessResult.Adviser
                 : ReportAccessResult.Denied;
         }
         return ReportAccessResult.Denied;

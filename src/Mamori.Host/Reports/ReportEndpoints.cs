@@ -1,3 +1,4 @@
+using Mamori.Core;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,8 @@ public static class ReportEndpoints
         services.AddSingleton<ReportSnapshots>();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<ReportAccess>();
+        services.AddSingleton<ReportDetailsReader>();
+        services.AddSingleton(sp => ReportPageTexts.Load(sp.GetRequiredService<ContentRoot>()));
         return services;
     }
 
@@ -23,7 +26,7 @@ public static class ReportEndpoints
 
     private static async Task<IResult> ShowAsync(
         string conversationId, string? t, HttpContext context, ReportSnapshots reports, ReportAccess access,
-        TenantCatalog tenants, IOptions<HostTexts> texts)
+        TenantCatalog tenants, IOptions<HostTexts> texts, ReportDetailsReader details, ReportPageTexts pageTexts)
     {
         var response = context.Response;
         // The link carries its token: never cache the page, never send the URL on as a referrer, never frame it.
@@ -47,7 +50,9 @@ public static class ReportEndpoints
 
         if (snapshot is null || tenants.Find(snapshot.Conversation.TenantId) is not { } tenant)
             return Page(ReportPage.Message(words.ReportTitle, words.ReportNotFound), StatusCodes.Status404NotFound);
-        return Page(ReportPage.Render(snapshot, tenant, words), StatusCodes.Status200OK);
+        bool adviser = result == ReportAccessResult.Adviser;
+        var view = new ReportView(snapshot, await details.ReadAsync(snapshot, context.RequestAborted), adviser, adviser ? [] : details.AllCautions().ToList());
+        return Page(ReportPage.Render(view, tenant, words, pageTexts), StatusCodes.Status200OK);
     }
 
     private static IResult Page(string html, int status) =>

@@ -7,15 +7,24 @@ using Mamori.Host.Texts;
 
 namespace Mamori.Host.Reports;
 
-/// <summary>The printable report: the diagnosis card as a document, the stage picture, measures with links, the desk.</summary>
+/// <summary>What one reader sees: the owner (no reviewer notes) or the tenant's adviser (with them).</summary>
+/// <param name="HiddenNotes">Reviewer notes to keep off the owner's page should the card carry one.</param>
+internal sealed record ReportView(ReportSnapshot Report, ReportDetails Details, bool Adviser, IReadOnlyList<string> HiddenNotes);
+
+/// <summary>
+/// The printable report: the company profile, the diagnosis card as a document, the stage picture (a link to the full
+/// size), measures with links, every answer (「わからない」 marked 「確認が必要」), the desk; for an adviser also the
+/// reviewers' cautions on the recommended measures. Two A4 pages for a typical company (report.css).
+/// </summary>
 internal static class ReportPage
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);   // Japan has no daylight saving time
 
-    public static string Render(ReportSnapshot report, Tenant tenant, HostTexts texts)
+    public static string Render(ReportView view, Tenant tenant, HostTexts texts, ReportPageTexts words)
     {
         var e = Html;
+        var report = view.Report;
         var html = new StringBuilder(8 * 1024);
         string title = $"{tenant.Options.DisplayName} {texts.ReportTitle}";
         html.Append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">")
@@ -28,10 +37,20 @@ internal static class ReportPage
             .Append(e.Encode(report.CreatedAt.ToOffset(JapanOffset).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)))
             .Append("</p><button type=\"button\" class=\"report-print\" id=\"report-print\">").Append(e.Encode(texts.ReportPrint)).Append("</button></header><main>");
 
+        if (view.Details.Profile.Count > 0)
+        {
+            html.Append("<section class=\"report-section report-profile\"><h2>").Append(e.Encode(words["profileHeading"])).Append("</h2><dl>");
+            foreach (var row in view.Details.Profile)
+                AnswerRow(html, row, words);
+            html.Append("</dl></section>");
+        }
+
         if (report.Image is { } image && report.ImageUrl is { } url)
         {
-            html.Append("<figure class=\"report-figure\"><img src=\"").Append(e.Encode(url)).Append("\" alt=\"").Append(e.Encode(image.AltText))
-                .Append("\"><figcaption>").Append(e.Encode(image.AltText)).Append("</figcaption></figure>");
+            // Tapping the picture opens it full size (a phone shows it small).
+            html.Append("<figure class=\"report-figure\"><a href=\"").Append(e.Encode(url)).Append("\" target=\"_blank\" rel=\"noopener\"><img src=\"")
+                .Append(e.Encode(url)).Append("\" alt=\"").Append(e.Encode(image.AltText))
+                .Append("\"></a><figcaption>").Append(e.Encode(image.AltText)).Append("</figcaption></figure>");
         }
 
         foreach (var section in report.Card.Sections)
@@ -50,11 +69,45 @@ internal static class ReportPage
                     html.Append(e.Encode(item.Title));
                 }
                 html.Append("</p>");
-                if (!string.IsNullOrWhiteSpace(item.Text))
-                    html.Append("<p>").Append(e.Encode(item.Text)).Append("</p>");
+                foreach (var line in item.Text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (!view.Adviser && view.HiddenNotes.Any(note => line.Contains(note, StringComparison.Ordinal)))
+                        continue;   // a reviewer's note the card carried: never on the owner's page
+                    html.Append("<p>").Append(e.Encode(line)).Append("</p>");
+                }
                 html.Append("</li>");
             }
             html.Append("</ul></section>");
+        }
+
+        if (view.Details.Answers.Count > 0)
+        {
+            html.Append("<section class=\"report-section report-answers\"><h2>").Append(e.Encode(words["answersHeading"])).Append("</h2>");
+            foreach (var group in view.Details.Answers)
+            {
+                html.Append("<h3>").Append(e.Encode(group.Heading)).Append("</h3><dl>");
+                foreach (var row in group.Answers)
+                    AnswerRow(html, row, words);
+                html.Append("</dl>");
+            }
+            if (view.Details.Profile.Concat(view.Details.Answers.SelectMany(g => g.Answers)).Any(a => a.Unknown))
+                html.Append("<p class=\"report-note\">").Append(e.Encode(words["needsCheckNote"])).Append("</p>");
+            html.Append("</section>");
+        }
+
+        if (view.Adviser)
+        {
+            html.Append("<section class=\"report-section report-adviser\"><h2>").Append(e.Encode(words["adviserHeading"])).Append("</h2>");
+            if (view.Details.Cautions.Count == 0)
+                html.Append("<p>").Append(e.Encode(words["adviserNone"])).Append("</p>");
+            else
+            {
+                html.Append("<ul>");
+                foreach (var caution in view.Details.Cautions)
+                    html.Append("<li><p class=\"report-item-title\">").Append(e.Encode(caution.Measure)).Append("</p><p>").Append(e.Encode(caution.Note)).Append("</p></li>");
+                html.Append("</ul>");
+            }
+            html.Append("</section>");
         }
 
         var desk = tenant.Options.SupportDesk;
@@ -71,6 +124,15 @@ internal static class ReportPage
 
         html.Append("<p class=\"report-disclaimer\">").Append(e.Encode(texts.ReportDisclaimer)).Append("</p></main></body></html>");
         return html.ToString();
+    }
+
+    private static void AnswerRow(StringBuilder html, ReportAnswer row, ReportPageTexts words)
+    {
+        html.Append("<div class=\"report-answer").Append(row.Unknown ? " report-unknown" : "").Append("\"><dt>").Append(Html.Encode(row.Topic))
+            .Append("</dt><dd>").Append(Html.Encode(row.Said));
+        if (row.Unknown)
+            html.Append(" <span class=\"report-check\">").Append(Html.Encode(words["needsCheck"])).Append("</span>");
+        html.Append("</dd></div>");
     }
 
     public static string Message(string title, string message)

@@ -1,0 +1,83 @@
+using Mamori.Core;
+using Mamori.Core.Conversations;
+using Mamori.Core.Diagnosis;
+using Mamori.Core.Storage;
+
+namespace Mamori.Host.Reports;
+
+/// <summary>One answer as the report prints it: the question's topic and what the owner said.</summary>
+/// <param name="Unknown">Answered 「わからない」 (or not answered): the owner should find it out.</param>
+internal sealed record ReportAnswer(string Topic, string Said, bool Unknown);
+
+/// <summary>The answers of a stage (or of the company profile), in the order of the diagnosis.</summary>
+internal sealed record ReportAnswerGroup(string Heading, IReadOnlyList<ReportAnswer> Answers);
+
+/// <summary>A reviewer's note on a recommended measure: for advisers only.</summary>
+internal sealed record ReportCaution(string Measure, string Note);
+
+/// <summary>What the report adds to the card: the company profile, every answer, and (for advisers) the measures' cautions.</summary>
+internal sealed record ReportDetails(IReadOnlyList<ReportAnswer> Profile, IReadOnlyList<ReportAnswerGroup> Answers, IReadOnlyList<ReportCaution> Cautions)
+{
+    public static readonly ReportDetails None = new([], [], []);
+}
+
+/// <summary>
+/// Reads the answers behind a report from the conversation's stored state (the card carries only the conclusions), and
+/// finds the recommended measures again by classifying those answers on the day of the report.
+/// </summary>
+internal sealed class ReportDetailsReader(IConversationStore store, DiagnosisKit kit)
+{
+    private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
+
+    public async Task<ReportDetails> ReadAsync(ReportSnapshot report, CancellationToken ct)
+    {
+        var stored = await store.LoadConversationAsync(report.Conversation, ct);
+        // A diagnosis begun again after the result has other answers than the card: then the card stands alone.
+        if (stored?.State is not { DiagnosisCompleted: true } state || state.Answers.Count == 0)
+            return ReportDetails.None;
+
+        var answers = AnswerSet.Empty;
+        foreach (var a in state.Answers)
+            answers = answers.With(a.QuestionId, a.Code, a.Raw.Length == 0 ? null : a.Raw);
+
+        var asked = kit.Script.Questions.Where(q => answers.Contains(q.Id)).ToList();
+        var profile = asked.Where(q => q.Stage is null).Select(q => Row(q, answers.Get(q.Id)!)).ToList();
+        var groups = asked.Where(q => q.Stage is not null)
+            .GroupBy(q => q.Stage!.Value)
+            .OrderBy(g => g.Key)
+            .Select(g => new ReportAnswerGroup(kit.Report.Texts.StageName(g.Key), g.Select(q => Row(q, answers.Get(q.Id)!)).ToList()))
+            .ToList();
+
+        var day = DateOnly.FromDateTime(report.CreatedAt.ToOffset(JapanOffset).Date);
+        var result = kit.Classify(WithRegion(answers, state.Region), day);
+        var cautions = result.Recommendations
+            .Select(r => (r.Title, Note: kit.Catalog.Find(r.MeasureId)?.Caution?.Trim()))
+            .Where(c => !string.IsNullOrEmpty(c.Note))
+            .Select(c => new ReportCaution(c.Title, c.Note!))
+            .DistinctBy(c => c.Measure)
+            .ToList();
+        return new ReportDetails(profile, groups, cautions);
+    }
+
+    /// <summary>Every caution in the catalog: the owner's page leaves out any card line that carries one.</summary>
+    public IEnumerable<string> AllCautions() =>
+        kit.Catalog.Measures.Select(m => m.Caution?.Trim()).OfType<string>().Where(c => c.Length > 0);
+
+    // The owner's own words when typed; the button's label when pressed (a code from an answers file reads badly).
+    private static ReportAnswer Row(Question question, Answer answer)
+    {
+        bool unknown = answer.Code == question.Unknown.Code;
+        string said = answer.Raw == answer.Code || string.IsNullOrWhiteSpace(answer.Raw) ? question.LabelOf(answer.Code) : answer.Raw.Trim();
+        return new ReportAnswer(question.Topic, said, unknown);
+    }
+
+    // As the diagnosis did: the chamber's region stands in for a prefecture the owner did not give.
+    private AnswerSet WithRegion(AnswerSet answers, string? region)
+    {
+        const string prefecture = "prefecture";
+        if (string.IsNullOrEmpty(region) || answers.Get(prefecture) is { Code: not "unknown" }
+            || !kit.Script.TryGet(prefecture, out var question) || !question.Accepts(region) || region == question.Unknown.Code)
+            return answers;
+        return answers.With(prefecture, region, null);
+    }
+}
