@@ -107,15 +107,22 @@ public sealed class CommandSet
         var key = StripPoliteEnding(JapaneseFold.Fold(text));
         if (key.Length == 0 || key.Length > MaxContainsLength)
             return null;
-        var asks = _questionWords.Any(w => key.Contains(w, StringComparison.Ordinal));
         foreach (var (kind, topics, forms) in _intents)
         {
-            if (asks && kind is not CommandKind.Handoff)
+            if (topics.Where(t => key.Contains(t, StringComparison.Ordinal)).MaxBy(t => t.Length) is not { } topic
+                || (forms.Length > 0 && !forms.Any(f => key.Contains(f, StringComparison.Ordinal))))
                 continue;
-            if (topics.Any(t => key.Contains(t, StringComparison.Ordinal)) && (forms.Length == 0 || forms.Any(f => key.Contains(f, StringComparison.Ordinal))))
+            if (kind is CommandKind.Handoff || !Asks(key, topic))
                 return kind;
         }
         return null;
+    }
+
+    // A question word that is part of the request's own topic (方法 in 「操作方法を教えて」) does not make it a question.
+    private bool Asks(string key, string topic)
+    {
+        var rest = key.Replace(topic, "・", StringComparison.Ordinal);
+        return _questionWords.Any(w => rest.Contains(w, StringComparison.Ordinal));
     }
 
     private static string[] Fold(IEnumerable<string> words) =>

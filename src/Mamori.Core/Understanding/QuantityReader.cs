@@ -7,7 +7,7 @@ namespace Mamori.Core.Understanding;
 /// <param name="Staff">Words for employees, which the owner is not counted in.</param>
 /// <param name="Persons">Words for one person (わし, 嫁, 息子, バイトの子 …), for people listed without a number.</param>
 /// <param name="Joins">Words between two counts that add them up (「と」「＋」); <paramref name="NotJoins"/> overrule them (「とき」).</param>
-internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons);
+internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons, string[] Totals);
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
@@ -34,6 +34,9 @@ internal sealed partial class QuantityReader(QuantityWords words)
             counted = tokens;
         }
         counted = counted.Select(t => AdjustForBound(folded, t)).ToList();
+        // 「スタッフ4人と私で5人」「社員3人、パート入れて8人」: a later number said as the total is the answer, not one more part.
+        if (counted.Skip(1).LastOrDefault(t => words.Totals.Any(w => folded[..t.Start].EndsWith(w, StringComparison.Ordinal))) is { Max: > 0 } said)
+            return (said.Min, said.Max);
         var total = Combine(folded, counted, sum: true);
         return total is { } t && CountsTheOwnerApart(folded, counted[0]) ? (t.Min + 1, t.Max + 1) : total;
     }

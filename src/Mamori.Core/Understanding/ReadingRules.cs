@@ -36,6 +36,8 @@ public sealed class ReadingRules
     private readonly string[] _hedges;
     private readonly string[] _reasons;
     private readonly string[] _verdicts;
+    private readonly string[] _vague;
+    private readonly string[] _statements;
     private readonly string[] _partialNegations;
     private readonly string[] _unsaidNegations;
     private readonly string[] _embeddedQuestions;
@@ -62,6 +64,9 @@ public sealed class ReadingRules
         _hedges = Words(yaml.Hedges, path, "hedges");
         _reasons = Words(yaml.Reasons, path, "reasons");
         _verdicts = Words(yaml.Verdicts, path, "verdicts");
+        _vague = Words(yaml.Vague, path, "vague");
+        // Matched on the text as typed (NFKC only), like the question cues they hide from.
+        _statements = (yaml.Statements ?? []).Select(s => s.Normalize(System.Text.NormalizationForm.FormKC)).Where(s => s.Length > 0).OrderByDescending(s => s.Length).ToArray();
         _partialNegations = Words(yaml.PartialNegations, path, "partialNegations");
         _unsaidNegations = Words(yaml.UnsaidNegations, path, "unsaidNegations");
         _embeddedQuestions = Words(yaml.EmbeddedQuestions, path, "embeddedQuestions");
@@ -75,7 +80,8 @@ public sealed class ReadingRules
         Quantities = new QuantityReader(new QuantityWords(
             Words(q.RangeMarks, path, "quantities.rangeMarks"), Words(q.Fillers, path, "quantities.fillers"),
             Words(q.Approximately, path, "quantities.approximately"), Words(q.Owners, path, "quantities.owners"), Words(q.Staff, path, "quantities.staff"),
-            Words(q.Joins, path, "quantities.joins"), Words(q.NotJoins, path, "quantities.notJoins"), Words(q.Persons, path, "quantities.persons")));
+            Words(q.Joins, path, "quantities.joins"), Words(q.NotJoins, path, "quantities.notJoins"), Words(q.Persons, path, "quantities.persons"),
+            Words(q.Totals, path, "quantities.totals")));
         _contrasts = (yaml.Contrasts ?? []).Select(c =>
             {
                 var atStart = c.StartsWith('^');
@@ -255,6 +261,9 @@ public sealed class ReadingRules
             if (clause.EndsWith(affirmation, StringComparison.Ordinal))
                 return ClausePolarity.Affirmed;
         }
+        // 「見直したくらい」「ひな形を貼っとるだけ」: an "only part" word after the verb; the verb still says yes (HasPartial makes it partly).
+        if (Array.Find(_partials, p => clause.Length > p.Length && clause.EndsWith(p, StringComparison.Ordinal)) is { } partial)
+            return Polarity(Canonicalize(StripEndings(Canonicalize(clause[..^partial.Length]))));
         return ClausePolarity.None;
     }
 
@@ -287,11 +296,37 @@ public sealed class ReadingRules
     /// <summary>「大丈夫」「十分」: the owner's own verdict, which with a reason (「…から大丈夫」) is an opinion to confirm.</summary>
     public bool HasVerdict(string folded) => _verdicts.Any(v => folded.Contains(v, StringComparison.Ordinal));
 
+    /// <summary>「まあまあ」「ぼちぼち」: a word that grades without saying which way (see reading.yaml vague).</summary>
+    /// <summary>The sentence without the statements that hold a question cue (「教えてくれる」), for the question check.</summary>
+    public string WithoutStatements(string sentence)
+    {
+        var text = sentence.Normalize(System.Text.NormalizationForm.FormKC);
+        foreach (var statement in _statements)
+            text = text.Replace(statement, "・", StringComparison.Ordinal);
+        return text;
+    }
+
+    public bool IsVague(string folded) => _vague.Any(v => folded.Contains(v, StringComparison.Ordinal));
+
     public bool HasReason(string folded) => _reasons.Any(r => folded.Contains(r, StringComparison.Ordinal));
 
     public bool HasHedge(string clause) => _hedges.Any(h => clause.Contains(h, StringComparison.Ordinal));
 
-    public bool HasPartial(string clause) => _partials.Any(p => clause.Contains(p, StringComparison.Ordinal));
+    /// <summary>「会計データだけ」「見直したくらい」: only part. After a number (「30万くらい」「5人程度」) the same words mean "about".</summary>
+    public bool HasPartial(string clause)
+    {
+        foreach (var partial in _partials)
+        {
+            for (var at = clause.IndexOf(partial, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(partial, at + 1, StringComparison.Ordinal))
+            {
+                if (at == 0 || !IsNumberEnd(clause[at - 1]))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsNumberEnd(char c) => char.IsAsciiDigit(c) || "〇一二三四五六七八九十百千万億円人名台回件".Contains(c);
 
     /// <summary>A word that ends right before a premise marker (「止まると困る」) describes a situation, not the answer.</summary>
     public bool IsPremise(string clause, int end) => end < clause.Length && _premises.Any(p => clause.AsSpan(end).StartsWith(p, StringComparison.Ordinal));
@@ -347,6 +382,8 @@ public sealed class ReadingRules
         public List<string>? Hedges { get; set; }
         public List<string>? Reasons { get; set; }
         public List<string>? Verdicts { get; set; }
+        public List<string>? Vague { get; set; }
+        public List<string>? Statements { get; set; }
         public List<string>? PartialNegations { get; set; }
         public List<string>? UnsaidNegations { get; set; }
         public List<string>? EmbeddedQuestions { get; set; }
@@ -367,5 +404,6 @@ public sealed class ReadingRules
         public List<string>? Joins { get; set; }
         public List<string>? NotJoins { get; set; }
         public List<string>? Persons { get; set; }
+        public List<string>? Totals { get; set; }
     }
 }

@@ -49,12 +49,12 @@ public sealed partial class ReplyReader
         {
             // 「まあまあかな」「ちょっと困るかなー」: the endings taken off held a hedge, so the whole reply is a guess.
             var wholeReading = Reading(question, exact, 1.0, "exact");
-            return _rules.HasHedge(WithoutChoiceWords(folded, lexicon)) ? HedgedWords(question, Hedge(question, wholeReading)) : wholeReading;
+            return Vague(folded, _rules.HasHedge(WithoutChoiceWords(folded, lexicon)) ? HedgedWords(question, Hedge(question, wholeReading)) : wholeReading);
         }
 
         // A message whose last sentence is clearly a question is one, even if a choice word is in it (「無料でも大丈夫ですか」);
         // 「ウイルス対策？してないです」 ends in an answer, so it is read as one.
-        if (_questions.IsClearQuestion(LastSentence(text!)))
+        if (_questions.IsClearQuestion(_rules.WithoutStatements(LastSentence(text!))))
             return ReplyReading.AQuestion;
 
         var reading = ReadWords(question, lexicon, text!);
@@ -62,7 +62,7 @@ public sealed partial class ReplyReader
             reading = WithQuantity(question, JapaneseFold.Fold(NumberList().Replace(text!, "$1〜$2")), reading);
 
         // 「大きいだろうなとは思う」 is an opinion, not 「〜とは？」.
-        if (reading.Outcome == ReadingOutcome.NotUnderstood && _questions.IsQuestion(LastSentence(text!).Replace("とは思", "と思", StringComparison.Ordinal)))
+        if (reading.Outcome == ReadingOutcome.NotUnderstood && _questions.IsQuestion(_rules.WithoutStatements(LastSentence(text!))))
             return ReplyReading.AQuestion;
         return reading;
     }
@@ -94,6 +94,7 @@ public sealed partial class ReplyReader
         // choices' own words (「少し困る」 is a choice, not a hedge).
         var hedged = _rules.HasHedge(WithoutChoiceWords(folded, lexicon));
 
+        var carried = false;   // 「会計データのみ、月に一度保存」: a clause that only limits carries its "only part" to the next
         for (var c = 0; c < clauses.Count; c++)
         {
             var clause = clauses[c];
@@ -107,7 +108,10 @@ public sealed partial class ReplyReader
             // 「やってないことはない」「おらんこともない」: whatever the words, the clause says a weak yes.
             if (polarity is not null && polarityOf == ClausePolarity.DoublyNegated)
                 hits.RemoveAll(h => h.Code is null || polarity.Codes.Contains(h.Code) || h.Code == question.Unknown.Code);
-            var partial = polarity?.Mixed is not null && _rules.HasPartial(clause);
+            var partial = polarity?.Mixed is not null && (carried || _rules.HasPartial(clause));
+            carried = partial && hits.Count == 0 && polarityOf == ClausePolarity.None;
+            if (carried)
+                continue;
             if (polarity?.Mixed is { } partlyDenied && _rules.IsPartlyDenied(clause))
             {
                 signals.Add(new Signal(partlyDenied, Strength.Strong, c));   // 「全部はやってない」
@@ -169,6 +173,9 @@ public sealed partial class ReplyReader
             }
         }
 
+        // 「何かあったら社長に電話、くらい」: a last clause that only limits makes the yes before it partly.
+        if (carried && polarity?.Mixed is { } limited)
+            signals = signals.Select(s => s.Code == polarity.Affirmed ? s with { Code = limited } : s).ToList();
         signals.RemoveAll(s => excluded.Contains(s.Code) && s.Strength != Strength.Strong);
         var result = Resolve(question, lexicon, signals, ambiguous);
         if (result is null)
@@ -187,8 +194,14 @@ public sealed partial class ReplyReader
         // A hedged no (「そこまでは感じてないかな」) is a guess as well.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && result.Source != "words")
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
-        return result;
+        return Vague(folded, result);
     }
+
+    // 「まあまあやっとる」 says neither yes nor partly for sure: the owner picks, with the reading as the guess.
+    private ReplyReading Vague(string folded, ReplyReading reading) =>
+        reading.Outcome == ReadingOutcome.Understood && reading.Source != "number" && _rules.IsVague(folded)
+            ? reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = reading.Source + "+vague" }
+            : reading;
 
     // A hedge inside a choice's own word (「少し困る」「少しは」) is that word, not a hedge of the reply.
     private static string WithoutChoiceWords(string clause, ChoiceLexicon lexicon)
