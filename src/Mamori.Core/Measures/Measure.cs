@@ -17,6 +17,18 @@ public sealed record Measure
     public required IReadOnlyList<int> Steps { get; init; }
 
     public required Eligibility Eligibility { get; init; }
+
+    /// <summary>
+    /// Industry codes for which the entry matters most (a duty or guideline of that trade): ranked first for them without
+    /// closing it to others, unlike <see cref="Eligibility.Industries"/>.
+    /// </summary>
+    public IReadOnlyList<string> EspeciallyFor { get; init; } = [];
+
+    /// <summary>
+    /// The national entry this local one stands in for (the prefecture's own よろず支援拠点 for the national list): where
+    /// the local one applies, the national one is not recommended beside it.
+    /// </summary>
+    public string? InsteadOf { get; init; }
     public bool ItBundle { get; init; }
     public required string Cost { get; init; }
     public required string Summary { get; init; }

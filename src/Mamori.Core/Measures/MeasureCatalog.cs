@@ -14,6 +14,13 @@ public sealed class MeasureCatalog
             if (!_byId.TryAdd(m.Id, m))
                 throw new CatalogException(m.SourceFile, m.Id, "id", $"the id is also used in {_byId[m.Id].SourceFile}");
         }
+        foreach (var m in Measures.Where(m => m.InsteadOf is not null))
+        {
+            if (!m.IsLocal)
+                throw new CatalogException(m.SourceFile, m.Id, "insteadOf", "only a local entry (with prefecture regions) stands in for a national one");
+            if (Find(m.InsteadOf!) is not { IsLocal: false })
+                throw new CatalogException(m.SourceFile, m.Id, "insteadOf", $"'{m.InsteadOf}' is not a national entry of the catalog");
+        }
     }
 
     public static readonly MeasureCatalog Empty = new([]);

@@ -118,6 +118,9 @@ public static partial class MeasureCatalogLoader
             Barriers = barriers,
             Steps = steps,
             Eligibility = eligibility,
+            EspeciallyFor = Known(m.EspeciallyFor, codes.Industries, "especiallyFor"),
+            InsteadOf = string.IsNullOrWhiteSpace(m.InsteadOf) ? null
+                : KebabCase().IsMatch(m.InsteadOf.Trim()) ? m.InsteadOf.Trim() : throw Bad("insteadOf", $"'{m.InsteadOf}' is not a measure id"),
             ItBundle = itBundle,
             Cost = Required(m.Cost, "cost"),
             Summary = Required(m.Summary, "summary"),

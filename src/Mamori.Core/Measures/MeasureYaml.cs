@@ -15,6 +15,8 @@ internal sealed class MeasureYaml
     public List<string>? Barriers { get; set; }
     public List<string>? Steps { get; set; }
     public EligibilityYaml? Eligibility { get; set; }
+    public List<string>? EspeciallyFor { get; set; }
+    public string? InsteadOf { get; set; }
     public string? ItBundle { get; set; }
     public string? Cost { get; set; }
     public string? Summary { get; set; }
