@@ -6,16 +6,21 @@ namespace Mamori.Core.Classification;
 /// <summary>
 /// Picks 3–6 measures for the primary barrier (docs/classifier-rules.md, "How measures are chosen"):
 /// eligible for the company's size, industry and prefecture, never past validUntil, close to its maturity step,
-/// spread over support types, the company's own prefecture first, and security to bundle with a planned IT purchase.
+/// spread over support types, the company's own prefecture first (always one local entry where the catalog has one),
+/// its own trade's duties and guidelines next, and security to bundle with a planned IT purchase.
+/// With nothing blocked, what comes next: measures that begin at the company's step before ones it has outgrown.
 /// </summary>
 internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatalog catalog, DateOnly today, Segment segment, int step)
 {
     /// <param name="itPlan">The it_plan answer when the company plans IT (bundling applies), else null.</param>
     public IReadOnlyList<Recommendation> Select(Stage? primary, IReadOnlyList<Stage> blocked, string? itPlan)
     {
-        var eligibleAnyStep = catalog.Measures
+        var admitted = catalog.Measures
             .Where(m => !m.IsExpired(today) && m.Eligibility.Admits(segment.Employees, segment.Industry, segment.Prefecture))
             .ToList();
+        // A prefecture's own entry replaces the national one it stands in for (its own よろず支援拠点 for the national list).
+        var replaced = admitted.Where(m => m.InsteadOf is not null).Select(m => m.InsteadOf).ToHashSet(StringComparer.Ordinal);
+        var eligibleAnyStep = admitted.Where(m => !replaced.Contains(m.Id)).ToList();
         var eligible = eligibleAnyStep.Where(m => StepDistance(m) <= rules.MaxStepDistance).ToList();
         // With nothing blocked the company is ready for its own step's measures only, not the ones before it.
         var usable = primary is null ? eligible.Where(m => StepDistance(m) == 0).ToList() : eligible;
@@ -66,12 +71,34 @@ internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatal
             RoundRobin(usable.Where(m => m.Barriers.Contains(stage)).ToList(), stage, rules.MinRecommendations);
         }
 
+        // Local help always has a place: an owner should first hear who nearby can help.
+        if (!picked.Any(p => p.Measure.IsLocal)
+            && eligible.Where(m => m.IsLocal).OrderBy(m => Rank(m, target)).FirstOrDefault() is { } local)
+        {
+            if (picked.Count >= rules.MaxRecommendations)
+                picked.Remove(picked.Where(p => !p.Bundle).OrderBy(p => p.Barrier == target ? 0 : 1).ThenBy(p => Rank(p.Measure, p.Barrier)).Last());
+            picked.Add((local, BarrierFor(local, target, blocked), false));
+        }
+
         return picked
-            .OrderBy(p => p.Barrier == target ? 0 : 1)
+            .OrderBy(p => p.Measure.IsLocal ? 0 : 1)
+            .ThenBy(p => p.Barrier == target ? 0 : 1)
             .ThenBy(p => Rank(p.Measure, p.Barrier))
             .Select(p => new Recommendation(p.Measure.Id, p.Barrier, p.Measure.SupportType, p.Measure.Name, p.Measure.Url,
                 p.Measure.NextStep, p.Bundle, p.Measure.IsLocal))
             .ToList();
+
+        // Local programmes first (they are rarer and closer to the owner), then those of the company's own trade, then the best
+        // step fit; with nothing blocked, then the ones that begin at this step (what comes next, not what it has done);
+        // then measures whose main purpose is this barrier, then a fixed order of support types; ties keep the catalog's order
+        // (by id, ordinal), since OrderBy is stable.
+        (int, int, int, int, int, int) Rank(Measure m, Stage barrier)
+        {
+            var focus = IndexOf(m.Barriers, barrier);
+            var ownTrade = segment.Industry is { } industry && (m.EspeciallyFor.Contains(industry) || m.Eligibility.Industries.Contains(industry));
+            var outgrown = primary is null ? Math.Max(0, step - m.Steps.Min()) : 0;
+            return (m.IsLocal ? 0 : 1, ownTrade ? 0 : 1, StepDistance(m), outgrown, focus < 0 ? 99 : focus, (int)m.SupportType);
+        }
 
         // One of each support type per round, so the list spans knowledge, money, people and tools where the catalog allows.
         void RoundRobin(List<Measure> candidates, Stage barrier, int upTo)
@@ -95,14 +122,6 @@ internal sealed class RecommendationSelector(ClassifierRules rules, MeasureCatal
 
     private static Stage BarrierFor(Measure m, Stage target, IReadOnlyList<Stage> blocked) =>
         m.Barriers.Contains(target) ? target : m.Barriers.FirstOrDefault(blocked.Contains, m.Barriers[0]);
-
-    // Local programmes first (they are rarer and closer to the owner), then the best step fit,
-    // then measures whose main purpose is this barrier, then a fixed order of support types; ties keep the catalog's order (by id, ordinal), since OrderBy is stable.
-    private (int, int, int, int) Rank(Measure m, Stage barrier)
-    {
-        var focus = IndexOf(m.Barriers, barrier);
-        return (m.IsLocal ? 0 : 1, StepDistance(m), focus < 0 ? 99 : focus, (int)m.SupportType);
-    }
 
     private static int IndexOf(IReadOnlyList<Stage> stages, Stage stage)
     {
