@@ -62,6 +62,10 @@ public sealed class ReportPageTests(ScriptedHost host) : IClassFixture<ScriptedH
             Convert.ToBase64String(Encoding.UTF8.GetBytes("adviser:" + HostFactory.AdviserPassword)));
         using var response = await client.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The adviser's view has a place for the reviewers' notes; the owner's link never shows it.
+        Assert.Contains("相談員向けの注意", await response.Content.ReadAsStringAsync());
+        using var owner = await client.Http.GetAsync(url);
+        Assert.DoesNotContain("相談員向け", await owner.Content.ReadAsStringAsync());
 
         var wrong = new HttpRequestMessage(HttpMethod.Get, url.Split('?')[0]);
         wrong.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("adviser:guess")));
