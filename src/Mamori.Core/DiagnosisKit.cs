@@ -20,6 +20,9 @@ public sealed record DiagnosisKit(DiagnosisScript Script, ReadingRules Reading, 
         var script = DiagnosisScriptLoader.Load(content);
         var classifier = new BarrierClassifier(script, ClassifierRules.Load(content, script));
         var catalog = MeasureCatalogLoader.Load(content, script);
+        // The result links these measures by id: a renamed or removed entry must fail at start, not in an owner's result.
+        foreach (var id in classifier.Rules.ThisWeek.MeasureIds.Concat(classifier.Rules.UndeterminedRecommend).Where(id => catalog.Find(id) is null))
+            throw new FormatException($"{content.Diagnosis}: measure '{id}' (in {ThisWeekRules.FileName} or {ClassifierRules.FileName} undetermined) is not in the catalog.");
         return new DiagnosisKit(script, ReadingRules.Load(content.Diagnosis), classifier, catalog, ReportComposer.Load(content, script, catalog));
     }
 

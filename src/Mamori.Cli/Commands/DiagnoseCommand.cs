@@ -81,10 +81,13 @@ internal static class DiagnoseCommand
         }
         else
         {
-            var replies = kit.Report.Compose(result, answers);
-            stdout.WriteLine(replies[0].Text);
-            stdout.WriteLine();
-            stdout.WriteLine(replies[1].Text);
+            // The console has no cards: the summary's text, then what 「くわしく」 shows.
+            stdout.WriteLine(kit.Report.SummaryText(result, answers));
+            foreach (var detail in kit.Report.Details(result, answers))
+            {
+                stdout.WriteLine();
+                stdout.WriteLine(detail.Text);
+            }
         }
         return 0;
     }

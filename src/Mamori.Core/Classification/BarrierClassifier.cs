@@ -32,17 +32,36 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
         var context = new ConditionContext(CodeOf, step);
 
         var findings = Enum.GetValues<Stage>().Select(stage => Find(stage, context, codes)).ToList();
-        var primary = findings.FirstOrDefault(f => f.Blocked)?.Stage;
+        var undetermined = rules.Undetermined.Evaluate(context);
+        // Too unsure to judge: no barrier is named, and the measures are those for finding out (rules.yaml undetermined).
+        var primary = undetermined ? null : findings.FirstOrDefault(f => f.Blocked)?.Stage;
         var itPlan = rules.ItPlan.Evaluate(context);
 
         var segment = new Segment(Known(CodeOf(SegmentIds.Employees)), Known(CodeOf(SegmentIds.Industry)), Known(CodeOf(SegmentIds.Prefecture)));
-        var recommendations = new RecommendationSelector(rules, catalog, today, segment, step)
-            .Select(primary, findings.Where(f => f.Blocked).Select(f => f.Stage).ToList(), itPlan ? CodeOf(SegmentIds.ItPlan) ?? "" : null);
+        var recommendations = undetermined
+            ? FindingOut(catalog, today, segment)
+            : new RecommendationSelector(rules, catalog, today, segment, step)
+                .Select(primary, findings.Where(f => f.Blocked).Select(f => f.Stage).ToList(), itPlan ? CodeOf(SegmentIds.ItPlan) ?? "" : null);
+
+        // The action for this week comes from the weakest answers; when the basics are in place, from the first measure.
+        var thisWeek = rules.ThisWeek.Pick(context)
+            ?? (recommendations.Count > 0 ? new ThisWeekAction(recommendations[0].MeasureId, recommendations[0].NextStep, null) : null);
 
         return new DiagnosisResult(primary, step, findings, recommendations,
             rules.WorryingPattern.Evaluate(context), itPlan,
-            script.Questions.Where(q => codes.ContainsKey(q.Id) && !answers.Contains(q.Id)).Select(q => q.Id).ToList());
+            script.Questions.Where(q => codes.ContainsKey(q.Id) && !answers.Contains(q.Id)).Select(q => q.Id).ToList())
+        {
+            Undetermined = undetermined,
+            ThisWeek = thisWeek,
+        };
     }
+
+    // The self-check and people to ask, in the file's order, where the company may use them and they are still current.
+    private IReadOnlyList<Recommendation> FindingOut(MeasureCatalog catalog, DateOnly today, Segment segment) =>
+        rules.UndeterminedRecommend.Select(catalog.Find).OfType<Measure>()
+            .Where(m => !m.IsExpired(today) && m.Eligibility.Admits(segment.Employees, segment.Industry, segment.Prefecture))
+            .Select(m => new Recommendation(m.Id, m.Barriers[0], m.SupportType, m.Name, m.Url, m.NextStep, false, m.IsLocal))
+            .ToList();
 
     private StageFinding Find(Stage stage, ConditionContext context, IReadOnlyDictionary<string, string> codes)
     {
@@ -54,6 +73,9 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
                 reasons.Add(because);
         }
         var blocked = reasons.Count > 0;
+        // Unconfirmed: with the 「わからない」 answers left out, no rule of the stage would hold.
+        var withoutUnknown = new ConditionContext(id => codes.GetValueOrDefault(id) is { } code && code != Choice.UnknownCode ? code : null, context.MaturityStep);
+        var unconfirmed = blocked && !rules.BlockedWhen[stage].Any(r => r.Rule.Evaluate(withoutUnknown));
         if (!blocked)
         {
             // A clear stage shows the answers that were checked and found fine.
@@ -63,7 +85,7 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
                     evidence.Add(id);
             }
         }
-        return new StageFinding(stage, blocked, InScriptOrder(evidence), reasons);
+        return new StageFinding(stage, blocked, InScriptOrder(evidence), reasons) { Unconfirmed = unconfirmed };
     }
 
     private List<string> InScriptOrder(HashSet<string> ids) =>

@@ -16,8 +16,14 @@ public sealed class ClassifierRules
         Condition worryingPattern,
         Condition itPlan,
         IReadOnlyDictionary<string, IReadOnlyList<SupportType>> itBundlePreference,
-        RecommendationRulesYaml recommendations)
+        RecommendationRulesYaml recommendations,
+        Condition undetermined,
+        IReadOnlyList<string> undeterminedRecommend,
+        ThisWeekRules thisWeek)
     {
+        Undetermined = undetermined;
+        UndeterminedRecommend = undeterminedRecommend;
+        ThisWeek = thisWeek;
         BlockedWhen = blockedWhen;
         Steps = steps;
         WorryingPattern = worryingPattern;
@@ -33,6 +39,15 @@ public sealed class ClassifierRules
     internal IReadOnlyList<(int Step, Condition? When)> Steps { get; }
     internal Condition WorryingPattern { get; }
     internal Condition ItPlan { get; }
+
+    /// <summary>Too many 「わからない」 to name a barrier.</summary>
+    internal Condition Undetermined { get; }
+
+    /// <summary>Measure ids recommended instead when the result is undetermined (the self-check, people to ask).</summary>
+    public IReadOnlyList<string> UndeterminedRecommend { get; }
+
+    /// <summary>The one thing for this week (this-week.yaml, beside rules.yaml).</summary>
+    public ThisWeekRules ThisWeek { get; }
 
     /// <summary>it_plan code → support types of bundled measures, most wanted first.</summary>
     internal IReadOnlyDictionary<string, IReadOnlyList<SupportType>> ItBundlePreference { get; }
@@ -91,6 +106,11 @@ public sealed class ClassifierRules
         var recommendations = yaml.Recommendations ?? new RecommendationRulesYaml();
         if (recommendations.Min < 1 || recommendations.Max < recommendations.Min || recommendations.MaxItBundle > recommendations.Max)
             throw new FormatException($"{path}: recommendations: need 1 <= min <= max and maxItBundle <= max.");
-        return new ClassifierRules(blocked, steps, worrying, itPlan, preference, recommendations);
+        var undetermined = yaml.Undetermined?.When?.Compile($"{path}: undetermined.when", known)
+            ?? throw new FormatException($"{path}: undetermined.when is missing.");
+        if (yaml.Undetermined.Recommend is not { Count: > 0 } instead)
+            throw new FormatException($"{path}: undetermined.recommend is missing (which measures help to find out).");
+        var thisWeek = ThisWeekRules.Load(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, ThisWeekRules.FileName), script);
+        return new ClassifierRules(blocked, steps, worrying, itPlan, preference, recommendations, undetermined, instead, thisWeek);
     }
 }

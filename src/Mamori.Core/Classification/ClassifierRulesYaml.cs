@@ -11,6 +11,13 @@ internal sealed class ClassifierRulesYaml
     public ConditionYaml? ItPlan { get; set; }
     public Dictionary<string, List<string>>? ItBundlePreference { get; set; }
     public RecommendationRulesYaml? Recommendations { get; set; }
+    public UndeterminedYaml? Undetermined { get; set; }
+}
+
+internal sealed class UndeterminedYaml
+{
+    public ConditionYaml? When { get; set; }
+    public List<string>? Recommend { get; set; }
 }
 
 internal sealed class StageRulesYaml

@@ -33,6 +33,18 @@ public static class DiagnosisResultJson
         else
             w.WriteNull("primaryBarrier");
         w.WriteNumber("maturityStep", result.MaturityStep);
+        w.WriteBoolean("undetermined", result.Undetermined);
+        if (result.ThisWeek is { } thisWeek)
+        {
+            w.WriteStartObject("thisWeek");
+            w.WriteString("measureId", thisWeek.MeasureId);
+            w.WriteString("action", thisWeek.Action);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("thisWeek");
+        }
 
         w.WriteStartArray("barriers");
         foreach (var b in result.Barriers)
@@ -42,6 +54,7 @@ public static class DiagnosisResultJson
             w.WriteBoolean("blocked", b.Blocked);
             WriteStrings(w, "evidence", b.Evidence);
             WriteStrings(w, "reasons", b.Reasons);
+            w.WriteBoolean("unconfirmed", b.Unconfirmed);
             w.WriteEndObject();
         }
         w.WriteEndArray();

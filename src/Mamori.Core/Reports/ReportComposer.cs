@@ -9,12 +9,22 @@ using Mamori.Core.Messages;
 namespace Mamori.Core.Reports;
 
 /// <summary>
-/// Turns a <see cref="DiagnosisResult"/> into what the owner reads: what blocks them and why (quoting their own answers),
-/// their step, what to do next grouped by support type with links, a card with the same, and the five-stage picture.
-/// Pure apart from drawing the PNG; the wording comes from report.yaml.
+/// Turns a <see cref="DiagnosisResult"/> into what the owner reads, in three layers (docs/diagnosis.md, "The result"):
+/// a summary that fits one phone screen (the barrier in one sentence quoting the owner, the step, the one thing to do this
+/// week and the next few measures); 「くわしく」 with the reasons, the stage picture and every measure; and the printable
+/// report with all of it, the company profile and every answer. Pure apart from drawing the PNG; the wording is report.yaml.
 /// </summary>
 public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, MeasureCatalog catalog, CjkFont? font)
 {
+    /// <summary>How many measures the summary names besides the one for this week: more would not fit one screen.</summary>
+    public const int SummaryMeasures = 3;
+
+    /// <summary>How many things to find out an undetermined summary names before 「ほかN件」.</summary>
+    private const int FindOutShown = 3;
+
+    /// <summary>The questions.yaml section of the company profile (industry, size, prefecture…).</summary>
+    private const string ProfileSection = "profile";
+
     /// <summary>Loads the wording and looks for a Japanese font once; without one the picture is SVG only.</summary>
     public static ReportComposer Load(ContentRoot content, DiagnosisScript script, MeasureCatalog catalog) =>
         new(script, ReportTexts.Load(content), catalog, CjkFont.Locate());
@@ -24,21 +34,27 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
     /// <summary>True when the PNG picture can be drawn (a CJK font was found).</summary>
     public bool CanDrawPng => font is not null;
 
-    /// <returns>Three replies: the summary with the picture, the next steps as text, and a card with both.</returns>
-    public IReadOnlyList<BotReply> Compose(DiagnosisResult result, AnswerSet answers)
-    {
-        var chart = StageChart.For(result, texts);
-        var image = new ReplyImage(chart.AltText, chart.ToSvg(), font is null ? null : new StageChartPng(font).Render(chart));
-        return
-        [
-            new BotReply { Text = Summary(result, answers), Image = image },
-            new BotReply { Text = NextSteps(result) },
-            new BotReply { Text = texts["title"], Card = Card(result, answers) },
-        ];
-    }
+    /// <returns>One reply: the summary as a card for channels with cards and as text for the others, and the full report behind it.</returns>
+    public IReadOnlyList<BotReply> Compose(DiagnosisResult result, AnswerSet answers) =>
+    [
+        new BotReply
+        {
+            Text = SummaryText(result, answers),
+            Card = SummaryCard(result, answers),
+            Report = new ReplyReport(ReportCard(result, answers), Picture(result)),
+        },
+    ];
+
+    /// <returns>What 「くわしく」 shows: why (with the stage picture), then every recommended measure with its terms.</returns>
+    public IReadOnlyList<BotReply> Details(DiagnosisResult result, AnswerSet answers) =>
+    [
+        new BotReply { Text = Why(result, answers), Image = Picture(result) },
+        new BotReply { Text = NextSteps(result) },
+    ];
 
     /// <summary>One sentence for a returning user: 「前回の診断では、いちばんの壁は『経営者の認識』…でした。」</summary>
-    public string Headline(DiagnosisResult result) => Headline(result.PrimaryBarrier, result.MaturityStep);
+    public string Headline(DiagnosisResult result) =>
+        result.Undetermined ? texts.Format("headlineUndetermined") : Headline(result.PrimaryBarrier, result.MaturityStep);
 
     public string Headline(Stage? primaryBarrier, int maturityStep)
     {
@@ -48,15 +64,48 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
             : texts.Format("headlineNone", step.Item1, step.Item2);
     }
 
-    public string Summary(DiagnosisResult result, AnswerSet answers)
+    /// <summary>The summary for channels without cards (and the console): the same content as the card, as lines.</summary>
+    public string SummaryText(DiagnosisResult result, AnswerSet answers)
     {
         var sb = new StringBuilder();
-        sb.Append('【').Append(texts["title"]).Append("】\n");
+        sb.Append('【').Append(texts["title"]).Append("】\n").Append(Verdict(result, answers)).Append('\n');
+        if (FindOut(result, answers) is { } findOut)
+            sb.Append(findOut).Append('\n');
+        if (!result.Undetermined)
+            sb.Append(StepLine(result)).Append('\n');
+        if (result.WorryingPattern)
+            sb.Append(texts["worryingShort"]).Append('\n');
+        if (result.ThisWeek is { } week)
+        {
+            sb.Append("\n▶ ").Append(texts["thisWeekHeading"]).Append('\n').Append(week.Action).Append('\n');
+            if (catalog.Find(week.MeasureId) is { } measure)
+                sb.Append("（").Append(measure.Name).Append(" ").Append(measure.Url).Append("）\n");
+        }
+        var next = NextMeasures(result);
+        if (next.Count > 0)
+        {
+            sb.Append('\n').Append(texts["moreHeading"]).Append('\n');
+            foreach (var r in next)
+                sb.Append("・").Append(r.Title).Append(Marks(r)).Append(' ').Append(r.Url).Append('\n');
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>The reasons behind the verdict, quoting the owner, the other blocked stages and the step's advice.</summary>
+    public string Why(DiagnosisResult result, AnswerSet answers)
+    {
+        var sb = new StringBuilder();
+        sb.Append('【').Append(texts["whyHeading"]).Append("】\n");
+        if (result.Undetermined)
+        {
+            sb.Append(texts["undetermined"]).Append('\n');
+            foreach (var id in UnknownAnswers(result, answers))
+                sb.Append("・").Append(script.Get(id).Topic).Append('\n');
+            return sb.ToString().TrimEnd();
+        }
         if (result.PrimaryBarrier is { } primary)
         {
-            sb.Append(texts.Format("primaryBarrier", ("stage", texts.StageName(primary)))).Append('\n');
-            sb.Append(texts.Format("primaryMeaning", ("meaning", texts.Stages[primary].Meaning), ("why", texts.Stages[primary].Why))).Append("\n\n");
-            sb.Append('〈').Append(texts["whyHeading"]).Append("〉\n");
+            sb.Append(texts.Format("primaryMeaning", ("meaning", texts.Stages[primary].Meaning), ("why", texts.Stages[primary].Why))).Append('\n');
             var finding = result.Barriers.First(b => b.Stage == primary);
             foreach (var reason in finding.Reasons)
                 sb.Append("・").Append(reason).Append('\n');
@@ -99,40 +148,120 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         return sb.ToString().TrimEnd();
     }
 
-    private ReplyCard Card(DiagnosisResult result, AnswerSet answers)
+    private ReplyCard SummaryCard(DiagnosisResult result, AnswerSet answers)
     {
-        var sections = new List<CardSection>();
-        if (result.PrimaryBarrier is { } primary)
+        var verdict = new List<string> { Verdict(result, answers) };
+        if (FindOut(result, answers) is { } findOut)
+            verdict.Add(findOut);
+        if (result.WorryingPattern)
+            verdict.Add(texts["worryingShort"]);
+        var heading = result.Undetermined ? texts["undeterminedTitle"] : StepLine(result);
+        var sections = new List<CardSection> { new(texts["cardBarrierHeading"], [new CardItem(heading, string.Join("\n", verdict))]) };
+        if (ThisWeekItem(result) is { } week)
+            sections.Add(new CardSection(texts["thisWeekHeading"], [week]));
+        var next = NextMeasures(result);
+        if (next.Count > 0)
+            sections.Add(new CardSection(texts["moreHeading"], next.Select(r => new CardItem(r.Title + Marks(r), "", r.Url)).ToList()));
+        return new ReplyCard(texts["title"], sections);
+    }
+
+    /// <summary>Everything, for printing: the profile, the verdict and why, this week, every measure, every answer.</summary>
+    private ReplyCard ReportCard(DiagnosisResult result, AnswerSet answers)
+    {
+        var sections = new List<CardSection>
         {
-            var finding = result.Barriers.First(b => b.Stage == primary);
-            sections.Add(new CardSection(texts["cardBarrierHeading"],
-            [
-                new CardItem(texts.StageName(primary), string.Join("\n", finding.Reasons.Concat(QuotedAnswers(finding, answers)))),
-            ]));
-        }
-        else
-        {
-            sections.Add(new CardSection(texts["cardBarrierHeading"], [new CardItem("—", texts["noBarrier"])]));
-        }
-        var stepText = texts.Steps[result.MaturityStep].Advice + (result.WorryingPattern ? "\n⚠ " + texts["worrying"] : "");
-        sections.Add(new CardSection(texts["cardStepHeading"], [new CardItem(StepLine(result), stepText)]));
+            new(texts["profileHeading"], Profile(answers)),
+            new(texts["cardBarrierHeading"], [new CardItem(result.Undetermined ? texts["undeterminedTitle"] : StepLine(result), Why(result, answers))]),
+        };
+        if (ThisWeekItem(result) is { } week)
+            sections.Add(new CardSection(texts["thisWeekHeading"], [week]));
         foreach (var group in ByType(result))
         {
             sections.Add(new CardSection(texts.SupportTypes[group.Key], group.Select(r =>
             {
                 var measure = catalog.Find(r.MeasureId);
                 var lines = Terms(measure).Append(texts.Format("nextStep", ("nextStep", r.NextStep))).ToList();
-                if (!string.IsNullOrWhiteSpace(measure?.Caution))
-                    lines.Add(texts.Format("caution", ("caution", measure.Caution.Trim())));
-                return new CardItem(r.Title + Marks(r), string.Join("\n", lines), r.Url);
+                if (measure?.Latest is { } latest)
+                    lines.Add(texts.Format("latest", ("page", latest.Page), ("url", latest.Url)));
+                return new CardItem(r.Title + Marks(r), string.Join("\n", lines), r.Url) { ReviewerNote = measure?.Caution?.Trim() };
             }).ToList()));
         }
-        return new ReplyCard(texts["title"], sections);
+        sections.Add(new CardSection(texts["answersHeading"], AllAnswers(answers)));
+        return new ReplyCard(texts["reportTitle"], sections);
     }
+
+    // 「『予算なんてないです』とのお答えから、いちばんの壁は『投資（予算化）』です。」: the owner's own words, where there are some.
+    private string Verdict(DiagnosisResult result, AnswerSet answers)
+    {
+        if (result.Undetermined)
+            return texts["undetermined"];
+        if (result.PrimaryBarrier is not { } primary)
+            return texts["noBarrier"];
+        var finding = result.Barriers.First(b => b.Stage == primary);
+        var stage = ("stage", texts.StageName(primary));
+        var said = finding.Evidence.Select(id => (Question: script.Get(id), Answer: answers.Get(id)))
+            .FirstOrDefault(e => e.Answer is { Code: not Choice.UnknownCode });
+        if (said.Answer is { } answer)
+            return texts.Format("primaryQuoted", ("answer", Said(said.Question, answer)), ("topic", said.Question.Topic), stage);
+        return finding.Evidence.Count > 0
+            ? texts.Format("primaryUnconfirmed", ("topic", script.Get(finding.Evidence[0]).Topic), stage)
+            : texts.Format("primaryBarrier", stage);
+    }
+
+    // What an undetermined result asks the owner to find out: the topics answered 「わからない」, the first few.
+    private string? FindOut(DiagnosisResult result, AnswerSet answers)
+    {
+        if (!result.Undetermined)
+            return null;
+        var unknown = UnknownAnswers(result, answers);
+        var shown = string.Join(texts["separator"], unknown.Take(FindOutShown).Select(id => script.Get(id).Topic));
+        var more = unknown.Count > FindOutShown ? texts.Format("findOutMore", ("count", (unknown.Count - FindOutShown).ToString(CultureInfo.InvariantCulture))) : "";
+        return texts.Format("findOut", ("topics", shown + more));
+    }
+
+    // The stages' evidence that is 「わからない」, in script order: what would let the next diagnosis name a barrier.
+    private List<string> UnknownAnswers(DiagnosisResult result, AnswerSet answers)
+    {
+        var evidence = result.Barriers.Where(b => b.Blocked).SelectMany(b => b.Evidence).ToHashSet(StringComparer.Ordinal);
+        return script.Questions.Where(q => evidence.Contains(q.Id) && answers.CodeOf(q.Id) is null or Choice.UnknownCode).Select(q => q.Id).ToList();
+    }
+
+    private CardItem? ThisWeekItem(DiagnosisResult result)
+    {
+        if (result.ThisWeek is not { } week)
+            return null;
+        var measure = catalog.Find(week.MeasureId);
+        return new CardItem(measure?.Name ?? texts["thisWeekHeading"], week.Action, measure?.Url);
+    }
+
+    // The next few measures after the one for this week: local ones first, as the selector ranks them.
+    private List<Recommendation> NextMeasures(DiagnosisResult result) =>
+        result.Recommendations.Where(r => r.MeasureId != result.ThisWeek?.MeasureId).Take(SummaryMeasures).ToList();
+
+    private ReplyImage Picture(DiagnosisResult result)
+    {
+        var chart = StageChart.For(result, texts);
+        return new ReplyImage(chart.AltText, chart.ToSvg(), font is null ? null : new StageChartPng(font).Render(chart));
+    }
+
+    private List<CardItem> Profile(AnswerSet answers) =>
+        script.Questions.Where(q => q.Section == ProfileSection)
+            .Select(q => new CardItem(q.Topic, answers.Get(q.Id) is { } a ? Said(q, a) : texts["notAsked"]))
+            .ToList();
+
+    // Every answer as the owner gave it; 「わからない」 is marked, since an adviser would check those first.
+    private List<CardItem> AllAnswers(AnswerSet answers) =>
+        script.Questions.Where(q => q.Section != ProfileSection && answers.Contains(q.Id))
+            .Select(q =>
+            {
+                var answer = answers.Get(q.Id)!;
+                var text = Said(q, answer);
+                return new CardItem(q.Topic, answer.Code == Choice.UnknownCode ? texts.Format("needsChecking", ("answer", text)) : text);
+            })
+            .ToList();
 
     /// <summary>
     /// Who may use it and what it costs, one short line each: an owner decides on these before opening any link.
-    /// The text reply leaves the caution to the card, so the list stays short on a phone.
     /// </summary>
     private IEnumerable<string> Terms(Measure? measure)
     {
@@ -151,7 +280,7 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         {
             var question = script.Get(id);
             yield return answers.Get(id) is { } answer
-                ? texts.Format("yourAnswer", ("topic", question.Topic), ("answer", Said(question, answer)))
+                ? texts.Format(answer.Code == Choice.UnknownCode ? "yourAnswerUnknown" : "yourAnswer", ("topic", question.Topic), ("answer", Said(question, answer)))
                 : texts.Format("unansweredAnswer", ("topic", question.Topic));
         }
     }

@@ -42,9 +42,11 @@ public sealed class ReportTexts
     internal static readonly string[] RequiredKeys =
     [
         "title", "primaryBarrier", "primaryMeaning", "noBarrier", "whyHeading", "yourAnswer", "unansweredAnswer", "otherBarriers",
-        "step", "worrying", "itPlan", "nextHeading", "nextStep", "condition", "cost", "caution", "bundleMark", "localMark", "noRecommendations",
-        "cardBarrierHeading", "cardStepHeading", "chartTitle", "chartBlocked", "chartClear", "chartPrimary",
+        "step", "worrying", "itPlan", "nextHeading", "nextStep", "condition", "cost", "bundleMark", "localMark", "noRecommendations",
+        "cardBarrierHeading", "chartTitle", "chartBlocked", "chartClear", "chartPrimary",
         "chartAltBlocked", "chartAltNone", "headline", "headlineNone", "separator",
+        "reportTitle", "primaryQuoted", "primaryUnconfirmed", "undetermined", "undeterminedTitle", "headlineUndetermined", "findOut", "findOutMore",
+        "thisWeekHeading", "moreHeading", "worryingShort", "latest", "profileHeading", "answersHeading", "notAsked", "needsChecking", "yourAnswerUnknown",
     ];
 
     public static ReportTexts Load(ContentRoot content) => Load(Path.Combine(content.Diagnosis, FileName));

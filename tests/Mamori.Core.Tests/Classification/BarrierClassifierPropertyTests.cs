@@ -66,6 +66,9 @@ public sealed class BarrierClassifierPropertyTests(ITestOutputHelper output)
             var blocked = Blockers[stage].Aggregate(answers, (set, a) => set.With(a.Id, a.Code));
             var after = Classifier.Classify(blocked, catalog, Today);
             Assert.True(after.Barriers.Single(b => b.Stage == stage).Blocked, $"{stage} should be blocked");
+            // Too many 「わからない」 names no barrier at all (rules.yaml undetermined): nothing to compare.
+            if (after.Undetermined)
+                continue;
             Assert.NotNull(after.PrimaryBarrier);
             Assert.True(after.PrimaryBarrier <= stage, $"blocked {stage}, primary is {after.PrimaryBarrier}");
             if (before is { } earlier)

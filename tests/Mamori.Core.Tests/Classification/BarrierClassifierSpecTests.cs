@@ -53,6 +53,10 @@ public sealed class BarrierClassifierSpecTests
             Assert.DoesNotContain(result.Recommendations, r => r.ItBundle);
         if (e.Unanswered is not null)
             Assert.Equal(e.Unanswered, result.Unanswered);
+        if (e.Undetermined is { } undetermined)
+            Assert.Equal(undetermined, result.Undetermined);
+        if (e.Unconfirmed is not null)
+            Assert.Equal(e.Unconfirmed, result.Barriers.Where(b => b.Unconfirmed).Select(b => b.Stage.Code()));
 
         // Always: 3–6 recommendations, at least two kinds of support, none expired, all for a real stage.
         Assert.InRange(result.Recommendations.Count, 3, 6);

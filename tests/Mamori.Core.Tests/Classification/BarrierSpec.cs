@@ -31,6 +31,8 @@ public sealed class BarrierSpec
         public List<string>? Bundled { get; set; }
         public bool NoBundle { get; set; }
         public List<string>? Unanswered { get; set; }
+        public bool? Undetermined { get; set; }
+        public List<string>? Unconfirmed { get; set; }
     }
 }
 

@@ -42,26 +42,51 @@ public sealed class ReportComposerTests
         return (result, Composer(font).Compose(result, answers));
     }
 
+    // What an owner reads on a card channel and on a text channel is the same summary, once.
+    private static string Summary(IReadOnlyList<Core.Messages.BotReply> replies) => Assert.Single(replies).Text;
+
     [Fact]
-    public void Names_the_barrier_and_quotes_the_owners_own_words()
+    public void The_summary_names_the_barrier_in_one_sentence_quoting_the_owner_and_leads_with_one_thing_for_this_week()
     {
         var (result, replies) = Report(Typed());
         Assert.Equal(Core.Domain.Stage.Awareness, result.PrimaryBarrier);
-        var summary = replies[0].Text;
-        Assert.Contains("いちばんの壁は「経営者の認識」です。", summary);
-        Assert.Contains("「うちは小さいから関係ない」", summary);          // what the owner typed, not a code
-        Assert.Contains("「被害に遭う可能性」", summary);
+        var summary = Summary(replies);
+        Assert.Contains("「被害に遭う可能性」に「うちは小さいから関係ない」とお答えいただいたことから、いちばんの壁は「経営者の認識」です。", summary);
         Assert.Contains("ステップ1「まず始める」", summary);
-        Assert.Contains("投資（予算化）", summary);                        // the other blocked stages are named too
         Assert.Contains("⚠", summary);                                     // IT-dependent and at step 1: the worrying pattern
+        // The owner admitted reusing passwords: that is this week's one thing, not a morning meeting for two people.
+        Assert.Equal("m_passwords", result.ThisWeek!.About);
+        Assert.Contains("▶ 今週の一歩\n使い回しているパスワードを一つ選んで", summary);
+        Assert.DoesNotContain("朝礼", summary);
         Assert.DoesNotContain("aw_target", summary);
+        // The reasons and the full list wait for 「くわしく」.
+        Assert.DoesNotContain("そう判断した理由", summary);
+        Assert.DoesNotContain("■ ", summary);
     }
 
     [Fact]
-    public void Groups_next_steps_by_support_type_with_links()
+    public void The_summary_names_at_most_three_next_measures_besides_this_weeks_one()
     {
         var (result, replies) = Report(Typed());
-        var next = replies[1].Text;
+        var summary = Summary(replies);
+        var named = summary.Split('\n').Count(l => l.StartsWith('・'));
+        Assert.InRange(named, 1, ReportComposer.SummaryMeasures);
+        Assert.True(result.Recommendations.Count > ReportComposer.SummaryMeasures, "the example should have more measures than the summary shows");
+    }
+
+    [Fact]
+    public void Details_give_the_reasons_with_the_picture_then_every_measure_grouped_by_support_type()
+    {
+        var answers = Typed();
+        var (result, _) = Report(answers);
+        var details = Composer().Details(result, answers);
+        Assert.Equal(2, details.Count);
+        var why = details[0].Text;
+        Assert.StartsWith("【そう判断した理由】", why);
+        Assert.Contains("「被害に遭う可能性」へのお答え：「うちは小さいから関係ない」", why);
+        Assert.Contains("投資（予算化）", why);                          // the other blocked stages are named too
+        Assert.NotNull(details[0].Image);
+        var next = details[1].Text;
         Assert.StartsWith("【次にやること】", next);
         foreach (var r in result.Recommendations)
         {
@@ -75,38 +100,96 @@ public sealed class ReportComposerTests
     }
 
     [Fact]
-    public void The_card_carries_the_barrier_the_step_and_every_recommendation()
+    public void The_summary_card_has_the_verdict_this_week_and_the_next_measures_and_no_reviewer_notes()
     {
         var (result, replies) = Report(Typed());
-        var card = replies[2].Card!;
-        Assert.Equal("いちばんの壁", card.Sections[0].Heading);
-        Assert.Equal("経営者の認識", card.Sections[0].Items[0].Title);
+        var card = replies[0].Card!;
+        Assert.Equal(["いちばんの壁", "今週の一歩", "次の一歩"], card.Sections.Select(s => s.Heading));
+        Assert.Equal("今のステップ：ステップ1「まず始める」", card.Sections[0].Items[0].Title);
         Assert.Contains("うちは小さいから関係ない", card.Sections[0].Items[0].Text);
-        Assert.Equal("今のステップ", card.Sections[1].Heading);
-        var links = card.Sections.Skip(2).SelectMany(s => s.Items).Select(i => i.Url).ToList();
-        Assert.Equal(result.Recommendations.Select(r => r.Url).Order(), links.Order());
+        Assert.StartsWith("使い回しているパスワード", card.Sections[1].Items[0].Text);
+        Assert.InRange(card.Sections[2].Items.Count, 1, ReportComposer.SummaryMeasures);
+        Assert.All(card.Sections.SelectMany(s => s.Items), i => Assert.Null(i.ReviewerNote));
+    }
+
+    [Fact]
+    public void The_report_has_the_profile_every_answer_every_measure_and_keeps_cautions_for_advisers()
+    {
+        var (result, replies) = Report(Typed());
+        var report = replies[0].Report!;
+        Assert.NotNull(report.Picture);
+        var sections = report.Card.Sections;
+        var profile = sections.Single(s => s.Heading == "会社のこと");
+        Assert.Contains(profile.Items, i => i.Title == "業種" && i.Text == "パン屋");
+        var answers = sections.Single(s => s.Heading == "お答えの一覧");
+        Assert.Contains(answers.Items, i => i.Text == "「わからない」（確認が必要）");     // m_sharing
+        Assert.Contains(answers.Items, i => i.Text == "使い回してる");
+        var links = sections.SelectMany(s => s.Items).Select(i => i.Url).OfType<string>().ToHashSet();
+        Assert.All(result.Recommendations, r => Assert.Contains(r.Url, links));
+        // A measure with a caution carries it as a reviewer note, never in the text an owner reads.
+        var cautioned = result.Recommendations.Select(r => BarrierSpecs.RealCatalog.Value.Find(r.MeasureId)!).Where(m => m.Caution is not null).ToList();
+        foreach (var measure in cautioned)
+        {
+            var item = sections.SelectMany(s => s.Items).First(i => i.Url == measure.Url && i.ReviewerNote is not null);
+            Assert.DoesNotContain(measure.Caution!.Trim(), item.Text);
+        }
     }
 
     [Fact]
     public void A_button_answer_is_quoted_by_its_label_and_an_unanswered_one_is_said_to_be_unknown()
     {
-        var answers = AnswerSet.Empty.With("supply_chain", "requested").With("aw_target", "no").With("inv_budget", "zero");
+        var answers = BarrierSpecs.AnswersFor(BarrierSpecs.All[0]).With("aw_target", "no");
         var (_, replies) = Report(answers);
-        Assert.Contains("「遭わないと思う」", replies[0].Text);
-        var answersWithoutTarget = AnswerSet.Empty.With("supply_chain", "requested");
-        var summary = Report(answersWithoutTarget).Replies[0].Text;
-        Assert.Contains("お答えがなかったので「わからない」として扱いました", summary);
+        Assert.Contains("「遭わないと思う」", Summary(replies));
+        var answersWithoutTarget = BarrierSpecs.AnswersFor(BarrierSpecs.All[0]).Without("aw_target");
+        var (result, _) = Report(answersWithoutTarget);
+        var why = Composer().Why(result, answersWithoutTarget);
+        Assert.Contains("お答えがなかったので「わからない」として扱いました", why);
     }
 
     [Fact]
-    public void With_nothing_blocked_the_report_says_so_and_aims_at_the_current_step()
+    public void With_nothing_blocked_the_summary_says_so_and_this_week_comes_from_the_first_measure()
     {
         var answers = BarrierSpecs.AnswersFor(BarrierSpecs.All[0]);
         var (result, replies) = Report(answers);
         Assert.Null(result.PrimaryBarrier);
-        Assert.Contains("大きな壁は見つかりませんでした", replies[0].Text);
-        Assert.Contains("ステップ4「改善を続ける」", replies[0].Text);
+        Assert.False(result.Undetermined);
+        var summary = Summary(replies);
+        Assert.Contains("大きな壁は見つかりませんでした", summary);
+        Assert.Contains("ステップ4「改善を続ける」", summary);
         Assert.NotEmpty(result.Recommendations);
+        Assert.Equal(result.Recommendations[0].MeasureId, result.ThisWeek!.MeasureId);
+        Assert.Contains(result.ThisWeek.Action, summary);
+    }
+
+    [Fact]
+    public void All_unknown_answers_say_it_cannot_tell_yet_what_to_find_out_and_recommend_the_self_check_and_people()
+    {
+        var answers = AnswerSet.Empty;
+        foreach (var q in TestKnowledge.Script.Questions)
+            answers = answers.With(q.Id, "unknown", "わからない");
+        var (result, replies) = Report(answers);
+        Assert.True(result.Undetermined);
+        Assert.Null(result.PrimaryBarrier);
+        Assert.Equal(["self-check-25", "yorozu-support-center", "ipa-security-consultation-desk"], result.Recommendations.Select(r => r.MeasureId));
+        var summary = Summary(replies);
+        Assert.Contains("どこでつまずいているかを判断できませんでした", summary);
+        Assert.Contains("まず確かめること：", summary);
+        Assert.Contains("自社診断", summary);
+        Assert.DoesNotContain("いちばんの壁は", summary);
+        Assert.DoesNotContain("動機付け", summary);
+        Assert.Equal("前回の診断では「わからない」が多く、壁を判断できませんでした。", Composer().Headline(result));
+    }
+
+    [Theory]
+    [InlineData("1-5", "一緒に働く方と5分だけ")]
+    [InlineData("21-50", "朝礼や打ち合わせで5分")]
+    public void This_weeks_action_fits_the_size_of_the_company(string employees, string expected)
+    {
+        var answers = BarrierSpecs.AnswersFor(BarrierSpecs.All[0]).With("employees", employees).With("m_threats", "no");
+        var (result, replies) = Report(answers);
+        Assert.Equal("m_threats", result.ThisWeek!.About);
+        Assert.Contains(expected, Summary(replies));
     }
 
     [Fact]
@@ -120,8 +203,9 @@ public sealed class ReportComposerTests
     [Fact]
     public void Without_a_CJK_font_the_picture_is_SVG_only()
     {
-        var (_, replies) = Report(Typed(), font: null);
-        var image = replies[0].Image!;
+        var answers = Typed();
+        var (result, _) = Report(answers, font: null);
+        var image = Composer(font: null).Details(result, answers)[0].Image!;
         Assert.Null(image.Png);
         Assert.Contains("<svg", image.Svg);
         Assert.Contains("経営者の認識", image.AltText);

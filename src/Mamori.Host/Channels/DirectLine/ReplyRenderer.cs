@@ -25,16 +25,16 @@ public sealed class ReplyRenderer(
     public IReadOnlyList<Activity> Render(BotReply reply, Conversation conversation, string? replyToId)
     {
         var activities = new List<Activity>();
-        foreach (string bubble in TextSplitter.Split(reply.Text, options.Value.MaxBubbleChars))
-            activities.Add(Message(conversation, replyToId, bubble, "plain"));
+        // A reply with a card says the same as its text: Web Chat shows the card, so the text is not sent as well.
+        if (reply.Card is null)
+        {
+            foreach (string bubble in TextSplitter.Split(reply.Text, options.Value.MaxBubbleChars))
+                activities.Add(Message(conversation, replyToId, bubble, "plain"));
+        }
 
-        string? imageUrl = null;
         if (reply.Image is { } image)
         {
-            (byte[] bytes, string type) = image.Png is { Length: > 0 } png
-                ? (png, "image/png")
-                : (Encoding.UTF8.GetBytes(image.Svg), "image/svg+xml");
-            imageUrl = new Uri(conversation.PublicBase, $"/media/{media.Add(bytes, type)}").AbsoluteUri;
+            var (imageUrl, type) = Store(image, conversation);
             conversation.LastPicture = (image, imageUrl);
             var picture = Message(conversation, replyToId, null, null);
             picture.Attachments = [new Attachment { ContentType = type, ContentUrl = imageUrl, Name = image.AltText }];
@@ -43,8 +43,9 @@ public sealed class ReplyRenderer(
 
         if (reply.Card is { } card)
         {
-            var stage = conversation.LastPicture;
-            reports.Save(new ReportSnapshot(conversation.Key, card, stage?.Image, stage?.Url, clock.GetUtcNow()));
+            // The report page prints the full report behind the summary card, with its own picture.
+            (ReplyImage Image, string Url)? stage = reply.Report?.Picture is { } reportPicture ? (reportPicture, Store(reportPicture, conversation).Url) : conversation.LastPicture;
+            reports.Save(new ReportSnapshot(conversation.Key, reply.Report?.Card ?? card, stage?.Image, stage?.Url, clock.GetUtcNow()));
             var link = reportLinks.Create(conversation.PublicBase, conversation.Key, conversation.UserId);
             var content = AdaptiveCardBuilder.Build(card, link, texts.Value.ReportLinkLabel);
             var cardActivity = Message(conversation, replyToId, null, null);
@@ -72,6 +73,15 @@ public sealed class ReplyRenderer(
             last.InputHint = "expectingInput";
         }
         return activities;
+    }
+
+    // The PNG where a Japanese font was found, else the SVG; served from /media under an unguessable id.
+    private (string Url, string Type) Store(ReplyImage image, Conversation conversation)
+    {
+        (byte[] bytes, string type) = image.Png is { Length: > 0 } png
+            ? (png, "image/png")
+            : (Encoding.UTF8.GetBytes(image.Svg), "image/svg+xml");
+        return (new Uri(conversation.PublicBase, $"/media/{media.Add(bytes, type)}").AbsoluteUri, type);
     }
 
     public Activity Typing(Conversation conversation) => new()
