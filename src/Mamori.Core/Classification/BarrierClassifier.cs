@@ -43,9 +43,10 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
             : new RecommendationSelector(rules, catalog, today, segment, step)
                 .Select(primary, findings.Where(f => f.Blocked).Select(f => f.Stage).ToList(), itPlan ? CodeOf(SegmentIds.ItPlan) ?? "" : null);
 
-        // The action for this week comes from the weakest answers; when the basics are in place, from the first measure.
-        var thisWeek = rules.ThisWeek.Pick(context)
-            ?? (recommendations.Count > 0 ? new ThisWeekAction(recommendations[0].MeasureId, recommendations[0].NextStep, null) : null);
+        // The action for this week comes from the weakest answers; when the basics are in place, or when too much is
+        // unknown to judge (finding out comes first), from the first measure.
+        var first = recommendations.Count > 0 ? new ThisWeekAction(recommendations[0].MeasureId, recommendations[0].NextStep, null) : null;
+        var thisWeek = undetermined ? first : rules.ThisWeek.Pick(context) ?? first;
 
         return new DiagnosisResult(primary, step, findings, recommendations,
             rules.WorryingPattern.Evaluate(context), itPlan,

@@ -33,18 +33,6 @@ public static class DiagnosisResultJson
         else
             w.WriteNull("primaryBarrier");
         w.WriteNumber("maturityStep", result.MaturityStep);
-        w.WriteBoolean("undetermined", result.Undetermined);
-        if (result.ThisWeek is { } thisWeek)
-        {
-            w.WriteStartObject("thisWeek");
-            w.WriteString("measureId", thisWeek.MeasureId);
-            w.WriteString("action", thisWeek.Action);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("thisWeek");
-        }
 
         w.WriteStartArray("barriers");
         foreach (var b in result.Barriers)
@@ -78,6 +66,19 @@ public static class DiagnosisResultJson
         w.WriteBoolean("worryingPattern", result.WorryingPattern);
         w.WriteBoolean("itPlan", result.ItPlan);
         WriteStrings(w, "unanswered", result.Unanswered);
+        // Added after the first contract: new fields go last, so readers that walk the fields in order keep working.
+        w.WriteBoolean("undetermined", result.Undetermined);
+        if (result.ThisWeek is { } thisWeek)
+        {
+            w.WriteStartObject("thisWeek");
+            w.WriteString("measureId", thisWeek.MeasureId);
+            w.WriteString("action", thisWeek.Action);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("thisWeek");
+        }
         w.WriteEndObject();
     }
 

@@ -35,6 +35,7 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
                 [CommandKind.StartDiagnosis] = commandsFile.StartDiagnosis.ToWords(),
                 [CommandKind.Resume] = commandsFile.Resume.ToWords(),
                 [CommandKind.Ask] = commandsFile.Ask.ToWords(),
+                [CommandKind.Details] = commandsFile.Details.ToWords(),
             },
             commandsFile.Unknown,
             commandsFile.Greetings,
@@ -74,6 +75,7 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public CommandEntry StartDiagnosis { get; set; } = new();
         public CommandEntry Resume { get; set; } = new();
         public CommandEntry Ask { get; set; } = new();
+        public CommandEntry Details { get; set; } = new();
         public List<string> Unknown { get; set; } = [];
         public List<string> Greetings { get; set; } = [];
         public List<string> PoliteEndings { get; set; } = [];

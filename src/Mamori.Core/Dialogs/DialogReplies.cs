@@ -40,7 +40,7 @@ internal sealed class DialogReplies(DialogLanguage language, IDiagnosisFlow flow
     public string[] MenuChoices(ConversationState state) => HasUnfinishedDiagnosis(state)
         ? [Commands.Label(CommandKind.Resume), Commands.Label(CommandKind.Restart), Commands.Label(CommandKind.Ask)]
         : state.DiagnosisCompleted
-            ? [W.RediagnoseLabel, Commands.Label(CommandKind.Ask), Commands.Label(CommandKind.Handoff)]
+            ? [Commands.Label(CommandKind.Details), W.RediagnoseLabel, Commands.Label(CommandKind.Ask), Commands.Label(CommandKind.Handoff)]
             : [Commands.Label(CommandKind.StartDiagnosis), Commands.Label(CommandKind.Ask), Commands.Label(CommandKind.Help)];
 
     public static bool HasUnfinishedDiagnosis(ConversationState state) => !state.DiagnosisCompleted && state.Answers.Count > 0;

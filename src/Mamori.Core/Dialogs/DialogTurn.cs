@@ -112,6 +112,12 @@ internal sealed class DialogTurn
                 return _diagnosis.Begin(Fresh(state), [_replies.Text(_flow.Intro)]);
             case CommandKind.Ask:
                 return new TurnOutcome(state, [_replies.Text(W.AskPrompt)]);
+            case CommandKind.Details when state.DiagnosisCompleted:
+                // Classified again from the kept answers: the same answers always give the same result.
+                var details = _flow.Details(state.Answers, state.Region).Select(r => (Outgoing)new Say(r)).ToList();
+                return new TurnOutcome(state, [.. details, _replies.Text(W.AfterDetails, _replies.MenuChoices(state))]);
+            case CommandKind.Details:
+                return new TurnOutcome(state, [_replies.Text(W.NoResultYet, _replies.MenuChoices(state))]);
         }
 
         if (_language.Commands.IsGreeting(input.Text))

@@ -41,6 +41,8 @@ public sealed class DialogWording
     public string NoLetters { get; set; } = "";
     public string Busy { get; set; } = "";
     public string AfterResult { get; set; } = "";
+    public string AfterDetails { get; set; } = "";
+    public string NoResultYet { get; set; } = "";
     public string UnknownLabel { get; set; } = "";
     public string RediagnoseLabel { get; set; } = "";
     public string SourcesHeading { get; set; } = "";

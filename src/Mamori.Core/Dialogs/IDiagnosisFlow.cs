@@ -32,6 +32,9 @@ public interface IDiagnosisFlow
     /// <param name="regionHint">The channel's region: stands in for the prefecture when the owner did not give one.</param>
     DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null);
 
+    /// <summary>What 「くわしく」 shows after the result: the same classification, with the reasons and every measure.</summary>
+    IReadOnlyList<BotReply> Details(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null);
+
     /// <summary>True when the text is the label of some question's button: an old button pressed outside the diagnosis.</summary>
     bool IsButtonLabel(string text);
 }

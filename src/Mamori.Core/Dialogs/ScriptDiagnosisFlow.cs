@@ -2,6 +2,7 @@ using Mamori.Core.Text;
 using Mamori.Core.Conversations;
 using Mamori.Core.Diagnosis;
 using Mamori.Core.Domain;
+using Mamori.Core.Messages;
 using Mamori.Core.Reports;
 using Mamori.Core.Understanding;
 
@@ -54,13 +55,24 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
 
     public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null)
     {
-        var set = WithRegionHint(ToSet(answers), regionHint);
-        // Measures past their validUntil are never recommended, so the classifier needs today's date (in Japan).
-        var today = DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).Date);
-        var result = _kit.Classify(set, today);
+        var (result, set) = Classify(answers, regionHint);
         return new DiagnosisOutcome(
             _kit.Report.Compose(result, set),
             new DiagnosisSummary(result.PrimaryBarrier?.Code(), result.MaturityStep, _kit.Report.Headline(result)));
+    }
+
+    public IReadOnlyList<BotReply> Details(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null)
+    {
+        var (result, set) = Classify(answers, regionHint);
+        return _kit.Report.Details(result, set);
+    }
+
+    private (Classification.DiagnosisResult Result, AnswerSet Answers) Classify(IReadOnlyList<RecordedAnswer> answers, string? regionHint)
+    {
+        var set = WithRegionHint(ToSet(answers), regionHint);
+        // Measures past their validUntil are never recommended, so the classifier needs today's date (in Japan).
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).Date);
+        return (_kit.Classify(set, today), set);
     }
 
     /// <summary>

@@ -199,7 +199,9 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
             return texts["noBarrier"];
         var finding = result.Barriers.First(b => b.Stage == primary);
         var stage = ("stage", texts.StageName(primary));
+        // The stage's own questions say it best (「取引先からの要請」 for motivation), before profile answers it also used.
         var said = finding.Evidence.Select(id => (Question: script.Get(id), Answer: answers.Get(id)))
+            .OrderBy(e => e.Question.Section == primary.Code() ? 0 : 1)
             .FirstOrDefault(e => e.Answer is { Code: not Choice.UnknownCode });
         if (said.Answer is { } answer)
             return texts.Format("primaryQuoted", ("answer", Said(said.Question, answer)), ("topic", said.Question.Topic), stage);

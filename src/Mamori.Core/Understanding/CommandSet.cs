@@ -13,6 +13,9 @@ public enum CommandKind
     StartDiagnosis,
     Resume,
     Ask,
+
+    /// <summary>「くわしく」 after a result: the reasons, the stage picture and every measure.</summary>
+    Details,
 }
 
 /// <summary>Recognises commands, 「わからない」 and greetings in what the user typed; loaded from prompts/dialog/commands.yaml.</summary>

@@ -38,6 +38,27 @@ public sealed class RealConversationTests
     ];
 
     [Fact]
+    public async Task After_the_result_the_first_button_くわしく_shows_the_reasons_with_the_picture_and_every_measure()
+    {
+        using var bot = new RealBot();
+        var script = bot.Conversation().Start()
+            .Send("くわしく").ExpectReplyContaining("まだ診断の結果がありません")
+            .Send("診断を始める");
+        for (var i = 0; i < 30; i++)
+            script.PressFirstButton();
+        await script.RunAsync();
+
+        var report = script.Results.FindIndex(r => r.Replies.Any(reply => reply.Card is not null));
+        Assert.True(report > 0 && report + 1 < script.Results.Count, "The diagnosis never finished with presses to spare.");
+        var summary = script.Results[report];
+        Assert.Equal("くわしく", summary.Replies[^1].Choices[0].Label);
+        var details = script.Results[report + 1];
+        Assert.Contains(details.Replies, r => r.Text.StartsWith("【そう判断した理由】", StringComparison.Ordinal) && r.Image is { Svg.Length: > 0 });
+        Assert.Contains(details.Replies, r => r.Text.StartsWith("【次にやること】", StringComparison.Ordinal));
+        Assert.DoesNotContain(details.Replies, r => r.Card is not null);
+    }
+
+    [Fact]
     public async Task Buttons_only_lead_through_the_whole_diagnosis_to_a_report_with_measures()
     {
         using var bot = new RealBot();
@@ -50,7 +71,8 @@ public sealed class RealConversationTests
         var report = script.Results.FindIndex(r => r.Replies.Any(reply => reply.Card is not null));
         Assert.True(report > 0, "The diagnosis never produced its report card.");
         var completing = script.Results[report];
-        Assert.Contains(completing.Replies, r => r.Image is { Svg.Length: > 0 });
+        // The picture goes with the printable report and 「くわしく」, so the summary stays one screen.
+        Assert.Contains(completing.Replies, r => r.Report?.Picture is { Svg.Length: > 0 });
         Assert.Contains(completing.Replies, r => r.Text.Contains("いちばんの壁", StringComparison.Ordinal) || r.Text.Contains("大きな壁", StringComparison.Ordinal));
         Assert.Contains(completing.Replies, r => r.Choices.Any(c => c.Label == "もう一度診断する"));
         // Every turn before the report asked a question (no re-prompt: buttons are always understood).

@@ -48,16 +48,18 @@ public sealed class DiagnoseCommandTests
         var primary = expected.GetProperty("primaryBarrier");
         Assert.Equal(primary.ValueKind == JsonValueKind.Null ? null : primary.GetString(), root.GetProperty("primaryBarrier").GetString());
         Assert.Equal(expected.GetProperty("maturityStep").GetInt32(), root.GetProperty("maturityStep").GetInt32());
+        Assert.Equal(expected.TryGetProperty("undetermined", out var undetermined) && undetermined.GetBoolean(), root.GetProperty("undetermined").GetBoolean());
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("thisWeek").GetProperty("action").GetString()));
         Assert.All(root.GetProperty("barriers").EnumerateArray().Where(b => b.GetProperty("blocked").GetBoolean()),
             b => Assert.NotEqual(0, b.GetProperty("evidence").GetArrayLength()));
         Assert.InRange(root.GetProperty("recommendations").GetArrayLength(), 3, 6);
     }
 
     [Fact]
-    public void There_are_six_to_eight_sample_companies_covering_every_stage()
+    public void There_are_six_to_twelve_sample_companies_covering_every_stage()
     {
         var files = Directory.GetFiles(Path.Combine(Knowledge.Diagnosis, "examples"), "*.json");
-        Assert.InRange(files.Length, 6, 8);
+        Assert.InRange(files.Length, 6, 12);
         var barriers = files.Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("expected").GetProperty("primaryBarrier"))
             .Select(p => p.ValueKind == JsonValueKind.Null ? "none" : p.GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "motivation", "awareness", "investment", "talent", "measures", "none" }, barriers);
@@ -70,6 +72,8 @@ public sealed class DiagnoseCommandTests
         Assert.Equal(0, exit);
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(["primaryBarrier", "maturityStep", "barriers", "recommendations"], root.EnumerateObject().Take(4).Select(p => p.Name));
+        Assert.Equal(["unanswered", "undetermined", "thisWeek"], root.EnumerateObject().Select(p => p.Name).TakeLast(3));
+        Assert.Equal(["measureId", "action"], root.GetProperty("thisWeek").EnumerateObject().Select(p => p.Name));
         var barrier = root.GetProperty("barriers")[0];
         Assert.Equal(["stage", "blocked", "evidence"], barrier.EnumerateObject().Take(3).Select(p => p.Name));
         var recommendation = root.GetProperty("recommendations")[0];

@@ -1,3 +1,4 @@
+using Mamori.Core.Messages;
 using Mamori.Core.Answering;
 using Mamori.Core.Conversations;
 using Mamori.Core.Dialogs;
@@ -100,6 +101,8 @@ public sealed class FailureTests
         public ReplyReading Read(FlowQuestion question, string text) => _inner.Read(question, text);
 
         public bool IsButtonLabel(string text) => _inner.IsButtonLabel(text);
+
+        public IReadOnlyList<BotReply> Details(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null) => _inner.Details(answers, regionHint);
 
         public DiagnosisOutcome Conclude(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null) =>
             Broken ? throw new InvalidDataException("report.yaml: 'headline' is missing.") : _inner.Conclude(answers, regionHint);

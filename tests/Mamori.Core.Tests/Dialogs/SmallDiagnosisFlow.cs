@@ -64,6 +64,9 @@ internal sealed class SmallDiagnosisFlow : IDiagnosisFlow
         return new DiagnosisOutcome([BotReply.Plain($"診断結果: {headline}（{summary}）")], new DiagnosisSummary(barrier, 1, headline));
     }
 
+    public IReadOnlyList<BotReply> Details(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null) =>
+        [BotReply.Plain($"診断の詳しい内容（回答 {answers.Count}問）")];
+
     private static readonly Dictionary<string, string[]> Codes = new()
     {
         ["employees"] = ["1-5", "6-20", "21-50"],
