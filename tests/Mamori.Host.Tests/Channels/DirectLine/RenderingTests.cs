@@ -8,23 +8,26 @@ namespace Mamori.Host.Tests.Channels.DirectLine;
 public sealed class RenderingTests(ScriptedHost host) : IClassFixture<ScriptedHost>
 {
     [Fact]
-    public async Task A_result_arrives_as_text_picture_adaptive_card_with_report_link_and_citation_links()
+    public async Task A_result_arrives_as_picture_and_adaptive_card_with_report_link_and_citation_links_and_its_text_is_not_repeated()
     {
         var client = await DirectLineClient.StartAsync(host.Factory);
         string id = await client.PostAsync("カード");
-        var activities = await client.WaitForAsync(a => a.Count(x => (string?)x!["replyToId"] == id) == 4);
-        var replies = activities.Where(a => (string?)a!["replyToId"] == id).ToList();
+        var activities = await client.WaitForAsync(a => a.Count(x => (string?)x!["replyToId"] == id) == 3);
+        await Task.Delay(200);
+        var replies = (await client.ActivitiesAsync()).Where(a => (string?)a!["replyToId"] == id).ToList();
 
-        Assert.Equal("診断の結果です。", (string?)replies[0]!["text"]);
+        // The card says what the text says: Web Chat shows the card, so the text is not sent as a bubble as well.
+        Assert.Equal(3, replies.Count);
+        Assert.DoesNotContain(replies, r => (string?)r!["text"] == "診断の結果です。");
 
-        var picture = replies[1]!["attachments"]![0]!;
+        var picture = replies[0]!["attachments"]![0]!;
         Assert.Equal("image/png", (string?)picture["contentType"]);
         Assert.Equal("段階の図", (string?)picture["name"]);
         using var image = await client.Http.GetAsync((string)picture["contentUrl"]!);
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
 
-        var card = replies[2]!["attachments"]![0]!;
+        var card = replies[1]!["attachments"]![0]!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)card["contentType"]);
         var content = card["content"]!;
         Assert.Equal("AdaptiveCard", (string?)content["type"]);
@@ -35,13 +38,13 @@ public sealed class RenderingTests(ScriptedHost host) : IClassFixture<ScriptedHo
         Assert.Equal("Action.OpenUrl", (string?)open["type"]);
         Assert.Contains("/report/" + client.ConversationId + "?t=", (string?)open["url"]);
 
-        var citations = replies[3]!;
+        var citations = replies[2]!;
         Assert.Equal("markdown", (string?)citations["textFormat"]);
         Assert.Contains("1. [情報セキュリティ5か条](https://www.ipa.go.jp/security/guide/sme/5jouken.html)", (string?)citations["text"]);
         Assert.StartsWith("**出典**", (string?)citations["text"]);
         // The buttons ride on the last activity of the reply.
         Assert.Equal("もう一度", (string?)citations["suggestedActions"]!["actions"]![0]!["title"]);
-        Assert.All(replies.Take(3), r => Assert.Null(r!["suggestedActions"]));
+        Assert.All(replies.Take(2), r => Assert.Null(r!["suggestedActions"]));
     }
 
     [Fact]
