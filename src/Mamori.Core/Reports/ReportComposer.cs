@@ -16,8 +16,8 @@ namespace Mamori.Core.Reports;
 /// </summary>
 public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, MeasureCatalog catalog, CjkFont? font)
 {
-    /// <summary>How many measures the summary names besides the one for this week: more would not fit one screen.</summary>
-    public const int SummaryMeasures = 3;
+    /// <summary>How many measures the summary names besides the one for this week: a third would not fit a 360×740 phone.</summary>
+    public const int SummaryMeasures = 2;
 
     /// <summary>How many things to find out an undetermined summary names before 「ほかN件」.</summary>
     private const int FindOutShown = 3;
