@@ -32,7 +32,8 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
         var context = new ConditionContext(CodeOf, step);
 
         var findings = Enum.GetValues<Stage>().Select(stage => Find(stage, context, codes)).ToList();
-        var undetermined = rules.Undetermined.Evaluate(context);
+        // Unconfirmed stages do not depend on which questions were skipped, so neither does this.
+        var undetermined = findings.Count(f => f.Unconfirmed) >= rules.UndeterminedAt;
         // Too unsure to judge: no barrier is named, and the measures are those for finding out (rules.yaml undetermined).
         var primary = undetermined ? null : findings.FirstOrDefault(f => f.Blocked)?.Stage;
         var itPlan = rules.ItPlan.Evaluate(context);
@@ -74,9 +75,10 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
                 reasons.Add(because);
         }
         var blocked = reasons.Count > 0;
-        // Unconfirmed: with the 「わからない」 answers left out, no rule of the stage would hold.
+        // Unconfirmed: with the 「わからない」 answers left out, no rule of the stage would hold. Not for the measures stage:
+        // there 「わからない」 means not done (as in IPA's self-check), and which policy questions were asked depends on it.
         var withoutUnknown = new ConditionContext(id => codes.GetValueOrDefault(id) is { } code && code != Choice.UnknownCode ? code : null, context.MaturityStep);
-        var unconfirmed = blocked && !rules.BlockedWhen[stage].Any(r => r.Rule.Evaluate(withoutUnknown));
+        var unconfirmed = blocked && stage != Stage.Measures && !rules.BlockedWhen[stage].Any(r => r.Rule.Evaluate(withoutUnknown));
         if (!blocked)
         {
             // A clear stage shows the answers that were checked and found fine.

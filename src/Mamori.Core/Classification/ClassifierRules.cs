@@ -17,11 +17,11 @@ public sealed class ClassifierRules
         Condition itPlan,
         IReadOnlyDictionary<string, IReadOnlyList<SupportType>> itBundlePreference,
         RecommendationRulesYaml recommendations,
-        Condition undetermined,
+        int undeterminedAt,
         IReadOnlyList<string> undeterminedRecommend,
         ThisWeekRules thisWeek)
     {
-        Undetermined = undetermined;
+        UndeterminedAt = undeterminedAt;
         UndeterminedRecommend = undeterminedRecommend;
         ThisWeek = thisWeek;
         BlockedWhen = blockedWhen;
@@ -40,8 +40,8 @@ public sealed class ClassifierRules
     internal Condition WorryingPattern { get; }
     internal Condition ItPlan { get; }
 
-    /// <summary>Too many 「わからない」 to name a barrier.</summary>
-    internal Condition Undetermined { get; }
+    /// <summary>Too many 「わからない」 to name a barrier: at least this many stages are blocked only by them.</summary>
+    public int UndeterminedAt { get; }
 
     /// <summary>Measure ids recommended instead when the result is undetermined (the self-check, people to ask).</summary>
     public IReadOnlyList<string> UndeterminedRecommend { get; }
@@ -106,11 +106,11 @@ public sealed class ClassifierRules
         var recommendations = yaml.Recommendations ?? new RecommendationRulesYaml();
         if (recommendations.Min < 1 || recommendations.Max < recommendations.Min || recommendations.MaxItBundle > recommendations.Max)
             throw new FormatException($"{path}: recommendations: need 1 <= min <= max and maxItBundle <= max.");
-        var undetermined = yaml.Undetermined?.When?.Compile($"{path}: undetermined.when", known)
-            ?? throw new FormatException($"{path}: undetermined.when is missing.");
+        if (yaml.Undetermined?.UnconfirmedStages is not (>= 1 and <= 4))
+            throw new FormatException($"{path}: undetermined.unconfirmedStages must be 1-4 (how many of the four stages before the measures blocked only by わからない are too unsure to judge).");
         if (yaml.Undetermined.Recommend is not { Count: > 0 } instead)
             throw new FormatException($"{path}: undetermined.recommend is missing (which measures help to find out).");
         var thisWeek = ThisWeekRules.Load(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, ThisWeekRules.FileName), script);
-        return new ClassifierRules(blocked, steps, worrying, itPlan, preference, recommendations, undetermined, instead, thisWeek);
+        return new ClassifierRules(blocked, steps, worrying, itPlan, preference, recommendations, yaml.Undetermined.UnconfirmedStages, instead, thisWeek);
     }
 }

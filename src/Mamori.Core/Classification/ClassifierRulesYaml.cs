@@ -16,7 +16,7 @@ internal sealed class ClassifierRulesYaml
 
 internal sealed class UndeterminedYaml
 {
-    public ConditionYaml? When { get; set; }
+    public int UnconfirmedStages { get; set; }
     public List<string>? Recommend { get; set; }
 }
 

@@ -63,6 +63,7 @@ public sealed partial class SkipRulesTests
             Assert.True(asked.PrimaryBarrier == everything.PrimaryBarrier, $"primary barrier for {what}");
             Assert.True(asked.BlockedStages.SequenceEqual(everything.BlockedStages), $"blocked stages for {what}");
             Assert.True(asked.MaturityStep == everything.MaturityStep, $"step for {what}");
+            Assert.True(asked.Undetermined == everything.Undetermined, $"undetermined for {what}");
             Assert.True(asked.WorryingPattern == everything.WorryingPattern, $"worrying pattern for {what}");
         }
         Assert.True(skippedSome > 2500, $"only {skippedSome} runs left a question out");
