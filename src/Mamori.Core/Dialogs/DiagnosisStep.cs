@@ -1,5 +1,6 @@
 using Mamori.Core.Answering;
 using Mamori.Core.Conversations;
+using Mamori.Core.Messages;
 using Mamori.Core.Text;
 using Mamori.Core.Understanding;
 
@@ -187,9 +188,11 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         var outcome = flow.Conclude(state.Answers, state.Region);
         var done = state.Pop() with { DiagnosisCompleted = true };
         IEnumerable<Outgoing> echoLine = echo is null ? [] : [replies.Text(echo)];
-        return new TurnOutcome(
-            done,
-            [.. lead, .. echoLine, replies.Text(flow.Outro), .. outcome.Replies.Select(r => new Say(r)), replies.Text(W.AfterResult, replies.MenuChoices(done))],
-            Completed: outcome.Summary);
+        // The menu rides on the result itself (くわしく first): one more bubble below it would push the summary off a phone's screen.
+        var menu = replies.MenuChoices(done).Select(c => new ReplyChoice(c)).ToArray();
+        var result = outcome.Replies.Count == 0
+            ? [new Say(BotReply.Plain(flow.Outro) with { Choices = menu })]
+            : (List<Outgoing>)[replies.Text(flow.Outro), .. outcome.Replies.Select((r, i) => new Say(i == outcome.Replies.Count - 1 ? r with { Choices = menu } : r))];
+        return new TurnOutcome(done, [.. lead, .. echoLine, .. result], Completed: outcome.Summary);
     }
 }

@@ -40,7 +40,6 @@ public sealed class DialogWording
     public string TooLong { get; set; } = "";
     public string NoLetters { get; set; } = "";
     public string Busy { get; set; } = "";
-    public string AfterResult { get; set; } = "";
     public string AfterDetails { get; set; } = "";
     public string NoResultYet { get; set; } = "";
     public string UnknownLabel { get; set; } = "";

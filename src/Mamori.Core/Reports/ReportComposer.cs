@@ -153,9 +153,12 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         var verdict = new List<string> { Verdict(result, answers) };
         if (FindOut(result, answers) is { } findOut)
             verdict.Add(findOut);
+        else
+            verdict.Add(StepLine(result));
         if (result.WorryingPattern)
             verdict.Add(texts["worryingShort"]);
-        var heading = result.Undetermined ? texts["undeterminedTitle"] : StepLine(result);
+        var heading = result.Undetermined ? texts["undeterminedTitle"]
+            : result.PrimaryBarrier is { } primary ? texts.StageName(primary) : texts["noBarrierTitle"];
         var sections = new List<CardSection> { new(texts["cardBarrierHeading"], [new CardItem(heading, string.Join("\n", verdict))]) };
         if (ThisWeekItem(result) is { } week)
             sections.Add(new CardSection(texts["thisWeekHeading"], [week]));

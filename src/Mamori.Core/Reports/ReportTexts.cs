@@ -45,7 +45,7 @@ public sealed class ReportTexts
         "step", "worrying", "itPlan", "nextHeading", "nextStep", "condition", "cost", "bundleMark", "localMark", "noRecommendations",
         "cardBarrierHeading", "chartTitle", "chartBlocked", "chartClear", "chartPrimary",
         "chartAltBlocked", "chartAltNone", "headline", "headlineNone", "separator",
-        "reportTitle", "primaryQuoted", "primaryUnconfirmed", "undetermined", "undeterminedTitle", "headlineUndetermined", "findOut", "findOutMore",
+        "reportTitle", "noBarrierTitle", "primaryQuoted", "primaryUnconfirmed", "undetermined", "undeterminedTitle", "headlineUndetermined", "findOut", "findOutMore",
         "thisWeekHeading", "moreHeading", "worryingShort", "latest", "profileHeading", "answersHeading", "notAsked", "needsChecking", "yourAnswerUnknown",
     ];
 

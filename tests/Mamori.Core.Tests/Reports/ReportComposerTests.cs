@@ -105,8 +105,9 @@ public sealed class ReportComposerTests
         var (result, replies) = Report(Typed());
         var card = replies[0].Card!;
         Assert.Equal(["いちばんの壁", "今週の一歩", "次の一歩"], card.Sections.Select(s => s.Heading));
-        Assert.Equal("今のステップ：ステップ1「まず始める」", card.Sections[0].Items[0].Title);
+        Assert.Equal("経営者の認識", card.Sections[0].Items[0].Title);
         Assert.Contains("うちは小さいから関係ない", card.Sections[0].Items[0].Text);
+        Assert.Contains("今のステップ：ステップ1「まず始める」", card.Sections[0].Items[0].Text);
         Assert.StartsWith("使い回しているパスワード", card.Sections[1].Items[0].Text);
         Assert.InRange(card.Sections[2].Items.Count, 1, ReportComposer.SummaryMeasures);
         Assert.All(card.Sections.SelectMany(s => s.Items), i => Assert.Null(i.ReviewerNote));
