@@ -190,6 +190,10 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
             }).ToList()));
         }
         sections.Add(new CardSection(texts["answersHeading"], AllAnswers(answers)));
+        // Questions the earlier answers made pointless, and why: an adviser sees what was not asked.
+        var skipped = script.Skipped(answers);
+        if (skipped.Count > 0)
+            sections.Add(new CardSection(texts["skippedHeading"], skipped.Select(s => new CardItem(s.Topic, s.Reason)).ToList()));
         return new ReplyCard(texts["reportTitle"], sections);
     }
 

@@ -125,6 +125,9 @@ public sealed class ReportComposerTests
         var answers = sections.Single(s => s.Heading == "お答えの一覧");
         Assert.Contains(answers.Items, i => i.Text == "「わからない」（確認が必要）");     // m_sharing
         Assert.Contains(answers.Items, i => i.Text == "使い回してる");
+        // The bakery had no policy question: two basics were not in place. The report says so, with the reason.
+        var skipped = sections.Single(s => s.Heading == "お聞きしなかった質問とその理由");
+        Assert.Contains(skipped.Items, i => i.Title == "基本方針・社内ルールの文書" && i.Text.Length > 0);
         var links = sections.SelectMany(s => s.Items).Select(i => i.Url).OfType<string>().ToHashSet();
         Assert.All(result.Recommendations, r => Assert.Contains(r.Url, links));
         // A measure with a caution carries it as a reviewer note, never in the text an owner reads.
