@@ -92,10 +92,12 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
     }
 
     /// <summary>The reasons behind the verdict, quoting the owner, the other blocked stages and the step's advice.</summary>
-    public string Why(DiagnosisResult result, AnswerSet answers)
+    public string Why(DiagnosisResult result, AnswerSet answers) => $"【{texts["whyHeading"]}】\n{Reasons(result, answers)}";
+
+    // The reasons without their heading: the report puts them under its own.
+    private string Reasons(DiagnosisResult result, AnswerSet answers)
     {
         var sb = new StringBuilder();
-        sb.Append('【').Append(texts["whyHeading"]).Append("】\n");
         if (result.Undetermined)
         {
             sb.Append(texts["undetermined"]).Append('\n');
@@ -157,9 +159,7 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
             verdict.Add(StepLine(result));
         if (result.WorryingPattern)
             verdict.Add(texts["worryingShort"]);
-        var heading = result.Undetermined ? texts["undeterminedTitle"]
-            : result.PrimaryBarrier is { } primary ? texts.StageName(primary) : texts["noBarrierTitle"];
-        var sections = new List<CardSection> { new(texts["cardBarrierHeading"], [new CardItem(heading, string.Join("\n", verdict))]) };
+        var sections = new List<CardSection> { new(texts["cardBarrierHeading"], [new CardItem(VerdictTitle(result), string.Join("\n", verdict))]) };
         if (ThisWeekItem(result) is { } week)
             sections.Add(new CardSection(texts["thisWeekHeading"], [week]));
         var next = NextMeasures(result);
@@ -174,7 +174,7 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         var sections = new List<CardSection>
         {
             new(texts["profileHeading"], Profile(answers)),
-            new(texts["cardBarrierHeading"], [new CardItem(result.Undetermined ? texts["undeterminedTitle"] : StepLine(result), Why(result, answers))]),
+            new(texts["cardBarrierHeading"], [new CardItem(VerdictTitle(result), Reasons(result, answers))]),
         };
         if (ThisWeekItem(result) is { } week)
             sections.Add(new CardSection(texts["thisWeekHeading"], [week]));
@@ -196,6 +196,10 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
             sections.Add(new CardSection(texts["skippedHeading"], skipped.Select(s => new CardItem(s.Topic, s.Reason)).ToList()));
         return new ReplyCard(texts["reportTitle"], sections);
     }
+
+    private string VerdictTitle(DiagnosisResult result) =>
+        result.Undetermined ? texts["undeterminedTitle"]
+        : result.PrimaryBarrier is { } primary ? texts.StageName(primary) : texts["noBarrierTitle"];
 
     // 「『予算なんてないです』とのお答えから、いちばんの壁は『投資（予算化）』です。」: the owner's own words, where there are some.
     private string Verdict(DiagnosisResult result, AnswerSet answers)
