@@ -36,11 +36,7 @@ public sealed record ReplyCard(string Title, IReadOnlyList<CardSection> Sections
 public sealed record CardSection(string Heading, IReadOnlyList<CardItem> Items);
 
 /// <summary>A line of a card: a title, a sentence or two, and an optional link.</summary>
-public sealed record CardItem(string Title, string Text, string? Url = null)
-{
-    /// <summary>A note for advisers and reviewers (what is unconfirmed, what to check): only an adviser's view shows it.</summary>
-    public string? ReviewerNote { get; init; }
-}
+public sealed record CardItem(string Title, string Text, string? Url = null);
 
 /// <summary>The printable report of a diagnosis: everything the chat summary leaves out, and the stage picture.</summary>
 public sealed record ReplyReport(ReplyCard Card, ReplyImage? Picture);

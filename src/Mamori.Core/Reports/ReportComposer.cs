@@ -22,9 +22,6 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
     /// <summary>How many things to find out an undetermined summary names before 「ほかN件」.</summary>
     private const int FindOutShown = 3;
 
-    /// <summary>The questions.yaml section of the company profile (industry, size, prefecture…).</summary>
-    private const string ProfileSection = "profile";
-
     /// <summary>Loads the wording and looks for a Japanese font once; without one the picture is SVG only.</summary>
     public static ReportComposer Load(ContentRoot content, DiagnosisScript script, MeasureCatalog catalog) =>
         new(script, ReportTexts.Load(content), catalog, CjkFont.Locate());
@@ -168,14 +165,11 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         return new ReplyCard(texts["title"], sections);
     }
 
-    /// <summary>Everything, for printing: the profile, the verdict and why, this week, every measure, every answer.</summary>
+    /// <summary>For printing: the verdict and why, this week, every measure, and the questions not asked.</summary>
     private ReplyCard ReportCard(DiagnosisResult result, AnswerSet answers)
     {
-        var sections = new List<CardSection>
-        {
-            new(texts["profileHeading"], Profile(answers)),
-            new(texts["cardBarrierHeading"], [new CardItem(VerdictTitle(result), Reasons(result, answers))]),
-        };
+        // The company profile, every answer and the cautions are the report page's (Host/Reports), from the stored answers.
+        var sections = new List<CardSection> { new(texts["cardBarrierHeading"], [new CardItem(VerdictTitle(result), Reasons(result, answers))]) };
         if (ThisWeekItem(result) is { } week)
             sections.Add(new CardSection(texts["thisWeekHeading"], [week]));
         foreach (var group in ByType(result))
@@ -186,10 +180,9 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
                 var lines = Terms(measure).Append(texts.Format("nextStep", ("nextStep", r.NextStep))).ToList();
                 if (measure?.Latest is { } latest)
                     lines.Add(texts.Format("latest", ("page", latest.Page), ("url", latest.Url)));
-                return new CardItem(r.Title + Marks(r), string.Join("\n", lines), r.Url) { ReviewerNote = measure?.Caution?.Trim() };
+                return new CardItem(r.Title + Marks(r), string.Join("\n", lines), r.Url);
             }).ToList()));
         }
-        sections.Add(new CardSection(texts["answersHeading"], AllAnswers(answers)));
         // Questions the earlier answers made pointless, and why: an adviser sees what was not asked.
         var skipped = script.Skipped(answers);
         if (skipped.Count > 0)
@@ -256,22 +249,6 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         var chart = StageChart.For(result, texts);
         return new ReplyImage(chart.AltText, chart.ToSvg(), font is null ? null : new StageChartPng(font).Render(chart));
     }
-
-    private List<CardItem> Profile(AnswerSet answers) =>
-        script.Questions.Where(q => q.Section == ProfileSection)
-            .Select(q => new CardItem(q.Topic, answers.Get(q.Id) is { } a ? Said(q, a) : texts["notAsked"]))
-            .ToList();
-
-    // Every answer as the owner gave it; 「わからない」 is marked, since an adviser would check those first.
-    private List<CardItem> AllAnswers(AnswerSet answers) =>
-        script.Questions.Where(q => q.Section != ProfileSection && answers.Contains(q.Id))
-            .Select(q =>
-            {
-                var answer = answers.Get(q.Id)!;
-                var text = Said(q, answer);
-                return new CardItem(q.Topic, answer.Code == Choice.UnknownCode ? texts.Format("needsChecking", ("answer", text)) : text);
-            })
-            .ToList();
 
     /// <summary>
     /// Who may use it and what it costs, one short line each: an owner decides on these before opening any link.

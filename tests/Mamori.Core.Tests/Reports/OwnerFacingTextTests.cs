@@ -9,7 +9,7 @@ namespace Mamori.Core.Tests.Reports;
 
 /// <summary>
 /// Nothing meant for the people who checked the facts reaches an owner: not in the chat summary, the card, 「くわしく」
-/// or the printed report. Reviewer notes travel only as <see cref="CardItem.ReviewerNote"/> (an adviser's view).
+/// or the printed report's card (the report page shows cautions in the adviser's view only).
 /// </summary>
 public sealed class OwnerFacingTextTests
 {
