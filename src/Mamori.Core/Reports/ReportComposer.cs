@@ -185,8 +185,10 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         }
         // Questions the earlier answers made pointless, and why: an adviser sees what was not asked.
         var skipped = script.Skipped(answers);
+        // One line per reason (several questions often share one), so the report stays within two printed pages.
         if (skipped.Count > 0)
-            sections.Add(new CardSection(texts["skippedHeading"], skipped.Select(s => new CardItem(s.Topic, s.Reason)).ToList()));
+            sections.Add(new CardSection(texts["skippedHeading"], skipped.GroupBy(s => s.Reason)
+                .Select(g => new CardItem(string.Join(texts["separator"], g.Select(s => s.Topic)), g.Key)).ToList()));
         return new ReplyCard(texts["reportTitle"], sections);
     }
 

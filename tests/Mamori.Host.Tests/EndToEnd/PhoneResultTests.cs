@@ -45,6 +45,8 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
         Assert.True(cardCut.Length == 0, "card buttons cut on the result: " + string.Join(", ", cardCut));
         Assert.Empty(await chat.OverflowingButtonsAsync());
 
+        // The picture comes with 「くわしく」 (the summary stays one screen).
+        await chat.PressAsync("くわしく");
         // The picture where the chat shows it: PNG pixels per CSS pixel gives the size of its smallest text.
         var picture = page.Locator(".webchat__bubble img[src*='/media/']").First;
         await picture.ScrollIntoViewIfNeededAsync();
@@ -73,7 +75,7 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
 
         await AssertImeEnterDoesNotSendAsync(chat, page);
 
-        var reportButton = page.Locator(".ac-adaptiveCard button", new() { HasTextString = "診断結果のページを開く" }).First;
+        var reportButton = page.Locator(".ac-adaptiveCard button", new() { HasTextString = "報告書を見る" }).First;
         var report = await page.RunAndWaitForPopupAsync(() => reportButton.TapAsync());
         await report.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await CheckOwnerReportAsync(host, report);

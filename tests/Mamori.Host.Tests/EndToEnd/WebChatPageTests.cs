@@ -31,7 +31,7 @@ public sealed class WebChatPageTests
 
         // The result: the stage picture and the card with the link to the printable report.
         Assert.True(await page.Locator(".webchat__basic-transcript img").CountAsync() > 0, "the stage picture is shown");
-        var reportButton = page.Locator(".ac-adaptiveCard button", new() { HasTextString = "診断結果のページを開く" });
+        var reportButton = page.Locator(".ac-adaptiveCard button", new() { HasTextString = "報告書を見る" });
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("webchat-page"), FullPage = false });
 
         var report = await page.RunAndWaitForPopupAsync(() => reportButton.First.ClickAsync());
