@@ -165,6 +165,8 @@ public sealed partial class ReplyReader
                     break;
                 case ClausePolarity.Affirmed when polarity.Affirmed is { } yes:
                     signals.Add(new Signal(partial ? polarity.Mixed! : yes, Strength.Generic, c));
+                    // 「ある程度」 to a question with no middle choice: a yes only in part is the owner's to place.
+                    hedged |= polarity.Mixed is null && _rules.HasPartial(clause);
                     break;
                 case ClausePolarity.DoublyNegated when (polarity.Hedged ?? polarity.Affirmed) is { } weakYes:
                     signals.Add(new Signal(weakYes, Strength.Generic, c));
