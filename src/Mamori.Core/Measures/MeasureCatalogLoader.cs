@@ -134,6 +134,11 @@ public static partial class MeasureCatalogLoader
             Caution = string.IsNullOrWhiteSpace(m.Caution) ? null : m.Caution.Trim(),
             SourceFile = file,
         };
+        foreach (var (field, text) in OwnerFacing(measure))
+        {
+            if (ReviewerMarkers.FirstOrDefault(text.Contains) is { } marker)
+                throw Bad(field, $"owners read this field, but it holds a note for reviewers ('{marker}'): move it to caution, and point to the official page with latest");
+        }
         return measure;
 
         DateOnly Date(string value, string field) =>
@@ -149,6 +154,25 @@ public static partial class MeasureCatalogLoader
             }
             return values ?? [];
         }
+    }
+
+    // Words that only make sense to whoever checked the facts; an owner reading them learns nothing to act on.
+    private static readonly string[] ReviewerMarkers =
+        ["要確認", "未確認", "確認できて", "確認できませ", "見つかって", "見つかりませ", "わかっていません", "調査時点", "調べた範囲", "2次", "解説記事"];
+
+    /// <summary>Every field an owner reads, by its YAML name (caution is for reviewers and is not listed).</summary>
+    internal static IEnumerable<(string Field, string Text)> OwnerFacing(Measure m)
+    {
+        yield return ("name", m.Name);
+        yield return ("provider", m.Provider);
+        yield return ("cost", m.Cost);
+        yield return ("summary", m.Summary);
+        yield return ("howToStart", m.HowToStart);
+        yield return ("nextStep", m.NextStep);
+        if (m.Eligibility.Note is { } note)
+            yield return ("eligibility.note", note);
+        if (m.Latest is { } latest)
+            yield return ("latest.page", latest.Page);
     }
 
     private static bool IsHttpUrl(string value) =>

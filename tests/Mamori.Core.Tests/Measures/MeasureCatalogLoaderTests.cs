@@ -48,6 +48,10 @@ public sealed class MeasureCatalogLoaderTests
         { "nextStep: ''", "t-x", "nextStep" },
         { "latest: { page: 公式のページ, url: example.org/p }", "t-x", "latest.url" },
         { "latest: { url: https://example.org/p }", "t-x", "latest.page" },
+        // A note for reviewers in what owners read is refused: it belongs in caution.
+        { "cost: 無料（回数は要確認）", "t-x", "cost" },
+        { "summary: 公的な目安は見つかっていません。", "t-x", "summary" },
+        { "nextStep: 調べた範囲では窓口はここです。", "t-x", "nextStep" },
     };
 
     [Theory, MemberData(nameof(BadEntries))]
