@@ -91,8 +91,9 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
     /// <summary>The reasons behind the verdict, quoting the owner, the other blocked stages and the step's advice.</summary>
     public string Why(DiagnosisResult result, AnswerSet answers) => $"【{texts["whyHeading"]}】\n{Reasons(result, answers)}";
 
-    // The reasons without their heading: the report puts them under its own.
-    private string Reasons(DiagnosisResult result, AnswerSet answers)
+    // The reasons without their heading: the report puts them under its own. On paper (forReport) the stage's meaning and
+    // the quoted answers are left out: the report page lists every answer itself, and two A4 pages must hold it all.
+    private string Reasons(DiagnosisResult result, AnswerSet answers, bool forReport = false)
     {
         var sb = new StringBuilder();
         if (result.Undetermined)
@@ -104,11 +105,12 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         }
         if (result.PrimaryBarrier is { } primary)
         {
-            sb.Append(texts.Format("primaryMeaning", ("meaning", texts.Stages[primary].Meaning), ("why", texts.Stages[primary].Why))).Append('\n');
+            if (!forReport)
+                sb.Append(texts.Format("primaryMeaning", ("meaning", texts.Stages[primary].Meaning), ("why", texts.Stages[primary].Why))).Append('\n');
             var finding = result.Barriers.First(b => b.Stage == primary);
             foreach (var reason in finding.Reasons)
                 sb.Append("・").Append(reason).Append('\n');
-            foreach (var line in QuotedAnswers(finding, answers))
+            foreach (var line in forReport ? [] : QuotedAnswers(finding, answers))
                 sb.Append("　").Append(line).Append('\n');
             var others = result.BlockedStages.Where(s => s != primary).Select(texts.StageName).ToList();
             if (others.Count > 0)
@@ -165,11 +167,11 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         return new ReplyCard(texts["title"], sections);
     }
 
-    /// <summary>For printing: the verdict and why, this week, every measure, and the questions not asked.</summary>
+    /// <summary>For printing: the verdict and why, this week and every measure (the page adds the answers and, for advisers, what was not asked).</summary>
     private ReplyCard ReportCard(DiagnosisResult result, AnswerSet answers)
     {
         // The company profile, every answer and the cautions are the report page's (Host/Reports), from the stored answers.
-        var sections = new List<CardSection> { new(texts["cardBarrierHeading"], [new CardItem(VerdictTitle(result), Reasons(result, answers))]) };
+        var sections = new List<CardSection> { new(texts["cardBarrierHeading"], [new CardItem(VerdictTitle(result), Reasons(result, answers, forReport: true))]) };
         if (ThisWeekItem(result) is { } week)
             sections.Add(new CardSection(texts["thisWeekHeading"], [week]));
         foreach (var group in ByType(result))
@@ -178,17 +180,12 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
             {
                 var measure = catalog.Find(r.MeasureId);
                 var lines = Terms(measure).Append(texts.Format("nextStep", ("nextStep", r.NextStep))).ToList();
+                // The page's address only when it is not the measure's own link (printed beside its title already).
                 if (measure?.Latest is { } latest)
-                    lines.Add(texts.Format("latest", ("page", latest.Page), ("url", latest.Url)));
+                    lines.Add(latest.Url == r.Url ? texts.Format("latestHere", ("page", latest.Page)) : texts.Format("latest", ("page", latest.Page), ("url", latest.Url)));
                 return new CardItem(r.Title + Marks(r), string.Join("\n", lines), r.Url);
             }).ToList()));
         }
-        // Questions the earlier answers made pointless, and why: an adviser sees what was not asked.
-        var skipped = script.Skipped(answers);
-        // One line per reason (several questions often share one), so the report stays within two printed pages.
-        if (skipped.Count > 0)
-            sections.Add(new CardSection(texts["skippedHeading"], skipped.GroupBy(s => s.Reason)
-                .Select(g => new CardItem(string.Join(texts["separator"], g.Select(s => s.Topic)), g.Key)).ToList()));
         return new ReplyCard(texts["reportTitle"], sections);
     }
 

@@ -46,7 +46,7 @@ public sealed class ReportTexts
         "cardBarrierHeading", "chartTitle", "chartBlocked", "chartClear", "chartPrimary",
         "chartAltBlocked", "chartAltNone", "headline", "headlineNone", "separator",
         "reportTitle", "noBarrierTitle", "primaryQuoted", "primaryUnconfirmed", "undetermined", "undeterminedTitle", "headlineUndetermined", "findOut", "findOutMore",
-        "thisWeekHeading", "moreHeading", "worryingShort", "latest", "skippedHeading", "yourAnswerUnknown",
+        "thisWeekHeading", "moreHeading", "worryingShort", "latest", "latestHere", "yourAnswerUnknown",
     ];
 
     public static ReportTexts Load(ContentRoot content) => Load(Path.Combine(content.Diagnosis, FileName));

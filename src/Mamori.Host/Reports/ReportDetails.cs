@@ -15,10 +15,14 @@ internal sealed record ReportAnswerGroup(string Heading, IReadOnlyList<ReportAns
 /// <summary>A reviewer's note on a recommended measure: for advisers only.</summary>
 internal sealed record ReportCaution(string Measure, string Note);
 
-/// <summary>What the report adds to the card: the company profile, every answer, and (for advisers) the measures' cautions.</summary>
-internal sealed record ReportDetails(IReadOnlyList<ReportAnswer> Profile, IReadOnlyList<ReportAnswerGroup> Answers, IReadOnlyList<ReportCaution> Cautions)
+/// <summary>
+/// What the report adds to the card: the company profile, every answer, and for advisers the measures' cautions and the
+/// questions the earlier answers made pointless, with the reason (the owner's two A4 pages have no room for them).
+/// </summary>
+internal sealed record ReportDetails(IReadOnlyList<ReportAnswer> Profile, IReadOnlyList<ReportAnswerGroup> Answers, IReadOnlyList<ReportCaution> Cautions,
+    IReadOnlyList<SkippedQuestion> Skipped)
 {
-    public static readonly ReportDetails None = new([], [], []);
+    public static readonly ReportDetails None = new([], [], [], []);
 }
 
 /// <summary>
@@ -56,7 +60,7 @@ internal sealed class ReportDetailsReader(IConversationStore store, DiagnosisKit
             .Select(c => new ReportCaution(c.Title, c.Note!))
             .DistinctBy(c => c.Measure)
             .ToList();
-        return new ReportDetails(profile, groups, cautions);
+        return new ReportDetails(profile, groups, cautions, kit.Script.Skipped(answers));
     }
 
     /// <summary>Every caution in the catalog: the owner's page leaves out any card line that carries one.</summary>

@@ -107,6 +107,13 @@ internal static class ReportPage
                     html.Append("<li><p class=\"report-item-title\">").Append(e.Encode(caution.Measure)).Append("</p><p>").Append(e.Encode(caution.Note)).Append("</p></li>");
                 html.Append("</ul>");
             }
+            if (view.Details.Skipped.Count > 0)
+            {
+                html.Append("<h3>").Append(e.Encode(words["skippedHeading"])).Append("</h3><ul>");
+                foreach (var group in view.Details.Skipped.GroupBy(s => s.Reason))
+                    html.Append("<li><p class=\"report-item-title\">").Append(e.Encode(string.Join("、", group.Select(s => s.Topic)))).Append("</p><p>").Append(e.Encode(group.Key)).Append("</p></li>");
+                html.Append("</ul>");
+            }
             html.Append("</section>");
         }
 

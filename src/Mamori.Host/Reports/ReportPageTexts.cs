@@ -8,7 +8,7 @@ public sealed class ReportPageTexts
 {
     public const string FileName = "report-page.yaml";
 
-    private static readonly string[] Keys = ["profileHeading", "answersHeading", "needsCheck", "needsCheckNote", "adviserHeading", "adviserNone"];
+    private static readonly string[] Keys = ["profileHeading", "answersHeading", "needsCheck", "needsCheckNote", "adviserHeading", "adviserNone", "skippedHeading"];
 
     private readonly IReadOnlyDictionary<string, string> _texts;
 

@@ -100,6 +100,7 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
         await adviser.WaitForLoadStateAsync(LoadState.NetworkIdle);
         string adviserText = await adviser.Locator("main").InnerTextAsync();
         Assert.Contains("相談員向けの注意", adviserText);
+        Assert.Contains("お聞きしなかった質問", adviserText);   // what was not asked, and why: for the adviser
         var cautions = await adviser.Locator(".report-adviser li").CountAsync();
         output.WriteLine($"adviser view: {cautions} cautions; {await PdfPagesAsync(adviser, "report-adviser")} A4 pages");
         await adviser.ScreenshotAsync(new() { Path = $"{Shots}/report-adviser-1280.png", FullPage = true });
