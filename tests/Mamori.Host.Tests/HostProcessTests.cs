@@ -82,7 +82,7 @@ public sealed partial class HostProcessTests(ITestOutputHelper output)
         {
             var start = new ProcessStartInfo("dotnet")
             {
-                WorkingDirectory = Path.Combine(RepositoryRoot(), "src", "Mamori.Host"),
+                WorkingDirectory = Path.Combine(Support.RepositoryRoot.Path, "src", "Mamori.Host"),
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
@@ -138,13 +138,6 @@ public sealed partial class HostProcessTests(ITestOutputHelper output)
                 _address.TrySetResult(new Uri(match.Groups[1].Value + "/"));
         }
 
-        private static string RepositoryRoot()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-                directory = directory.Parent;
-            return directory?.FullName ?? throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-        }
 
         public void Dispose()
         {

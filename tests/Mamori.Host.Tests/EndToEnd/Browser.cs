@@ -24,10 +24,7 @@ internal sealed class Browser : IAsyncDisposable
 
     public static string ScreenshotPath(string name)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-            directory = directory.Parent;
-        string folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults", "e2e");
+        string folder = Path.Combine(Support.RepositoryRoot.Path, "TestResults", "e2e");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name + ".png");
     }
