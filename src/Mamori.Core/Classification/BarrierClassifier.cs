@@ -46,7 +46,7 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
 
         // The action for this week comes from the weakest answers; when the basics are in place, or when too much is
         // unknown to judge (finding out comes first), from the first measure.
-        var first = recommendations.Count > 0 ? new ThisWeekAction(recommendations[0].MeasureId, recommendations[0].NextStep, null) : null;
+        var first = recommendations.Count > 0 ? new ThisWeekAction(recommendations[0].MeasureId, recommendations[0].NextStep) : null;
         var thisWeek = undetermined ? first : rules.ThisWeek.Pick(context) ?? first;
 
         return new DiagnosisResult(primary, step, findings, recommendations,

@@ -35,8 +35,7 @@ public sealed record DiagnosisResult(
 
 /// <param name="MeasureId">The catalog measure that helps with it (its link is shown beside the action).</param>
 /// <param name="Action">What to do, in the owner's words: one or two sentences.</param>
-/// <param name="About">The question whose answer it follows from, if one (the result quotes that answer).</param>
-public sealed record ThisWeekAction(string MeasureId, string Action, string? About);
+public sealed record ThisWeekAction(string MeasureId, string Action);
 
 /// <param name="Evidence">Question ids whose answers show the stage blocked (or, for a clear stage, the answers that were checked).</param>
 /// <param name="Reasons">For a blocked stage: why, in Japanese, one line per rule that matched (from rules.yaml).</param>

@@ -44,9 +44,7 @@ public sealed class ThisWeekRules
                 throw new FormatException($"{where}: measure is missing.");
             if (string.IsNullOrWhiteSpace(a.Action))
                 throw new FormatException($"{where}: action is missing.");
-            if (a.About is { } about && !known.ContainsKey(about))
-                throw new FormatException($"{where}: about: unknown question id '{about}'.");
-            return (when, new ThisWeekAction(a.Measure.Trim(), a.Action.Trim(), a.About));
+            return (when, new ThisWeekAction(a.Measure.Trim(), a.Action.Trim()));
         }).ToList();
         if (entries.Count == 0)
             throw new FormatException($"{path}: actions is empty.");
@@ -61,7 +59,6 @@ public sealed class ThisWeekRules
     private sealed class ThisWeekEntryYaml
     {
         public ConditionYaml? When { get; set; }
-        public string? About { get; set; }
         public string? Measure { get; set; }
         public string? Action { get; set; }
     }

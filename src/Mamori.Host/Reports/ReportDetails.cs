@@ -63,10 +63,6 @@ internal sealed class ReportDetailsReader(IConversationStore store, DiagnosisKit
         return new ReportDetails(profile, groups, cautions, kit.Script.Skipped(answers));
     }
 
-    /// <summary>Every caution in the catalog: the owner's page leaves out any card line that carries one.</summary>
-    public IEnumerable<string> AllCautions() =>
-        kit.Catalog.Measures.Select(m => m.Caution?.Trim()).OfType<string>().Where(c => c.Length > 0);
-
     // The owner's own words when typed; the button's label when pressed (a code from an answers file reads badly).
     private static ReportAnswer Row(Question question, Answer answer)
     {

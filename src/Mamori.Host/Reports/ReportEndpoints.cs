@@ -51,7 +51,7 @@ public static class ReportEndpoints
         if (snapshot is null || tenants.Find(snapshot.Conversation.TenantId) is not { } tenant)
             return Page(ReportPage.Message(words.ReportTitle, words.ReportNotFound), StatusCodes.Status404NotFound);
         bool adviser = result == ReportAccessResult.Adviser;
-        var view = new ReportView(snapshot, await details.ReadAsync(snapshot, context.RequestAborted), adviser, adviser ? [] : details.AllCautions().ToList());
+        var view = new ReportView(snapshot, await details.ReadAsync(snapshot, context.RequestAborted), adviser);
         return Page(ReportPage.Render(view, tenant, words, pageTexts), StatusCodes.Status200OK);
     }
 

@@ -8,8 +8,9 @@ using Mamori.Host.Texts;
 namespace Mamori.Host.Reports;
 
 /// <summary>What one reader sees: the owner (no reviewer notes) or the tenant's adviser (with them).</summary>
-/// <param name="HiddenNotes">Reviewer notes to keep off the owner's page should the card carry one.</param>
-internal sealed record ReportView(ReportSnapshot Report, ReportDetails Details, bool Adviser, IReadOnlyList<string> HiddenNotes);
+/// <remarks>The card never carries reviewer notes (the composer leaves them out; Core's OwnerFacingTextTests), so the
+/// owner's page is the card as it is; the adviser's view adds the cautions from <see cref="ReportDetails"/>.</remarks>
+internal sealed record ReportView(ReportSnapshot Report, ReportDetails Details, bool Adviser);
 
 /// <summary>
 /// The printable report: the company profile, the diagnosis card as a document, the stage picture (a link to the full
@@ -70,11 +71,7 @@ internal static class ReportPage
                 }
                 html.Append("</p>");
                 foreach (var line in item.Text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (!view.Adviser && view.HiddenNotes.Any(note => line.Contains(note, StringComparison.Ordinal)))
-                        continue;   // a reviewer's note the card carried: never on the owner's page
                     html.Append("<p>").Append(e.Encode(line)).Append("</p>");
-                }
                 html.Append("</li>");
             }
             html.Append("</ul></section>");

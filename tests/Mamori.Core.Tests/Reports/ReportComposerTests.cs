@@ -55,7 +55,7 @@ public sealed class ReportComposerTests
         Assert.Contains("ステップ1「まず始める」", summary);
         Assert.Contains("⚠", summary);                                     // IT-dependent and at step 1: the worrying pattern
         // The owner admitted reusing passwords: that is this week's one thing, not a morning meeting for two people.
-        Assert.Equal("m_passwords", result.ThisWeek!.About);
+        Assert.Equal("five-rules", result.ThisWeek!.MeasureId);
         Assert.Contains("▶ 今週の一歩\n使い回しているパスワードを一つ選んで", summary);
         Assert.DoesNotContain("朝礼", summary);
         Assert.DoesNotContain("aw_target", summary);
@@ -182,7 +182,7 @@ public sealed class ReportComposerTests
     {
         var answers = BarrierSpecs.AnswersFor(BarrierSpecs.All[0]).With("employees", employees).With("m_threats", "no");
         var (result, replies) = Report(answers);
-        Assert.Equal("m_threats", result.ThisWeek!.About);
+        Assert.Contains("怪しいメール", result.ThisWeek!.Action);
         Assert.Contains(expected, Summary(replies));
     }
 
