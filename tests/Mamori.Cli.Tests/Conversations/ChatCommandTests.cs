@@ -37,7 +37,7 @@ public sealed class ChatCommandTests : IDisposable
     public async Task Goodbye_ends_the_session_and_a_handoff_says_the_console_cannot_reach_a_person()
     {
         var output = await ChatAsync(null, "担当者と話したい", "終了", "この行は読まれない");
-        Assert.Contains("担当者におつなぎします", output);
+        Assert.Contains("よろず支援拠点", output);   // where a person can be reached, not a promise nobody keeps
         Assert.Contains("このコンソールでは担当者に直接おつなぎできません", output);
         Assert.Contains("ご利用ありがとうございました", output);
         Assert.DoesNotContain("> この行は読まれない", output);

@@ -168,7 +168,7 @@ public sealed class DialogEngineTests
         await bot.Conversation()
             .Send("診断を始める")
             .Send("6〜20人").ExpectNoHandoff()
-            .Send(text).ExpectHandoff().ExpectReplyContaining("担当者におつなぎします")
+            .Send(text).ExpectHandoff().ExpectReplyContaining("よろず支援拠点").ExpectNoReplyContaining("おつなぎします")
             .RunAsync();
         var result = await bot.Engine.HandleAsync(new IncomingTurn(new ConversationKey("default", "c1"), "u1", text, "test"), CancellationToken.None);
         Assert.Equal(new ConversationKey("default", "c1"), result.Handoff!.Conversation);
