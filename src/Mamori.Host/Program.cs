@@ -1,3 +1,4 @@
+using Mamori.Host.Access;
 using Mamori.Host.Assets;
 using Mamori.Host.Bot;
 using Mamori.Host.Channels;
@@ -10,6 +11,7 @@ using Mamori.Host.Widget;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHostTexts(builder.Configuration);     // Texts/host.ja.json: the host's Japanese wording
 builder.Services.AddBot(builder.Configuration);           // dialog engine + knowledge answering (Mamori.Core, Mamori.Knowledge)
+builder.Services.AddAccess();                             // the key that signs conversation tokens and report links
 builder.Services.AddTenants(builder.Configuration);       // chambers: colours, allowed origins, region, desk
 builder.Services.AddChannels(builder.Configuration);      // Direct Line 3.0 for Web Chat and the widget
 builder.Services.AddChatPages();                          // / and /widget/frame
@@ -25,7 +27,6 @@ app.UseRateLimiter();
 app.UseStaticFiles();                                     // chat.js, widget.js, lib/webchat.js (copied from npm at build)
 app.MapReadiness();
 app.MapChannels();
-app.MapTenantApi();
 app.MapChatPages();
 app.MapAssets();
 app.MapReports();

@@ -13,18 +13,16 @@ public static class ChannelsExtensions
         services.AddOptions<DirectLineOptions>()
             .BindConfiguration(DirectLineOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => string.IsNullOrEmpty(o.TokenSigningKey) || IsStrongKey(o.TokenSigningKey),
-                $"{DirectLineOptions.Section}:TokenSigningKey must be base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`).")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAuth>();
         services.AddSingleton<ConversationRegistry>();
         services.AddSingleton<ConversationDriver>();
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton<MediaStore>();
         services.AddHostedService<ConversationJanitor>();
+        services.AddRateLimiter(TenantTokenEndpoint.ConfigureRateLimit);
 
         // Preflights carry no token, so they are allowed for any origin some tenant lists; each request is then checked
         // against its own tenant (DirectLineAuth).
@@ -41,13 +39,8 @@ public static class ChannelsExtensions
     public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app)
     {
         app.MapDirectLine();
+        TenantTokenEndpoint.Map(app);
         app.MapMedia();
         return app;
-    }
-
-    private static bool IsStrongKey(string base64)
-    {
-        Span<byte> buffer = stackalloc byte[512];
-        return Convert.TryFromBase64String(base64, buffer, out int written) && written >= 32;
     }
 }

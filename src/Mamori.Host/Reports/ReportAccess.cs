@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Mamori.Host.Channels.DirectLine;
 using Mamori.Host.Tenants;
+using Mamori.Host.Access;
 
 namespace Mamori.Host.Reports;
 
@@ -12,7 +12,7 @@ internal enum ReportAccessResult { Allowed, Adviser, Expired, Denied }
 /// Who may read /report/{id}: whoever holds the signed link from the result card (scope "report", this conversation),
 /// or an adviser of the report's tenant with the tenant's adviser password (HTTP basic auth, user "adviser").
 /// </summary>
-internal sealed class ReportAccess(DirectLineTokens tokens, TenantCatalog tenants)
+internal sealed class ReportAccess(AccessTokens tokens, TenantCatalog tenants)
 {
     public const string AdviserUser = "adviser";
 

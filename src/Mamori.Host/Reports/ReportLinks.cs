@@ -1,11 +1,11 @@
 using Mamori.Core.Dialogs;
-using Mamori.Host.Channels.DirectLine;
 using Microsoft.Extensions.Options;
+using Mamori.Host.Access;
 
 namespace Mamori.Host.Reports;
 
 /// <summary>Signed, expiring links to /report/{conversationId}: the link itself is the permission to read the report.</summary>
-public sealed class ReportLinks(DirectLineTokens tokens, IOptions<ReportOptions> options)
+public sealed class ReportLinks(AccessTokens tokens, IOptions<ReportOptions> options)
 {
     public Uri Create(Uri publicBase, ConversationKey conversation, string userId)
     {

@@ -1,3 +1,4 @@
+using Mamori.Host.Access;
 namespace Mamori.Host.Tenants;
 
 /// <summary>A tenant as the host uses it at run time: settings plus its normalised origins.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Mamori.Host.Access;
 
 namespace Mamori.Host.Tenants;
 

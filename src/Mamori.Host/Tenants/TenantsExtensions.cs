@@ -11,13 +11,6 @@ public static class TenantsExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TenantsOptions>, TenantsOptionsValidator>();
         services.AddSingleton<TenantCatalog>();
-        services.AddRateLimiter(TenantTokenEndpoint.ConfigureRateLimit);
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapTenantApi(this IEndpointRouteBuilder app)
-    {
-        TenantTokenEndpoint.Map(app);
-        return app;
     }
 }

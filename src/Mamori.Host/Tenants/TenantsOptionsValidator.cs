@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Mamori.Host.Access;
 
 namespace Mamori.Host.Tenants;
 

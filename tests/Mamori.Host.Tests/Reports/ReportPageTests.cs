@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Mamori.Host.Tests.Support;
+using Mamori.Host.Access;
 
 namespace Mamori.Host.Tests.Reports;
 
@@ -77,8 +78,8 @@ public sealed class ReportPageTests(ScriptedHost host) : IClassFixture<ScriptedH
     public async Task A_conversation_without_a_result_says_so_in_japanese()
     {
         var client = await DirectLineClient.StartAsync(host.Factory, "chamber");
-        var tokens = host.Factory.Services.GetService(typeof(Mamori.Host.Channels.DirectLine.DirectLineTokens)) as Mamori.Host.Channels.DirectLine.DirectLineTokens;
-        string link = tokens!.Issue(new("chamber", client.ConversationId, "dl_x", Mamori.Host.Channels.DirectLine.TokenScope.Report), TimeSpan.FromMinutes(5));
+        var tokens = host.Factory.Services.GetService(typeof(Mamori.Host.Access.AccessTokens)) as Mamori.Host.Access.AccessTokens;
+        string link = tokens!.Issue(new("chamber", client.ConversationId, "dl_x", Mamori.Host.Access.TokenScope.Report), TimeSpan.FromMinutes(5));
         using var response = await client.Http.GetAsync($"report/{client.ConversationId}?t={Uri.EscapeDataString(link)}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("診断結果が見つかりません", await response.Content.ReadAsStringAsync());

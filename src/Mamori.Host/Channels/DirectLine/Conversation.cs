@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using Mamori.Core.Dialogs;
 using Mamori.Host.Channels.DirectLine.Wire;
+using Mamori.Host.Channels.Activities;
 
 namespace Mamori.Host.Channels.DirectLine;
 

@@ -4,6 +4,7 @@ using Mamori.Host.Channels.DirectLine.Wire;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
+using Mamori.Host.Channels.Activities;
 
 namespace Mamori.Host.Channels.DirectLine;
 

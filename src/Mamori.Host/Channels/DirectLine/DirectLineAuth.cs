@@ -1,4 +1,5 @@
 using Mamori.Host.Tenants;
+using Mamori.Host.Access;
 
 namespace Mamori.Host.Channels.DirectLine;
 
@@ -15,7 +16,7 @@ internal readonly record struct Caller(Tenant Tenant, TokenGrant? Grant, string 
         conversation.Key.TenantId == Tenant.Id && (Grant is null || Grant.ConversationId == conversation.Id);
 }
 
-internal sealed class DirectLineAuth(DirectLineTokens tokens, TenantCatalog tenants)
+internal sealed class DirectLineAuth(AccessTokens tokens, TenantCatalog tenants)
 {
     /// <summary>Returns the caller, or the error result to send (401 missing/invalid, 403 expired or foreign origin).</summary>
     public async Task<(Caller? Caller, IResult? Error)> AuthenticateAsync(HttpRequest request, bool allowSecret = true, bool allowToken = true)

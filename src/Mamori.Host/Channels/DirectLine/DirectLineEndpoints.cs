@@ -4,6 +4,8 @@ using System.Threading.RateLimiting;
 using Mamori.Core.Dialogs;
 using Mamori.Host.Channels.DirectLine.Wire;
 using Microsoft.Extensions.Options;
+using Mamori.Host.Channels.Activities;
+using Mamori.Host.Access;
 
 namespace Mamori.Host.Channels.DirectLine;
 
@@ -28,7 +30,7 @@ internal static class DirectLineEndpoints
     }
 
     /// <summary>Server side only: the chamber's own server trades its secret for a token bound to a new conversation.</summary>
-    private static async Task<IResult> GenerateTokenAsync(HttpRequest request, DirectLineAuth auth, DirectLineTokens tokens, CancellationToken ct)
+    private static async Task<IResult> GenerateTokenAsync(HttpRequest request, DirectLineAuth auth, AccessTokens tokens, IOptions<DirectLineOptions> options, CancellationToken ct)
     {
         var (caller, error) = await auth.AuthenticateAsync(request, allowToken: false);
         if (caller is not { } c)
@@ -43,12 +45,12 @@ internal static class DirectLineEndpoints
         return TypedResults.Json(new ConversationInfo
         {
             ConversationId = grant.ConversationId,
-            Token = tokens.Issue(grant, tokens.Lifetime),
-            ExpiresIn = (int)tokens.Lifetime.TotalSeconds,
+            Token = tokens.Issue(grant, options.Value.TokenLifetime),
+            ExpiresIn = (int)options.Value.TokenLifetime.TotalSeconds,
         }, DirectLineJson.Default.ConversationInfo);
     }
 
-    private static async Task<IResult> RefreshTokenAsync(HttpRequest request, DirectLineAuth auth, DirectLineTokens tokens)
+    private static async Task<IResult> RefreshTokenAsync(HttpRequest request, DirectLineAuth auth, AccessTokens tokens, IOptions<DirectLineOptions> options)
     {
         var (caller, error) = await auth.AuthenticateAsync(request, allowSecret: false);
         if (caller is not { Grant: { } grant })
@@ -56,14 +58,14 @@ internal static class DirectLineEndpoints
         return TypedResults.Json(new ConversationInfo
         {
             ConversationId = grant.ConversationId,
-            Token = tokens.Issue(grant, tokens.Lifetime),
-            ExpiresIn = (int)tokens.Lifetime.TotalSeconds,
+            Token = tokens.Issue(grant, options.Value.TokenLifetime),
+            ExpiresIn = (int)options.Value.TokenLifetime.TotalSeconds,
         }, DirectLineJson.Default.ConversationInfo);
     }
 
     /// <summary>201 and the greeting on first start; 200 when this token's conversation already runs.</summary>
     private static async Task<IResult> StartConversationAsync(
-        HttpContext context, DirectLineAuth auth, DirectLineTokens tokens, ConversationRegistry registry,
+        HttpContext context, DirectLineAuth auth, AccessTokens tokens, ConversationRegistry registry,
         ConversationDriver driver, IOptions<DirectLineOptions> options, ILogger<ConversationRegistry> logger, CancellationToken ct)
     {
         var (caller, error) = await auth.AuthenticateAsync(context.Request);
@@ -111,7 +113,7 @@ internal static class DirectLineEndpoints
 
     /// <summary>Reconnect: a fresh streamUrl that replays from the client's watermark.</summary>
     private static async Task<IResult> ReconnectAsync(
-        string conversationId, string? watermark, HttpContext context, DirectLineAuth auth, DirectLineTokens tokens,
+        string conversationId, string? watermark, HttpContext context, DirectLineAuth auth, AccessTokens tokens,
         ConversationRegistry registry, IOptions<DirectLineOptions> options)
     {
         var (conversation, c, error) = await FindAsync(conversationId, context.Request, auth, registry);
@@ -207,7 +209,7 @@ internal static class DirectLineEndpoints
     }
 
     private static ConversationInfo ConversationResponse(
-        HttpRequest request, DirectLineTokens tokens, Caller caller, Conversation conversation, DirectLineOptions options, int? watermark)
+        HttpRequest request, AccessTokens tokens, Caller caller, Conversation conversation, DirectLineOptions options, int? watermark)
     {
         var grant = caller.Grant ?? new TokenGrant(conversation.Key.TenantId, conversation.Id, conversation.UserId);
         string streamToken = tokens.Issue(grant with { Scope = TokenScope.Stream }, options.StreamUrlLifetime);
@@ -218,8 +220,8 @@ internal static class DirectLineEndpoints
         return new ConversationInfo
         {
             ConversationId = conversation.Id,
-            Token = caller.IsSecret ? tokens.Issue(grant, tokens.Lifetime) : caller.Token,
-            ExpiresIn = (int)tokens.Lifetime.TotalSeconds,
+            Token = caller.IsSecret ? tokens.Issue(grant, options.TokenLifetime) : caller.Token,
+            ExpiresIn = (int)options.TokenLifetime.TotalSeconds,
             StreamUrl = streamUrl,
         };
     }

@@ -1,4 +1,5 @@
 using Mamori.Host.Channels.DirectLine.Wire;
+using Mamori.Host.Channels.Activities;
 
 namespace Mamori.Host.Channels.DirectLine;
 

@@ -3,9 +3,6 @@ namespace Mamori.Host.Channels.DirectLine;
 /// <summary>Logs ids (tenant, conversation), never what the user typed.</summary>
 internal static partial class DirectLineLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Channels:DirectLine:TokenSigningKey is not set: tokens are signed with a random key and do not survive a restart.")]
-    public static partial void RandomSigningKey(ILogger logger);
-
     [LoggerMessage(2, LogLevel.Error, "The bot failed a turn in conversation {TenantId}/{ConversationId}; the user was told to try again.")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string tenantId, string conversationId);
 

@@ -7,12 +7,6 @@ public sealed class DirectLineOptions
 {
     public const string Section = "Channels:DirectLine";
 
-    /// <summary>
-    /// Base64 key (at least 32 bytes) that signs tokens. Unset: a random key per process, so tokens do not survive a
-    /// restart. Set it when several instances share traffic.
-    /// </summary>
-    public string? TokenSigningKey { get; set; }
-
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -2,6 +2,8 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Mamori.Host.Channels.DirectLine.Wire;
 using Mamori.Host.Tenants;
+using Mamori.Host.Channels.Activities;
+using Mamori.Host.Access;
 
 namespace Mamori.Host.Channels.DirectLine;
 
@@ -14,7 +16,7 @@ internal static class DirectLineStream
 {
     public static async Task<IResult> AcceptAsync(
         string conversationId, string? t, string? watermark, HttpContext context,
-        DirectLineTokens tokens, ConversationRegistry registry, TenantCatalog tenants, IHostApplicationLifetime lifetime,
+        AccessTokens tokens, ConversationRegistry registry, TenantCatalog tenants, IHostApplicationLifetime lifetime,
         ILogger<ConversationRegistry> logger)
     {
         if (!context.WebSockets.IsWebSocketRequest)

@@ -6,6 +6,7 @@ using Mamori.Host.Media;
 using Mamori.Host.Reports;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
+using Mamori.Host.Channels.Activities;
 
 namespace Mamori.Host.Channels.DirectLine;
 

@@ -4,12 +4,13 @@ using System.Text.Json.Nodes;
 using Mamori.Host.Channels.DirectLine;
 using Mamori.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Mamori.Host.Access;
 
 namespace Mamori.Host.Tests.Channels.DirectLine;
 
 public sealed class TokenTests(ScriptedHost host) : IClassFixture<ScriptedHost>
 {
-    private DirectLineTokens Tokens => host.Factory.Services.GetRequiredService<DirectLineTokens>();
+    private AccessTokens Tokens => host.Factory.Services.GetRequiredService<AccessTokens>();
 
     [Fact]
     public async Task Refresh_gives_a_new_working_token_for_the_same_conversation()
@@ -64,7 +65,7 @@ public sealed class TokenTests(ScriptedHost host) : IClassFixture<ScriptedHost>
     {
         var client = await DirectLineClient.StartAsync(host.Factory);
         using var other = new HostFactory(scripted: true);
-        var foreignTokens = other.Services.GetRequiredService<DirectLineTokens>();
+        var foreignTokens = other.Services.GetRequiredService<AccessTokens>();
         string foreign = foreignTokens.Issue(new TokenGrant("default", client.ConversationId, "dl_x"), TimeSpan.FromMinutes(5));
         using var response = await client.SendAsync(HttpMethod.Get, $"v3/directline/conversations/{client.ConversationId}/activities", token: foreign);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

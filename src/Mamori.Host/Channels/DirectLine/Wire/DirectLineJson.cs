@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mamori.Host.Channels.Activities;
 
 namespace Mamori.Host.Channels.DirectLine.Wire;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mamori.Host.Channels.Activities;
 
 namespace Mamori.Host.Channels.DirectLine.Wire;
 
@@ -18,8 +19,6 @@ public sealed record ConversationInfo
     public string? StreamUrl { get; init; }
 }
 
-public sealed record ResourceResponse(string Id);
-
 /// <summary>The optional body of tokens/generate and conversations (start).</summary>
 public sealed class TokenParameters
 {
@@ -29,8 +28,3 @@ public sealed class TokenParameters
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
-
-/// <summary>Direct Line's error body: <c>{ "error": { "code", "message" } }</c>.</summary>
-public sealed record ErrorResponse(ErrorDetail Error);
-
-public sealed record ErrorDetail(string Code, string Message);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Mamori.Host.Channels.DirectLine;
+namespace Mamori.Host.Access;
 
 /// <summary>What a token grants: one conversation of one tenant, for one user, for one use (see <see cref="TokenScope"/>).</summary>
 public sealed record TokenGrant(string TenantId, string ConversationId, string UserId, TokenScope Scope = TokenScope.Conversation);
@@ -20,10 +20,10 @@ public readonly record struct TokenCheck(TokenStatus Status, TokenGrant? Grant);
 /// Issues and checks HMAC-signed JWTs. Expiry is checked against <see cref="TimeProvider"/> (not the library's clock),
 /// so an expired token is told apart from a forged one: Direct Line answers the first with 403 TokenExpired.
 /// </summary>
-public sealed class DirectLineTokens
+public sealed class AccessTokens
 {
-    private const string Issuer = "mamori-directline";
-    private const string Audience = "mamori-directline";
+    private const string Issuer = "mamori";
+    private const string Audience = "mamori";
 
     /// <summary>Bound on <see cref="_verified"/>: about 3 MB of tokens; when full it starts over.</summary>
     private const int MaxVerifiedTokens = 10_000;
@@ -38,14 +38,14 @@ public sealed class DirectLineTokens
     // checked on every call.
     private readonly ConcurrentDictionary<string, (TokenGrant Grant, DateTime ValidTo)> _verified = new(StringComparer.Ordinal);
 
-    public DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider clock, ILogger<DirectLineTokens> logger)
+    public AccessTokens(IOptions<AccessOptions> options, TimeProvider clock, ILogger<AccessTokens> logger)
     {
         _clock = clock;
         byte[] key;
         if (string.IsNullOrEmpty(options.Value.TokenSigningKey))
         {
             key = RandomNumberGenerator.GetBytes(32);
-            DirectLineLog.RandomSigningKey(logger);
+            AccessLog.RandomSigningKey(logger);
         }
         else
         {
@@ -63,10 +63,7 @@ public sealed class DirectLineTokens
             ValidateLifetime = false,   // checked below against TimeProvider
             RequireExpirationTime = true,
         };
-        Lifetime = options.Value.TokenLifetime;
     }
-
-    public TimeSpan Lifetime { get; }
 
     public string Issue(TokenGrant grant, TimeSpan lifetime) => Issue(grant, _clock.GetUtcNow(), lifetime);
 

@@ -1,4 +1,4 @@
-namespace Mamori.Host.Tenants;
+namespace Mamori.Host.Access;
 
 /// <summary>Origins are compared as scheme://host[:port], lowercase, without a trailing slash.</summary>
 internal static class OriginPolicy

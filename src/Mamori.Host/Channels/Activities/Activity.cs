@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Mamori.Host.Channels.DirectLine.Wire;
+namespace Mamori.Host.Channels.Activities;
 
 /// <summary>
 /// A Bot Framework activity as Direct Line clients send and receive it. Only the fields the host reads or writes are
@@ -77,3 +77,11 @@ public sealed class CardAction
     public string? Title { get; set; }
     public string? Value { get; set; }
 }
+
+/// <summary>What the Connector and Direct Line answer for a sent activity.</summary>
+public sealed record ResourceResponse(string Id);
+
+/// <summary>The Bot Framework error body (Connector and Direct Line): <c>{ "error": { "code", "message" } }</c>.</summary>
+public sealed record ErrorResponse(ErrorDetail Error);
+
+public sealed record ErrorDetail(string Code, string Message);

@@ -1,11 +1,13 @@
 using System.Threading.RateLimiting;
-using Mamori.Host.Channels.DirectLine;
+using Mamori.Host.Access;
 using Mamori.Host.Channels.DirectLine.Wire;
+using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Mamori.Host.Channels.Activities;
 
-namespace Mamori.Host.Tenants;
+namespace Mamori.Host.Channels.DirectLine;
 
 /// <summary>
 /// What the chat page and the widget call instead of holding a secret: POST /api/tenants/{tenant}/token mints a token
@@ -44,7 +46,7 @@ internal static class TenantTokenEndpoint
         group.MapGet("/widget", WidgetConfig);
     }
 
-    private static IResult MintAsync(string tenant, HttpRequest request, TenantCatalog tenants, DirectLineTokens tokens)
+    private static IResult MintAsync(string tenant, HttpRequest request, TenantCatalog tenants, AccessTokens tokens, IOptions<DirectLineOptions> options)
     {
         if (tenants.Find(tenant) is not { } found)
             return TypedResults.Problem($"Unknown tenant '{tenant}'.", statusCode: StatusCodes.Status404NotFound);
@@ -57,8 +59,8 @@ internal static class TenantTokenEndpoint
         return TypedResults.Json(new ConversationInfo
         {
             ConversationId = grant.ConversationId,
-            Token = tokens.Issue(grant, tokens.Lifetime),
-            ExpiresIn = (int)tokens.Lifetime.TotalSeconds,
+            Token = tokens.Issue(grant, options.Value.TokenLifetime),
+            ExpiresIn = (int)options.Value.TokenLifetime.TotalSeconds,
         }, DirectLineJson.Default.ConversationInfo);
     }
 
