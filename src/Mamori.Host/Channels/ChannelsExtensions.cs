@@ -1,4 +1,6 @@
 using Mamori.Host.Channels.DirectLine;
+using Mamori.Host.Channels.Rendering;
+using Mamori.Host.Channels.Turns;
 using Mamori.Host.Media;
 using Mamori.Host.Tenants;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +22,8 @@ public static class ChannelsExtensions
         services.AddSingleton<ConversationRegistry>();
         services.AddSingleton<ConversationDriver>();
         services.AddSingleton<ReplyRenderer>();
+        services.AddSingleton<ReplyPublisher>();
+        services.AddSingleton<TurnRunner>();
         services.AddSingleton<MediaStore>();
         services.AddHostedService<ConversationJanitor>();
         services.AddRateLimiter(TenantTokenEndpoint.ConfigureRateLimit);

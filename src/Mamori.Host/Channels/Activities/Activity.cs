@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace Mamori.Host.Channels.Activities;
 
 /// <summary>
-/// A Bot Framework activity as Direct Line clients send and receive it. Only the fields the host reads or writes are
-/// typed; everything else a client sends is kept in <see cref="Extra"/> and echoed back unchanged (receivers must
-/// accept unknown fields).
+/// A Bot Framework activity, one schema for Direct Line, the Bot Connector and Teams. Only the fields the host reads or
+/// writes are typed; everything else a sender includes is kept in <see cref="Extra"/> and echoed back unchanged
+/// (receivers must accept unknown fields).
 /// </summary>
 public sealed class Activity
 {
@@ -14,6 +14,9 @@ public sealed class Activity
     public string? Id { get; set; }
     public string? Timestamp { get; set; }
     public string? ChannelId { get; set; }
+
+    /// <summary>Where replies go (Bot Connector channels); set by the channel, never by the bot.</summary>
+    public string? ServiceUrl { get; set; }
     public ChannelAccount? From { get; set; }
     public ChannelAccount? Recipient { get; set; }
     public ConversationAccount? Conversation { get; set; }
@@ -27,6 +30,13 @@ public sealed class Activity
     public string? AttachmentLayout { get; set; }
     public SuggestedActions? SuggestedActions { get; set; }
     public List<ChannelAccount>? MembersAdded { get; set; }
+    public List<ChannelAccount>? MembersRemoved { get; set; }
+
+    /// <summary>installationUpdate / contactRelationUpdate: "add" or "remove".</summary>
+    public string? Action { get; set; }
+
+    /// <summary>"expectReplies": the replies go back in the HTTP response instead of through the Connector.</summary>
+    public string? DeliveryMode { get; set; }
     public JsonElement? Value { get; set; }
     public JsonElement? ChannelData { get; set; }
     public List<JsonElement>? Entities { get; set; }
@@ -40,6 +50,7 @@ public sealed class ChannelAccount
     public string? Id { get; set; }
     public string? Name { get; set; }
     public string? Role { get; set; }
+    public string? AadObjectId { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
@@ -48,6 +59,12 @@ public sealed class ChannelAccount
 public sealed class ConversationAccount
 {
     public string? Id { get; set; }
+    public string? Name { get; set; }
+    public bool? IsGroup { get; set; }
+
+    /// <summary>Teams: "personal", "groupChat" or "channel".</summary>
+    public string? ConversationType { get; set; }
+    public string? TenantId { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
@@ -76,6 +93,15 @@ public sealed class CardAction
     public required string Type { get; set; }
     public string? Title { get; set; }
     public string? Value { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+/// <summary>The body of a 200 answer to an activity sent with <c>deliveryMode: "expectReplies"</c>.</summary>
+public sealed class ExpectedReplies
+{
+    public List<Activity> Activities { get; set; } = [];
 }
 
 /// <summary>What the Connector and Direct Line answer for a sent activity.</summary>

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Mamori.Core.Dialogs;
 using Mamori.Host.Channels.DirectLine.Wire;
 using Mamori.Host.Channels.Activities;
+using Mamori.Host.Channels.Rendering;
 
 namespace Mamori.Host.Channels.DirectLine;
 
@@ -40,10 +41,12 @@ public sealed class Conversation : IDisposable
     /// <summary>Scheme and host the conversation was started on: absolute links to pictures and reports use it.</summary>
     public Uri PublicBase { get; }
 
+    public ReplyAudience Audience => new(Key, UserId, PublicBase);
+
     public TokenBucketRateLimiter Limiter { get; }
 
     /// <summary>The last picture the bot sent, with its URL: the engine may send the stage picture and the result card in separate replies.</summary>
-    public (Mamori.Core.Messages.ReplyImage Image, string Url)? LastPicture { get; set; }
+    public PublishedImage? LastPicture { get; set; }
     public DateTimeOffset LastTouched { get; private set; }
 
     public int Watermark

@@ -1,6 +1,7 @@
 using Mamori.Core.Dialogs;
 using Mamori.Host.Bot;
 using Mamori.Host.Channels.DirectLine.Wire;
+using Mamori.Host.Channels.Rendering;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ namespace Mamori.Host.Channels.DirectLine;
 /// </summary>
 public sealed class ConversationDriver(
     IServiceProvider services,
+    ReplyPublisher publisher,
     ReplyRenderer renderer,
     TenantCatalog tenants,
     IOptions<HostTexts> texts,
@@ -80,7 +82,9 @@ public sealed class ConversationDriver(
                 DirectLineLog.HandoffNotWired(logger, conversation.Key.TenantId, conversation.Id);
             foreach (var reply in result.Replies)
             {
-                foreach (var activity in renderer.Render(reply, conversation, replyToId))
+                var published = publisher.Publish(reply, conversation.Audience, conversation.LastPicture);
+                conversation.LastPicture = published.Image ?? conversation.LastPicture;
+                foreach (var activity in renderer.Render(published, conversation, replyToId))
                     conversation.Append(activity);
             }
         }

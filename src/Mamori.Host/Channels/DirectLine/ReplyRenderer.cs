@@ -2,8 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Mamori.Core.Messages;
 using Mamori.Host.Channels.DirectLine.Wire;
-using Mamori.Host.Media;
-using Mamori.Host.Reports;
+using Mamori.Host.Channels.Rendering;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
 using Mamori.Host.Channels.Activities;
@@ -11,44 +10,35 @@ using Mamori.Host.Channels.Activities;
 namespace Mamori.Host.Channels.DirectLine;
 
 /// <summary>
-/// Renders the engine's replies as Direct Line activities: text split into phone-sized bubbles, choices as
-/// suggested actions (imBack with the label), the stage picture as an image attachment served from /media, the result
-/// card as an Adaptive Card with a signed link to the printable report, and citations as a numbered list of links.
+/// Renders published replies as Direct Line activities, without side effects: text split into phone-sized bubbles,
+/// choices as suggested actions (imBack with the label), the stage picture as an image attachment from /media, the
+/// result card as an Adaptive Card with its signed link to the printable report, and citations as numbered links.
 /// </summary>
-public sealed class ReplyRenderer(
-    IOptions<DirectLineOptions> options,
-    IOptions<HostTexts> texts,
-    MediaStore media,
-    ReportSnapshots reports,
-    ReportLinks reportLinks,
-    TimeProvider clock)
+public sealed class ReplyRenderer(IOptions<DirectLineOptions> options, IOptions<HostTexts> texts)
 {
-    public IReadOnlyList<Activity> Render(BotReply reply, Conversation conversation, string? replyToId)
+    private ChannelCapabilities Capabilities => ChannelCapabilities.DirectLine(options.Value.MaxBubbleChars);
+
+    public IReadOnlyList<Activity> Render(PublishedReply published, Conversation conversation, string? replyToId)
     {
+        var reply = published.Reply;
         var activities = new List<Activity>();
         // A reply with a card says the same as its text: Web Chat shows the card, so the text is not sent as well.
         if (reply.Card is null)
         {
-            foreach (string bubble in TextSplitter.Split(reply.Text, options.Value.MaxBubbleChars))
+            foreach (string bubble in TextSplitter.Split(reply.Text, Capabilities.MaxBubbleChars))
                 activities.Add(Message(conversation, replyToId, bubble, "plain"));
         }
 
-        if (reply.Image is { } image)
+        if (published.Image is { } image)
         {
-            var (imageUrl, type) = Store(image, conversation);
-            conversation.LastPicture = (image, imageUrl);
             var picture = Message(conversation, replyToId, null, null);
-            picture.Attachments = [new Attachment { ContentType = type, ContentUrl = imageUrl, Name = image.AltText }];
+            picture.Attachments = [new Attachment { ContentType = image.ContentType, ContentUrl = image.Url, Name = image.Source.AltText }];
             activities.Add(picture);
         }
 
         if (reply.Card is { } card)
         {
-            // The report page prints the full report behind the summary card, with its own picture.
-            (ReplyImage Image, string Url)? stage = reply.Report?.Picture is { } reportPicture ? (reportPicture, Store(reportPicture, conversation).Url) : conversation.LastPicture;
-            reports.Save(new ReportSnapshot(conversation.Key, reply.Report?.Card ?? card, stage?.Image, stage?.Url, clock.GetUtcNow()));
-            var link = reportLinks.Create(conversation.PublicBase, conversation.Key, conversation.UserId);
-            var content = AdaptiveCardBuilder.Build(card, link, texts.Value.ReportLinkLabel);
+            var content = AdaptiveCardBuilder.Build(card, published.ReportLink, texts.Value.ReportLinkLabel, Capabilities.AdaptiveCardVersion!);
             var cardActivity = Message(conversation, replyToId, null, null);
             cardActivity.Attachments = [new Attachment
             {
@@ -69,20 +59,11 @@ public sealed class ReplyRenderer(
             last.SuggestedActions = new SuggestedActions
             {
                 To = [conversation.UserId],
-                Actions = reply.Choices.Select(c => new CardAction { Type = "imBack", Title = c.Label, Value = c.Label }).ToList(),
+                Actions = reply.Choices.Take(Capabilities.MaxChoices).Select(c => new CardAction { Type = "imBack", Title = c.Label, Value = c.Label }).ToList(),
             };
             last.InputHint = "expectingInput";
         }
         return activities;
-    }
-
-    // The PNG where a Japanese font was found, else the SVG; served from /media under an unguessable id.
-    private (string Url, string Type) Store(ReplyImage image, Conversation conversation)
-    {
-        (byte[] bytes, string type) = image.Png is { Length: > 0 } png
-            ? (png, "image/png")
-            : (Encoding.UTF8.GetBytes(image.Svg), "image/svg+xml");
-        return (new Uri(conversation.PublicBase, $"/media/{media.Add(bytes, type)}").AbsoluteUri, type);
     }
 
     public Activity Typing(Conversation conversation) => new()

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Mamori.Host.Channels.DirectLine;
+namespace Mamori.Host.Channels.Rendering;
 
 /// <summary>
 /// Splits long bot text into bubbles that fit a phone screen: whole paragraphs where possible, then whole lines,

@@ -1,17 +1,17 @@
 using System.Text.Json.Nodes;
 using Mamori.Core.Messages;
 
-namespace Mamori.Host.Channels.DirectLine;
+namespace Mamori.Host.Channels.Rendering;
 
 /// <summary>
-/// Turns the channel-agnostic result card into an Adaptive Card (version 1.3, which Web Chat's full bundle renders
-/// without extra setup): a title, one heading per section, each item as a linked title and a sentence.
+/// Turns the channel-agnostic result card into an Adaptive Card of the version the channel renders (Web Chat's full
+/// bundle: 1.3): a title, one heading per section, each item as a linked title and a sentence.
 /// </summary>
 internal static class AdaptiveCardBuilder
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    public static JsonObject Build(ReplyCard card, Uri? reportUrl, string reportLinkLabel)
+    public static JsonObject Build(ReplyCard card, Uri? reportUrl, string reportLinkLabel, string version)
     {
         var body = new JsonArray
         {
@@ -40,7 +40,7 @@ internal static class AdaptiveCardBuilder
         {
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.3",
+            ["version"] = version,
             ["body"] = body,
         };
         if (reportUrl is not null)

@@ -1,6 +1,6 @@
-using Mamori.Host.Channels.DirectLine;
+using Mamori.Host.Channels.Rendering;
 
-namespace Mamori.Host.Tests.Channels.DirectLine;
+namespace Mamori.Host.Tests.Channels.Rendering;
 
 public sealed class TextSplitterTests
 {

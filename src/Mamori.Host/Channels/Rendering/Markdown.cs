@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Mamori.Host.Channels.DirectLine;
+namespace Mamori.Host.Channels.Rendering;
 
 /// <summary>Web Chat and Adaptive Cards render Markdown: text from data must not turn into formatting or links by accident.</summary>
 internal static class Markdown

@@ -1,0 +1,32 @@
+namespace Mamori.Host.Channels.Rendering;
+
+/// <summary>
+/// What a channel can show, as data, so one reply renders right everywhere: whether cards are shown (and which Adaptive
+/// Card version), how long a bubble may be before it is split for reading on a phone, the protocol's hard limits on a
+/// message, on buttons and on messages per reply.
+/// </summary>
+public sealed record ChannelCapabilities
+{
+    /// <summary>Adaptive Card schema version the channel renders; null for channels without Adaptive Cards.</summary>
+    public string? AdaptiveCardVersion { get; init; }
+
+    /// <summary>Longest bubble of text before it is split at a paragraph or sentence.</summary>
+    public required int MaxBubbleChars { get; init; }
+
+    /// <summary>Most buttons shown under one message; further choices are still understood when typed.</summary>
+    public required int MaxChoices { get; init; }
+
+    /// <summary>Longest button label the channel accepts (null: no limit that Mamori's labels reach).</summary>
+    public int? MaxChoiceLabelChars { get; init; }
+
+    /// <summary>Most messages the channel accepts in one send (LINE's reply and push take five).</summary>
+    public int? MaxMessagesPerSend { get; init; }
+
+    /// <summary>Web Chat: Adaptive Cards 1.3 in the full bundle; suggested actions as buttons.</summary>
+    public static ChannelCapabilities DirectLine(int maxBubbleChars) => new()
+    {
+        AdaptiveCardVersion = "1.3",
+        MaxBubbleChars = maxBubbleChars,
+        MaxChoices = 30,
+    };
+}

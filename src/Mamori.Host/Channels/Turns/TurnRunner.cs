@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Mamori.Core.Dialogs;
+using Mamori.Core.Messages;
+using Mamori.Host.Bot;
+using Mamori.Host.Texts;
+using Microsoft.Extensions.Options;
+
+namespace Mamori.Host.Channels.Turns;
+
+/// <summary>
+/// Runs bot turns for the webhook channels (Bot Framework, LINE): one at a time per conversation, in arrival order, so
+/// a quick second message never overtakes the first; a failed turn becomes the polite apology, never a lost message or
+/// a 500. Only the bot's synchronous part holds one of the shared slots (see DirectLineOptions.MaxConcurrentTurns).
+/// </summary>
+public sealed class TurnRunner(IServiceProvider services, IOptions<HostTexts> texts, ILogger<TurnRunner> logger)
+{
+    private readonly SemaphoreSlim _computeGate = new(2 * Environment.ProcessorCount);
+    private readonly ConcurrentDictionary<ConversationKey, Lane> _lanes = new();
+
+    public async Task<TurnResult> RunAsync(ConversationKey conversation, Func<IConversationBot, Task<TurnResult>> turn, CancellationToken ct)
+    {
+        var lane = Enter(conversation);
+        try
+        {
+            await lane.Gate.WaitAsync(ct);
+            try
+            {
+                Task<TurnResult> pending;
+                await _computeGate.WaitAsync(ct);
+                try
+                {
+                    // Resolved inside the try: a bot that cannot be built (bad data files) fails the turn politely.
+                    pending = turn(services.GetRequiredService<IConversationBot>());
+                }
+                finally
+                {
+                    _computeGate.Release();
+                }
+                return await pending;
+            }
+            finally
+            {
+                lane.Gate.Release();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            TurnLog.TurnFailed(logger, ex, conversation.TenantId);
+            return new TurnResult([BotReply.Plain(texts.Value.TurnFailed)]);
+        }
+        finally
+        {
+            Leave(conversation, lane);
+        }
+    }
+
+    /// <summary>Conversations with a turn running or waiting; lanes are dropped when idle, so this cannot grow without bound.</summary>
+    public int ActiveConversations => _lanes.Count;
+
+    private Lane Enter(ConversationKey conversation)
+    {
+        while (true)
+        {
+            var lane = _lanes.GetOrAdd(conversation, static _ => new Lane());
+            lock (lane)
+            {
+                if (!lane.Closed)
+                {
+                    lane.Users++;
+                    return lane;
+                }
+            }
+        }
+    }
+
+    private void Leave(ConversationKey conversation, Lane lane)
+    {
+        lock (lane)
+        {
+            if (--lane.Users > 0)
+                return;
+            lane.Closed = true;
+        }
+        _lanes.TryRemove(new KeyValuePair<ConversationKey, Lane>(conversation, lane));
+    }
+
+    private sealed class Lane
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public int Users;
+        public bool Closed;
+    }
+}
+
+internal static partial class TurnLog
+{
+    // The tenant only: webhook conversation ids carry user ids (LINE, Teams), which stay out of logs.
+    [LoggerMessage(1, LogLevel.Error, "The bot failed a turn in a conversation of tenant {TenantId}; the user was told to try again.")]
+    public static partial void TurnFailed(ILogger logger, Exception exception, string tenantId);
+}
