@@ -42,5 +42,13 @@ public sealed class BotFrameworkOptions
     public List<string> AllowedServiceHosts { get; set; } =
         ["botframework.com", "smba.trafficmanager.net", "teams.microsoft.com", "teams.microsoft.us", "botframework.azure.us"];
 
+    /// <summary>Largest accepted activity in bytes; larger bodies get 413 before they are read.</summary>
+    [Range(1024, 4 * 1024 * 1024)]
+    public int MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Turns answered in the background at once (not expectReplies); beyond this a channel gets 429 and retries.</summary>
+    [Range(1, 100_000)]
+    public int MaxBackgroundTurns { get; set; } = 1000;
+
     public bool IsEmulatorMode => string.IsNullOrWhiteSpace(AppId);
 }

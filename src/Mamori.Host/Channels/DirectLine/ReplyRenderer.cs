@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Mamori.Core.Messages;
 using Mamori.Host.Channels.DirectLine.Wire;
@@ -49,7 +48,7 @@ public sealed class ReplyRenderer(IOptions<DirectLineOptions> options, IOptions<
         }
 
         if (reply.Citations.Count > 0)
-            activities.Add(Message(conversation, replyToId, CitationList(reply.Citations), "markdown"));
+            activities.Add(Message(conversation, replyToId, CitationMarkdown.Build(reply.Citations, texts.Value.CitationsHeading), "markdown"));
 
         if (reply.Choices.Count > 0)
         {
@@ -77,17 +76,6 @@ public sealed class ReplyRenderer(IOptions<DirectLineOptions> options, IOptions<
 
     public Activity Plain(Conversation conversation, string? replyToId, string text) =>
         Message(conversation, replyToId, text, "plain");
-
-    private string CitationList(IReadOnlyList<Citation> citations)
-    {
-        var builder = new StringBuilder().Append("**").Append(Markdown.Escape(texts.Value.CitationsHeading)).Append("**\n\n");
-        for (int i = 0; i < citations.Count; i++)
-        {
-            builder.Append(i + 1).Append(". [").Append(Markdown.Escape(citations[i].Title)).Append("](")
-                .Append(Markdown.SafeUrl(citations[i].Url)).Append(")\n");
-        }
-        return builder.ToString().TrimEnd();
-    }
 
     private Activity Message(Conversation conversation, string? replyToId, string? text, string? format) => new()
     {

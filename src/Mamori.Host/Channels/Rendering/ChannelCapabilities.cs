@@ -29,4 +29,15 @@ public sealed record ChannelCapabilities
         MaxBubbleChars = maxBubbleChars,
         MaxChoices = 30,
     };
+
+    /// <summary>
+    /// Teams: Adaptive Cards 1.5 on desktop and mobile; a message is limited to about 100 KB (older documents: 28–40 KB),
+    /// so long text is sent as several messages well under that; suggested actions in personal chat only.
+    /// </summary>
+    public static ChannelCapabilities Teams { get; } = new()
+    {
+        AdaptiveCardVersion = "1.5",
+        MaxBubbleChars = 800,
+        MaxChoices = 20,
+    };
 }
