@@ -1,3 +1,4 @@
+using Mamori.Host.Channels.BotFramework;
 using Mamori.Host.Channels.DirectLine;
 using Mamori.Host.Channels.Rendering;
 using Mamori.Host.Channels.Turns;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mamori.Host.Channels;
 
-/// <summary>Registers and maps the channels. Today: Direct Line 3.0 (Web Chat and the widget) and the media it links to.</summary>
+/// <summary>Registers and maps the channels: Direct Line 3.0 (Web Chat and the widget), the Bot Framework endpoint (Teams), and the media they link to.</summary>
 public static class ChannelsExtensions
 {
     public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,7 @@ public static class ChannelsExtensions
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton<ReplyPublisher>();
         services.AddSingleton<TurnRunner>();
+        services.AddBotFrameworkChannel();
         services.AddSingleton<MediaStore>();
         services.AddHostedService<ConversationJanitor>();
         services.AddRateLimiter(TenantTokenEndpoint.ConfigureRateLimit);
@@ -43,6 +45,7 @@ public static class ChannelsExtensions
     public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app)
     {
         app.MapDirectLine();
+        app.MapBotFrameworkChannel();
         TenantTokenEndpoint.Map(app);
         app.MapMedia();
         return app;
