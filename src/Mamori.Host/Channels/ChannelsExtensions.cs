@@ -24,6 +24,7 @@ public static class ChannelsExtensions
         services.AddSingleton<ConversationDriver>();
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton<ReplyPublisher>();
+        services.AddOptions<TurnsOptions>().BindConfiguration(TurnsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TurnRunner>();
         services.AddBotFrameworkChannel();
         services.AddSingleton<MediaStore>();

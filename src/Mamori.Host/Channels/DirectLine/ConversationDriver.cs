@@ -2,6 +2,7 @@ using Mamori.Core.Dialogs;
 using Mamori.Host.Bot;
 using Mamori.Host.Channels.DirectLine.Wire;
 using Mamori.Host.Channels.Rendering;
+using Mamori.Host.Channels.Turns;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
@@ -15,17 +16,14 @@ namespace Mamori.Host.Channels.DirectLine;
 /// failure becomes a polite message, never a lost turn or a crashed host.
 /// </summary>
 public sealed class ConversationDriver(
-    IServiceProvider services,
+    TurnRunner runner,
     ReplyPublisher publisher,
     ReplyRenderer renderer,
     TenantCatalog tenants,
     IOptions<HostTexts> texts,
     IHostApplicationLifetime lifetime,
-    IOptions<DirectLineOptions> options,
     ILogger<ConversationDriver> logger)
 {
-    private readonly SemaphoreSlim _turnGate = new(options.Value.MaxConcurrentTurns is > 0 and var max ? max : 2 * Environment.ProcessorCount);
-
     /// <summary>Typing shows only when the bot takes longer than this, so quick answers don't flicker.</summary>
     private static readonly TimeSpan TypingDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan TypingRepeat = TimeSpan.FromSeconds(3);
@@ -63,20 +61,7 @@ public sealed class ConversationDriver(
         var typingLoop = ShowTypingAsync(conversation, typing.Token);
         try
         {
-            // Resolved per turn, inside the try: a bot that cannot be built (bad data files) fails the turn politely.
-            // Only the bot's synchronous part holds a slot (the engine's CPU and its locked SQLite calls): a turn that goes
-            // on to await I/O, such as a model call for a free question, gives its slot back and keeps no one waiting.
-            Task<TurnResult> pending;
-            await _turnGate.WaitAsync(ct);
-            try
-            {
-                pending = run(services.GetRequiredService<IConversationBot>());
-            }
-            finally
-            {
-                _turnGate.Release();
-            }
-            var result = await pending;
+            var result = await runner.RunAsync(conversation.Key, run, ct);
             typing.Cancel();
             if (result.Handoff is not null)
                 DirectLineLog.HandoffNotWired(logger, conversation.Key.TenantId, conversation.Id);

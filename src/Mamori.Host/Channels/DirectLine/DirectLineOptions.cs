@@ -30,14 +30,6 @@ public sealed class DirectLineOptions
     [Range(1, 10_000)]
     public int MaxPendingTurns { get; set; } = 20;
 
-    /// <summary>
-    /// Bot turns computing at once across all conversations (0 = twice the processor count). The engine's work is CPU and
-    /// a locked SQLite statement, so more at once only make threads spin and queue on that lock; the rest wait without a
-    /// thread. A turn awaiting I/O (a model call) does not count.
-    /// </summary>
-    [Range(0, 10_000)]
-    public int MaxConcurrentTurns { get; set; }
-
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 10_000;
 

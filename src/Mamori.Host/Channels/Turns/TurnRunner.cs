@@ -8,13 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Mamori.Host.Channels.Turns;
 
 /// <summary>
-/// Runs bot turns for the webhook channels (Bot Framework, LINE): one at a time per conversation, in arrival order, so
-/// a quick second message never overtakes the first; a failed turn becomes the polite apology, never a lost message or
-/// a 500. Only the bot's synchronous part holds one of the shared slots (see DirectLineOptions.MaxConcurrentTurns).
+/// Runs bot turns for every channel: one at a time per conversation, in arrival order, so a quick second message never
+/// overtakes the first; a failed turn becomes the polite apology, never a lost message or a 500. Only the bot's
+/// synchronous part holds one of the shared slots (<see cref="TurnsOptions.MaxConcurrentTurns"/>): a turn that goes on
+/// to await I/O, such as a model call for a free question, gives its slot back and keeps no one waiting.
 /// </summary>
-public sealed class TurnRunner(IServiceProvider services, IOptions<HostTexts> texts, ILogger<TurnRunner> logger)
+public sealed class TurnRunner(IServiceProvider services, IOptions<TurnsOptions> options, IOptions<HostTexts> texts, ILogger<TurnRunner> logger)
 {
-    private readonly SemaphoreSlim _computeGate = new(2 * Environment.ProcessorCount);
+    private readonly SemaphoreSlim _computeGate = new(options.Value.MaxConcurrentTurns is > 0 and var max ? max : 2 * Environment.ProcessorCount);
     private readonly ConcurrentDictionary<ConversationKey, Lane> _lanes = new();
 
     public async Task<TurnResult> RunAsync(ConversationKey conversation, Func<IConversationBot, Task<TurnResult>> turn, CancellationToken ct)

@@ -3,7 +3,7 @@ using Mamori.Host.Tests.Support;
 namespace Mamori.Host.Tests.Channels.DirectLine;
 
 /// <summary>
-/// Channels:DirectLine:MaxConcurrentTurns bounds the bot's CPU work, not its waiting: an owner whose question waits on
+/// Channels:Turns:MaxConcurrentTurns bounds the bot's CPU work, not its waiting: an owner whose question waits on
 /// a slow model call must not hold up another owner's answer, even with a single slot.
 /// </summary>
 public sealed class TurnConcurrencyTests
@@ -13,7 +13,7 @@ public sealed class TurnConcurrencyTests
     {
         using var host = new HostFactory(scripted: true, new Dictionary<string, string?>
         {
-            ["Channels:DirectLine:MaxConcurrentTurns"] = "1",
+            ["Channels:Turns:MaxConcurrentTurns"] = "1",
         });
         var slow = await DirectLineClient.StartAsync(host);
         var quick = await DirectLineClient.StartAsync(host);
