@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Mamori.Host.Channels.Activities;
 using Mamori.Host.Channels.BotFramework.Auth;
-using Mamori.Host.Channels.DirectLine;
 using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Channels.BotFramework;

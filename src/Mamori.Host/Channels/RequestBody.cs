@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Mamori.Host.Channels.DirectLine;
+namespace Mamori.Host.Channels;
 
 /// <summary>Reads a request body up to a limit without trusting Content-Length; null means "too large".</summary>
 internal static class RequestBody
