@@ -17,6 +17,12 @@ public interface IConversationStore
     Task<Stored<UserState>?> LoadUserAsync(UserKey key, CancellationToken cancellationToken);
 
     Task<bool> TrySaveUserAsync(UserKey key, UserState state, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a conversation's state and its user's (answers, last result): for a person who leaves the channel, such as a
+    /// LINE user who blocks the account. Nothing is kept; the next message starts as from someone new.
+    /// </summary>
+    Task ForgetAsync(ConversationKey conversation, UserKey user, CancellationToken cancellationToken);
 }
 
 /// <summary>A state as read, with the version a later save must name.</summary>

@@ -25,6 +25,13 @@ public sealed class InMemoryConversationStore : IConversationStore
     public Task<bool> TrySaveUserAsync(UserKey key, UserState state, long expectedVersion, CancellationToken cancellationToken) =>
         Task.FromResult(TrySave(_users, key, state, expectedVersion));
 
+    public Task ForgetAsync(ConversationKey conversation, UserKey user, CancellationToken cancellationToken)
+    {
+        _conversations.TryRemove(conversation, out _);
+        _users.TryRemove(user, out _);
+        return Task.CompletedTask;
+    }
+
     private static bool TrySave<TKey, TState>(ConcurrentDictionary<TKey, Stored<TState>> map, TKey key, TState state, long expectedVersion)
         where TKey : notnull
     {

@@ -52,6 +52,16 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
     public Task<bool> TrySaveUserAsync(UserKey key, UserState state, long expectedVersion, CancellationToken cancellationToken) =>
         Task.FromResult(TrySave(_users, key.TenantId, key.UserId, StateJson.Serialize(state), expectedVersion));
 
+    public Task ForgetAsync(ConversationKey conversation, UserKey user, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Delete(_conversations, conversation.TenantId, conversation.ConversationId);
+            Delete(_users, user.TenantId, user.UserId);
+        }
+        return Task.CompletedTask;
+    }
+
     public void Dispose()
     {
         lock (_gate)
@@ -104,6 +114,13 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         }
     }
 
+    private static void Delete(Table table, string tenant, string id)
+    {
+        table.Delete.Parameters["$tenant"].Value = tenant;
+        table.Delete.Parameters["$id"].Value = id;
+        table.Delete.ExecuteNonQuery();
+    }
+
     private void CreateSchema()
     {
         using var command = _connection.CreateCommand();
@@ -122,7 +139,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>The three prepared statements of one state table.</summary>
+    /// <summary>The prepared statements of one state table.</summary>
     private sealed class Table : IDisposable
     {
         public Table(SqliteConnection connection, string name)
@@ -135,6 +152,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
             Update = Prepare(connection,
                 $"UPDATE {name} SET body = $body, version = version + 1, updated_at = $now WHERE tenant = $tenant AND id = $id AND version = $version",
                 "$tenant", "$id", "$body", "$now", "$version");
+            Delete = Prepare(connection, $"DELETE FROM {name} WHERE tenant = $tenant AND id = $id", "$tenant", "$id");
         }
 
         public string Name { get; }
@@ -145,11 +163,14 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
 
         public SqliteCommand Update { get; }
 
+        public SqliteCommand Delete { get; }
+
         public void Dispose()
         {
             Select.Dispose();
             Insert.Dispose();
             Update.Dispose();
+            Delete.Dispose();
         }
 
         private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)

@@ -30,6 +30,9 @@ public sealed class ReportSnapshots(IOptions<ReportOptions> options)
             _reports.TryRemove(oldest, out _);
     }
 
+    /// <summary>Drops a conversation's report (the person asked to be forgotten); the stale id left in the order is skipped later.</summary>
+    public void Forget(string conversationId) => _reports.TryRemove(conversationId, out _);
+
     public ReportSnapshot? Find(string conversationId) =>
         _reports.TryGetValue(conversationId, out var snapshot) ? snapshot : null;
 }

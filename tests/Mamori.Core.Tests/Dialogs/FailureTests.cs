@@ -80,6 +80,9 @@ public sealed class FailureTests
 
         public Task<bool> TrySaveUserAsync(global::Mamori.Core.Storage.UserKey key, UserState state, long expectedVersion, CancellationToken cancellationToken) =>
             Task.FromResult(false);
+
+        public Task ForgetAsync(ConversationKey conversation, global::Mamori.Core.Storage.UserKey user, CancellationToken cancellationToken) =>
+            inner.ForgetAsync(conversation, user, cancellationToken);
     }
 
     private sealed class BrokenReportFlow : IDiagnosisFlow

@@ -97,6 +97,31 @@ public sealed class ConversationStoreContractTests : IDisposable
         Assert.Equal("1-5", loaded!.State.Answers.Single().Code);
     }
 
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Forgetting_deletes_the_conversation_and_its_user_and_nothing_else(string kind)
+    {
+        var store = Create(kind);
+        var other = new ConversationKey("tenant-a", "conv-2");
+        var user = new UserKey("tenant-a", "u");
+        var otherUser = new UserKey("tenant-a", "v");
+        var state = ConversationState.New().WithAnswer(new RecordedAnswer("employees", "6-20", "12人くらい"));
+        var result = new UserState { DiagnosesCompleted = 1 };
+        Assert.True(await store.TrySaveConversationAsync(Key, state, 0, CancellationToken.None));
+        Assert.True(await store.TrySaveConversationAsync(other, state, 0, CancellationToken.None));
+        Assert.True(await store.TrySaveUserAsync(user, result, 0, CancellationToken.None));
+        Assert.True(await store.TrySaveUserAsync(otherUser, result, 0, CancellationToken.None));
+
+        await store.ForgetAsync(Key, user, CancellationToken.None);
+
+        Assert.Null(await store.LoadConversationAsync(Key, CancellationToken.None));
+        Assert.Null(await store.LoadUserAsync(user, CancellationToken.None));
+        Assert.NotNull(await store.LoadConversationAsync(other, CancellationToken.None));
+        Assert.NotNull(await store.LoadUserAsync(otherUser, CancellationToken.None));
+        // A new start after forgetting is an insert again, not an update of a version that is gone.
+        Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));
+        await store.ForgetAsync(new ConversationKey("tenant-a", "never"), new UserKey("tenant-a", "never"), CancellationToken.None);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
