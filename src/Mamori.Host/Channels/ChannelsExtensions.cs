@@ -1,5 +1,6 @@
 using Mamori.Host.Channels.BotFramework;
 using Mamori.Host.Channels.DirectLine;
+using Mamori.Host.Channels.Line;
 using Mamori.Host.Channels.Rendering;
 using Mamori.Host.Channels.Turns;
 using Mamori.Host.Media;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mamori.Host.Channels;
 
-/// <summary>Registers and maps the channels: Direct Line 3.0 (Web Chat and the widget), the Bot Framework endpoint (Teams), and the media they link to.</summary>
+/// <summary>Registers and maps the channels: Direct Line 3.0 (Web Chat and the widget), the Bot Framework endpoint (Teams), the LINE webhook, and the media they link to.</summary>
 public static class ChannelsExtensions
 {
     public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +28,7 @@ public static class ChannelsExtensions
         services.AddOptions<TurnsOptions>().BindConfiguration(TurnsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TurnRunner>();
         services.AddBotFrameworkChannel();
+        services.AddLineChannel();
         services.AddSingleton<MediaStore>();
         services.AddHostedService<ConversationJanitor>();
         services.AddRateLimiter(TenantTokenEndpoint.ConfigureRateLimit);
@@ -47,6 +49,7 @@ public static class ChannelsExtensions
     {
         app.MapDirectLine();
         app.MapBotFrameworkChannel();
+        app.MapLineChannel();
         TenantTokenEndpoint.Map(app);
         app.MapMedia();
         return app;

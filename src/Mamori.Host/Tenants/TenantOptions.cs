@@ -32,6 +32,24 @@ public sealed class TenantOptions
     public string? AdviserPassword { get; set; }
 
     public SupportDeskOptions SupportDesk { get; set; } = new();
+
+    /// <summary>The chamber's own LINE Official Account; unset: no LINE webhook for this tenant.</summary>
+    public LineAccountOptions Line { get; set; } = new();
+}
+
+/// <summary>From the LINE Developers console, Messaging API channel: the channel secret and a long-lived channel access token.</summary>
+public sealed class LineAccountOptions
+{
+    /// <summary>Signs every webhook request (x-line-signature); never sent anywhere.</summary>
+    public string? ChannelSecret { get; set; }
+
+    /// <summary>Sends replies, pushes and the loading animation (Authorization: Bearer).</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>The Messaging API's address; only tests point it elsewhere.</summary>
+    public string ApiBaseUrl { get; set; } = "https://api.line.me/";
+
+    public bool IsConfigured => !string.IsNullOrEmpty(ChannelSecret) && !string.IsNullOrEmpty(AccessToken);
 }
 
 public sealed class SupportDeskOptions

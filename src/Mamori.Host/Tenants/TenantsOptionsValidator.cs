@@ -33,8 +33,19 @@ internal sealed partial class TenantsOptionsValidator : IValidateOptions<Tenants
                 errors.Add($"Tenants:{id}:DirectLineSecret: use at least 32 characters.");
             if (tenant.AdviserPassword is { Length: > 0 and < 12 })
                 errors.Add($"Tenants:{id}:AdviserPassword: use at least 12 characters.");
+            ValidateLine(id, tenant.Line, errors);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateLine(string id, LineAccountOptions line, List<string> errors)
+    {
+        if (string.IsNullOrEmpty(line.ChannelSecret) != string.IsNullOrEmpty(line.AccessToken))
+            errors.Add($"Tenants:{id}:Line: set both ChannelSecret and AccessToken (LINE Developers console, Messaging API channel), or neither.");
+        // The API gets the access token: only over https, or to a test server on this machine.
+        if (!Uri.TryCreate(line.ApiBaseUrl, UriKind.Absolute, out var api)
+            || !(api.Scheme == Uri.UriSchemeHttps || (api.Scheme == Uri.UriSchemeHttp && api.IsLoopback)))
+            errors.Add($"Tenants:{id}:Line:ApiBaseUrl: '{line.ApiBaseUrl}' must be an https address (http only on this machine).");
     }
 }

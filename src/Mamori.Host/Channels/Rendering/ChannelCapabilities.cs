@@ -40,4 +40,17 @@ public sealed record ChannelCapabilities
         MaxBubbleChars = 800,
         MaxChoices = 20,
     };
+
+    /// <summary>
+    /// LINE: no Adaptive Cards (the result is a Flex Message); a text message holds 5,000 UTF-16 units but a phone shows
+    /// far less at once; quick replies take 13 buttons with labels of 20 characters (grapheme clusters), and a reply or
+    /// push carries five messages.
+    /// </summary>
+    public static ChannelCapabilities Line { get; } = new()
+    {
+        MaxBubbleChars = 1000,
+        MaxChoices = 13,
+        MaxChoiceLabelChars = 20,
+        MaxMessagesPerSend = 5,
+    };
 }
