@@ -4,7 +4,7 @@ namespace Mamori.Host.Channels.Line;
 
 /// <summary>
 /// Where the webhook leaves its events so it can answer LINE at once: each person's events are answered one after the
-/// other in the order they came, different people's at the same time. Bounded: beyond <see cref="LineOptions.MaxPendingEvents"/>
+/// other in the order they came, different people's side by side, a few at a time (<see cref="LineOptions.MaxConcurrentEvents"/>). Bounded: beyond <see cref="LineOptions.MaxPendingEvents"/>
 /// a webhook is refused whole (LINE sends it again); an event LINE redelivers after it was accepted is dropped by its
 /// webhookEventId.
 /// </summary>
@@ -16,6 +16,7 @@ internal sealed class LineInbox(LineTurns turns, IOptions<LineOptions> options, 
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Queue<string> _seenOrder = new();
+    private readonly SemaphoreSlim _working = new(options.Value.MaxConcurrentEvents is > 0 and var max ? max : Environment.ProcessorCount);
     private int _pending;
 
     /// <summary>Events accepted and not yet answered.</summary>
@@ -50,8 +51,11 @@ internal sealed class LineInbox(LineTurns turns, IOptions<LineOptions> options, 
     {
         // Always off the webhook's thread (and out of the lock); after the same person's earlier event, whatever became of it.
         await (previous ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
+        bool working = false;
         try
         {
+            await _working.WaitAsync(lifetime.ApplicationStopping);
+            working = true;
             await turns.HandleAsync(work, lifetime.ApplicationStopping);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -64,6 +68,8 @@ internal sealed class LineInbox(LineTurns turns, IOptions<LineOptions> options, 
         }
         finally
         {
+            if (working)
+                _working.Release();
             Interlocked.Decrement(ref _pending);
         }
     }

@@ -22,6 +22,13 @@ public sealed class LineOptions
     public int MaxPendingEvents { get; set; } = 2000;
 
     /// <summary>
+    /// Events answered at the same time (0: one per processor core). Few on purpose: the webhook must answer LINE at
+    /// once, and a flood of background turns queued ahead of it on the thread pool would make it wait.
+    /// </summary>
+    [Range(0, 1024)]
+    public int MaxConcurrentEvents { get; set; }
+
+    /// <summary>
     /// How long after receiving an event its reply token is still used. LINE asks for the reply within about a minute;
     /// later replies go out as push messages, which count against the account's monthly quota.
     /// </summary>
