@@ -64,13 +64,6 @@ public sealed class TeamsPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_same_bot_gets_the_same_manifest_id_every_time()
-    {
-        var target = new TeamsAppTarget(Guid.Parse(AppId), new Uri("https://mamori.example.jp/"));
-        Assert.Equal(TeamsManifest.Serialize(target), TeamsManifest.Serialize(target));
-    }
-
-    [Fact]
     public void The_icons_are_a_192_pixel_colour_square_and_a_32_pixel_white_outline_on_transparency()
     {
         var (exit, _, error, path) = Run();
