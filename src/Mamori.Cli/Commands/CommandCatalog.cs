@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return UnderstandCommand.Create();
         yield return BenchCommand.Create();
         yield return TimingCommand.Create();
+        yield return TeamsPackageCommand.Create();
     }
 }
