@@ -3,6 +3,7 @@ using Mamori.Host.Assets;
 using Mamori.Host.Bot;
 using Mamori.Host.Channels;
 using Mamori.Host.Health;
+using Mamori.Host.Privacy;
 using Mamori.Host.Reports;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
@@ -13,10 +14,11 @@ builder.Services.AddHostTexts(builder.Configuration);     // Texts/host.ja.json:
 builder.Services.AddBot(builder.Configuration);           // dialog engine + knowledge answering (Mamori.Core, Mamori.Knowledge)
 builder.Services.AddAccess();                             // the key that signs conversation tokens and report links
 builder.Services.AddTenants(builder.Configuration);       // chambers: colours, allowed origins, region, desk
-builder.Services.AddChannels(builder.Configuration);      // Direct Line 3.0 for Web Chat and the widget
+builder.Services.AddChannels(builder.Configuration);      // Direct Line 3.0 (Web Chat, widget), /api/messages (Teams), /api/line (LINE)
 builder.Services.AddChatPages();                          // / and /widget/frame
 builder.Services.AddAssets();                             // compression; the Web Chat bundle compressed once, cached by browsers
 builder.Services.AddReports();                            // /report/{id}
+builder.Services.AddPrivacy();                            // /privacy, and deleting state past its retention
 builder.Services.AddReadiness();                          // /healthz: ready once the knowledge index is loaded
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.MapChannels();
 app.MapChatPages();
 app.MapAssets();
 app.MapReports();
+app.MapPrivacy();
 app.Run();
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>

@@ -42,9 +42,9 @@ internal static class TeamsManifest
             ["developer"] = new JsonObject
             {
                 ["name"] = "Mamori",
-                // The host has no privacy or terms pages of its own: its root page (the chat) stands for all three.
+                // The host's privacy page says what is kept and for how long; it has no terms page, so the chat stands for it.
                 ["websiteUrl"] = site,
-                ["privacyUrl"] = site,
+                ["privacyUrl"] = site + "privacy",
                 ["termsOfUseUrl"] = site,
             },
             ["name"] = new JsonObject

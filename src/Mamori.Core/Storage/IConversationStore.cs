@@ -23,6 +23,9 @@ public interface IConversationStore
     /// LINE user who blocks the account. Nothing is kept; the next message starts as from someone new.
     /// </summary>
     Task ForgetAsync(ConversationKey conversation, UserKey user, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every conversation and user last saved before <paramref name="cutoff"/>; returns how many rows went.</summary>
+    Task<int> ForgetInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
 /// <summary>A state as read, with the version a later save must name.</summary>

@@ -12,6 +12,7 @@ public sealed class InMemoryConversationStore : IConversationStore
 {
     private readonly ConcurrentDictionary<ConversationKey, Stored<ConversationState>> _conversations = new();
     private readonly ConcurrentDictionary<UserKey, Stored<UserState>> _users = new();
+    private readonly ConcurrentDictionary<object, DateTimeOffset> _savedAt = new();
 
     public Task<Stored<ConversationState>?> LoadConversationAsync(ConversationKey key, CancellationToken cancellationToken) =>
         Task.FromResult(_conversations.TryGetValue(key, out var stored) ? stored : null);
@@ -29,16 +30,39 @@ public sealed class InMemoryConversationStore : IConversationStore
     {
         _conversations.TryRemove(conversation, out _);
         _users.TryRemove(user, out _);
+        _savedAt.TryRemove(conversation, out _);
+        _savedAt.TryRemove(user, out _);
         return Task.CompletedTask;
     }
 
-    private static bool TrySave<TKey, TState>(ConcurrentDictionary<TKey, Stored<TState>> map, TKey key, TState state, long expectedVersion)
+    public Task<int> ForgetInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        int removed = 0;
+        foreach (var (key, savedAt) in _savedAt)
+        {
+            if (savedAt >= cutoff || !_savedAt.TryRemove(new KeyValuePair<object, DateTimeOffset>(key, savedAt)))
+                continue;
+            bool gone = key switch
+            {
+                ConversationKey conversation => _conversations.TryRemove(conversation, out _),
+                UserKey user => _users.TryRemove(user, out _),
+                _ => false,
+            };
+            removed += gone ? 1 : 0;
+        }
+        return Task.FromResult(removed);
+    }
+
+    private bool TrySave<TKey, TState>(ConcurrentDictionary<TKey, Stored<TState>> map, TKey key, TState state, long expectedVersion)
         where TKey : notnull
     {
         var next = new Stored<TState>(state, expectedVersion + 1);
-        if (expectedVersion == 0)
-            return map.TryAdd(key, next);
         // TryUpdate compares the stored record by reference, so look up the instance we must replace first.
-        return map.TryGetValue(key, out var current) && current.Version == expectedVersion && map.TryUpdate(key, next, current);
+        bool saved = expectedVersion == 0
+            ? map.TryAdd(key, next)
+            : map.TryGetValue(key, out var current) && current.Version == expectedVersion && map.TryUpdate(key, next, current);
+        if (saved)
+            _savedAt[key] = DateTimeOffset.UtcNow;
+        return saved;
     }
 }

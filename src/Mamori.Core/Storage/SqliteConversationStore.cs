@@ -62,6 +62,13 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         return Task.CompletedTask;
     }
 
+    public Task<int> ForgetInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        string before = cutoff.ToUniversalTime().ToString("O");
+        lock (_gate)
+            return Task.FromResult(DeleteOlder(_conversations, before) + DeleteOlder(_users, before));
+    }
+
     public void Dispose()
     {
         lock (_gate)
@@ -121,6 +128,12 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         table.Delete.ExecuteNonQuery();
     }
 
+    private static int DeleteOlder(Table table, string before)
+    {
+        table.DeleteOlder.Parameters["$before"].Value = before;
+        return table.DeleteOlder.ExecuteNonQuery();
+    }
+
     private void CreateSchema()
     {
         using var command = _connection.CreateCommand();
@@ -135,6 +148,8 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
             CREATE TABLE IF NOT EXISTS user_state (
                 tenant TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, updated_at TEXT NOT NULL,
                 PRIMARY KEY (tenant, id)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS conversation_state_updated ON conversation_state (updated_at);
+            CREATE INDEX IF NOT EXISTS user_state_updated ON user_state (updated_at);
             """;
         command.ExecuteNonQuery();
     }
@@ -153,6 +168,8 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
                 $"UPDATE {name} SET body = $body, version = version + 1, updated_at = $now WHERE tenant = $tenant AND id = $id AND version = $version",
                 "$tenant", "$id", "$body", "$now", "$version");
             Delete = Prepare(connection, $"DELETE FROM {name} WHERE tenant = $tenant AND id = $id", "$tenant", "$id");
+            // updated_at is UTC in round-trip format ("O"), so text order is time order.
+            DeleteOlder = Prepare(connection, $"DELETE FROM {name} WHERE updated_at < $before", "$before");
         }
 
         public string Name { get; }
@@ -165,12 +182,15 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
 
         public SqliteCommand Delete { get; }
 
+        public SqliteCommand DeleteOlder { get; }
+
         public void Dispose()
         {
             Select.Dispose();
             Insert.Dispose();
             Update.Dispose();
             Delete.Dispose();
+            DeleteOlder.Dispose();
         }
 
         private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)

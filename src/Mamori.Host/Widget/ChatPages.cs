@@ -47,6 +47,7 @@ public static class ChatPages
             ["accent"] = o.AccentColor,
             ["placeholder"] = texts.SendBoxPlaceholder,
             ["closeLabel"] = texts.CloseChat,
+            ["privacyLabel"] = texts.PrivacyLink,
             ["missing"] = texts.WebChatMissing,
             ["connectionLost"] = texts.ConnectionLost,
         });

@@ -59,6 +59,7 @@ public sealed class TeamsPackageCommandTests : IDisposable
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => (string?)s));
         Assert.Equal(["mamori.example.jp"], manifest["validDomains"]!.AsArray().Select(d => (string?)d));
         Assert.Equal("https://mamori.example.jp/", (string?)manifest["developer"]!["websiteUrl"]);
+        Assert.Equal("https://mamori.example.jp/privacy", (string?)manifest["developer"]!["privacyUrl"]);
         Assert.Equal("まもり", (string?)manifest["name"]!["short"]);
         Assert.Equal("ja-jp", (string?)manifest["localizationInfo"]!["defaultLanguageTag"]);
     }

@@ -83,6 +83,9 @@ public sealed class FailureTests
 
         public Task ForgetAsync(ConversationKey conversation, global::Mamori.Core.Storage.UserKey user, CancellationToken cancellationToken) =>
             inner.ForgetAsync(conversation, user, cancellationToken);
+
+        public Task<int> ForgetInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+            inner.ForgetInactiveAsync(cutoff, cancellationToken);
     }
 
     private sealed class BrokenReportFlow : IDiagnosisFlow

@@ -122,6 +122,23 @@ public sealed class ConversationStoreContractTests : IDisposable
         await store.ForgetAsync(new ConversationKey("tenant-a", "never"), new UserKey("tenant-a", "never"), CancellationToken.None);
     }
 
+    [Theory, MemberData(nameof(Stores))]
+    public async Task Forgetting_the_inactive_deletes_only_what_was_last_saved_before_the_cutoff(string kind)
+    {
+        var store = Create(kind);
+        var user = new UserKey("tenant-a", "u");
+        Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));
+        Assert.True(await store.TrySaveUserAsync(user, new UserState { DiagnosesCompleted = 1 }, 0, CancellationToken.None));
+
+        Assert.Equal(0, await store.ForgetInactiveAsync(DateTimeOffset.UtcNow.AddDays(-1), CancellationToken.None));
+        Assert.NotNull(await store.LoadConversationAsync(Key, CancellationToken.None));
+
+        Assert.Equal(2, await store.ForgetInactiveAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None));
+        Assert.Null(await store.LoadConversationAsync(Key, CancellationToken.None));
+        Assert.Null(await store.LoadUserAsync(user, CancellationToken.None));
+        Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

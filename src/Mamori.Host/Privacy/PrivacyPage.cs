@@ -1,0 +1,75 @@
+using System.Globalization;
+using Mamori.Host.Channels.DirectLine;
+using Mamori.Host.Reports;
+using Mamori.Host.Tenants;
+using Mamori.Host.Widget;
+using Mamori.Knowledge.Answering;
+using Microsoft.Extensions.Options;
+
+namespace Mamori.Host.Privacy;
+
+/// <summary>
+/// /privacy?tenant=…: what Mamori keeps, for what, for how long, and whom to ask — in plain Japanese, with the figures
+/// taken from the settings that enforce them, so the page cannot promise what the host does not do.
+/// </summary>
+public static class PrivacyPage
+{
+    public const string Path = "/privacy";
+
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<StateRetention>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, Render);
+        return app;
+    }
+
+    private static IResult Render(
+        string? tenant, HttpContext context, TenantCatalog tenants, PageTemplates pages, IOptions<PrivacyOptions> privacy,
+        IOptions<DirectLineOptions> directLine, IOptions<ReportOptions> reports, IOptions<AzureOpenAIOptions> azure,
+        IOptions<OpenAICompatibleOptions> openAI)
+    {
+        if ((tenant is null ? tenants.Default : tenants.Find(tenant)) is not { } found)
+            return TypedResults.Problem($"Unknown tenant '{tenant}'.", statusCode: StatusCodes.Status404NotFound);
+
+        ContentSecurityPolicy.Apply(context.Response, ContentSecurityPolicy.NewNonce(), "'none'");
+        var o = found.Options;
+        string html = pages.Render("privacy.html", new Dictionary<string, string>
+        {
+            ["title"] = "個人情報とデータの取り扱い",
+            ["displayName"] = o.DisplayName,
+            ["retention"] = Retention(privacy.Value.StateRetention),
+            ["transcriptHours"] = Hours(directLine.Value.ConversationIdleTimeout),
+            ["linkHours"] = Hours(reports.Value.LinkLifetime),
+            ["model"] = azure.Value.ChatEnabled || openAI.Value.ChatEnabled
+                ? "ご質問やお答えの文は、回答や読み取りのために、生成AIのサービス（" + (azure.Value.ChatEnabled ? "Microsoft Azure OpenAI" : "OpenAI 互換のサービス") + "）に送られます。"
+                : "ご質問やお答えの文を、外部の生成AIのサービスに送ることはありません。",
+            ["contact"] = Contact(o),
+        });
+        return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static string Retention(TimeSpan retention) => retention <= TimeSpan.Zero
+        ? "お答えと診断結果は、削除のご依頼があるまで保存します。"
+        : $"お答えと診断結果は、最後のご利用から{retention.TotalDays.ToString("0", CultureInfo.InvariantCulture)}日たつと自動で削除します。";
+
+    private static string Hours(TimeSpan span) => span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Contact(TenantOptions o)
+    {
+        var desk = o.SupportDesk;
+        var ways = new[] { desk.Phone is { Length: > 0 } phone ? "電話 " + phone : null, desk.Email is { Length: > 0 } email ? "メール " + email : null, desk.Url }
+            .OfType<string>().ToList();
+        if (string.IsNullOrEmpty(desk.Name) && ways.Count == 0)
+            return "削除のご依頼やご質問は、このサイトを運営している方にお寄せください。";
+        string who = desk.Name is { Length: > 0 } deskName ? $"{o.DisplayName}（{deskName}）" : o.DisplayName;
+        return ways.Count == 0
+            ? $"削除のご依頼やご質問は、{who}までお寄せください。"
+            : $"削除のご依頼やご質問は、{who}までお寄せください：{string.Join("、", ways)}";
+    }
+}

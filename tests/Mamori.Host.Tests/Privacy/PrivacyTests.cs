@@ -1,0 +1,81 @@
+using System.Net;
+using Mamori.Core.Conversations;
+using Mamori.Core.Dialogs;
+using Mamori.Core.Storage;
+using Mamori.Host.Privacy;
+using Mamori.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Mamori.Host.Tests.Privacy;
+
+/// <summary>The privacy page says, in the tenant's name, what the settings enforce; and the retention really deletes.</summary>
+public sealed class PrivacyTests : IClassFixture<PrivacyTests.Host>
+{
+    private readonly Host _host;
+
+    public PrivacyTests(Host host) => _host = host;
+
+    public sealed class Host : IDisposable
+    {
+        public HostFactory Factory { get; } = new(settings: new Dictionary<string, string?>
+        {
+            ["Privacy:StateRetention"] = "00:00:01",
+            ["Tenants:chamber:SupportDesk:Phone"] = "03-1234-5678",
+        });
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    [Fact]
+    public async Task The_page_states_what_is_kept_for_how_long_and_whom_to_ask_in_the_chambers_name()
+    {
+        using var response = await _host.Factory.NewClient().GetAsync("privacy?tenant=chamber");
+        string html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("<p class=\"report-tenant\">テスト商工会議所</p>", html, StringComparison.Ordinal);
+        Assert.Contains("最後のご利用から0日たつと自動で削除します", html, StringComparison.Ordinal);   // the one-second test setting
+        Assert.Contains("最後の発言から6時間で消えます", html, StringComparison.Ordinal);
+        Assert.Contains("リンクは24時間で使えなくなります", html, StringComparison.Ordinal);
+        Assert.Contains("アカウントをブロックすると、お答え、診断結果、報告書をすぐに削除します", html, StringComparison.Ordinal);
+        Assert.Contains("外部の生成AIのサービスに送ることはありません", html, StringComparison.Ordinal);
+        Assert.Contains("テスト商工会議所（テスト商工会議所 経営相談窓口）までお寄せください：電話 03-1234-5678", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_support_desk_the_page_does_not_invent_one_and_unknown_tenants_have_none()
+    {
+        var http = _host.Factory.NewClient();
+        string html = await http.GetStringAsync("privacy");
+        Assert.Contains("このサイトを運営している方にお寄せください", html, StringComparison.Ordinal);
+
+        using var unknown = await http.GetAsync("privacy?tenant=no-such-chamber");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_chat_page_links_to_the_tenants_privacy_page()
+    {
+        string html = await _host.Factory.NewClient().GetStringAsync("?tenant=chamber");
+        Assert.Contains("href=\"/privacy?tenant=chamber\"", html, StringComparison.Ordinal);
+        Assert.Contains(">個人情報の取り扱い</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task State_past_its_retention_is_deleted()
+    {
+        var store = _host.Factory.Services.GetRequiredService<IConversationStore>();
+        var key = new ConversationKey("chamber", "privacy-" + Guid.NewGuid().ToString("N"));
+        Assert.True(await store.TrySaveConversationAsync(key, ConversationState.New(), 0, CancellationToken.None));
+        var retention = _host.Factory.Services.GetServices<IHostedService>().OfType<StateRetention>().Single();
+
+        await retention.ForgetInactiveAsync(CancellationToken.None);
+        Assert.NotNull(await store.LoadConversationAsync(key, CancellationToken.None));   // saved just now
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await retention.ForgetInactiveAsync(CancellationToken.None);
+        Assert.Null(await store.LoadConversationAsync(key, CancellationToken.None));
+    }
+}
