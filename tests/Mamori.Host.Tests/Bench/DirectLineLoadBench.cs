@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Mamori.Host.Tests.EndToEnd;
-using Mamori.Host.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Mamori.Host.Tests.Bench;
@@ -18,31 +16,22 @@ public sealed class DirectLineLoadBench(ITestOutputHelper output)
     [BenchFact]
     public async Task Concurrent_diagnoses_over_direct_line()
     {
-        string data = Path.Combine(Path.GetTempPath(), "mamori-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(data);
         var report = new StringBuilder();
-        var ready = Stopwatch.StartNew();
-        using var host = new HostFactory(scripted: false, new Dictionary<string, string?>
+        using var host = new BenchHost(new Dictionary<string, string?>
         {
-            ["Mamori:State:Provider"] = Environment.GetEnvironmentVariable("MAMORI_BENCH_STORE") ?? "sqlite",
-            ["Mamori:State:SqlitePath"] = Path.Combine(data, "state.db"),
             // A person answers far slower than this simulation; the per-conversation limit is lifted for it.
             ["Channels:DirectLine:RateLimitPerSecond"] = "1000",
             ["Channels:DirectLine:RateLimitBurst"] = "1000",
-            ["Logging:LogLevel:Default"] = "Warning",
         });
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 2000 }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        while (!(await http.GetAsync("healthz")).IsSuccessStatusCode)
-            await Task.Delay(20);
-        Line(report, $"start-to-ready (host start until /healthz is 200, index cached): {ready.Elapsed.TotalMilliseconds:F0} ms");
+        var http = host.Http;
+        await host.WaitReadyAsync();
+        Line(report, $"start-to-ready (host start until /healthz is 200, index cached): {host.StartToReady.TotalMilliseconds:F0} ms");
 
         // Zero think time (default) measures the host saturated; a think time (ms) paces clients like people reading.
         var thinkTime = TimeSpan.FromMilliseconds(int.Parse(Environment.GetEnvironmentVariable("MAMORI_BENCH_THINK_MS") ?? "0", CultureInfo.InvariantCulture));
-        Line(report, $"state store: {Environment.GetEnvironmentVariable("MAMORI_BENCH_STORE") ?? "sqlite"}, think time between turns: {thinkTime.TotalMilliseconds} ms, cores: {Environment.ProcessorCount}");
+        Line(report, $"state store: {BenchHost.Store}, think time between turns: {thinkTime.TotalMilliseconds} ms, cores: {Environment.ProcessorCount}");
         var results = new Dictionary<int, (double P50, double P99)>();
-        int[] levels = (Environment.GetEnvironmentVariable("MAMORI_BENCH_LEVELS") ?? "10,100,500")
-            .Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
-        foreach (int n in levels)
+        foreach (int n in BenchReport.Levels)
         {
             var conversations = Enumerable.Range(0, n).Select(_ => new LoadConversation(http, thinkTime)).ToList();
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
@@ -53,21 +42,19 @@ public sealed class DirectLineLoadBench(ITestOutputHelper output)
             // The last turn of each diagnosis builds the result (classifier, measures, stage picture): timed apart.
             var turns = conversations.SelectMany(c => c.TurnMilliseconds.SkipLast(1)).Order().ToArray();
             var finals = conversations.Select(c => c.TurnMilliseconds[^1]).Order().ToArray();
-            double p50 = Percentile(turns, 0.50), p99 = Percentile(turns, 0.99);
+            double p50 = BenchReport.Percentile(turns, 0.50), p99 = BenchReport.Percentile(turns, 0.99);
             results[n] = (p50, p99);
             GC.Collect();
             Line(report, string.Create(CultureInfo.InvariantCulture,
                 $"{n,4} conversations: {turns.Length + finals.Length} turns in {wall.Elapsed.TotalSeconds:F1} s = {(turns.Length + finals.Length) / wall.Elapsed.TotalSeconds:F0} turns/s; " +
-                $"question turns p50 {p50:F1} ms, p99 {p99:F1} ms, max {turns[^1]:F0} ms; result turn p50 {Percentile(finals, 0.5):F0} ms, p99 {Percentile(finals, 0.99):F0} ms; process working set {Environment.WorkingSet / 1024 / 1024} MB, managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
+                $"question turns p50 {p50:F1} ms, p99 {p99:F1} ms, max {turns[^1]:F0} ms; result turn p50 {BenchReport.Percentile(finals, 0.5):F0} ms, p99 {BenchReport.Percentile(finals, 0.99):F0} ms; process working set {BenchReport.WorkingSetMegabytes} MB, managed heap {BenchReport.ManagedHeapMegabytes} MB"));
         }
 
         output.WriteLine(report.ToString());
-        File.WriteAllText(Path.Combine(Path.GetDirectoryName(Browser.ScreenshotPath("x"))!, "..", "directline-load.txt"), report.ToString());
+        BenchReport.Write("directline-load.txt", report);
         if (results.TryGetValue(100, out var at100))
             Assert.True(at100.P99 < 50, $"p99 of question turns at 100 conversations is {at100.P99:F1} ms (target < 50 ms)");
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static void Line(StringBuilder report, string line) => report.AppendLine(line);
 }

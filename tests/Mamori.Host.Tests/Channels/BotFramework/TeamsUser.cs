@@ -87,19 +87,30 @@ internal sealed partial class TeamsUser(HttpClient http, string conversationId, 
         replies.Select(r => (string?)r["text"]).OfType<string>().Where(t => t.Length > 0)
             .Concat(replies.SelectMany(CardTexts));
 
-    /// <summary>The buttons under the last reply: suggested actions, or Action.Submit buttons in a card.</summary>
+    /// <summary>
+    /// The buttons under the last reply: suggested actions, Action.Submit buttons in an Adaptive Card, or the imBack
+    /// buttons of a hero card (how botbuilder's ChoicePrompt shows choices in Teams).
+    /// </summary>
     public static string[] Buttons(IReadOnlyList<JsonObject> replies)
     {
         if (replies.Count == 0)
             return [];
         if (replies[^1]["suggestedActions"]?["actions"] is JsonArray actions)
             return [.. actions.Select(a => (string)a!["title"]!)];
-        return [.. replies.SelectMany(Cards).SelectMany(card => card["body"]!.AsArray())
+        string[] submits = [.. replies.SelectMany(Cards).SelectMany(card => card["body"]!.AsArray())
             .Where(b => (string?)b!["type"] == "ActionSet")
             .SelectMany(b => b!["actions"]!.AsArray())
             .Where(a => (string?)a!["type"] == "Action.Submit")
             .Select(a => (string)a!["data"]!["choice"]!)];
+        return submits.Length > 0 ? submits : HeroCardButtons(replies[^1]);
     }
+
+    private static string[] HeroCardButtons(JsonObject reply) =>
+        [.. (reply["attachments"] as JsonArray ?? [])
+            .Where(a => (string?)a!["contentType"] == "application/vnd.microsoft.card.hero")
+            .SelectMany(a => a!["content"]!["buttons"] as JsonArray ?? [])
+            .Where(b => (string?)b!["type"] == "imBack")
+            .Select(b => (string)b!["value"]!)];
 
     public static IEnumerable<JsonObject> Cards(JsonObject reply) =>
         (reply["attachments"] as JsonArray ?? [])
