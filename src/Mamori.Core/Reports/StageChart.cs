@@ -84,7 +84,12 @@ public sealed class StageChart
     }
 
     /// <summary>Self-contained SVG (no external fonts or images); Japanese text is left to the viewer's fonts.</summary>
-    public string ToSvg()
+    /// <remarks>Built once per chart: it is also the key under which the PNG of the same picture is kept.</remarks>
+    public string ToSvg() => _svg ??= BuildSvg();
+
+    private string? _svg;
+
+    private string BuildSvg()
     {
         var sb = new StringBuilder();
         sb.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Escape(AltText)}\">\n"));

@@ -20,7 +20,24 @@ public sealed class StageChartPng(CjkFont font)
     // Sub filter: about half the encode time of Skia's default (all filters tried per row) for a ~30% larger file.
     private static readonly SKPngEncoderOptions Encoding = new(SKPngEncoderFilterFlags.Sub, zLibLevel: 6);
 
+    // A chart depends only on which stages are blocked, the primary one and the step: a few hundred pictures at most, so
+    // each is drawn once per process (drawing and encoding took most of a result turn under load). Keyed by the SVG,
+    // which names every shape; bounded in case the wording changes per tenant. Callers never change the bytes.
+    private static readonly ConcurrentDictionary<(CjkFont Font, string Chart), byte[]> Drawn = new();
+    private const int MaxDrawn = 512;
+
     public byte[] Render(StageChart chart)
+    {
+        var key = (font, chart.ToSvg());
+        if (Drawn.TryGetValue(key, out var png))
+            return png;
+        png = Draw(chart);
+        if (Drawn.Count < MaxDrawn)
+            Drawn.TryAdd(key, png);
+        return png;
+    }
+
+    private byte[] Draw(StageChart chart)
     {
         var typeface = Typefaces.GetOrAdd(font, f => new Lazy<SKTypeface>(f.OpenTypeface)).Value;
         var info = new SKImageInfo(StageChart.Width * Scale, (int)Math.Ceiling(chart.Height * Scale), SKColorType.Rgba8888, SKAlphaType.Premul);

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Mamori.Host.Tests.Channels.Line;
-using Mamori.Host.Tests.EndToEnd;
 using Mamori.Host.Tests.Support;
 using Xunit.Abstractions;
 
@@ -61,15 +60,13 @@ public sealed class LineWebhookBench(ITestOutputHelper output)
         }
 
         var sorted = times.Order().ToArray();
-        double p50 = Percentile(sorted, 0.50), p99 = Percentile(sorted, 0.99);
+        double p50 = BenchReport.Percentile(sorted, 0.50), p99 = BenchReport.Percentile(sorted, 0.99);
         string report = string.Create(CultureInfo.InvariantCulture,
             $"LINE webhook, 100 concurrent events x 10 rounds ({sorted.Length} webhooks, real engine, SQLite, {Environment.ProcessorCount} cores): " +
             $"time to 200 p50 {p50:F1} ms, p99 {p99:F1} ms, max {sorted[^1]:F1} ms; all 100 answers sent after {drained.Average():F0} ms per round on average " +
             $"({100 * 1000 / drained.Average():F0} answered events/s); {line.Deliveries.Count(d => d.Kind == "push")} pushes");
         output.WriteLine(report);
-        File.WriteAllText(Path.Combine(Path.GetDirectoryName(Browser.ScreenshotPath("x"))!, "..", "line-webhook.txt"), report);
+        BenchReport.Write("line-webhook.txt", new System.Text.StringBuilder(report));
         Assert.True(p99 < 50, $"p99 of the webhook's 200 is {p99:F1} ms (target < 50 ms)");
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
