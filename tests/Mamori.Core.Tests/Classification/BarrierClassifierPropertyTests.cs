@@ -118,6 +118,7 @@ public sealed class BarrierClassifierPropertyTests(ITestOutputHelper output)
         var perCpuSecond = count / (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         output.WriteLine($"classifier throughput: {perSecond:F0} classifications/s wall, {perCpuSecond:F0} per CPU-second " +
                          $"({catalog.Measures.Count} measures, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?")})");
-        Assert.True(perSecond > 1000, $"{perSecond:F0}/s");
+        // Per CPU-second: the test projects run side by side on two cores, so wall time measures the neighbours too.
+        Assert.True(perCpuSecond > 1000, $"{perCpuSecond:F0} per CPU-second ({perSecond:F0}/s wall)");
     }
 }

@@ -15,6 +15,8 @@ namespace Mamori.Host.Tests.Bench;
 /// </summary>
 public sealed class BotFrameworkLoadBench(ITestOutputHelper output)
 {
+    private const int WarmUpConversations = 50;
+
     [BenchFact("node", "npm")]
     public async Task Mamori_and_a_botbuilder_peer_under_the_same_teams_load()
     {
@@ -28,11 +30,12 @@ public sealed class BotFrameworkLoadBench(ITestOutputHelper output)
         Line(report, $"Mamori: state store {BenchHost.Store}, Channels:Turns:MaxConcurrentTurns 0 (= 2 × cores), in the test process with the client; " +
             $"peer: {peer.Banner}; cores: {Environment.ProcessorCount}; no think time");
 
-        // Each system through a few diagnoses first, not timed: JIT and first touches (.NET), the optimiser's warm-up (V8).
+        // Each system through 50 diagnoses first, not timed: tiered JIT (.NET) and the optimiser (V8) settle only after
+        // some hundred calls of each path; with 4 the first level ran at half the speed of the third.
         // The peer's summary is its only reply without buttons.
         Func<IReadOnlyList<System.Text.Json.Nodes.JsonObject>, bool> peerFinished = replies => TeamsUser.Buttons(replies).Length == 0;
-        await LoadLevel.RunAsync(mamori.Http, 4, TeamsUser.HasResultCard);
-        await LoadLevel.RunAsync(peerHttp, 4, peerFinished);
+        await LoadLevel.RunAsync(mamori.Http, WarmUpConversations, TeamsUser.HasResultCard);
+        await LoadLevel.RunAsync(peerHttp, WarmUpConversations, peerFinished);
 
         var results = new Dictionary<int, (LoadLevel Mamori, LoadLevel Peer)>();
         foreach (int n in BenchReport.Levels)
