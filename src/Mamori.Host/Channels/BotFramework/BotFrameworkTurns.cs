@@ -55,15 +55,7 @@ internal sealed class BotFrameworkTurns(
         replies.AddRange(result.Replies);
 
         var audience = new ReplyAudience(key, userId, publicBase);
-        var activities = new List<Activity>();
-        PublishedImage? lastPicture = null;
-        foreach (var reply in replies)
-        {
-            var published = publisher.Publish(reply, audience, lastPicture);
-            lastPicture = published.Image ?? lastPicture;
-            activities.AddRange(renderer.Render(published, inbound));
-        }
-        return activities;
+        return [.. publisher.PublishTurn(replies, audience).SelectMany(published => renderer.Render(published, inbound))];
     }
 
     /// <summary>False when too many turns already wait: the channel gets 429 and sends the activity again.</summary>

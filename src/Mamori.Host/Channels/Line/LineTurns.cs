@@ -91,7 +91,8 @@ internal sealed class LineTurns(
             if (greet && work.Tenant.Options.Greeting is { Length: > 0 } greeting)
                 replies.Add(BotReply.Plain(greeting));
             replies.AddRange(result.Replies);
-            messages = renderer.Render(Publish(work, replies), work.Tenant.Options.PrimaryColor);
+            var audience = new ReplyAudience(work.Conversation, work.Pseudonym!, work.PublicBase);
+            messages = renderer.Render(publisher.PublishTurn(replies, audience), work.Tenant.Options.PrimaryColor);
         }
         finally
         {
@@ -99,20 +100,6 @@ internal sealed class LineTurns(
             await loading;
         }
         await SendAsync(work, messages, replyOnly: false, ct);
-    }
-
-    private List<PublishedReply> Publish(LineWork work, IReadOnlyList<BotReply> replies)
-    {
-        var audience = new ReplyAudience(work.Conversation, work.Pseudonym!, work.PublicBase);
-        var published = new List<PublishedReply>();
-        PublishedImage? lastPicture = null;
-        foreach (var reply in replies)
-        {
-            var one = publisher.Publish(reply, audience, lastPicture);
-            lastPicture = one.Image ?? lastPicture;
-            published.Add(one);
-        }
-        return published;
     }
 
     /// <summary>

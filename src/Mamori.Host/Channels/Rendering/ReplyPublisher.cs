@@ -28,6 +28,20 @@ public sealed class ReplyPublisher(MediaStore media, ReportSnapshots reports, Re
         return new PublishedReply(reply, image, reportLink);
     }
 
+    /// <summary>A turn's replies in order, each result card with the picture the turn showed before it.</summary>
+    public List<PublishedReply> PublishTurn(IEnumerable<BotReply> replies, ReplyAudience audience)
+    {
+        var published = new List<PublishedReply>();
+        PublishedImage? lastPicture = null;
+        foreach (var reply in replies)
+        {
+            var one = Publish(reply, audience, lastPicture);
+            lastPicture = one.Image ?? lastPicture;
+            published.Add(one);
+        }
+        return published;
+    }
+
     // The PNG where a Japanese font was found, else the SVG; served from /media under an unguessable id.
     private PublishedImage Store(ReplyImage image, ReplyAudience audience)
     {
