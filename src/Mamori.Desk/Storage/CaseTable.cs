@@ -13,7 +13,8 @@ internal sealed class CaseTable : IDisposable
         """;
 
     private static readonly string Waiting = DeskCodes.Code(CaseState.Waiting);
-    private static readonly int StateCount = Enum.GetValues<CaseState>().Length;
+    // One IN slot per state, so any set of states is one prepared statement; unused slots are NULL, which IN never matches.
+    private static readonly string[] StateSlots = Enum.GetValues<CaseState>().Select((_, i) => $"$s{i}").ToArray();
 
     private readonly string _file;
     private readonly SqliteStatement _insert;
@@ -36,8 +37,7 @@ internal sealed class CaseTable : IDisposable
         _select = new(connection, $"SELECT {Columns} FROM desk_case WHERE tenant = $tenant AND id = $id");
         _selectOpen = new(connection,
             $"SELECT {Columns} FROM desk_case WHERE tenant = $tenant AND conversation = $conversation AND state IN ('waiting', 'taken')");
-        // Unused state slots are NULL, which IN never matches.
-        _list = new(connection, $"SELECT {Columns} FROM desk_case WHERE tenant = $tenant AND state IN ($s0, $s1, $s2, $s3) ORDER BY number");
+        _list = new(connection, $"SELECT {Columns} FROM desk_case WHERE tenant = $tenant AND state IN ({string.Join(", ", StateSlots)}) ORDER BY number");
         _countBefore = new(connection, """
             SELECT (SELECT COUNT(*) FROM desk_case w WHERE w.tenant = c.tenant AND w.state = $waiting AND w.number < c.number)
             FROM desk_case c WHERE c.tenant = $tenant AND c.id = $id
@@ -62,9 +62,9 @@ internal sealed class CaseTable : IDisposable
 
     public List<DeskCase> List(string tenantId, IReadOnlyCollection<CaseState> states)
     {
-        var codes = states.Distinct().Select(s => (object?)DeskCodes.Code(s)).Concat(Enumerable.Repeat<object?>(null, StateCount)).ToArray();
-        using var reader = _list.With(("$tenant", tenantId), ("$s0", codes[0]), ("$s1", codes[1]), ("$s2", codes[2]), ("$s3", codes[3]))
-            .ExecuteReader();
+        var codes = states.Distinct().Select(s => DeskCodes.Code(s)).ToArray();
+        var values = StateSlots.Select((slot, i) => (slot, (object?)(i < codes.Length ? codes[i] : null))).Prepend(("$tenant", tenantId)).ToArray();
+        using var reader = _list.With(values).ExecuteReader();
         var cases = new List<DeskCase>();
         while (reader.Read())
             cases.Add(Read(reader));

@@ -40,7 +40,10 @@ public interface IDeskStore
 
     Task<CaseChange> SetContactAsync(string tenantId, string caseId, ContactPreference contact, long expectedVersion, CancellationToken cancellationToken);
 
-    /// <summary>Appends to the case's chat with the next sequence number; null when the tenant has no such case.</summary>
+    /// <summary>
+    /// Appends to the case's chat with the next sequence number; null when the tenant has no such case. A message from
+    /// <see cref="MessageSender.Staff"/> names its writer, and no other does (else <see cref="ArgumentException"/>).
+    /// </summary>
     Task<CaseMessage?> AppendMessageAsync(string tenantId, string caseId, MessageSender from, string? staffId, string text, CancellationToken cancellationToken);
 
     /// <summary>The case's messages numbered above <paramref name="afterSequence"/> (0: from the start), in order, at most <paramref name="limit"/>.</summary>
