@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return BenchCommand.Create();
         yield return TimingCommand.Create();
         yield return TeamsPackageCommand.Create();
+        yield return DeskCommand.Create();
     }
 }
