@@ -105,6 +105,10 @@ public sealed class Question
     public string LabelOf(string code) =>
         code == Unknown.Code ? Unknown.Label : Choices.FirstOrDefault(c => c.Code == code)?.Label ?? code;
 
+    /// <summary>An answer as a person should read it: the owner's own words when typed, the button's label when pressed.</summary>
+    public string InWords(string code, string? raw) =>
+        raw is null || raw == code || string.IsNullOrWhiteSpace(raw) ? LabelOf(code) : raw.Trim();
+
     public bool Accepts(string code) => code == Unknown.Code || Choices.Any(c => c.Code == code);
 
     public override string ToString() => Id;

@@ -1,4 +1,6 @@
 using Mamori.Core;
+using Mamori.Desk;
+using Mamori.Host.Desk;
 using Mamori.Knowledge;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -6,11 +8,14 @@ namespace Mamori.Host.Bot;
 
 public static class BotExtensions
 {
-    /// <summary>The dialog engine and the knowledge answering behind it, as the channels' <see cref="IConversationBot"/>.</summary>
+    /// <summary>The dialog engine and the knowledge answering behind it, as the channels' <see cref="IConversationBot"/>; requests for a person go to the desk.</summary>
     public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMamoriKnowledge(configuration);   // before the core: the engine picks up its IQuestionAnswerer
         services.AddMamoriCore(configuration);
+        services.AddMamoriDesk(configuration);         // where a request for a person becomes a case for the desk
+        services.AddSingleton<CaseSnapshots>();
+        services.AddSingleton<DeskHandoff>();
         services.TryAddSingleton<IConversationBot, DialogEngineBot>();
         return services;
     }

@@ -1,19 +1,24 @@
 using Mamori.Core.Dialogs;
+using Mamori.Host.Desk;
 using Mamori.Host.Tenants;
 
 namespace Mamori.Host.Bot;
 
 /// <summary>
 /// The production bot: Mamori's dialog engine (diagnosis, questions, commands) from Mamori.Core. Each turn carries its
-/// tenant's region, so a chamber's local programmes come first when the owner's own prefecture is not known.
+/// tenant's region, so a chamber's local programmes come first when the owner's own prefecture is not known; a request
+/// for a person goes to the chamber's desk (<see cref="DeskHandoff"/>).
 /// </summary>
-internal sealed class DialogEngineBot(DialogEngine engine, TenantCatalog tenants) : IConversationBot
+internal sealed class DialogEngineBot(DialogEngine engine, TenantCatalog tenants, DeskHandoff desk) : IConversationBot
 {
     public Task<TurnResult> StartAsync(ConversationKey conversation, string userId, string channelId, CancellationToken ct) =>
         engine.StartAsync(conversation, userId, channelId, ct, RegionOf(conversation));
 
-    public Task<TurnResult> HandleAsync(IncomingTurn turn, CancellationToken ct) =>
-        engine.HandleAsync(turn.Region is null ? turn with { Region = RegionOf(turn.Conversation) } : turn, ct);
+    public async Task<TurnResult> HandleAsync(IncomingTurn turn, CancellationToken ct)
+    {
+        var result = await engine.HandleAsync(turn.Region is null ? turn with { Region = RegionOf(turn.Conversation) } : turn, ct);
+        return result.Handoff is null ? result : await desk.ApplyAsync(result, turn.ChannelId, turn.Text, ct);
+    }
 
     private string? RegionOf(ConversationKey conversation) => tenants.Find(conversation.TenantId)?.Options.Region;
 }

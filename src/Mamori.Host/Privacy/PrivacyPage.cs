@@ -62,14 +62,12 @@ public static class PrivacyPage
 
     private static string Contact(TenantOptions o)
     {
-        var desk = o.SupportDesk;
-        var ways = new[] { desk.Phone is { Length: > 0 } phone ? "電話 " + phone : null, desk.Email is { Length: > 0 } email ? "メール " + email : null, desk.Url }
-            .OfType<string>().ToList();
-        if (string.IsNullOrEmpty(desk.Name) && ways.Count == 0)
+        string? ways = o.SupportDesk.ContactLine();
+        if (string.IsNullOrEmpty(o.SupportDesk.Name) && ways is null)
             return "削除のご依頼やご質問は、このサイトを運営している方にお寄せください。";
-        string who = desk.Name is { Length: > 0 } deskName ? $"{o.DisplayName}（{deskName}）" : o.DisplayName;
-        return ways.Count == 0
+        string who = o.SupportDesk.Name is { Length: > 0 } deskName ? $"{o.DisplayName}（{deskName}）" : o.DisplayName;
+        return ways is null
             ? $"削除のご依頼やご質問は、{who}までお寄せください。"
-            : $"削除のご依頼やご質問は、{who}までお寄せください：{string.Join("、", ways)}";
+            : $"削除のご依頼やご質問は、{who}までお寄せください：{ways}";
     }
 }

@@ -67,8 +67,7 @@ internal sealed class ReportDetailsReader(IConversationStore store, DiagnosisKit
     private static ReportAnswer Row(Question question, Answer answer)
     {
         bool unknown = answer.Code == question.Unknown.Code;
-        string said = answer.Raw == answer.Code || string.IsNullOrWhiteSpace(answer.Raw) ? question.LabelOf(answer.Code) : answer.Raw.Trim();
-        return new ReportAnswer(question.Topic, said, unknown);
+        return new ReportAnswer(question.Topic, question.InWords(answer.Code, answer.Raw), unknown);
     }
 
     // As the diagnosis did: the chamber's region stands in for a prefecture the owner did not give.

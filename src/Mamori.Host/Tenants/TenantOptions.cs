@@ -58,4 +58,12 @@ public sealed class SupportDeskOptions
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Url { get; set; }
+
+    /// <summary>How an owner reaches the desk, as one Japanese line (「電話 03-…、メール …」), or null when nothing is set.</summary>
+    public string? ContactLine()
+    {
+        string[] ways = [.. new[] { Phone is { Length: > 0 } phone ? "電話 " + phone : null, Email is { Length: > 0 } email ? "メール " + email : null, Url }
+            .Where(w => !string.IsNullOrEmpty(w)).OfType<string>()];
+        return ways.Length == 0 ? null : string.Join("、", ways);
+    }
 }

@@ -27,6 +27,8 @@ public sealed class HostTexts
     [Required] public string ReportLinkExpired { get; set; } = "";
     [Required] public string ReportSupportDesk { get; set; } = "";
     [Required] public string ReportDisclaimer { get; set; } = "";
+    [Required] public string DeskCaseOpened { get; set; } = "";
+    [Required] public string DeskCaseAlreadyOpen { get; set; } = "";
     [Required] public string PrivacyLink { get; set; } = "";
     [Required] public string LineTextOnly { get; set; } = "";
     [Required] public string LineOneToOneOnly { get; set; } = "";

@@ -31,6 +31,8 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Mamori:State:Provider"] = "memory",
+            // Each host its own desk file, never the repository's data/ folder.
+            ["Mamori:Desk:SqlitePath"] = Path.Combine(Path.GetTempPath(), "mamori-desk-" + Guid.NewGuid().ToString("N") + ".db"),
             ["Channels:DirectLine:TokenMintsPerMinute"] = "10000",
         };
         if (chamber)

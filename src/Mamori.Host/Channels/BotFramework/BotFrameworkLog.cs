@@ -3,9 +3,6 @@ namespace Mamori.Host.Channels.BotFramework;
 /// <summary>Tenants, reasons and statuses only: conversation and user ids stay out of the logs.</summary>
 internal static partial class BotFrameworkLog
 {
-    [LoggerMessage(1, LogLevel.Warning, "A Bot Framework conversation of tenant {TenantId} asked for a person; the handoff to a support desk is not wired yet (the bot has told the user).")]
-    public static partial void HandoffNotWired(ILogger logger, string tenantId);
-
     [LoggerMessage(2, LogLevel.Error, "Sending a reply through the Bot Connector failed for tenant {TenantId} (HTTP {Status}).")]
     public static partial void SendFailed(ILogger logger, Exception exception, string tenantId, int? status);
 

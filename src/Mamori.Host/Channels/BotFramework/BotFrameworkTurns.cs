@@ -46,8 +46,6 @@ internal sealed class BotFrameworkTurns(
         var result = await runner.RunAsync(key, bot => what.Kind == InboundKind.Welcome
             ? bot.StartAsync(key, userId, channelId, ct)
             : bot.HandleAsync(new IncomingTurn(key, userId, what.Text, channelId), ct), ct);
-        if (result.Handoff is not null)
-            BotFrameworkLog.HandoffNotWired(logger, tenant);
 
         var replies = new List<BotReply>();
         if (what.Kind == InboundKind.Welcome && tenants.Find(tenant)?.Options.Greeting is { Length: > 0 } greeting)

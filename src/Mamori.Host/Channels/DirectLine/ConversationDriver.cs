@@ -63,8 +63,6 @@ public sealed class ConversationDriver(
         {
             var result = await runner.RunAsync(conversation.Key, run, ct);
             typing.Cancel();
-            if (result.Handoff is not null)
-                DirectLineLog.HandoffNotWired(logger, conversation.Key.TenantId, conversation.Id);
             foreach (var reply in result.Replies)
             {
                 var published = publisher.Publish(reply, conversation.Audience, conversation.LastPicture);

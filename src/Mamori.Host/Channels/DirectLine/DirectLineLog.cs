@@ -17,7 +17,4 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(6, LogLevel.Warning, "Conversation limit reached ({Count}); a new conversation was refused.")]
     public static partial void RegistryFull(ILogger logger, int count);
-
-    [LoggerMessage(7, LogLevel.Warning, "Conversation {TenantId}/{ConversationId} asked for a person; the handoff to a support desk is not wired yet (the bot has told the user).")]
-    public static partial void HandoffNotWired(ILogger logger, string tenantId, string conversationId);
 }

@@ -23,7 +23,4 @@ internal static partial class LineLog
 
     [LoggerMessage(7, LogLevel.Error, "A LINE event for tenant {TenantId} could not be handled.")]
     public static partial void EventFailed(ILogger logger, Exception exception, string tenantId);
-
-    [LoggerMessage(8, LogLevel.Warning, "A LINE conversation of tenant {TenantId} asked for a person; the handoff to a support desk is not wired yet (the bot has told the user).")]
-    public static partial void HandoffNotWired(ILogger logger, string tenantId);
 }

@@ -84,8 +84,6 @@ internal sealed class LineTurns(
         try
         {
             var result = await runner.RunAsync(work.Conversation, turn, ct);
-            if (result.Handoff is not null)
-                LineLog.HandoffNotWired(logger, work.Tenant.Id);
 
             var replies = new List<BotReply>();
             if (greet && work.Tenant.Options.Greeting is { Length: > 0 } greeting)
