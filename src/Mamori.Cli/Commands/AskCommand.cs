@@ -70,7 +70,7 @@ internal static class AskCommand
                     citations = answer.Citations.Select(c => new { docId = c.DocId, title = c.Title, url = c.Url }),
                     suggestions = answer.Suggestions.Select(t => new { label = t.Label, docId = t.DocId }),
                 }, Json)
-                : answer.Answer);
+                : WithSources(answer));
             return 0;
         }
         catch (OptionsValidationException e)
@@ -89,4 +89,9 @@ internal static class AskCommand
         services.AddMamoriKnowledge(configuration);
         return services.BuildServiceProvider();
     }
+
+    // In a terminal the sources are printed under the answer, numbered as its marks [n].
+    private static string WithSources(KnowledgeAnswer answer) => answer.Citations.Count == 0
+        ? answer.Answer
+        : answer.Answer + "\n\n出典\n" + string.Join("\n", answer.Citations.Select((c, i) => $"[{i + 1}] {c.Title} {c.Url}"));
 }

@@ -104,8 +104,7 @@ internal static class ChatCommand
                 output.WriteLine(wording.ConsoleCardNote);
             if (reply.Image is { } image)
                 output.WriteLine($"{wording.ConsoleImageLabel} {image.AltText}");
-            // The knowledge answer usually lists its sources in its text already; print them only when it does not.
-            if (reply.Citations.Count > 0 && !reply.Citations.All(c => reply.Text.Contains(c.Url, StringComparison.Ordinal)))
+            if (reply.Citations.Count > 0)
             {
                 output.WriteLine($"{wording.SourcesHeading}:");
                 for (var i = 0; i < reply.Citations.Count; i++)

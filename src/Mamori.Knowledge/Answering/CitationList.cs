@@ -23,8 +23,4 @@ internal sealed class CitationList
     public int Count => _documents.Count;
 
     public IReadOnlyList<Citation> Citations => [.. _documents.Select(d => new Citation(d.DocId, d.Title, d.Url))];
-
-    /// <summary>The 出典 lines: "[n] title URL".</summary>
-    public string SourceLines() =>
-        string.Join("\n", _documents.Select((d, i) => $"[{i + 1}] {d.Title} {d.Url}".TrimEnd()));
 }

@@ -129,7 +129,7 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
             {
                 case LlmVerdict.Grounded:
                     var cited = written.Citations.Citations.Select(c => c.DocId).ToHashSet(StringComparer.Ordinal);
-                    return new AnswerTrace(await WithSourcesAsync(written, cancellationToken), result, [.. given.Where(p => cited.Contains(p.DocId))]);
+                    return new AnswerTrace(WithSources(written), result, [.. given.Where(p => cited.Contains(p.DocId))]);
                 case LlmVerdict.NotCovered or LlmVerdict.NothingCited:
                     AnsweringLog.ModelFoundNothing(_logger, written.Verdict);
                     return new AnswerTrace(await RefuseAsync(cancellationToken), result, []);
@@ -145,7 +145,7 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
             return new AnswerTrace(await RefuseAsync(cancellationToken), result, []);
 
         var text = await PromptLibrary.RenderTextAsync(_prompts.Extractive,
-            new KernelArguments { ["body"] = extractive.Body, ["sources"] = extractive.Citations.SourceLines() }, cancellationToken);
+            new KernelArguments { ["body"] = extractive.Body }, cancellationToken);
         return new AnswerTrace(new KnowledgeAnswer(text, Grounded: true, "extractive", extractive.Citations.Citations), result, extractive.Quoted);
     }
 
@@ -202,13 +202,12 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
         return result ?? throw new InvalidOperationException("The knowledge search plugin returned nothing.");
     }
 
-    private async Task<KnowledgeAnswer> WithSourcesAsync(LlmAnswerCheck written, CancellationToken cancellationToken)
+    // The sources go beside the text (Citations), never into it: every channel lists them once under the answer.
+    private KnowledgeAnswer WithSources(LlmAnswerCheck written)
     {
         if (written.DroppedSentences > 0)
             AnsweringLog.DroppedSentences(_logger, written.DroppedSentences);
-        var text = await PromptLibrary.RenderTextAsync(_prompts.AnswerWithSources,
-            new KernelArguments { ["answer"] = written.Text, ["sources"] = written.Citations.SourceLines() }, cancellationToken);
-        return new KnowledgeAnswer(text, Grounded: true, "llm", written.Citations.Citations);
+        return new KnowledgeAnswer(written.Text.Trim(), Grounded: true, "llm", written.Citations.Citations);
     }
 
     private async Task<KnowledgeAnswer> RefuseAsync(CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ namespace Mamori.Knowledge.Answering;
 /// </summary>
 public sealed class PromptLibrary
 {
-    private PromptLibrary(PromptTemplateConfig answer, PromptTemplateConfig withSources, PromptTemplateConfig extractive,
+    private PromptLibrary(PromptTemplateConfig answer, PromptTemplateConfig extractive,
         PromptTemplateConfig refuse, PromptTemplateConfig refuseUnknownName, PromptTemplateConfig unavailable, PromptTemplateConfig rewrite,
         PromptTemplateConfig suggestTopics, PromptTemplateConfig interpretReply, FollowUpRewriter followUp)
     {
@@ -19,7 +19,6 @@ public sealed class PromptLibrary
         RefuseUnknownName = refuseUnknownName;
         Unavailable = unavailable;
         Answer = answer;
-        AnswerWithSources = withSources;
         Extractive = extractive;
         Refuse = refuse;
         RewriteFollowUp = rewrite;
@@ -27,9 +26,6 @@ public sealed class PromptLibrary
 
     /// <summary>LLM prompt: answer from numbered sources, citing [n].</summary>
     public PromptTemplateConfig Answer { get; }
-
-    /// <summary>Text template: the model's checked answer followed by the 出典 list.</summary>
-    public PromptTemplateConfig AnswerWithSources { get; }
 
     /// <summary>Text template of the answer without a model.</summary>
     public PromptTemplateConfig Extractive { get; }
@@ -90,8 +86,7 @@ public sealed class PromptLibrary
 
         return new PromptLibrary(
             Read("answer.yaml", "question", "sources"),
-            Text(Read("answer-with-sources.yaml", "answer", "sources")),
-            Text(Read("answer-extractive.yaml", "body", "sources")),
+            Text(Read("answer-extractive.yaml", "body")),
             Text(Read("refuse.yaml")),
             Text(Read("refuse-unknown-name.yaml", "name")),
             Text(Read("answer-unavailable.yaml")),

@@ -24,7 +24,8 @@ public sealed class KnowledgeServicesTests
 
         Assert.True(answer.Grounded);
         Assert.Equal("extractive", answer.Mode);
-        Assert.Contains("出典", answer.Answer);
+        Assert.Contains("[1]", answer.Answer);
+        Assert.NotEmpty(answer.Citations);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class LlmAnswerTests : IAsyncLifetime
         Create(Guidelines, _server, model, logs).AnswerAsync(new QuestionRequest(Question, []), CancellationToken.None);
 
     [Fact]
-    public async Task モデルの答えに出典番号と出典一覧が付く()
+    public async Task モデルの答えには出典番号が付き_出典の一覧は答えの外に添えられる()
     {
         _server.ReplyWithChat("振込先を変えるという連絡は、メールに返信せず、以前から知っている電話番号で取引先に確かめてください[1]。");
 
@@ -28,9 +28,8 @@ public sealed class LlmAnswerTests : IAsyncLifetime
         Assert.Equal("llm", answer.Mode);
         Assert.StartsWith("振込先を変えるという連絡は", answer.Answer);
         Assert.Contains("[1]", answer.Answer);
-        Assert.Contains("出典", answer.Answer);
         Assert.Single(answer.Citations);
-        Assert.Contains(answer.Citations[0].Url, answer.Answer);
+        Assert.DoesNotContain(answer.Citations[0].Url, answer.Answer);   // each channel lists the sources once, under the answer
     }
 
     [Fact]
