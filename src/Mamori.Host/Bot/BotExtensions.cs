@@ -1,5 +1,4 @@
 using Mamori.Core;
-using Mamori.Desk;
 using Mamori.Host.Desk;
 using Mamori.Knowledge;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,9 +12,7 @@ public static class BotExtensions
     {
         services.AddMamoriKnowledge(configuration);   // before the core: the engine picks up its IQuestionAnswerer
         services.AddMamoriCore(configuration);
-        services.AddMamoriDesk(configuration);         // where a request for a person becomes a case for the desk
-        services.AddSingleton<CaseSnapshots>();
-        services.AddSingleton<DeskHandoff>();
+        services.AddDeskHandoff(configuration);        // where a request for a person becomes a case for the desk
         services.TryAddSingleton<IConversationBot, DialogEngineBot>();
         return services;
     }

@@ -3,6 +3,7 @@ using Mamori.Core.Messages;
 using Mamori.Desk.Audit;
 using Mamori.Desk.Cases;
 using Mamori.Desk.Storage;
+using Mamori.Host.Desk.Notices;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,12 @@ namespace Mamori.Host.Desk;
 
 /// <summary>
 /// Keeps the promise of 「担当者と話したい」 where a chamber has a desk that can be reached: the request becomes a case
-/// with the company's situation (<see cref="CaseSnapshots"/>), and the owner is told the 受付番号 and how to reach the
+/// with the company's situation (<see cref="CaseSnapshots"/>), the desk is told (<see cref="DeskNotices"/>), and the owner is told the 受付番号 and how to reach the
 /// desk, so the person who answers sees the diagnosis in the desk console. Without a desk's phone, email or page the
 /// engine's own answer stands (where else to find help), and no case is opened that nobody would see.
 /// </summary>
 internal sealed partial class DeskHandoff(
-    IDeskStore desk, CaseSnapshots snapshots, TenantCatalog tenants, IOptions<HostTexts> texts, ILogger<DeskHandoff> logger)
+    IDeskStore desk, CaseSnapshots snapshots, DeskNotices notices, TenantCatalog tenants, IOptions<HostTexts> texts, ILogger<DeskHandoff> logger)
 {
     public async Task<TurnResult> ApplyAsync(TurnResult result, string channel, string words, CancellationToken ct)
     {
@@ -32,6 +33,7 @@ internal sealed partial class DeskHandoff(
         if (opening.Created)
         {
             await desk.AppendAuditAsync(tenant.Id, null, AuditAction.Opened, opening.Case.Id, channel, ct);
+            notices.CaseOpened(tenant, opening.Case);
             Opened(logger, tenant.Id, channel);
         }
 

@@ -59,6 +59,12 @@ public sealed class SupportDeskOptions
     public string? Email { get; set; }
     public string? Url { get; set; }
 
+    /// <summary>Who is emailed when a case waits (through Desk:Notices:Smtp).</summary>
+    public List<string> NoticeEmails { get; set; } = [];
+
+    /// <summary>An incoming webhook (Teams Workflows, Slack) told when a case waits: a JSON {"text": …} POST.</summary>
+    public string? NoticeWebhookUrl { get; set; }
+
     /// <summary>How an owner reaches the desk, as one Japanese line (「電話 03-…、メール …」), or null when nothing is set.</summary>
     public string? ContactLine()
     {

@@ -34,18 +34,33 @@ internal sealed partial class TenantsOptionsValidator : IValidateOptions<Tenants
             if (tenant.AdviserPassword is { Length: > 0 and < 12 })
                 errors.Add($"Tenants:{id}:AdviserPassword: use at least 12 characters.");
             ValidateLine(id, tenant.Line, errors);
+            ValidateNotices(id, tenant.SupportDesk, errors);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static void ValidateNotices(string id, SupportDeskOptions desk, List<string> errors)
+    {
+        var email = new EmailAddressAttribute();
+        for (int i = 0; i < desk.NoticeEmails.Count; i++)
+        {
+            if (!email.IsValid(desk.NoticeEmails[i]) || string.IsNullOrWhiteSpace(desk.NoticeEmails[i]))
+                errors.Add($"Tenants:{id}:SupportDesk:NoticeEmails:{i}: '{desk.NoticeEmails[i]}' is not an email address.");
+        }
+        if (desk.NoticeWebhookUrl is { Length: > 0 } hook && !IsHttpsOrLoopback(hook))
+            errors.Add($"Tenants:{id}:SupportDesk:NoticeWebhookUrl: '{hook}' must be an https address (http only on this machine).");
+    }
+
+    private static bool IsHttpsOrLoopback(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
     private static void ValidateLine(string id, LineAccountOptions line, List<string> errors)
     {
         if (string.IsNullOrEmpty(line.ChannelSecret) != string.IsNullOrEmpty(line.AccessToken))
             errors.Add($"Tenants:{id}:Line: set both ChannelSecret and AccessToken (LINE Developers console, Messaging API channel), or neither.");
         // The API gets the access token: only over https, or to a test server on this machine.
-        if (!Uri.TryCreate(line.ApiBaseUrl, UriKind.Absolute, out var api)
-            || !(api.Scheme == Uri.UriSchemeHttps || (api.Scheme == Uri.UriSchemeHttp && api.IsLoopback)))
+        if (!IsHttpsOrLoopback(line.ApiBaseUrl))
             errors.Add($"Tenants:{id}:Line:ApiBaseUrl: '{line.ApiBaseUrl}' must be an https address (http only on this machine).");
     }
 }
