@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Mamori.Host.Tests.Channels.BotFramework;
 using Mamori.Host.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Mamori.Host.Tests.Desk;
 
@@ -27,10 +22,7 @@ public sealed class DeskNoticeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        _webhook = builder.Build();
+        _webhook = LoopbackApp.Create();
         _webhook.MapPost("/hook", async (HttpRequest request) =>
         {
             if (Interlocked.Decrement(ref _failuresLeft) >= 0)
@@ -39,7 +31,7 @@ public sealed class DeskNoticeTests : IAsyncLifetime
             return Results.Ok();
         });
         await _webhook.StartAsync();
-        string hook = _webhook.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+        string hook = LoopbackApp.BaseUrlOf(_webhook) + "hook";
 
         _host = new HostFactory(scripted: false, new Dictionary<string, string?>
         {

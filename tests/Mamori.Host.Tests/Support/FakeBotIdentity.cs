@@ -1,14 +1,9 @@
-using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -49,10 +44,7 @@ public sealed class FakeBotIdentity : IAsyncDisposable
 
     public static async Task<FakeBotIdentity> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeBotIdentity(app);
         app.MapGet("/botservice/.well-known/openidconfiguration", () =>
         {
@@ -77,8 +69,7 @@ public sealed class FakeBotIdentity : IAsyncDisposable
         }));
         app.MapGet("/entra/keys", () => Json(new JsonObject { ["keys"] = new JsonArray(Jwk(fake._entraKey)) }));
         await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        fake.BaseUrl = new Uri(LoopbackApp.BaseUrlOf(app));
         return fake;
     }
 

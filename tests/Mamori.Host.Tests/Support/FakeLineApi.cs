@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Mamori.Host.Tests.Support;
 
@@ -59,10 +54,7 @@ public sealed class FakeLineApi : IAsyncDisposable
 
     public static async Task<FakeLineApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeLineApi(app);
         app.MapPost("/v2/bot/message/reply", fake.ReplyAsync);
         app.MapPost("/v2/bot/message/push", fake.PushAsync);
@@ -78,7 +70,7 @@ public sealed class FakeLineApi : IAsyncDisposable
             return Results.Json(new { }, statusCode: 202);
         });
         await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        fake.BaseUrl = LoopbackApp.BaseUrlOf(app);
         return fake;
     }
 
