@@ -16,6 +16,8 @@ public sealed class TenantOptionsTests
             PrimaryColor = "green",
             AllowedOrigins = ["https://www.example.jp/path"],
             DirectLineSecret = "short",
+            Line = new LineAccountOptions { ChannelSecret = "secret-without-a-token", ApiBaseUrl = "http://api.line.example/" },
+            SupportDesk = new SupportDeskOptions { NoticeEmails = ["not an address"], NoticeWebhookUrl = "http://hooks.example.jp/x" },
         };
 
         var result = new TenantsOptionsValidator().Validate(null, options);
@@ -26,6 +28,10 @@ public sealed class TenantOptionsTests
         Assert.Contains("Tenants:chamber:PrimaryColor", all);
         Assert.Contains("Tenants:chamber:AllowedOrigins:0", all);
         Assert.Contains("Tenants:chamber:DirectLineSecret", all);
+        Assert.Contains("Tenants:chamber:Line: set both ChannelSecret and AccessToken", all);
+        Assert.Contains("Tenants:chamber:Line:ApiBaseUrl", all);
+        Assert.Contains("Tenants:chamber:SupportDesk:NoticeEmails:0", all);
+        Assert.Contains("Tenants:chamber:SupportDesk:NoticeWebhookUrl", all);
     }
 
     [Fact]
