@@ -52,7 +52,7 @@ internal static class DeskPages
             .Append(E(login)).Append("\">")
             .Append("<label for=\"password\">パスワード</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"256\">")
             .Append("<button type=\"submit\" class=\"desk-button\">ログイン</button></form>")
-            .Append("<p class=\"desk-hint\">アカウントは窓口の管理者が用意します（mamori desk add-user）。</p></main>");
+            .Append("<p class=\"desk-hint\">アカウントをお持ちでない方は、窓口の責任者にお問い合わせください。</p></main>");
         return End(html);
     }
 
@@ -135,7 +135,7 @@ internal static class DeskPages
         if (!string.IsNullOrEmpty(view.Notice))
             html.Append("<p class=\"desk-notice").Append(view.NoticeIsProblem ? " desk-problem" : "").Append("\" role=\"status\">").Append(E(view.Notice)).Append("</p>");
 
-        html.Append("<section class=\"desk-section\"><h2>相談の概要</h2><dl class=\"desk-facts\">");
+        html.Append("<div class=\"desk-sheet\"><div class=\"desk-column\"><section class=\"desk-section\"><h2>相談の概要</h2><dl class=\"desk-facts\">");
         Fact(html, "状態", DeskWords.State(c.State));
         Fact(html, "担当", c.TakenBy is null ? "（まだいません）" : Name(names, c.TakenBy));
         Fact(html, "経路", DeskWords.Channel(c.Channel));
@@ -149,9 +149,9 @@ internal static class DeskPages
             Fact(html, "メモ", notes);
         html.Append("</dl></section>");
 
-        Actions(html, view, names, token);
+        Actions(html, view, token);
 
-        html.Append("<section class=\"desk-section\"><h2>診断の結果</h2>");
+        html.Append("</div><div class=\"desk-column\"><section class=\"desk-section\"><h2>診断の結果</h2>");
         if (c.Snapshot.Diagnosis is { } d)
         {
             html.Append("<dl class=\"desk-facts\">");
@@ -196,11 +196,11 @@ internal static class DeskPages
             }
             html.Append("</ol>");
         }
-        html.Append("</section></main>");
+        html.Append("</section></div></div></main>");
         return End(html);
     }
 
-    private static void Actions(StringBuilder html, CaseSheetView view, IReadOnlyDictionary<string, string> names, FormToken token)
+    private static void Actions(StringBuilder html, CaseSheetView view, FormToken token)
     {
         var c = view.Case;
         string path = "/desk/cases/" + Uri.EscapeDataString(c.Id);
