@@ -1,6 +1,8 @@
 using System.Net;
 using Mamori.Desk.Audit;
 using Mamori.Desk.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Tests.Desk;
 
@@ -71,6 +73,20 @@ public sealed class DeskLoginTests(DeskHost host) : IClassFixture<DeskHost>
         await host.Store.DisableStaffAsync("default", later.Id, default);
         using var list = await signedIn.GetAsync("desk");
         Assert.Equal(HttpStatusCode.Redirect, list.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_hash_in_an_older_format_is_replaced_at_sign_in()
+    {
+        var old = new PasswordHasher<StaffAccount>(Options.Create(new PasswordHasherOptions { CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV2 }));
+        string oldHash = old.HashPassword(null!, DeskHost.Password);
+        var added = await host.Store.AddStaffAsync(new NewStaff("default", "old-hash", "古い さん", StaffRole.Staff, oldHash), default);
+
+        await host.SignedInAsync("default", "old-hash");
+        var after = await host.Store.GetStaffAsync("default", added.Account!.Id, default);
+        Assert.NotEqual(oldHash, after!.PasswordHash);
+        Assert.Equal(0x01, Convert.FromBase64String(after.PasswordHash)[0]);   // Identity's V3 format
+        await host.SignedInAsync("default", "old-hash");
     }
 
     [Fact]
