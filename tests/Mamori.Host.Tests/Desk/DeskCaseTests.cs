@@ -82,6 +82,7 @@ public sealed class DeskCaseTests(DeskHost host) : IClassFixture<DeskHost>
         await host.AddStaffAsync("chamber", "sheet-b", "B窓口 さん");
         var mine = await host.OpenCaseAsync("default", "資金の相談がしたい", "line", Snapshot(new DateTimeOffset(2026, 12, 3, 6, 5, 0, TimeSpan.Zero)));
         var theirs = await host.OpenCaseAsync("chamber", "B窓口の相談");
+        mine = (await host.Store.SetContactAsync("default", mine.Id, new ContactPreference(ContactMethod.Phone, "03-1234-5678", DateTimeOffset.UtcNow), mine.Version, default)).Case!;
 
         var browser = await host.SignedInAsync("default", "sheet-a");
         using var sheet = await browser.GetAsync(Sheet(mine));
@@ -96,6 +97,7 @@ public sealed class DeskCaseTests(DeskHost host) : IClassFixture<DeskHost>
         Assert.Contains("12月3日 15:05", html);   // Japan time
         Assert.Contains("この相談の担当になる", html);
         Assert.Contains("LINE", html);
+        Assert.Contains("電話：03-1234-5678", html);
 
         using var across = await browser.GetAsync(Sheet(theirs));
         using var unknown = await browser.GetAsync("desk/cases/no-such-case-id");
@@ -174,6 +176,29 @@ public sealed class DeskCaseTests(DeskHost host) : IClassFixture<DeskHost>
         Assert.Contains("他の窓口を案内した", list);
         string bossSheet = await (await boss.GetAsync(Sheet(c))).Content.ReadAsStringAsync();
         Assert.Contains("よろず支援拠点を案内しました。", bossSheet);
+    }
+
+    [Fact]
+    public async Task Of_two_staff_taking_one_case_at_once_exactly_one_gets_it_and_the_other_sees_who()
+    {
+        string tenant = "default";
+        await host.AddStaffAsync(tenant, "race-one", "早押し 一");
+        await host.AddStaffAsync(tenant, "race-two", "早押し 二");
+        var c = await host.OpenCaseAsync(tenant, "同時に押される相談");
+        var one = await host.SignedInAsync(tenant, "race-one");
+        var two = await host.SignedInAsync(tenant, "race-two");
+        string tokenOne = DeskHost.Token(await (await one.GetAsync(Sheet(c))).Content.ReadAsStringAsync());
+        string tokenTwo = DeskHost.Token(await (await two.GetAsync(Sheet(c))).Content.ReadAsStringAsync());
+
+        var responses = await Task.WhenAll(
+            DeskHost.PostAsync(one, Sheet(c) + "/take", tokenOne, ("version", c.Version.ToString())),
+            DeskHost.PostAsync(two, Sheet(c) + "/take", tokenTwo, ("version", c.Version.ToString())));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        var loser = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+        Assert.Contains("ほかの方がこの相談を先に更新しました", await loser.Content.ReadAsStringAsync());
+        Assert.Single(await host.AuditAsync(tenant), e => e.Action == AuditAction.Taken && e.CaseId == c.Id);
+        foreach (var r in responses)
+            r.Dispose();
     }
 
     [Fact]
