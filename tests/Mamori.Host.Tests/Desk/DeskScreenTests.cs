@@ -54,6 +54,9 @@ public sealed class DeskScreenTests
             await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath($"{name}-{suffix}"), FullPage = true });
             int scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(scrollWidth <= size.Width, $"{name} at {suffix}: the page is {scrollWidth} px wide");
+            string[] cut = await page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('button, .desk-badge, .desk-ref, label, dt, dd')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim())");
+            Assert.True(cut.Length == 0, $"{name} at {suffix}: text cut in {string.Join(", ", cut)}");
         }
     }
 }

@@ -58,7 +58,7 @@ public static class DeskConsoleEndpoints
         });
         desk.MapGet("/login", (HttpContext c, DeskConsoleHandlers h) => h.LoginPageAsync(c));
         desk.MapPost("/login", (HttpContext c, DeskConsoleHandlers h) => h.LoginAsync(c))
-            .RequireRateLimiting(DeskLoginLimiter.AddressPolicy).WithMetadata(new DeskLoginMarker()).DisableAntiforgery();
+            .RequireRateLimiting(DeskLoginLimiter.AddressPolicy).WithMetadata(new DeskLoginMarker());
         desk.MapPost("/logout", (HttpContext c, DeskConsoleHandlers h) => h.LogoutAsync(c));
         desk.MapGet("", (HttpContext c, DeskConsoleHandlers h) => h.ListAsync(c));
         desk.MapGet("/cases/{id}", (string id, HttpContext c, DeskConsoleHandlers h) => h.SheetAsync(c, id));
