@@ -2,6 +2,7 @@ using Mamori.Host.Access;
 using Mamori.Host.Assets;
 using Mamori.Host.Bot;
 using Mamori.Host.Channels;
+using Mamori.Host.Desk.Console;
 using Mamori.Host.Health;
 using Mamori.Host.Privacy;
 using Mamori.Host.Reports;
@@ -18,6 +19,7 @@ builder.Services.AddChannels(builder.Configuration);      // Direct Line 3.0 (We
 builder.Services.AddChatPages();                          // / and /widget/frame
 builder.Services.AddAssets();                             // compression; the Web Chat bundle compressed once, cached by browsers
 builder.Services.AddReports();                            // /report/{id}
+builder.Services.AddDeskConsole(builder.Configuration); // /desk: the support desk's console (Mamori.Desk's store, staff sign-in)
 builder.Services.AddPrivacy();                            // /privacy, and deleting state past its retention
 builder.Services.AddReadiness();                          // /healthz: ready once the knowledge index is loaded
 
@@ -32,6 +34,7 @@ app.MapChannels();
 app.MapChatPages();
 app.MapAssets();
 app.MapReports();
+app.MapDeskConsole();
 app.MapPrivacy();
 app.Run();
 
