@@ -13,6 +13,7 @@ namespace Mamori.Host.Tests.Bench;
 /// the result turn apart) and memory for both, and the ratios. Targets at 100 conversations: Mamori ≥ 2× the peer's
 /// turns/s, p99 of question turns ≤ 1/5 of the peer's.
 /// </summary>
+[Collection(LoadRuns.Name)]
 public sealed class BotFrameworkLoadBench(ITestOutputHelper output)
 {
     private const int WarmUpConversations = 50;

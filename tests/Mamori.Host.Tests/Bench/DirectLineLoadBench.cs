@@ -11,6 +11,7 @@ namespace Mamori.Host.Tests.Bench;
 /// arrives on the WebSocket), host memory, and start-to-ready. Targets: p99 &lt; 50 ms at 100 conversations,
 /// start-to-ready &lt; 3 s (with the index cached).
 /// </summary>
+[Collection(LoadRuns.Name)]
 public sealed class DirectLineLoadBench(ITestOutputHelper output)
 {
     [BenchFact]

@@ -13,6 +13,7 @@ namespace Mamori.Host.Tests.Bench;
 /// messages arrive at once, ten times over, against the real engine with SQLite state, while the answers go out to a
 /// loopback LINE API. Reports the time to 200 (p50/p99) beside the time until every answer was sent. Target: p99 &lt; 50 ms.
 /// </summary>
+[Collection(LoadRuns.Name)]
 public sealed class LineWebhookBench(ITestOutputHelper output)
 {
     [BenchFact]
