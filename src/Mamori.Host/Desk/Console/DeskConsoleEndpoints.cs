@@ -75,7 +75,9 @@ public static class DeskConsoleEndpoints
             "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers.CacheControl = "no-store";
+        // Exactly what antiforgery sets on its pages, so it has nothing to override (and no warning to log on every sign-in page).
+        response.Headers.CacheControl = "no-cache, no-store";
+        response.Headers.Pragma = "no-cache";
     }
 
     internal static ContentHttpResult Page(string html, int status) =>
