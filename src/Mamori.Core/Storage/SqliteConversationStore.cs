@@ -22,17 +22,8 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
     public SqliteConversationStore(string path)
     {
         var full = Path.GetFullPath(path);
-        if (Path.GetDirectoryName(full) is { } folder)
-            Directory.CreateDirectory(folder);
         FilePath = full;
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,   // seconds a writer waits for another process's write lock before failing
-        }.ToString());
-        _connection.Open();
+        _connection = SqliteFile.Open(full);
         CreateSchema();
         _conversations = new Table(_connection, "conversation_state");
         _users = new Table(_connection, "user_state");

@@ -1,4 +1,5 @@
 using Mamori.Core.Dialogs;
+using Mamori.Core.Storage;
 using Mamori.Desk.Audit;
 using Mamori.Desk.Cases;
 using Mamori.Desk.Staff;
@@ -28,18 +29,9 @@ public sealed class SqliteDeskStore : IDeskStore, IDisposable
     public SqliteDeskStore(string path, TimeProvider? clock = null)
     {
         var full = Path.GetFullPath(path);
-        if (Path.GetDirectoryName(full) is { } folder)
-            Directory.CreateDirectory(folder);
         FilePath = full;
         _clock = clock ?? TimeProvider.System;
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,   // seconds a writer waits for another process's write lock before failing
-        }.ToString());
-        _connection.Open();
+        _connection = SqliteFile.Open(full);
         DeskSchema.Create(_connection);
         _cases = new CaseTable(_connection, full);
         _messages = new MessageTable(_connection);
