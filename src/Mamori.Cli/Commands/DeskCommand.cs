@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
+using Mamori.Core;
 using Mamori.Desk;
 using Mamori.Desk.Storage;
 using Microsoft.Data.Sqlite;
@@ -12,7 +12,7 @@ namespace Mamori.Cli.Commands;
 /// `mamori desk add-user|list-users`: the support desk's staff accounts, in the desk store the host uses
 /// (Mamori:Desk:SqlitePath, default data/mamori-desk.db under the content root; --state names another file).
 /// </summary>
-internal static partial class DeskCommand
+internal static class DeskCommand
 {
     public const string DefaultTenant = "default";
 
@@ -30,9 +30,9 @@ internal static partial class DeskCommand
     public static Option<string?> StateOption() =>
         new("--state") { Description = "窓口のデータを保存する SQLite ファイル（既定: Mamori:Desk:SqlitePath、なければ data/mamori-desk.db）" };
 
-    /// <summary>The host's rule for tenant ids (TenantsOptionsValidator), so an account is never made for a tenant that cannot exist.</summary>
+    /// <summary>The host's rule for tenant ids, so an account is never made for a tenant that cannot exist.</summary>
     public static string? TenantProblem(string? tenant) =>
-        tenant is not null && TenantId().IsMatch(tenant) ? null : $"--tenant must be 1-40 lowercase letters, digits or '-' (got '{tenant}').";
+        TenantIds.IsValid(tenant) ? null : $"--tenant must be {TenantIds.Rule} (got '{tenant}').";
 
     /// <summary>The desk's services with <paramref name="statePath"/> (relative to the working folder) over the configured file.</summary>
     public static ServiceProvider BuildServices(string? statePath)
@@ -60,7 +60,4 @@ internal static partial class DeskCommand
         }
         return null;
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
-    private static partial Regex TenantId();
 }

@@ -10,59 +10,67 @@ namespace Mamori.Core.Storage;
 /// </summary>
 public sealed class InMemoryConversationStore : IConversationStore
 {
-    private readonly ConcurrentDictionary<ConversationKey, Stored<ConversationState>> _conversations = new();
-    private readonly ConcurrentDictionary<UserKey, Stored<UserState>> _users = new();
-    private readonly ConcurrentDictionary<object, DateTimeOffset> _savedAt = new();
+    private readonly Table<ConversationKey, ConversationState> _conversations = new();
+    private readonly Table<UserKey, UserState> _users = new();
 
     public Task<Stored<ConversationState>?> LoadConversationAsync(ConversationKey key, CancellationToken cancellationToken) =>
-        Task.FromResult(_conversations.TryGetValue(key, out var stored) ? stored : null);
+        Task.FromResult(_conversations.Load(key));
 
     public Task<bool> TrySaveConversationAsync(ConversationKey key, ConversationState state, long expectedVersion, CancellationToken cancellationToken) =>
-        Task.FromResult(TrySave(_conversations, key, state, expectedVersion));
+        Task.FromResult(_conversations.TrySave(key, state, expectedVersion));
 
     public Task<Stored<UserState>?> LoadUserAsync(UserKey key, CancellationToken cancellationToken) =>
-        Task.FromResult(_users.TryGetValue(key, out var stored) ? stored : null);
+        Task.FromResult(_users.Load(key));
 
     public Task<bool> TrySaveUserAsync(UserKey key, UserState state, long expectedVersion, CancellationToken cancellationToken) =>
-        Task.FromResult(TrySave(_users, key, state, expectedVersion));
+        Task.FromResult(_users.TrySave(key, state, expectedVersion));
 
     public Task ForgetAsync(ConversationKey conversation, UserKey user, CancellationToken cancellationToken)
     {
-        _conversations.TryRemove(conversation, out _);
-        _users.TryRemove(user, out _);
-        _savedAt.TryRemove(conversation, out _);
-        _savedAt.TryRemove(user, out _);
+        _conversations.Remove(conversation);
+        _users.Remove(user);
         return Task.CompletedTask;
     }
 
-    public Task<int> ForgetInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        int removed = 0;
-        foreach (var (key, savedAt) in _savedAt)
-        {
-            if (savedAt >= cutoff || !_savedAt.TryRemove(new KeyValuePair<object, DateTimeOffset>(key, savedAt)))
-                continue;
-            bool gone = key switch
-            {
-                ConversationKey conversation => _conversations.TryRemove(conversation, out _),
-                UserKey user => _users.TryRemove(user, out _),
-                _ => false,
-            };
-            removed += gone ? 1 : 0;
-        }
-        return Task.FromResult(removed);
-    }
+    public Task<int> ForgetInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        Task.FromResult(_conversations.RemoveSavedBefore(cutoff) + _users.RemoveSavedBefore(cutoff));
 
-    private bool TrySave<TKey, TState>(ConcurrentDictionary<TKey, Stored<TState>> map, TKey key, TState state, long expectedVersion)
+    /// <summary>One kind of state: the stored versions, and when each was last saved (for the retention).</summary>
+    private sealed class Table<TKey, TState>
         where TKey : notnull
     {
-        var next = new Stored<TState>(state, expectedVersion + 1);
-        // TryUpdate compares the stored record by reference, so look up the instance we must replace first.
-        bool saved = expectedVersion == 0
-            ? map.TryAdd(key, next)
-            : map.TryGetValue(key, out var current) && current.Version == expectedVersion && map.TryUpdate(key, next, current);
-        if (saved)
-            _savedAt[key] = DateTimeOffset.UtcNow;
-        return saved;
+        private readonly ConcurrentDictionary<TKey, Stored<TState>> _stored = new();
+        private readonly ConcurrentDictionary<TKey, DateTimeOffset> _savedAt = new();
+
+        public Stored<TState>? Load(TKey key) => _stored.TryGetValue(key, out var stored) ? stored : null;
+
+        public bool TrySave(TKey key, TState state, long expectedVersion)
+        {
+            var next = new Stored<TState>(state, expectedVersion + 1);
+            // TryUpdate compares the stored record by reference, so look up the instance we must replace first.
+            bool saved = expectedVersion == 0
+                ? _stored.TryAdd(key, next)
+                : _stored.TryGetValue(key, out var current) && current.Version == expectedVersion && _stored.TryUpdate(key, next, current);
+            if (saved)
+                _savedAt[key] = DateTimeOffset.UtcNow;
+            return saved;
+        }
+
+        public void Remove(TKey key)
+        {
+            _stored.TryRemove(key, out _);
+            _savedAt.TryRemove(key, out _);
+        }
+
+        public int RemoveSavedBefore(DateTimeOffset cutoff)
+        {
+            int removed = 0;
+            foreach (var (key, savedAt) in _savedAt)
+            {
+                if (savedAt < cutoff && _savedAt.TryRemove(new KeyValuePair<TKey, DateTimeOffset>(key, savedAt)) && _stored.TryRemove(key, out _))
+                    removed++;
+            }
+            return removed;
+        }
     }
 }

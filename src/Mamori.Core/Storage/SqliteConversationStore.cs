@@ -139,8 +139,6 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
             CREATE TABLE IF NOT EXISTS user_state (
                 tenant TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, updated_at TEXT NOT NULL,
                 PRIMARY KEY (tenant, id)) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS conversation_state_updated ON conversation_state (updated_at);
-            CREATE INDEX IF NOT EXISTS user_state_updated ON user_state (updated_at);
             """;
         command.ExecuteNonQuery();
     }
@@ -159,7 +157,8 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
                 $"UPDATE {name} SET body = $body, version = version + 1, updated_at = $now WHERE tenant = $tenant AND id = $id AND version = $version",
                 "$tenant", "$id", "$body", "$now", "$version");
             Delete = Prepare(connection, $"DELETE FROM {name} WHERE tenant = $tenant AND id = $id", "$tenant", "$id");
-            // updated_at is UTC in round-trip format ("O"), so text order is time order.
+            // updated_at is UTC in round-trip format ("O"), so text order is time order. No index on it: every turn would
+            // pay to keep one, and the retention's scan runs every six hours.
             DeleteOlder = Prepare(connection, $"DELETE FROM {name} WHERE updated_at < $before", "$before");
         }
 

@@ -50,6 +50,9 @@ public static class PrivacyPage
                 ? "ご質問やお答えの文は、回答や読み取りのために、生成AIのサービス（" + (azure.Value.ChatEnabled ? "Microsoft Azure OpenAI" : "OpenAI 互換のサービス") + "）に送られます。"
                 : "ご質問やお答えの文を、外部の生成AIのサービスに送ることはありません。",
             ["contact"] = Contact(o),
+            // Only where 「担当者と話したい」 opens a case (DeskHandoff): elsewhere nothing is passed on.
+            ["handoff"] = o.SupportDesk.ContactLine() is null ? ""
+                : $"「担当者と話したい」と送ると、それまでのお答えと診断結果が{o.DisplayName}の相談窓口に届き、受付番号で確認できるようになります。",
         });
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }

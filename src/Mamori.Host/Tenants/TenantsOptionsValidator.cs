@@ -1,23 +1,20 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Mamori.Core;
 using Mamori.Host.Access;
 
 namespace Mamori.Host.Tenants;
 
 /// <summary>Checks every tenant at start-up; each error names the setting (Tenants:&lt;id&gt;:&lt;Key&gt;).</summary>
-internal sealed partial class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
+internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
-    internal static partial Regex TenantIdPattern();
-
     public ValidateOptionsResult Validate(string? name, TenantsOptions options)
     {
         var errors = new List<string>();
         foreach (var (id, tenant) in options.Tenants)
         {
-            if (!TenantIdPattern().IsMatch(id))
-                errors.Add($"Tenants:{id}: a tenant id is 1-40 lowercase letters, digits or '-'.");
+            if (!TenantIds.IsValid(id))
+                errors.Add($"Tenants:{id}: a tenant id is {TenantIds.Rule}.");
 
             var results = new List<ValidationResult>();
             Validator.TryValidateObject(tenant, new ValidationContext(tenant), results, validateAllProperties: true);

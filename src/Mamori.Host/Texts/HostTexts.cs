@@ -31,5 +31,6 @@ public sealed class HostTexts
     [Required] public string DeskCaseAlreadyOpen { get; set; } = "";
     [Required] public string PrivacyLink { get; set; } = "";
     [Required] public string LineTextOnly { get; set; } = "";
+    [Required] public string LineMeasureLink { get; set; } = "";
     [Required] public string LineOneToOneOnly { get; set; } = "";
 }

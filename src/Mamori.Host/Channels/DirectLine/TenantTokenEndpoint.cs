@@ -27,16 +27,7 @@ internal static class TenantTokenEndpoint
             return ValueTask.CompletedTask;
         };
         options.AddPolicy(MintPolicy, context =>
-        {
-            int perMinute = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenMintsPerMinute;
-            string client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = perMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
-        });
+            AddressRateLimit.PerMinute(context, context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenMintsPerMinute));
     }
 
     public static void Map(IEndpointRouteBuilder app)

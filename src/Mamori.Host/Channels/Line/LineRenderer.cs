@@ -153,7 +153,7 @@ internal sealed class LineRenderer(IOptions<HostTexts> texts)
     }
 
     // A line of the result: its title in bold, the sentence under it; tapping opens the measure's page when it has one.
-    private static JsonObject Item(CardItem item)
+    private JsonObject Item(CardItem item)
     {
         var contents = new JsonArray
         {
@@ -164,7 +164,7 @@ internal sealed class LineRenderer(IOptions<HostTexts> texts)
         var box = new JsonObject { ["type"] = "box", ["layout"] = "vertical", ["margin"] = "md", ["contents"] = contents };
         if (item.Url is { } url && Markdown.SafeUrl(url) is var safe && safe != "#")
         {
-            contents.Add(new JsonObject { ["type"] = "text", ["text"] = "詳しく見る ›", ["size"] = "xs", ["color"] = "#1f5fa8" });
+            contents.Add(new JsonObject { ["type"] = "text", ["text"] = texts.Value.LineMeasureLink, ["size"] = "xs", ["color"] = "#1f5fa8" });
             box["action"] = new JsonObject { ["type"] = "uri", ["label"] = CutGraphemes(item.Title, 20), ["uri"] = safe };
         }
         return box;

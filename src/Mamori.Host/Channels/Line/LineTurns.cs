@@ -126,7 +126,8 @@ internal sealed class LineTurns(
                         why = "the reply token was refused";
                     }
                 }
-                why ??= start == 0 ? "the reply token had expired" : "the answer needed more than five messages";
+                why ??= start > 0 ? "the answer needed more than five messages"
+                    : work.Event.ReplyToken is { Length: > 0 } ? "the reply token had expired" : "the event had no reply token";
                 if (replyOnly || work.LineUserId is not { } to)
                     return;
                 await api.PushAsync(account, to, batch, Guid.NewGuid(), ct);

@@ -16,7 +16,8 @@ internal sealed record LineWork(Tenant Tenant, LineEvent Event, DateTimeOffset R
     /// The id Mamori knows the person by: a hash of tenant and LINE user id. State, report links and logs carry this
     /// pseudonym, so a leaked database or log reveals no LINE ids; one account's users never meet another's.
     /// </summary>
-    public string? Pseudonym => LineUserId is { Length: > 0 } user
+    /// <remarks>Hashed once per event: the inbox, the turn, the audience and the store all ask for it.</remarks>
+    public string? Pseudonym { get; } = Event.Source?.UserId is { Length: > 0 } user
         ? "line-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Tenant.Id}:{user}")))[..32]
         : null;
 

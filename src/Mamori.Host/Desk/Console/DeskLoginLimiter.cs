@@ -1,3 +1,4 @@
+using Mamori.Host.Access;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -42,16 +43,7 @@ internal sealed class DeskLoginLimiter : IDisposable
     public static void ConfigureAddressLimit(RateLimiterOptions options)
     {
         options.AddPolicy(AddressPolicy, context =>
-        {
-            int perMinute = context.RequestServices.GetRequiredService<IOptions<DeskConsoleOptions>>().Value.LoginsPerMinutePerAddress;
-            string client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = perMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
-        });
+            AddressRateLimit.PerMinute(context, context.RequestServices.GetRequiredService<IOptions<DeskConsoleOptions>>().Value.LoginsPerMinutePerAddress));
         var previous = options.OnRejected;
         options.OnRejected = async (context, token) =>
         {

@@ -111,7 +111,7 @@ internal static class DeskPages
             html.Append("<li class=\"desk-card desk-state-").Append(E(c.State.ToString().ToLowerInvariant())).Append("\"><a class=\"desk-card-link\" href=\"/desk/cases/")
                 .Append(E(Uri.EscapeDataString(c.Id))).Append("\"><span class=\"desk-ref\">受付番号 ").Append(E(CaseReference.Of(c.Id))).Append("</span>")
                 .Append("<span class=\"desk-badges\"><span class=\"desk-badge\">").Append(E(DeskWords.State(c.State))).Append("</span><span class=\"desk-badge\">")
-                .Append(E(DeskWords.Channel(c.Channel))).Append("</span></span></a>");
+                .Append(E(ChannelNames.Japanese(c.Channel))).Append("</span></span></a>");
             html.Append("<p class=\"desk-reason\">").Append(E(c.Reason)).Append("</p><p class=\"desk-meta\">");
             if (c.State == CaseState.Waiting)
                 html.Append("待ち時間 <strong>").Append(E(DeskWords.Minutes(c.OpenedAt, now))).Append("</strong>");
@@ -138,7 +138,7 @@ internal static class DeskPages
         html.Append("<div class=\"desk-sheet\"><div class=\"desk-column\"><section class=\"desk-section\"><h2>相談の概要</h2><dl class=\"desk-facts\">");
         Fact(html, "状態", DeskWords.State(c.State));
         Fact(html, "担当", c.TakenBy is null ? "（まだいません）" : Name(names, c.TakenBy));
-        Fact(html, "経路", DeskWords.Channel(c.Channel));
+        Fact(html, "経路", ChannelNames.Japanese(c.Channel));
         Fact(html, "受付日時", DeskWords.Time(c.OpenedAt));
         Fact(html, "きっかけ", c.Reason);
         if (c.Contact is { } contact)

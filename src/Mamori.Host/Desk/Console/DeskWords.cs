@@ -24,14 +24,6 @@ internal static class DeskWords
     public const string BadReference = "受付番号は6桁の数字で入力してください（例: 123-456）。";
     public const int NotesMaxLength = 2000;
 
-    public static string Channel(string channel) => channel switch
-    {
-        "directline" or "webchat" or "widget" => "ウェブ",
-        "msteams" => "Teams",
-        "line" => "LINE",
-        _ => channel,
-    };
-
     public static string State(CaseState state) => state switch
     {
         CaseState.Waiting => "対応待ち",

@@ -27,7 +27,7 @@ internal sealed record DeskNotice(string TenantId, IReadOnlyList<string> Emails,
             "",
             $"受付番号：{reference}",
             $"受付日時：{when}（日本時間）",
-            $"経路：{ChannelName(opened.Channel)}",
+            $"経路：{ChannelNames.Japanese(opened.Channel)}",
             $"きっかけ：{opened.Reason}",
             diagnosis,
             "",
@@ -36,12 +36,4 @@ internal sealed record DeskNotice(string TenantId, IReadOnlyList<string> Emails,
         return new DeskNotice(tenant.Id, tenant.Options.SupportDesk.NoticeEmails, tenant.Options.SupportDesk.NoticeWebhookUrl,
             $"【まもり】新しいご相談（受付番号 {reference}）", body);
     }
-
-    private static string ChannelName(string channel) => channel switch
-    {
-        "msteams" => "Microsoft Teams",
-        "line" => "LINE",
-        "directline" or "webchat" => "ウェブのチャット",
-        _ => channel,
-    };
 }

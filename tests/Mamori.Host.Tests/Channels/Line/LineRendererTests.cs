@@ -11,7 +11,7 @@ namespace Mamori.Host.Tests.Channels.Line;
 
 public sealed class LineRendererTests
 {
-    private static readonly LineRenderer Renderer = new(Options.Create(new HostTexts { CitationsHeading = "出典", ReportLinkLabel = "報告書を見る・印刷する" }));
+    private static readonly LineRenderer Renderer = new(Options.Create(new HostTexts { CitationsHeading = "出典", ReportLinkLabel = "報告書を見る・印刷する", LineMeasureLink = "詳しく見る ›" }));
 
     private static PublishedReply Plain(string text, params string[] choices) =>
         new(new BotReply { Text = text, Choices = [.. choices.Select(c => new ReplyChoice(c))] }, null, null);
