@@ -31,7 +31,8 @@ public static class CaseTransitions
 
     public static CaseChange Close(DeskCase current, CaseOutcome outcome, string? notes, DateTimeOffset now) =>
         current.State == CaseState.Taken
-            ? Changed(Forgotten(current) with { State = CaseState.Closed, Outcome = outcome, Notes = notes, ClosedAt = now, RatingAsked = true })
+            // The rating is asked in the chat, so only where the owner can be reached there.
+            ? Changed(Forgotten(current) with { State = CaseState.Closed, Outcome = outcome, Notes = notes, ClosedAt = now, RatingAsked = current.Route is not null })
             : Refuse(current, $"case {current.Id} is {current.State}, not Taken: only a taken case is closed");
 
     public static CaseChange Cancel(DeskCase current, DateTimeOffset now) =>

@@ -1,11 +1,12 @@
 using Mamori.Desk;
+using Mamori.Host.Desk.Live;
 using Mamori.Host.Desk.Notices;
 
 namespace Mamori.Host.Desk;
 
 public static class DeskExtensions
 {
-    /// <summary>A request for a person becomes a case in the desk store, and the desk is told (Desk:Notices).</summary>
+    /// <summary>A request for a person becomes a case in the desk store, the desk is told (Desk:Notices), and they chat.</summary>
     public static IServiceCollection AddDeskHandoff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMamoriDesk(configuration);
@@ -15,6 +16,14 @@ public static class DeskExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DeskNotices>());
         services.AddSingleton<CaseSnapshots>();
         services.AddSingleton<DeskHandoff>();
+        // The live chat between desk and owner (Desk/Live): the owners' side, the consoles' side, and who is at the console.
+        services.AddSingleton<DeskEvents>();
+        services.AddSingleton<DeskPresence>();
+        services.AddSingleton<DeskReach>();
+        services.AddSingleton<DeskQueue>();
+        services.AddSingleton<DeskChat>();
+        services.AddSingleton<OwnerMessenger>();
+        services.AddSingleton<CaseWork>();
         return services;
     }
 }

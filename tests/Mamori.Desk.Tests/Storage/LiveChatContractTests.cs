@@ -43,7 +43,8 @@ public sealed class LiveChatContractTests : IDisposable
         var rated = (await store.OpenCaseAsync(Request("tenant-a", "c1"), None)).Case;
         var declined = (await store.OpenCaseAsync(Request("tenant-a", "c2"), None)).Case;
         var cancelled = (await store.OpenCaseAsync(Request("tenant-a", "c3"), None)).Case;
-        foreach (var c in new[] { rated, declined })
+        var byPhoneOnly = (await store.OpenCaseAsync(Request("tenant-a", "c4") with { Route = null }, None)).Case;
+        foreach (var c in new[] { rated, declined, byPhoneOnly })
         {
             await store.TakeAsync("tenant-a", c.Id, sato.Id, 1, None);
             await store.CloseAsync("tenant-a", c.Id, CaseOutcome.Resolved, null, 2, None);
@@ -52,6 +53,7 @@ public sealed class LiveChatContractTests : IDisposable
 
         Assert.Equal(rated.Id, (await store.FindRatingAskedAsync(rated.Conversation, None))!.Id);
         Assert.Null(await store.FindRatingAskedAsync(cancelled.Conversation, None));   // the owner ended it: nothing to rate
+        Assert.Null(await store.FindRatingAskedAsync(byPhoneOnly.Conversation, None)); // no chat to ask in
         Assert.Null(await store.FindRatingAskedAsync(new ConversationKey("tenant-b", "c1"), None));
 
         Assert.True((await store.SetSatisfactionAsync("tenant-a", rated.Id, 4, 3, None)).Succeeded);

@@ -45,7 +45,7 @@ internal sealed class BotFrameworkTurns(
         string tenant = options.Value.MamoriTenant;
         var result = await runner.RunAsync(key, bot => what.Kind == InboundKind.Welcome
             ? bot.StartAsync(key, userId, channelId, ct)
-            : bot.HandleAsync(new IncomingTurn(key, userId, what.Text, channelId), ct), ct);
+            : bot.HandleAsync(new IncomingTurn(key, userId, what.Text, channelId, Route: ConnectorOwnerChannel.RouteOf(inbound)), ct), ct);
 
         var replies = new List<BotReply>();
         if (what.Kind == InboundKind.Welcome && tenants.Find(tenant)?.Options.Greeting is { Length: > 0 } greeting)
