@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Mamori.Core.Dialogs;
 using Mamori.Desk.Cases;
 using static Mamori.Host.Tests.Desk.DeskOwner;
@@ -40,27 +38,27 @@ public sealed class LiveChatTests : IDisposable
         // The chat so far: each question asked, then the owner's reply.
         Assert.Equal(2 * (question - 1), opened.Snapshot.Transcript.Count);
         Assert.Equal(opened.Snapshot.Answers.Select(a => a.Answer), opened.Snapshot.Transcript.Where(l => l.Role == TranscriptRole.Owner).Select(l => l.Text));
-        string sheet = await (await desk.GetAsync(SheetPath(opened))).Content.ReadAsStringAsync();
+        string sheet = await (await desk.GetAsync(DeskActions.SheetPath(opened))).Content.ReadAsStringAsync();
         Assert.Contains("お客さまとのチャット", sheet);
         Assert.Contains("パスワードを社員で使い回しているので相談したいです", sheet);
 
-        await ActAsync(desk, opened, "take");
+        await DeskActions.ActAsync(_host, desk, opened, "take");
         Assert.Contains("まもり商工会 経営相談窓口の佐藤 花子が担当します。", Text(await owner.NextAsync()));
 
-        var sent = await ActAsync(desk, opened, "send", ("text", "佐藤です。使い回しは、まず社員ごとのパスワードに分けるところから始めましょう。"));
+        var sent = await DeskActions.ActAsync(_host, desk, opened, "send", ("text", "佐藤です。使い回しは、まず社員ごとのパスワードに分けるところから始めましょう。"));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.EndsWith("done=sent#chat", sent.Headers.Location!.OriginalString);
         Assert.Equal("佐藤 花子（まもり商工会 経営相談窓口）：\n佐藤です。使い回しは、まず社員ごとのパスワードに分けるところから始めましょう。", Text(await owner.NextAsync()));
 
         await owner.Client.PostAsync("わかりました。やってみます。");
         Assert.Equal(0, await owner.CountAfterQuietAsync(TimeSpan.FromMilliseconds(800)));   // the bot keeps quiet while a person has the chat
-        var chat = await MessagesAsync(desk, opened, after: 0);
+        var chat = await DeskActions.MessagesAsync(desk, opened, after: 0);
         Assert.Equal(["owner", "system", "staff", "owner"], chat.Select(m => (string)m!["from"]!));
         Assert.Equal("わかりました。やってみます。", (string)chat[^1]!["text"]!);
         Assert.Equal([1L, 2L, 3L, 4L], chat.Select(m => (long)m!["seq"]!));
-        Assert.Empty(await MessagesAsync(desk, opened, after: 4));   // read from the last number: nothing twice
+        Assert.Empty(await DeskActions.MessagesAsync(desk, opened, after: 4));   // read from the last number: nothing twice
 
-        await ActAsync(desk, opened, "close", ("outcome", "resolved"), ("notes", "パスワードの分け方を案内"));
+        await DeskActions.ActAsync(_host, desk, opened, "close", ("outcome", "resolved"), ("notes", "パスワードの分け方を案内"));
         var handedBack = await owner.NextAsync();
         Assert.Contains("佐藤 花子とのお話はここまでです。ここからは、まもりがお答えします。", Text(handedBack));
         Assert.Equal(["5 とても満足", "4 満足", "3 ふつう", "2 やや不満", "1 不満", "答えない"], Buttons(handedBack));
@@ -152,20 +150,20 @@ public sealed class LiveChatTests : IDisposable
         using (var notSocket = await desk.GetAsync("desk/live"))
             Assert.Equal(HttpStatusCode.BadRequest, notSocket.StatusCode);
 
-        var beforeTaking = await ActAsync(desk, opened, "send", ("text", "こんにちは"));
+        var beforeTaking = await DeskActions.ActAsync(_host, desk, opened, "send", ("text", "こんにちは"));
         Assert.Equal(HttpStatusCode.BadRequest, beforeTaking.StatusCode);
         Assert.Contains("先に担当になってください", await beforeTaking.Content.ReadAsStringAsync());
-        await ActAsync(desk, opened, "take");
+        await DeskActions.ActAsync(_host, desk, opened, "take");
         await owner.NextAsync();
-        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(colleague, opened, "send", ("text", "横から失礼します"))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(elsewhere, opened, "send", ("text", "x"))).StatusCode);
-        Assert.Contains("送る文章を入力するか", await (await ActAsync(desk, opened, "send", ("text", "   "))).Content.ReadAsStringAsync());
-        Assert.Contains("1000文字以内", await (await ActAsync(desk, opened, "send", ("text", new string('あ', 1001)))).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await DeskActions.ActAsync(_host, colleague, opened, "send", ("text", "横から失礼します"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await DeskActions.ActAsync(_host, elsewhere, opened, "send", ("text", "x"))).StatusCode);
+        Assert.Contains("送る文章を入力するか", await (await DeskActions.ActAsync(_host, desk, opened, "send", ("text", "   "))).Content.ReadAsStringAsync());
+        Assert.Contains("1000文字以内", await (await DeskActions.ActAsync(_host, desk, opened, "send", ("text", new string('あ', 1001)))).Content.ReadAsStringAsync());
 
-        var canned = await ActAsync(desk, opened, "send", ("text", ""), ("canned", "checking"));
+        var canned = await DeskActions.ActAsync(_host, desk, opened, "send", ("text", ""), ("canned", "checking"));
         Assert.Equal(HttpStatusCode.Redirect, canned.StatusCode);
         Assert.Contains("確認しますので、少しお待ちください。", Text(await owner.NextAsync()));
-        Assert.Equal(2, (await MessagesAsync(desk, opened, after: 0)).Count);   // the 「担当しました」 line and the canned reply
+        Assert.Equal(2, (await DeskActions.MessagesAsync(desk, opened, after: 0)).Count);   // the 「担当しました」 line and the canned reply
     }
 
     /// <summary>Starts the diagnosis and answers with the first button until the given question is asked; returns its number.</summary>
@@ -180,22 +178,4 @@ public sealed class LiveChatTests : IDisposable
 
     private async Task<DeskCase> OpenCaseAsync(DeskOwner owner) =>
         (await _host.Store.FindOpenCaseAsync(new ConversationKey("default", owner.Client.ConversationId), default))!;
-
-    private static string SheetPath(DeskCase c) => "desk/cases/" + Uri.EscapeDataString(c.Id);
-
-    /// <summary>Posts a console form from the case sheet as a browser would: its antiforgery field and the version it shows.</summary>
-    private async Task<HttpResponseMessage> ActAsync(HttpClient browser, DeskCase c, string action, params (string Name, string Value)[] fields)
-    {
-        string token = await DeskHost.TokenAsync(browser, SheetPath(c));
-        var current = await _host.Store.GetCaseAsync(c.TenantId, c.Id, default);
-        return await DeskHost.PostAsync(browser, $"{SheetPath(c)}/{action}", token,
-            [("version", current!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. fields]);
-    }
-
-    private static async Task<JsonArray> MessagesAsync(HttpClient browser, DeskCase c, long after)
-    {
-        using var response = await browser.GetAsync($"{SheetPath(c)}/messages?after={after}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (JsonArray)(await response.Content.ReadFromJsonAsync<JsonObject>())!["messages"]!;
-    }
 }

@@ -4,6 +4,7 @@ using Mamori.Core.Messages;
 using Mamori.Core.Storage;
 using Mamori.Host.Channels.Rendering;
 using Mamori.Host.Channels.Turns;
+using Mamori.Host.Desk.Live;
 using Mamori.Host.Reports;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ internal sealed class LineTurns(
     LinePushCounter pushes,
     IConversationStore store,
     ReportSnapshots reports,
+    DeskChat desk,
     IOptions<LineOptions> options,
     IOptions<HostTexts> texts,
     TimeProvider clock,
@@ -55,7 +57,9 @@ internal sealed class LineTurns(
                 await AnswerAsync(work, bot => bot.StartAsync(work.Conversation, user, Channel, ct), greet: true, ct);
                 break;
             case "unfollow":
-                // Blocked: nothing can be sent any more, and the person's answers and result are deleted, as the privacy note says.
+                // Blocked: nothing can be sent any more, and the person's answers and result are deleted, as the privacy note
+                // says; a request to the desk is withdrawn, so nobody waits to answer a chat that cannot be reached.
+                await desk.OwnerLeftAsync(work.Conversation, ct);
                 await store.ForgetAsync(work.Conversation, new UserKey(tenant, user), ct);
                 reports.Forget(work.Conversation.ConversationId);
                 LineLog.Forgot(logger, tenant);

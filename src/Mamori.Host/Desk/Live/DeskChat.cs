@@ -83,16 +83,27 @@ internal sealed class DeskChat(
         return new DeskTurn([BotReply.Plain(said + "\n\n" + T.DeskContactAfter)]);
     }
 
+    /// <summary>The owner can no longer be reached (they blocked the LINE account): an open case is withdrawn and its route erased.</summary>
+    public async Task OwnerLeftAsync(ConversationKey conversation, CancellationToken ct)
+    {
+        if (await store.FindOpenCaseAsync(conversation, ct) is { } open)
+            await CancelAsync(open, "お客さまがこのチャットを閉じたため（ブロックなど）、ご相談は取り下げになりました。", ct);
+    }
+
     private async Task<DeskTurn> WithdrawAsync(DeskCase open, CancellationToken ct)
     {
-        var change = await ChangeAsync(open, (c, version) => store.CancelAsync(c.TenantId, c.Id, version, ct), ct);
-        if (change.Succeeded)
-        {
-            await store.AppendAuditAsync(open.TenantId, null, AuditAction.Cancelled, open.Id, "by the owner", ct);
-            await AppendAsync(open, "お客さまがご相談を取り下げました。", ct, MessageSender.System);
-            events.Publish(new DeskEvent(open.TenantId, open.Id, DeskEventKind.CaseChanged));
-        }
+        await CancelAsync(open, "お客さまがご相談を取り下げました。", ct);
         return new DeskTurn([BotReply.Plain(T.DeskEndedByOwner)], Resume: true);
+    }
+
+    private async Task CancelAsync(DeskCase open, string line, CancellationToken ct)
+    {
+        var change = await ChangeAsync(open, (c, version) => store.CancelAsync(c.TenantId, c.Id, version, ct), ct);
+        if (!change.Succeeded)
+            return;
+        await store.AppendAuditAsync(open.TenantId, null, AuditAction.Cancelled, open.Id, "by the owner", ct);
+        await AppendAsync(open, line, ct, MessageSender.System);
+        events.Publish(new DeskEvent(open.TenantId, open.Id, DeskEventKind.CaseChanged));
     }
 
     private async Task<DeskTurn?> RatingAsync(DeskCase closed, string text, CancellationToken ct)
