@@ -1,4 +1,5 @@
 using Mamori.Desk;
+using Mamori.Host.Desk.Companies;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -18,6 +19,7 @@ public static class DeskConsoleEndpoints
         services.AddOptions<DeskConsoleOptions>().Bind(configuration.GetSection(DeskConsoleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeskLoginLimiter>();
         services.AddSingleton<DeskConsoleHandlers>();
+        services.AddDeskCompanies();
         services.AddRateLimiter(_ => { });
         services.PostConfigure<RateLimiterOptions>(DeskLoginLimiter.ConfigureAddressLimit);
         services.AddAntiforgery(o =>
@@ -63,6 +65,7 @@ public static class DeskConsoleEndpoints
         desk.MapGet("", (HttpContext c, DeskConsoleHandlers h) => h.ListAsync(c));
         desk.MapGet("/cases/{id}", (string id, HttpContext c, DeskConsoleHandlers h) => h.SheetAsync(c, id));
         desk.MapPost("/cases/{id}/{action}", (string id, string action, HttpContext c, DeskConsoleHandlers h) => h.ActAsync(c, id, action));
+        desk.MapDeskCompanies();
         desk.MapGet("/{**rest}", (HttpContext c, DeskConsoleHandlers h) => h.NotFoundAsync(c));
         desk.MapPost("/{**rest}", (HttpContext c, DeskConsoleHandlers h) => h.NotFoundAsync(c));
         return app;

@@ -232,27 +232,9 @@ internal sealed class DeskConsoleHandlers(
     private async Task<IReadOnlyDictionary<string, string>> NamesAsync(DeskSession session, CancellationToken ct) =>
         (await store.ListStaffAsync(session.TenantId, ct)).ToDictionary(s => s.Id, s => s.DisplayName, StringComparer.Ordinal);
 
-    /// <summary>The posted form if it is one and carries a valid antiforgery token; null otherwise.</summary>
-    private async Task<IFormCollection?> ReadFormAsync(HttpContext context)
-    {
-        if (!context.Request.HasFormContentType)
-            return null;
-        try
-        {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            return await antiforgery.IsRequestValidAsync(context) ? form : null;
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or AntiforgeryValidationException)
-        {
-            return null;
-        }
-    }
+    private Task<IFormCollection?> ReadFormAsync(HttpContext context) => DeskForms.ReadAsync(antiforgery, context);
 
-    private FormToken Token(HttpContext context)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return new FormToken(tokens.FormFieldName, tokens.RequestToken ?? "");
-    }
+    private FormToken Token(HttpContext context) => DeskForms.Token(antiforgery, context);
 
     private static string LoginPath(string tenantId) =>
         tenantId == TenantsOptions.DefaultTenantId ? "/desk/login" : "/desk/login?tenant=" + Uri.EscapeDataString(tenantId);
