@@ -1,6 +1,7 @@
 using Mamori.Core.Domain;
 using Mamori.Desk.Advisers;
-using static Mamori.Desk.Tests.Advisers.AdviserStores;
+using Mamori.Desk.Tests.Storage;
+using static Mamori.Desk.Tests.Advisers.AdviserSamples;
 
 namespace Mamori.Desk.Tests.Advisers;
 
@@ -8,21 +9,21 @@ namespace Mamori.Desk.Tests.Advisers;
 public sealed class AdviserCompaniesContractTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly AdviserStores _stores = new();
+    private readonly DeskStores _stores = new();
 
     public void Dispose() => _stores.Dispose();
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(AdviserStores))]
+    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores))]
     public async Task A_company_is_kept_with_its_consent_and_creator_and_listed_newest_first_in_its_tenant_only(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = _stores.CreateAdvisers(kind);
         var first = await store.AddAsync(Company("tenant-a", "山田製作所"), None);
         _stores.Clock.Advance(TimeSpan.FromMinutes(5));
         var second = await store.AddAsync(Company("tenant-a", "佐藤商店") with { ContactName = null, Memo = null }, None);
         var elsewhere = await store.AddAsync(Company("tenant-b", "よその会社"), None);
 
         Assert.Equal(22, first.Id.Length);
-        Assert.Equal(("tenant-a", "山田製作所", "山田 太郎", "毎月第2火曜に訪問", Company("x").ConsentedAt, "staff-1", _stores.Clock.GetUtcNow().AddMinutes(-5)),
+        Assert.Equal(("tenant-a", "山田製作所", "山田 太郎", "毎月第2火曜に訪問", ConsentedAt, "staff-1", _stores.Clock.GetUtcNow().AddMinutes(-5)),
             (first.TenantId, first.Name, first.ContactName, first.Memo, first.ConsentedAt, first.CreatedBy, first.CreatedAt));
         Assert.Equal(first, await store.GetAsync("tenant-a", first.Id, None));
         Assert.Equal([second, first], await store.ListAsync("tenant-a", None));
@@ -34,10 +35,10 @@ public sealed class AdviserCompaniesContractTests : IDisposable
         Assert.Empty(await store.ListAsync("tenant-c", None));
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(AdviserStores))]
+    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores))]
     public async Task Runs_are_kept_under_their_company_oldest_first_with_answers_and_conclusions(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = _stores.CreateAdvisers(kind);
         var company = await store.AddAsync(Company("tenant-a"), None);
 
         var before = await store.AddDiagnosisAsync(Run("tenant-a", company.Id), None);
@@ -53,10 +54,10 @@ public sealed class AdviserCompaniesContractTests : IDisposable
         Assert.Equal((null, null), (runs[1].PrimaryBarrier, runs[1].MaturityStep));
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(AdviserStores))]
+    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores))]
     public async Task Another_tenant_can_neither_run_read_nor_delete_a_company(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = _stores.CreateAdvisers(kind);
         var company = await store.AddAsync(Company("tenant-a"), None);
         await store.AddDiagnosisAsync(Run("tenant-a", company.Id), None);
 
@@ -69,10 +70,10 @@ public sealed class AdviserCompaniesContractTests : IDisposable
         Assert.Single(await store.ListDiagnosesAsync("tenant-a", company.Id, None));
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(AdviserStores))]
+    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores))]
     public async Task Deleting_a_company_erases_its_runs_and_leaves_the_others(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = _stores.CreateAdvisers(kind);
         var gone = await store.AddAsync(Company("tenant-a", "消す会社"), None);
         var kept = await store.AddAsync(Company("tenant-a", "残す会社"), None);
         await store.AddDiagnosisAsync(Run("tenant-a", gone.Id), None);

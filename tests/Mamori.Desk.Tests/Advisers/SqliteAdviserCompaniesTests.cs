@@ -1,7 +1,8 @@
 using Mamori.Desk.Advisers;
 using Mamori.Desk.Storage;
+using Mamori.Desk.Tests.Storage;
 using Microsoft.Data.Sqlite;
-using static Mamori.Desk.Tests.Advisers.AdviserStores;
+using static Mamori.Desk.Tests.Advisers.AdviserSamples;
 
 namespace Mamori.Desk.Tests.Advisers;
 
@@ -9,7 +10,7 @@ namespace Mamori.Desk.Tests.Advisers;
 public sealed class SqliteAdviserCompaniesTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly AdviserStores _stores = new();
+    private readonly DeskStores _stores = new();
 
     public void Dispose() => _stores.Dispose();
 
@@ -26,7 +27,7 @@ public sealed class SqliteAdviserCompaniesTests : IDisposable
         }
         SqliteConnection.ClearAllPools();
 
-        var after = _stores.OpenSqlite(path);
+        var after = _stores.OpenAdvisers(path);
         Assert.Equal(company, await after.GetAsync("tenant-a", company.Id, None));
         Assert.Equal([run], await after.ListDiagnosesAsync("tenant-a", company.Id, None));
         Assert.True(await after.DeleteAsync("tenant-a", company.Id, None));
@@ -36,11 +37,11 @@ public sealed class SqliteAdviserCompaniesTests : IDisposable
     public async Task The_desks_file_holds_both_the_cases_and_the_companies()
     {
         var path = _stores.PathOf("desk.db");
-        using var desk = new SqliteDeskStore(path, _stores.Clock);
-        var advisers = _stores.OpenSqlite(path);
+        var desk = _stores.OpenSqlite(path);
+        var advisers = _stores.OpenAdvisers(path);
 
         var company = await advisers.AddAsync(Company("tenant-a"), None);
-        var opened = await desk.OpenCaseAsync(Storage.DeskStores.Request("tenant-a", "c1"), None);
+        var opened = await desk.OpenCaseAsync(DeskStores.Request("tenant-a", "c1"), None);
 
         Assert.NotNull(await advisers.GetAsync("tenant-a", company.Id, None));
         Assert.NotNull(await desk.GetCaseAsync("tenant-a", opened.Case.Id, None));

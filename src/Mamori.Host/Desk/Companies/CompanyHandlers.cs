@@ -61,37 +61,23 @@ internal sealed class CompanyHandlers(
         return TypedResults.Redirect(CompanyPages.Path(company) + "?done=added");
     }
 
-    public async Task<IResult> SheetAsync(HttpContext context, string id)
+    public Task<IResult> SheetAsync(HttpContext context, string id) => ShowAsync(context, id, async (session, company, _) =>
     {
-        if (await DeskSession.ResolveAsync(context, store, tenants) is not { } session)
-            return TypedResults.Redirect("/desk/login");
-        if (await FindAsync(session, id, context.RequestAborted) is not { } company)
-            return NotFound(context, session);
         await AuditAsync(session, AuditAction.CompanyViewed, company.Id, context);
         string notice = CompanyWords.Done(context.Request.Query["done"].FirstOrDefault());
         return await SheetPageAsync(context, session, company, notice, problem: false, StatusCodes.Status200OK);
-    }
+    });
 
-    public async Task<IResult> DiagnosisFormAsync(HttpContext context, string id)
+    public Task<IResult> DiagnosisFormAsync(HttpContext context, string id) => ShowAsync(context, id, async (session, company, ct) =>
     {
-        if (await DeskSession.ResolveAsync(context, store, tenants) is not { } session)
-            return TypedResults.Redirect("/desk/login");
-        if (await FindAsync(session, id, context.RequestAborted) is not { } company)
-            return NotFound(context, session);
         // The form shows the last run's answers, so looking at it is looking at the company.
         await AuditAsync(session, AuditAction.CompanyViewed, company.Id, context, "diagnosis form");
-        var last = (await companies.ListDiagnosesAsync(session.TenantId, company.Id, context.RequestAborted)).LastOrDefault();
+        var last = (await companies.ListDiagnosesAsync(session.TenantId, company.Id, ct)).LastOrDefault();
         return Page(DiagnosisFormPage.Render(session, company, runs.Questions, last?.Answers ?? AnswerSet.Empty, null, Token(context)), StatusCodes.Status200OK);
-    }
+    });
 
-    public async Task<IResult> DiagnoseAsync(HttpContext context, string id)
+    public Task<IResult> DiagnoseAsync(HttpContext context, string id) => ChangeAsync(context, id, async (session, form, company, ct) =>
     {
-        var (session, form) = await PostedAsync(context);
-        if (session is null || form is null)
-            return Refused(session);
-        var ct = context.RequestAborted;
-        if (await FindAsync(session, id, ct) is not { } company)
-            return NotFound(context, session);
         if (runs.Read(form) is not { } answers)
             return Page(DiagnosisFormPage.Render(session, company, runs.Questions, AnswerSet.Empty, CompanyWords.BadAnswer, Token(context)), StatusCodes.Status400BadRequest);
 
@@ -101,15 +87,10 @@ internal sealed class CompanyHandlers(
             return NotFound(context, session);
         await AuditAsync(session, AuditAction.CompanyDiagnosed, company.Id, context, "run " + run.Id);
         return TypedResults.Redirect(CompanyPages.Path(company) + "?done=diagnosed");
-    }
+    });
 
-    public async Task<IResult> ReportAsync(HttpContext context, string id)
+    public Task<IResult> ReportAsync(HttpContext context, string id) => ShowAsync(context, id, async (session, company, ct) =>
     {
-        if (await DeskSession.ResolveAsync(context, store, tenants) is not { } session)
-            return TypedResults.Redirect("/desk/login");
-        var ct = context.RequestAborted;
-        if (await FindAsync(session, id, ct) is not { } company)
-            return NotFound(context, session);
         var list = await companies.ListDiagnosesAsync(session.TenantId, company.Id, ct);
         string? wanted = context.Request.Query["run"].FirstOrDefault();
         var run = wanted is null ? list.LastOrDefault() : list.FirstOrDefault(r => r.Id == wanted);
@@ -123,22 +104,37 @@ internal sealed class CompanyHandlers(
         // The report's own page, with its print button's script (the console's pages allow none).
         context.Response.Headers.ContentSecurityPolicy = ReportEndpoints.ContentSecurityPolicy;
         return Page(ReportPage.Render(view, tenant, texts.Value, reportTexts), StatusCodes.Status200OK);
-    }
+    });
 
-    public async Task<IResult> DeleteAsync(HttpContext context, string id)
+    public Task<IResult> DeleteAsync(HttpContext context, string id) => ChangeAsync(context, id, async (session, form, company, ct) =>
     {
-        var (session, form) = await PostedAsync(context);
-        if (session is null || form is null)
-            return Refused(session);
-        var ct = context.RequestAborted;
-        if (await FindAsync(session, id, ct) is not { } company)
-            return NotFound(context, session);
         if (form["confirm"].FirstOrDefault() != "yes")
             return await SheetPageAsync(context, session, company, CompanyWords.DeleteUnconfirmed, problem: true, StatusCodes.Status400BadRequest);
         if (!await companies.DeleteAsync(session.TenantId, company.Id, ct))
             return NotFound(context, session);
         await AuditAsync(session, AuditAction.CompanyDeleted, company.Id, context);
         return TypedResults.Redirect("/desk/companies?done=deleted");
+    });
+
+    /// <summary>A page about one of the desk's companies: signed in (else to the sign-in page) and found in this desk (else 404).</summary>
+    private async Task<IResult> ShowAsync(HttpContext context, string id, Func<DeskSession, AdviserCompany, CancellationToken, Task<IResult>> show)
+    {
+        if (await DeskSession.ResolveAsync(context, store, tenants) is not { } session)
+            return TypedResults.Redirect("/desk/login");
+        if (await FindAsync(session, id, context.RequestAborted) is not { } company)
+            return NotFound(context, session);
+        return await show(session, company, context.RequestAborted);
+    }
+
+    /// <summary>A form posted about one of the desk's companies: signed in (401), with a valid form (400), found in this desk (404).</summary>
+    private async Task<IResult> ChangeAsync(HttpContext context, string id, Func<DeskSession, IFormCollection, AdviserCompany, CancellationToken, Task<IResult>> change)
+    {
+        var (session, form) = await PostedAsync(context);
+        if (session is null || form is null)
+            return Refused(session);
+        if (await FindAsync(session, id, context.RequestAborted) is not { } company)
+            return NotFound(context, session);
+        return await change(session, form, company, context.RequestAborted);
     }
 
     /// <summary>The company's page: its runs, and what changed between the last two.</summary>
