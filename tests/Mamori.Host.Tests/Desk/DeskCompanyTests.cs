@@ -61,8 +61,8 @@ public sealed class DeskCompanyTests(DeskHost host) : IClassFixture<DeskHost>
         string sheet = await (await browser.GetAsync(DeskCompanies.PathOf(company))).Content.ReadAsStringAsync();
         Assert.Contains("前回からの変化", sheet);
         Assert.Contains($"<th scope=\"row\">業種</th><td>{industry.Choices[0].Label}</td><td>{industry.Choices[1].Label}</td>", sheet);
-        Assert.Contains($"<th scope=\"row\">主な課題</th><td>{CompanyWords.Barrier(runs[0].PrimaryBarrier)}</td><td>{CompanyWords.Barrier(runs[1].PrimaryBarrier)}</td>", sheet);
-        Assert.Contains($"<td>{CompanyWords.Step(runs[0].MaturityStep)}</td><td>{CompanyWords.Step(runs[1].MaturityStep)}</td>", sheet);
+        Assert.Contains($"<th scope=\"row\">主な課題</th><td>{CompanyWords.Barrier(runs[0])}</td><td>{CompanyWords.Barrier(runs[1])}</td>", sheet);
+        Assert.Contains($"<td>{CompanyWords.Step(runs[0])}</td><td>{CompanyWords.Step(runs[1])}</td>", sheet);
         Assert.Contains("もう一度診断する", sheet);
         Assert.Contains(runs[1].Headline, sheet);
 
@@ -73,6 +73,25 @@ public sealed class DeskCompanyTests(DeskHost host) : IClassFixture<DeskHost>
         var audit = await host.AuditAsync("chamber");
         Assert.Equal(2, audit.Count(e => e.Action == AuditAction.CompanyDiagnosed && e.Detail!.StartsWith("company " + company.Id, StringComparison.Ordinal)));
         Assert.Contains(audit, e => e.Action == AuditAction.CompanyViewed && e.Detail == "company " + company.Id);
+    }
+
+    [Fact]
+    public async Task A_form_sent_without_answers_counts_each_as_unknown_and_names_no_barrier()
+    {
+        await host.AddStaffAsync("chamber", "unknown-staff", "不明 さん");
+        var browser = await host.SignedInAsync("chamber", "unknown-staff");
+        var company = await host.AddAsync(browser, "chamber", "まだわからない社");
+        string token = await DeskHost.TokenAsync(browser, DeskCompanies.PathOf(company) + "/diagnose");
+
+        using (var sent = await DeskHost.PostAsync(browser, DeskCompanies.PathOf(company) + "/diagnose", token))
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var run = Assert.Single(await host.Companies().ListDiagnosesAsync("chamber", company.Id, default));
+        Assert.Equal((null, null), (run.PrimaryBarrier, run.MaturityStep));
+        Assert.All(run.Answers, a => Assert.Equal("unknown", a.Value.Code));
+        Assert.Equal(host.Kit().Script.EffectiveCodes(run.Answers).Count, run.Answers.Count);
+        string sheet = await (await browser.GetAsync(DeskCompanies.PathOf(company))).Content.ReadAsStringAsync();
+        Assert.Equal(2, CountOf(sheet, "<td>" + CompanyWords.Undetermined + "</td>"));
     }
 
     [Fact]

@@ -101,8 +101,8 @@ internal static class CompanyPages
     {
         html.Append("<section class=\"desk-section\"><h2>前回からの変化</h2><div class=\"desk-table-wrap\"><table class=\"desk-table\"><thead><tr><th>項目</th><th>前回（")
             .Append(E(CompanyWords.Date(before.RanAt))).Append("）</th><th>今回（").Append(E(CompanyWords.Date(after.RanAt))).Append("）</th></tr></thead><tbody>");
-        Row(html, "主な課題", CompanyWords.Barrier(before.PrimaryBarrier), CompanyWords.Barrier(after.PrimaryBarrier));
-        Row(html, "成熟度", CompanyWords.Step(before.MaturityStep), CompanyWords.Step(after.MaturityStep));
+        Row(html, "主な課題", CompanyWords.Barrier(before), CompanyWords.Barrier(after));
+        Row(html, "成熟度", CompanyWords.Step(before), CompanyWords.Step(after));
         foreach (var change in changes)
             Row(html, change.Topic, change.Before, change.After);
         html.Append("</tbody></table></div>");
@@ -127,7 +127,7 @@ internal static class CompanyPages
         foreach (var run in runs.Reverse())
         {
             html.Append("<tr><td>").Append(E(CompanyWords.Date(run.RanAt))).Append("</td><td>").Append(E(Name(names, run.RanBy))).Append("</td><td>")
-                .Append(E(CompanyWords.Barrier(run.PrimaryBarrier))).Append("</td><td>").Append(E(CompanyWords.Step(run.MaturityStep))).Append("</td><td>")
+                .Append(E(CompanyWords.Barrier(run))).Append("</td><td>").Append(E(CompanyWords.Step(run))).Append("</td><td>")
                 .Append(E(run.Headline)).Append("</td><td><a href=\"").Append(E(Path(company) + "/report?run=" + Uri.EscapeDataString(run.Id))).Append("\">印刷用</a></td></tr>");
         }
         html.Append("</tbody></table></div></section>");

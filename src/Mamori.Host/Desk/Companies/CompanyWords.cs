@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mamori.Core.Domain;
+using Mamori.Desk.Advisers;
 using Mamori.Host.Desk.Console;
 
 namespace Mamori.Host.Desk.Companies;
@@ -20,6 +21,8 @@ internal static class CompanyWords
     public const string NotAsked = "（お聞きしていません）";
     public const string DiagnoseHint = "経営者の方に質問を読み上げて、近い答えを選んでください。分からない項目は「わからない」のままで大丈夫です。前の答えによっては使わない質問もあり、その答えは保存しません。";
 
+    public const string Undetermined = "判定できません（「わからない」が多いため）";
+
     public const int NameMaxLength = 100;
     public const int ContactMaxLength = 100;
     public const int MemoMaxLength = 1000;
@@ -36,10 +39,12 @@ internal static class CompanyWords
         _ => "",
     };
 
-    public static string Barrier(Stage? barrier) => barrier is { } stage ? DeskWords.Barrier(stage.Code()) : "特になし";
+    /// <summary>The run's main barrier; an undetermined run (no step) names none, which is not the same as having none.</summary>
+    public static string Barrier(CompanyDiagnosis run) =>
+        run.MaturityStep is null ? Undetermined : run.PrimaryBarrier is { } stage ? DeskWords.Barrier(stage.Code()) : "特になし";
 
-    public static string Step(int? step) =>
-        step is { } n ? $"ステップ {n.ToString(CultureInfo.InvariantCulture)}（4段階）" : "判定できません（「わからない」が多いため）";
+    public static string Step(CompanyDiagnosis run) =>
+        run.MaturityStep is { } n ? $"ステップ {n.ToString(CultureInfo.InvariantCulture)}（4段階）" : Undetermined;
 
     /// <summary>Japan time with the year, since runs are compared across months: 「2026年12月3日 15:04」.</summary>
     public static string Date(DateTimeOffset at) =>
