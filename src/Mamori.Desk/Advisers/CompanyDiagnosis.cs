@@ -8,6 +8,7 @@ namespace Mamori.Desk.Advisers;
 /// be compared with it even after the rules change.
 /// </summary>
 /// <param name="Answers">The codes of the questions that applied; a question left out by the script's rules is absent.</param>
+/// <param name="Headline">The result in one sentence as the bot words it for a returning owner (report.yaml), kept as it read that day.</param>
 /// <param name="MaturityStep">Null when too many answers were 「わからない」 to judge.</param>
 /// <param name="RanBy">The staff id of the desk member who ran it.</param>
 public sealed record CompanyDiagnosis(

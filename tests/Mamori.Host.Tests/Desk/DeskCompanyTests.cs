@@ -64,7 +64,6 @@ public sealed class DeskCompanyTests(DeskHost host) : IClassFixture<DeskHost>
         Assert.Contains($"<th scope=\"row\">主な課題</th><td>{CompanyWords.Barrier(runs[0])}</td><td>{CompanyWords.Barrier(runs[1])}</td>", sheet);
         Assert.Contains($"<td>{CompanyWords.Step(runs[0])}</td><td>{CompanyWords.Step(runs[1])}</td>", sheet);
         Assert.Contains("もう一度診断する", sheet);
-        Assert.Contains(runs[1].Headline, sheet);
 
         // The form of a third run starts from the second run's answers.
         string third = await (await browser.GetAsync(DeskCompanies.PathOf(company) + "/diagnose")).Content.ReadAsStringAsync();

@@ -123,12 +123,11 @@ internal static class CompanyPages
             html.Append("<p class=\"desk-empty\">まだ診断していません。</p></section>");
             return;
         }
-        html.Append("<div class=\"desk-table-wrap\"><table class=\"desk-table\"><thead><tr><th>日時</th><th>実施した人</th><th>主な課題</th><th>成熟度</th><th>結果</th><th>レポート</th></tr></thead><tbody>");
+        html.Append("<div class=\"desk-table-wrap\"><table class=\"desk-table\"><thead><tr><th>日時</th><th>実施した人</th><th>主な課題</th><th>成熟度</th><th>レポート</th></tr></thead><tbody>");
         foreach (var run in runs.Reverse())
         {
             html.Append("<tr><td>").Append(E(CompanyWords.Date(run.RanAt))).Append("</td><td>").Append(E(Name(names, run.RanBy))).Append("</td><td>")
-                .Append(E(CompanyWords.Barrier(run))).Append("</td><td>").Append(E(CompanyWords.Step(run))).Append("</td><td>")
-                .Append(E(run.Headline)).Append("</td><td><a href=\"").Append(E(Path(company) + "/report?run=" + Uri.EscapeDataString(run.Id))).Append("\">印刷用</a></td></tr>");
+                .Append(E(CompanyWords.Barrier(run))).Append("</td><td>").Append(E(CompanyWords.Step(run))).Append("</td><td><a href=\"").Append(E(Path(company) + "/report?run=" + Uri.EscapeDataString(run.Id))).Append("\">印刷用</a></td></tr>");
         }
         html.Append("</tbody></table></div></section>");
     }
