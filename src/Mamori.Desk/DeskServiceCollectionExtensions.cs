@@ -1,4 +1,5 @@
 using Mamori.Core;
+using Mamori.Desk.Advisers;
 using Mamori.Desk.Staff;
 using Mamori.Desk.Storage;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,8 @@ public static class DeskServiceCollectionExtensions
 {
     /// <summary>
     /// The desk's store (SQLite at <c>Mamori:Desk:SqlitePath</c>, default data/mamori-desk.db under the one
-    /// <see cref="ContentRoot"/>) and <see cref="StaffPasswords"/>. The store opens its file on first use.
+    /// <see cref="ContentRoot"/>), the advisers' companies in the same file, and <see cref="StaffPasswords"/>. The stores
+    /// open the file on first use.
     /// </summary>
     public static IServiceCollection AddMamoriDesk(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +25,9 @@ public static class DeskServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddContentRoot(configuration);
         services.TryAddSingleton<IDeskStore>(sp => new SqliteDeskStore(
+            sp.GetRequiredService<ContentRoot>().Resolve(sp.GetRequiredService<IOptions<DeskStoreOptions>>().Value.SqlitePath),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IAdviserCompanies>(sp => new SqliteAdviserCompanies(
             sp.GetRequiredService<ContentRoot>().Resolve(sp.GetRequiredService<IOptions<DeskStoreOptions>>().Value.SqlitePath),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<StaffPasswords>();

@@ -1,3 +1,4 @@
+using Mamori.Desk.Advisers;
 using Mamori.Desk.Staff;
 using Mamori.Desk.Storage;
 using Microsoft.Data.Sqlite;
@@ -39,6 +40,7 @@ public sealed class DeskServiceCollectionExtensionsTests : IDisposable
         Assert.True(File.Exists(store.FilePath));
         Assert.Same(store, services.GetRequiredService<IDeskStore>());
         Assert.NotNull(services.GetRequiredService<StaffPasswords>());
+        Assert.IsType<SqliteAdviserCompanies>(services.GetRequiredService<IAdviserCompanies>());
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Mamori.Desk.Audit;
 /// <param name="Detail">A short, non-personal note ("to staff X", "outcome resolved", the login name that failed…).</param>
 public sealed record AuditEntry(DateTimeOffset At, string TenantId, string? StaffId, AuditAction Action, string? CaseId, string? Detail);
 
-/// <summary>Stored as snake_case codes (opened, handed_back, login_failed…).</summary>
+/// <summary>Stored as snake_case codes (opened, handed_back, login_failed, company_added…).</summary>
 public enum AuditAction
 {
     Opened,
@@ -19,4 +19,10 @@ public enum AuditAction
     Login,
     LoginFailed,
     StaffAdded,
+    // An adviser's own companies (Advisers/): the detail names the company, never its name or the answers.
+    CompanyAdded,
+    CompanyViewed,
+    CompanyDiagnosed,
+    CompanyReportPrinted,
+    CompanyDeleted,
 }

@@ -44,6 +44,12 @@ internal sealed class ReportDetailsReader(IConversationStore store, DiagnosisKit
         foreach (var a in state.Answers)
             answers = answers.With(a.QuestionId, a.Code, a.Raw.Length == 0 ? null : a.Raw);
 
+        return Of(answers, state.Region, report.CreatedAt);
+    }
+
+    /// <summary>The details of a set of answers classified on the day of <paramref name="at"/>, with the chamber's region standing in as the bot does.</summary>
+    public ReportDetails Of(AnswerSet answers, string? region, DateTimeOffset at)
+    {
         var asked = kit.Script.Questions.Where(q => answers.Contains(q.Id)).ToList();
         var profile = asked.Where(q => q.Stage is null).Select(q => Row(q, answers.Get(q.Id)!)).ToList();
         var groups = asked.Where(q => q.Stage is not null)
@@ -52,8 +58,7 @@ internal sealed class ReportDetailsReader(IConversationStore store, DiagnosisKit
             .Select(g => new ReportAnswerGroup(kit.Report.Texts.StageName(g.Key), g.Select(q => Row(q, answers.Get(q.Id)!)).ToList()))
             .ToList();
 
-        var day = DateOnly.FromDateTime(report.CreatedAt.ToOffset(JapanOffset).Date);
-        var result = kit.Classify(WithRegion(answers, state.Region), day);
+        var result = kit.Classify(WithRegion(answers, region), JapanDay(at));
         var cautions = result.Recommendations
             .Select(r => (r.Title, Note: kit.Catalog.Find(r.MeasureId)?.Caution?.Trim()))
             .Where(c => !string.IsNullOrEmpty(c.Note))
@@ -63,6 +68,9 @@ internal sealed class ReportDetailsReader(IConversationStore store, DiagnosisKit
         return new ReportDetails(profile, groups, cautions, kit.Script.Skipped(answers));
     }
 
+    /// <summary>The day in Japan, which decides which measures are still open.</summary>
+    public static DateOnly JapanDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(JapanOffset).Date);
+
     // The owner's own words when typed; the button's label when pressed (a code from an answers file reads badly).
     private static ReportAnswer Row(Question question, Answer answer)
     {
@@ -71,7 +79,7 @@ internal sealed class ReportDetailsReader(IConversationStore store, DiagnosisKit
     }
 
     // As the diagnosis did: the chamber's region stands in for a prefecture the owner did not give.
-    private AnswerSet WithRegion(AnswerSet answers, string? region)
+    public AnswerSet WithRegion(AnswerSet answers, string? region)
     {
         const string prefecture = "prefecture";
         if (string.IsNullOrEmpty(region) || answers.Get(prefecture) is { Code: not "unknown" }

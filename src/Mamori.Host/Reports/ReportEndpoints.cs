@@ -7,6 +7,10 @@ namespace Mamori.Host.Reports;
 
 public static class ReportEndpoints
 {
+    /// <summary>The report's own script (the print button, /report.js) and styles, nothing else; the desk's printed reports send it too.</summary>
+    internal const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -33,8 +37,7 @@ public static class ReportEndpoints
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy =
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
 
         var snapshot = reports.Find(conversationId);
         var result = await access.CheckAsync(conversationId, t, context.Request.Headers.Authorization, snapshot);

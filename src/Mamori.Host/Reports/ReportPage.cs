@@ -10,7 +10,8 @@ namespace Mamori.Host.Reports;
 /// <summary>What one reader sees: the owner (no reviewer notes) or the tenant's adviser (with them).</summary>
 /// <remarks>The card never carries reviewer notes (the composer leaves them out; Core's OwnerFacingTextTests), so the
 /// owner's page is the card as it is; the adviser's view adds the cautions from <see cref="ReportDetails"/>.</remarks>
-internal sealed record ReportView(ReportSnapshot Report, ReportDetails Details, bool Adviser);
+/// <param name="PreparedBy">The desk member who ran the diagnosis with the owner and the desk's name, printed under the title; null for the bot's reports.</param>
+internal sealed record ReportView(ReportSnapshot Report, ReportDetails Details, bool Adviser, (string Adviser, string Desk)? PreparedBy = null);
 
 /// <summary>
 /// The printable report: the company profile, the diagnosis card as a document, the stage picture (a link to the full
@@ -36,7 +37,10 @@ internal static class ReportPage
             .Append("<h1>").Append(e.Encode(report.Card.Title)).Append("</h1>")
             .Append("<p class=\"report-meta\">").Append(e.Encode(texts.ReportGenerated)).Append(": ")
             .Append(e.Encode(report.CreatedAt.ToOffset(JapanOffset).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)))
-            .Append("</p><button type=\"button\" class=\"report-print\" id=\"report-print\">").Append(e.Encode(texts.ReportPrint)).Append("</button></header><main>");
+            .Append("</p>");
+        if (view.PreparedBy is (var preparer, var preparerDesk))
+            html.Append("<p class=\"report-meta report-prepared\">").Append(e.Encode(words.PreparedBy(preparer, preparerDesk))).Append("</p>");
+        html.Append("<button type=\"button\" class=\"report-print\" id=\"report-print\">").Append(e.Encode(texts.ReportPrint)).Append("</button></header><main>");
 
         if (view.Details.Profile.Count > 0)
         {

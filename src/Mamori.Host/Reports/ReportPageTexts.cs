@@ -8,13 +8,17 @@ public sealed class ReportPageTexts
 {
     public const string FileName = "report-page.yaml";
 
-    private static readonly string[] Keys = ["profileHeading", "answersHeading", "needsCheck", "needsCheckNote", "adviserHeading", "adviserNone", "skippedHeading"];
+    private static readonly string[] Keys = ["profileHeading", "answersHeading", "needsCheck", "needsCheckNote", "adviserHeading", "adviserNone", "skippedHeading", "preparedBy"];
 
     private readonly IReadOnlyDictionary<string, string> _texts;
 
     private ReportPageTexts(IReadOnlyDictionary<string, string> texts) => _texts = texts;
 
     public string this[string key] => _texts[key];
+
+    /// <summary>「担当：…（…）」 on a report a desk member printed for a company.</summary>
+    public string PreparedBy(string adviser, string desk) =>
+        _texts["preparedBy"].Replace("{adviser}", adviser, StringComparison.Ordinal).Replace("{desk}", desk, StringComparison.Ordinal);
 
     public static ReportPageTexts Load(ContentRoot content)
     {

@@ -1,4 +1,5 @@
 using Mamori.Core.Dialogs;
+using Mamori.Desk.Advisers;
 using Mamori.Desk.Cases;
 using Mamori.Desk.Staff;
 using Mamori.Desk.Storage;
@@ -6,8 +7,8 @@ using Mamori.Desk.Storage;
 namespace Mamori.Desk.Tests.Storage;
 
 /// <summary>
-/// Makes the stores the contract runs against, each on its own file in a temp folder. Add a kind here (and to
-/// <see cref="Kinds"/>) when another backend implements <see cref="IDeskStore"/>.
+/// Makes the stores the contracts run against, each on its own file in a temp folder. Add a kind here (and to
+/// <see cref="Kinds"/>) when another backend implements <see cref="IDeskStore"/> and <see cref="IAdviserCompanies"/>.
 /// </summary>
 public sealed class DeskStores : IDisposable
 {
@@ -27,6 +28,14 @@ public sealed class DeskStores : IDisposable
     };
 
     public SqliteDeskStore OpenSqlite(string path) => Track(new SqliteDeskStore(path, Clock));
+
+    public IAdviserCompanies CreateAdvisers(string kind) => kind switch
+    {
+        "sqlite" => OpenAdvisers(PathOf($"advisers-{Guid.NewGuid():N}.db")),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such store kind"),
+    };
+
+    public SqliteAdviserCompanies OpenAdvisers(string path) => Track(new SqliteAdviserCompanies(path, Clock));
 
     /// <summary>A request from a web chat, which the desk can answer in the chat (it has a route).</summary>
     public static NewCase Request(string tenant, string conversation, string reason = "担当者と話したい") =>

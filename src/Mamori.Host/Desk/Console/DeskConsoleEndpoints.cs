@@ -1,4 +1,5 @@
 using Mamori.Desk;
+using Mamori.Host.Desk.Companies;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -20,6 +21,7 @@ public static class DeskConsoleEndpoints
         services.AddSingleton<DeskRequests>();
         services.AddSingleton<DeskConsoleHandlers>();
         services.AddSingleton<DeskLiveHandlers>();
+        services.AddDeskCompanies();
         services.AddRateLimiter(_ => { });
         services.PostConfigure<RateLimiterOptions>(DeskLoginLimiter.ConfigureAddressLimit);
         services.AddAntiforgery(o =>
@@ -67,6 +69,7 @@ public static class DeskConsoleEndpoints
         desk.MapPost("/cases/{id}/{action}", (string id, string action, HttpContext c, DeskConsoleHandlers h) => h.ActAsync(c, id, action));
         desk.MapGet("/cases/{id}/messages", (string id, HttpContext c, DeskLiveHandlers h) => h.MessagesAsync(c, id));
         desk.MapGet("/live", (HttpContext c, DeskLiveHandlers h) => h.LiveAsync(c));
+        desk.MapDeskCompanies();
         desk.MapGet("/{**rest}", (HttpContext c, DeskConsoleHandlers h) => h.NotFoundAsync(c));
         desk.MapPost("/{**rest}", (HttpContext c, DeskConsoleHandlers h) => h.NotFoundAsync(c));
         return app;

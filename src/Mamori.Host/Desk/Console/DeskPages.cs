@@ -40,7 +40,7 @@ internal static class DeskPages
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private static string E(string? text) => Html.Encode(text ?? "");
+    internal static string E(string? text) => Html.Encode(text ?? "");
 
     public static string Login(string tenantId, string tenantName, string? login, string? error, FormToken token)
     {
@@ -306,7 +306,7 @@ internal static class DeskPages
         return End(html);
     }
 
-    private static StringBuilder Start(string title, string? tenantName, DeskSession? session, FormToken? token, bool refresh)
+    internal static StringBuilder Start(string title, string? tenantName, DeskSession? session, FormToken? token, bool refresh)
     {
         var html = new StringBuilder(8 * 1024);
         html.Append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">")
@@ -318,7 +318,8 @@ internal static class DeskPages
             .Append(E(tenantName)).Append("</span>").Append(E(DeskWords.ConsoleTitle)).Append("</p>");
         if (session is not null && token is not null)
         {
-            html.Append("<form method=\"post\" action=\"/desk/logout\" class=\"desk-logout\"><span class=\"desk-me\">")
+            html.Append("<nav class=\"desk-nav\"><a href=\"/desk\">相談の一覧</a><a href=\"/desk/companies\">会社の診断</a></nav>")
+                .Append("<form method=\"post\" action=\"/desk/logout\" class=\"desk-logout\"><span class=\"desk-me\">")
                 .Append(E(session.Staff.DisplayName)).Append(session.IsSupervisor ? "（責任者）" : "").Append("</span>");
             Hidden(html, token.FieldName, token.Value);
             html.Append("<button type=\"submit\" class=\"desk-link-button\">ログアウト</button></form>");
@@ -327,12 +328,12 @@ internal static class DeskPages
         return html;
     }
 
-    private static string End(StringBuilder html) => html.Append("<script src=\"/desk-live.js\" defer></script></body></html>").ToString();
+    internal static string End(StringBuilder html) => html.Append("<script src=\"/desk-live.js\" defer></script></body></html>").ToString();
 
-    private static void Hidden(StringBuilder html, string name, string value) =>
+    internal static void Hidden(StringBuilder html, string name, string value) =>
         html.Append("<input type=\"hidden\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(value)).Append("\">");
 
-    private static void Fact(StringBuilder html, string label, string value) =>
+    internal static void Fact(StringBuilder html, string label, string value) =>
         html.Append("<div><dt>").Append(E(label)).Append("</dt><dd>").Append(E(value)).Append("</dd></div>");
 
     private static string Name(IReadOnlyDictionary<string, string> names, string? staffId) =>
