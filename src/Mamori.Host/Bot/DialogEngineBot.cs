@@ -1,5 +1,6 @@
 using Mamori.Core.Dialogs;
 using Mamori.Host.Desk;
+using Mamori.Host.Desk.Hubs;
 using Mamori.Host.Tenants;
 
 namespace Mamori.Host.Bot;
@@ -9,14 +10,18 @@ namespace Mamori.Host.Bot;
 /// tenant's region, so a chamber's local programmes come first when the owner's own prefecture is not known; a request
 /// for a person goes to the chamber's desk (<see cref="DeskHandoff"/>).
 /// </summary>
-internal sealed class DialogEngineBot(DialogEngine engine, TenantCatalog tenants, DeskHandoff desk) : IConversationBot
+internal sealed class DialogEngineBot(DialogEngine engine, TenantCatalog tenants, DeskHandoff desk, HubHandoff hub) : IConversationBot
 {
     public Task<TurnResult> StartAsync(ConversationKey conversation, string userId, string channelId, CancellationToken ct) =>
         engine.StartAsync(conversation, userId, channelId, ct, RegionOf(conversation));
 
     public async Task<TurnResult> HandleAsync(IncomingTurn turn, CancellationToken ct)
     {
+        if (hub.Holds(turn.Conversation))
+            return HubHandoff.WhileHeld;   // a contact-centre hub has the conversation; its staff read the owner from the channel
         var result = await engine.HandleAsync(turn.Region is null ? turn with { Region = RegionOf(turn.Conversation) } : turn, ct);
+        if (result.Handoff is not null && hub.Serves(turn))
+            return hub.HandOver(result, turn);
         return result.Handoff is null ? result : await desk.ApplyAsync(result, turn.ChannelId, turn.Text, ct);
     }
 

@@ -1,11 +1,12 @@
 using Mamori.Desk;
+using Mamori.Host.Desk.Hubs;
 using Mamori.Host.Desk.Notices;
 
 namespace Mamori.Host.Desk;
 
 public static class DeskExtensions
 {
-    /// <summary>A request for a person becomes a case in the desk store, and the desk is told (Desk:Notices).</summary>
+    /// <summary>A request for a person becomes a case in the desk store, and the desk is told (Desk:Notices); or it goes to the tenant's contact-centre hub.</summary>
     public static IServiceCollection AddDeskHandoff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMamoriDesk(configuration);
@@ -15,6 +16,12 @@ public static class DeskExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DeskNotices>());
         services.AddSingleton<CaseSnapshots>();
         services.AddSingleton<DeskHandoff>();
+        // Tenants whose desk is a contact-centre hub (SupportDesk:Handoff = Hub) hand the conversation over instead.
+        services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HubHolds>();
+        services.AddSingleton<HubHandoff>();
+        services.AddSingleton<HubStatus>();
+        services.AddSingleton<HandoffInitiation>();
         return services;
     }
 }

@@ -129,6 +129,18 @@ internal sealed class BotFrameworkRenderer(IOptions<HostTexts> texts)
         return activity;
     }
 
+    /// <summary>An event from the bot (handoff.initiate) sent as a reply to the inbound activity, addressed like a message.</summary>
+    public static Activity Reply(Activity inbound, Activity outgoing)
+    {
+        outgoing.ChannelId = inbound.ChannelId;
+        outgoing.ServiceUrl = inbound.ServiceUrl;
+        outgoing.From = inbound.Recipient;
+        outgoing.Recipient = inbound.From;
+        outgoing.Conversation = inbound.Conversation;
+        outgoing.ReplyToId = inbound.Id;
+        return outgoing;
+    }
+
     private static Activity Message(Activity inbound, string? text, string? format) => new()
     {
         Type = "message",

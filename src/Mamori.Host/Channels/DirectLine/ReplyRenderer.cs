@@ -77,6 +77,18 @@ public sealed class ReplyRenderer(IOptions<DirectLineOptions> options, IOptions<
     public Activity Plain(Conversation conversation, string? replyToId, string text) =>
         Message(conversation, replyToId, text, "plain");
 
+    /// <summary>An event from the bot (handoff.initiate) addressed like its replies, for the clients and hubs reading the stream.</summary>
+    public Activity Addressed(Activity activity, Conversation conversation, string? replyToId)
+    {
+        activity.ChannelId = "directline";
+        activity.From = Bot();
+        activity.Recipient = new ChannelAccount { Id = conversation.UserId, Role = "user" };
+        activity.ReplyToId = replyToId;
+        return activity;
+    }
+
+    public ChannelAccount Bot() => new() { Id = options.Value.BotId, Name = options.Value.BotId, Role = "bot" };
+
     private Activity Message(Conversation conversation, string? replyToId, string? text, string? format) => new()
     {
         Type = "message",
@@ -88,6 +100,4 @@ public sealed class ReplyRenderer(IOptions<DirectLineOptions> options, IOptions<
         Locale = "ja-JP",
         ReplyToId = replyToId,
     };
-
-    private ChannelAccount Bot() => new() { Id = options.Value.BotId, Name = options.Value.BotId, Role = "bot" };
 }
