@@ -31,6 +31,7 @@ internal sealed class HandoffInitiation(HubHolds holds, CaseSnapshots snapshots,
 
         var snapshot = await snapshots.TakeAsync(request.Conversation, request.UserId, ct);
         var owner = new ChannelAccount { Id = request.UserId, Role = "user" };
+        var self = new ChannelAccount { Id = bot.Id, Name = bot.Name, Role = "bot" };   // Teams' recipient carries no role
         var context = new HandoffContext(
             request.Reason,
             request.Conversation.TenantId,
@@ -40,7 +41,7 @@ internal sealed class HandoffInitiation(HubHolds holds, CaseSnapshots snapshots,
         var transcript = new HandoffTranscript(recent ?? [.. snapshot.Transcript.Select(line => new Activity
         {
             Type = "message",
-            From = line.Role == TranscriptRole.Owner ? owner : bot,
+            From = line.Role == TranscriptRole.Owner ? owner : self,
             Text = line.Text,
             Locale = "ja-JP",
         })]);

@@ -21,6 +21,8 @@ public sealed class HubDirectLineTests(HubDirectLineTests.Hosts hosts) : IClassF
         {
             ["Tenants:chamber:SupportDesk:Handoff"] = "Hub",
             ["Tenants:chamber:SupportDesk:Phone"] = "03-1234-5678",
+            ["Channels:DirectLine:RateLimitBurst"] = "1000",     // a whole diagnosis pressed as fast as the bot answers
+            ["Channels:DirectLine:RateLimitPerSecond"] = "1000",
         });
 
         public HostFactory WithConsole { get; } = new(scripted: false, new Dictionary<string, string?>
@@ -92,6 +94,31 @@ public sealed class HubDirectLineTests(HubDirectLineTests.Hosts hosts) : IClassF
         string back = await owner.PostAsync("続きから");
         var resumed = await owner.WaitForAsync(a => a.Any(x => (string?)x!["replyToId"] == back && IsBotMessage(x)));
         Assert.Contains(resumed, a => (string?)a!["replyToId"] == back && Text(a).Contains("【3/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_a_finished_diagnosis_the_event_carries_its_summary_step_and_measures()
+    {
+        var owner = await DirectLineClient.StartAsync(hosts.WithHub, "chamber");
+        await owner.WaitForAsync(a => DirectLineClient.BotMessages(a).Any(m => m["suggestedActions"] is not null));
+        string label = "診断を始める";
+        for (int turn = 0; turn < 80; turn++)
+        {
+            string id = await owner.PostAsync(label);
+            var stream = await owner.WaitForAsync(a => a.Any(x => (string?)x!["replyToId"] == id && x["suggestedActions"] is not null));
+            if (stream.Any(x => (string?)x!["replyToId"] == id && x["attachments"]?[0]?["contentType"]?.ToString() == "application/vnd.microsoft.card.adaptive"))
+                break;
+            label = (string)stream.Last(x => (string?)x!["replyToId"] == id && x["suggestedActions"] is not null)!["suggestedActions"]!["actions"]![0]!["title"]!;
+        }
+
+        await owner.PostAsync("担当者と話したい");
+        var handoff = (await owner.WaitForAsync(a => Index(a, IsInitiate) >= 0)).Single(a => IsInitiate(a!))!;
+
+        var diagnosis = handoff["value"]!["diagnosis"]!;
+        Assert.False(string.IsNullOrWhiteSpace((string?)diagnosis["summary"]));
+        Assert.InRange((int)diagnosis["step"]!, 1, 4);
+        Assert.NotEmpty(diagnosis["measures"]!.AsArray());
+        Assert.True(handoff["value"]!["answers"]!.AsArray().Count > 5);
     }
 
     [Theory]

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Mamori.Host.Tests.Channels.BotFramework;
+using Mamori.Host.Tests.Support;
+
+namespace Mamori.Host.Tests.Desk.Hubs;
+
+/// <summary>
+/// A chamber whose desk is a contact-centre hub, on /api/messages with the real engine: signed activities answered through
+/// the (loopback) Bot Connector, where handoff.initiate is POSTed as a reply to the owner's request after the owner is
+/// told; the hub's handoff.status is accepted with the same auth, and bad ones are 400. With expectReplies, a finished
+/// diagnosis travels in the event's value.
+/// </summary>
+public sealed class HubTeamsTests : IAsyncLifetime
+{
+    private const string AppId = "5a4b3c2d-1e0f-4978-8e6f-3f1e2d4c6b5a";
+    private FakeBotIdentity _identity = null!;
+    private FakeConnector _connector = null!;
+    private HostFactory _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _identity = await FakeBotIdentity.StartAsync();
+        _connector = await FakeConnector.StartAsync();
+        _host = new HostFactory(scripted: false, new Dictionary<string, string?>
+        {
+            ["BotFramework:MamoriTenant"] = "chamber",
+            ["Tenants:chamber:SupportDesk:Handoff"] = "Hub",
+            ["BotFramework:AppId"] = AppId,
+            ["BotFramework:AppPassword"] = "client-secret-for-tests",
+            ["BotFramework:TenantId"] = "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a",
+            ["BotFramework:OpenIdMetadataUrl"] = _identity.BotServiceMetadataUrl,
+            ["BotFramework:EntraOpenIdMetadataUrl"] = _identity.EntraMetadataUrlTemplate,
+            ["BotFramework:TokenEndpoint"] = _connector.TokenEndpointTemplate,
+            ["BotFramework:AllowedServiceHosts:0"] = "127.0.0.1",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host.Dispose();
+        await _connector.DisposeAsync();
+        await _identity.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Handoff_initiate_is_posted_to_the_connector_and_handoff_status_completed_brings_the_bot_back()
+    {
+        string conversation = "a:hub-" + Guid.NewGuid().ToString("N");
+        var owner = new TeamsUser(_host.NewClient(), conversation, bearer: _identity.MintBotServiceToken(AppId, _connector.ServiceUrl));
+        var replies = await TurnAsync(owner, conversation, Message("q1", "診断を始める"));
+        replies = await TurnAsync(owner, conversation, Message("q2", TeamsUser.Buttons(replies)[0]));
+        await TurnAsync(owner, conversation, Message("q3", "バックアップはどこに取ればいいですか？"));
+
+        using (var asked = await PostAsync(owner, Message("ask", "担当者と話したい")))
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var posts = await WaitForPostAsync(conversation, p => (string?)p.Activity["name"] == "handoff.initiate");
+
+        var told = posts.Single(p => p.ReplyToId == "ask" && (string?)p.Activity["type"] == "message");
+        Assert.Contains("テスト商工会議所 経営相談窓口の担当者にお渡ししました", (string?)told.Activity["text"], StringComparison.Ordinal);
+        var handoff = posts.Single(p => (string?)p.Activity["name"] == "handoff.initiate");
+        Assert.True(told.At <= handoff.At);
+        Assert.Equal("ask", handoff.ReplyToId);                                   // POST …/activities/ask: a reply to the request
+        Assert.Equal("Bearer " + FakeConnector.IssuedToken, handoff.Authorization);
+        var e = handoff.Activity;
+        Assert.Equal("event", (string?)e["type"]);
+        Assert.Equal("msteams", (string?)e["channelId"]);
+        Assert.Equal(conversation, (string?)e["conversation"]!["id"]);
+        Assert.Equal(TeamsUser.BotId, (string?)e["from"]!["id"]);
+        Assert.Equal("ask", (string?)e["replyToId"]);
+        Assert.Contains("担当者との会話を希望", (string?)e["value"]!["reason"], StringComparison.Ordinal);
+        Assert.Single(e["value"]!["answers"]!.AsArray());
+        var transcript = Assert.Single(e["attachments"]!.AsArray())!;
+        Assert.Equal("application/json", (string?)transcript["contentType"]);
+        Assert.Equal("Transcript", (string?)transcript["name"]);
+        var lines = transcript["content"]!["activities"]!.AsArray();
+        Assert.Contains(lines, l => (string?)l!["from"]!["role"] == "user" && (string?)l["text"] == "バックアップはどこに取ればいいですか？");
+        Assert.Contains(lines, l => (string?)l!["from"]!["role"] == "bot" && (string?)l["from"]!["id"] == TeamsUser.BotId);
+
+        using (var meanwhile = await PostAsync(owner, Message("meanwhile", "パスワードは何文字以上が安全？")))
+            Assert.Equal(HttpStatusCode.OK, meanwhile.StatusCode);
+        using (var accepted = await PostAsync(owner, Status("s1", """{"state":"accepted"}""")))
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        using (var completed = await PostAsync(owner, Status("s2", """{"state":"completed","message":"解決しました"}""")))
+            Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        posts = await WaitForPostAsync(conversation, p => p.ReplyToId == "s2" && (string?)p.Activity["type"] == "message");
+        Assert.Contains("担当者との会話が終わりました", (string?)posts.Single(p => p.ReplyToId == "s2").Activity["text"], StringComparison.Ordinal);
+        Assert.DoesNotContain(posts, p => p.ReplyToId is "meanwhile" or "s1" && (string?)p.Activity["type"] == "message");
+
+        using (var back = await PostAsync(owner, Message("back", "パスワードは何文字以上が安全？")))
+            Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        await WaitForPostAsync(conversation, p => p.ReplyToId == "back" && (string?)p.Activity["type"] == "message");
+    }
+
+    [Theory]
+    [InlineData("""{"state":"maybe"}""")]
+    [InlineData("""{"message":"no state"}""")]
+    [InlineData("\"completed\"")]
+    public async Task A_bad_handoff_status_with_valid_auth_is_400_with_a_reason(string value)
+    {
+        string conversation = "a:hub-bad-" + Guid.NewGuid().ToString("N");
+        var hub = new TeamsUser(_host.NewClient(), conversation, bearer: _identity.MintBotServiceToken(AppId, _connector.ServiceUrl));
+
+        using var response = await PostAsync(hub, Status("bad", value));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("handoff.status", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_handoff_status_without_a_valid_token_is_refused()
+    {
+        var hub = new TeamsUser(_host.NewClient(), "a:hub-forged", bearer: _identity.MintBotServiceToken(Guid.NewGuid().ToString(), _connector.ServiceUrl));
+
+        using var response = await PostAsync(hub, Status("forged", """{"state":"completed"}"""));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static JsonObject Message(string id, string text) => new() { ["id"] = id, ["type"] = "message", ["text"] = text };
+
+    private static JsonObject Status(string id, string value) => new()
+    {
+        ["id"] = id,
+        ["type"] = "event",
+        ["name"] = "handoff.status",
+        ["from"] = new JsonObject { ["id"] = "hub-agent" },
+        ["value"] = JsonNode.Parse(value),
+    };
+
+    private Task<HttpResponseMessage> PostAsync(TeamsUser user, JsonObject activity)
+    {
+        activity["deliveryMode"] = "normal";
+        activity["serviceUrl"] = _connector.ServiceUrl;
+        return user.PostRawAsync(activity);
+    }
+
+    /// <summary>Posts one message and waits for the turn's last reply (the one with buttons) at the connector.</summary>
+    private async Task<IReadOnlyList<JsonObject>> TurnAsync(TeamsUser user, string conversation, JsonObject activity)
+    {
+        int before = _connector.To(conversation).Count;
+        using (var response = await PostAsync(user, activity))
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await _connector.WaitForAsync(conversation, before, messages => messages.Count > 0 && messages[^1]["suggestedActions"] is not null);
+    }
+
+    private async Task<IReadOnlyList<ConnectorPost>> WaitForPostAsync(string conversation, Func<ConnectorPost, bool> match)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!_connector.To(conversation).Any(match))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"conversation {conversation}: the connector never received the expected activity");
+            await Task.Delay(20);
+        }
+        return _connector.To(conversation);
+    }
+}
