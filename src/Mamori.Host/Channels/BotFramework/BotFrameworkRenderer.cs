@@ -129,7 +129,7 @@ internal sealed class BotFrameworkRenderer(IOptions<HostTexts> texts)
         return activity;
     }
 
-    /// <summary>An event from the bot (handoff.initiate) sent as a reply to the inbound activity, addressed like a message.</summary>
+    /// <summary>Addresses an outgoing activity (a message, or an event such as handoff.initiate) as the reply to the inbound one.</summary>
     public static Activity Reply(Activity inbound, Activity outgoing)
     {
         outgoing.ChannelId = inbound.ChannelId;
@@ -141,17 +141,6 @@ internal sealed class BotFrameworkRenderer(IOptions<HostTexts> texts)
         return outgoing;
     }
 
-    private static Activity Message(Activity inbound, string? text, string? format) => new()
-    {
-        Type = "message",
-        ChannelId = inbound.ChannelId,
-        ServiceUrl = inbound.ServiceUrl,
-        From = inbound.Recipient,
-        Recipient = inbound.From,
-        Conversation = inbound.Conversation,
-        ReplyToId = inbound.Id,
-        Text = text,
-        TextFormat = format,
-        Locale = "ja-JP",
-    };
+    private static Activity Message(Activity inbound, string? text, string? format) =>
+        Reply(inbound, new Activity { Type = "message", Text = text, TextFormat = format, Locale = "ja-JP" });
 }

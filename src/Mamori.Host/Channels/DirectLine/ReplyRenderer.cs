@@ -77,7 +77,7 @@ public sealed class ReplyRenderer(IOptions<DirectLineOptions> options, IOptions<
     public Activity Plain(Conversation conversation, string? replyToId, string text) =>
         Message(conversation, replyToId, text, "plain");
 
-    /// <summary>An event from the bot (handoff.initiate) addressed like its replies, for the clients and hubs reading the stream.</summary>
+    /// <summary>Addresses an outgoing activity (a message, or an event such as handoff.initiate) from the bot to the conversation's user.</summary>
     public Activity Addressed(Activity activity, Conversation conversation, string? replyToId)
     {
         activity.ChannelId = "directline";
@@ -89,15 +89,6 @@ public sealed class ReplyRenderer(IOptions<DirectLineOptions> options, IOptions<
 
     public ChannelAccount Bot() => new() { Id = options.Value.BotId, Name = options.Value.BotId, Role = "bot" };
 
-    private Activity Message(Conversation conversation, string? replyToId, string? text, string? format) => new()
-    {
-        Type = "message",
-        ChannelId = "directline",
-        From = Bot(),
-        Recipient = new ChannelAccount { Id = conversation.UserId, Role = "user" },
-        Text = text,
-        TextFormat = format,
-        Locale = "ja-JP",
-        ReplyToId = replyToId,
-    };
+    private Activity Message(Conversation conversation, string? replyToId, string? text, string? format) =>
+        Addressed(new Activity { Type = "message", Text = text, TextFormat = format, Locale = "ja-JP" }, conversation, replyToId);
 }

@@ -13,46 +13,26 @@ namespace Mamori.Host.Tests.Desk.Hubs;
 /// </summary>
 public sealed class HubTeamsTests : IAsyncLifetime
 {
-    private const string AppId = "5a4b3c2d-1e0f-4978-8e6f-3f1e2d4c6b5a";
-    private FakeBotIdentity _identity = null!;
-    private FakeConnector _connector = null!;
-    private HostFactory _host = null!;
+    private ConnectedHost _bot = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _bot = await ConnectedHost.StartAsync(new Dictionary<string, string?>
     {
-        _identity = await FakeBotIdentity.StartAsync();
-        _connector = await FakeConnector.StartAsync();
-        _host = new HostFactory(scripted: false, new Dictionary<string, string?>
-        {
-            ["BotFramework:MamoriTenant"] = "chamber",
-            ["Tenants:chamber:SupportDesk:Handoff"] = "Hub",
-            ["BotFramework:AppId"] = AppId,
-            ["BotFramework:AppPassword"] = "client-secret-for-tests",
-            ["BotFramework:TenantId"] = "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a",
-            ["BotFramework:OpenIdMetadataUrl"] = _identity.BotServiceMetadataUrl,
-            ["BotFramework:EntraOpenIdMetadataUrl"] = _identity.EntraMetadataUrlTemplate,
-            ["BotFramework:TokenEndpoint"] = _connector.TokenEndpointTemplate,
-            ["BotFramework:AllowedServiceHosts:0"] = "127.0.0.1",
-        });
-    }
+        ["BotFramework:MamoriTenant"] = "chamber",
+        ["Tenants:chamber:SupportDesk:Handoff"] = "Hub",
+    });
 
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _connector.DisposeAsync();
-        await _identity.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task Handoff_initiate_is_posted_to_the_connector_and_handoff_status_completed_brings_the_bot_back()
     {
         string conversation = "a:hub-" + Guid.NewGuid().ToString("N");
-        var owner = new TeamsUser(_host.NewClient(), conversation, bearer: _identity.MintBotServiceToken(AppId, _connector.ServiceUrl));
-        var replies = await TurnAsync(owner, conversation, Message("q1", "診断を始める"));
-        replies = await TurnAsync(owner, conversation, Message("q2", TeamsUser.Buttons(replies)[0]));
-        await TurnAsync(owner, conversation, Message("q3", "バックアップはどこに取ればいいですか？"));
+        var owner = _bot.User(conversation);
+        var replies = await _bot.TurnAsync(owner, conversation, Message("q1", "診断を始める"));
+        replies = await _bot.TurnAsync(owner, conversation, Message("q2", TeamsUser.Buttons(replies)[0]));
+        await _bot.TurnAsync(owner, conversation, Message("q3", "バックアップはどこに取ればいいですか？"));
 
-        using (var asked = await PostAsync(owner, Message("ask", "担当者と話したい")))
+        using (var asked = await _bot.PostAsync(owner, Message("ask", "担当者と話したい")))
             Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         var posts = await WaitForPostAsync(conversation, p => (string?)p.Activity["name"] == "handoff.initiate");
 
@@ -77,17 +57,17 @@ public sealed class HubTeamsTests : IAsyncLifetime
         Assert.Contains(lines, l => (string?)l!["from"]!["role"] == "user" && (string?)l["text"] == "バックアップはどこに取ればいいですか？");
         Assert.Contains(lines, l => (string?)l!["from"]!["role"] == "bot" && (string?)l["from"]!["id"] == TeamsUser.BotId);
 
-        using (var meanwhile = await PostAsync(owner, Message("meanwhile", "パスワードは何文字以上が安全？")))
+        using (var meanwhile = await _bot.PostAsync(owner, Message("meanwhile", "パスワードは何文字以上が安全？")))
             Assert.Equal(HttpStatusCode.OK, meanwhile.StatusCode);
-        using (var accepted = await PostAsync(owner, Status("s1", """{"state":"accepted"}""")))
+        using (var accepted = await _bot.PostAsync(owner, Status("s1", """{"state":"accepted"}""")))
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        using (var completed = await PostAsync(owner, Status("s2", """{"state":"completed","message":"解決しました"}""")))
+        using (var completed = await _bot.PostAsync(owner, Status("s2", """{"state":"completed","message":"解決しました"}""")))
             Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         posts = await WaitForPostAsync(conversation, p => p.ReplyToId == "s2" && (string?)p.Activity["type"] == "message");
         Assert.Contains("担当者との会話が終わりました", (string?)posts.Single(p => p.ReplyToId == "s2").Activity["text"], StringComparison.Ordinal);
         Assert.DoesNotContain(posts, p => p.ReplyToId is "meanwhile" or "s1" && (string?)p.Activity["type"] == "message");
 
-        using (var back = await PostAsync(owner, Message("back", "パスワードは何文字以上が安全？")))
+        using (var back = await _bot.PostAsync(owner, Message("back", "パスワードは何文字以上が安全？")))
             Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         await WaitForPostAsync(conversation, p => p.ReplyToId == "back" && (string?)p.Activity["type"] == "message");
     }
@@ -99,9 +79,9 @@ public sealed class HubTeamsTests : IAsyncLifetime
     public async Task A_bad_handoff_status_with_valid_auth_is_400_with_a_reason(string value)
     {
         string conversation = "a:hub-bad-" + Guid.NewGuid().ToString("N");
-        var hub = new TeamsUser(_host.NewClient(), conversation, bearer: _identity.MintBotServiceToken(AppId, _connector.ServiceUrl));
+        var hub = _bot.User(conversation);
 
-        using var response = await PostAsync(hub, Status("bad", value));
+        using var response = await _bot.PostAsync(hub, Status("bad", value));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("handoff.status", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -110,9 +90,9 @@ public sealed class HubTeamsTests : IAsyncLifetime
     [Fact]
     public async Task A_handoff_status_without_a_valid_token_is_refused()
     {
-        var hub = new TeamsUser(_host.NewClient(), "a:hub-forged", bearer: _identity.MintBotServiceToken(Guid.NewGuid().ToString(), _connector.ServiceUrl));
+        var hub = _bot.User("a:hub-forged", appId: Guid.NewGuid().ToString());
 
-        using var response = await PostAsync(hub, Status("forged", """{"state":"completed"}"""));
+        using var response = await _bot.PostAsync(hub, Status("forged", """{"state":"completed"}"""));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -128,31 +108,15 @@ public sealed class HubTeamsTests : IAsyncLifetime
         ["value"] = JsonNode.Parse(value),
     };
 
-    private Task<HttpResponseMessage> PostAsync(TeamsUser user, JsonObject activity)
-    {
-        activity["deliveryMode"] = "normal";
-        activity["serviceUrl"] = _connector.ServiceUrl;
-        return user.PostRawAsync(activity);
-    }
-
-    /// <summary>Posts one message and waits for the turn's last reply (the one with buttons) at the connector.</summary>
-    private async Task<IReadOnlyList<JsonObject>> TurnAsync(TeamsUser user, string conversation, JsonObject activity)
-    {
-        int before = _connector.To(conversation).Count;
-        using (var response = await PostAsync(user, activity))
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await _connector.WaitForAsync(conversation, before, messages => messages.Count > 0 && messages[^1]["suggestedActions"] is not null);
-    }
-
     private async Task<IReadOnlyList<ConnectorPost>> WaitForPostAsync(string conversation, Func<ConnectorPost, bool> match)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!_connector.To(conversation).Any(match))
+        while (!_bot.Connector.To(conversation).Any(match))
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"conversation {conversation}: the connector never received the expected activity");
             await Task.Delay(20);
         }
-        return _connector.To(conversation);
+        return _bot.Connector.To(conversation);
     }
 }
