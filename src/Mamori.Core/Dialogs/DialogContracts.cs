@@ -13,7 +13,9 @@ public readonly record struct ConversationKey(string TenantId, string Conversati
 /// <param name="ChannelId">"directline", "webchat", "msteams", "line", "console"… for logs and channel-specific wording.</param>
 /// <param name="Region">The prefecture code of the chamber whose channel this is, if any: local measures and documents
 /// come first for it when the owner's own prefecture is not known.</param>
-public sealed record IncomingTurn(ConversationKey Conversation, string UserId, string Text, string ChannelId, string? Region = null);
+/// <param name="Route">How the channel can reach this user unasked (a Teams conversation reference, a LINE id), for a
+/// support desk's replies; the engine ignores it.</param>
+public sealed record IncomingTurn(ConversationKey Conversation, string UserId, string Text, string ChannelId, string? Region = null, string? Route = null);
 
 /// <param name="Replies">What to show the user, in order.</param>
 /// <param name="Handoff">Set when the user asked for a person (担当者と話したい): the host starts a handoff.</param>

@@ -8,7 +8,8 @@ namespace Mamori.Desk.Cases;
 /// </summary>
 /// <remarks>
 /// Waiting → Taken (take) → Taken (transfer to a colleague) → Closed (with an outcome); Waiting or Taken → Cancelled by
-/// the owner. Satisfaction is asked after closing; a contact preference is left while the case is open.
+/// the owner. Satisfaction is asked once the desk closes a case and answered (or declined) once; a contact preference is
+/// left while the case is open. When a case ends its route and contact details are forgotten: they were given for it.
 /// </remarks>
 public static class CaseTransitions
 {
@@ -30,22 +31,29 @@ public static class CaseTransitions
 
     public static CaseChange Close(DeskCase current, CaseOutcome outcome, string? notes, DateTimeOffset now) =>
         current.State == CaseState.Taken
-            ? Changed(current with { State = CaseState.Closed, Outcome = outcome, Notes = notes, ClosedAt = now })
+            // The rating is asked in the chat, so only where the owner can be reached there.
+            ? Changed(Forgotten(current) with { State = CaseState.Closed, Outcome = outcome, Notes = notes, ClosedAt = now, RatingAsked = current.Route is not null })
             : Refuse(current, $"case {current.Id} is {current.State}, not Taken: only a taken case is closed");
 
     public static CaseChange Cancel(DeskCase current, DateTimeOffset now) =>
         current.IsOpen
-            ? Changed(current with { State = CaseState.Cancelled, ClosedAt = now })
+            ? Changed(Forgotten(current) with { State = CaseState.Cancelled, ClosedAt = now })
             : Refuse(current, $"case {current.Id} has ended ({current.State}): there is nothing to cancel");
 
     public static CaseChange RateSatisfaction(DeskCase current, int score)
     {
         if (score is < 1 or > 5)
             return Refuse(current, $"satisfaction must be 1-5, got {score}");
-        return current.State == CaseState.Closed
-            ? Changed(current with { Satisfaction = score })
-            : Refuse(current, $"case {current.Id} is {current.State}: satisfaction is asked after the desk closes it");
+        return current.RatingAsked
+            ? Changed(current with { Satisfaction = score, RatingAsked = false })
+            : Refuse(current, $"case {current.Id} is {current.State}: satisfaction is asked once, after the desk closes it");
     }
+
+    /// <summary>The owner went on without rating: the question is not asked again.</summary>
+    public static CaseChange DeclineRating(DeskCase current) =>
+        current.RatingAsked
+            ? Changed(current with { RatingAsked = false })
+            : Refuse(current, $"case {current.Id} has no rating question open");
 
     public static CaseChange LeaveContact(DeskCase current, ContactPreference contact)
     {
@@ -64,6 +72,10 @@ public static class CaseTransitions
         staff is null || staff.TenantId != current.TenantId ? Refuse(current, "no such staff account at this desk")
         : staff.Disabled ? Refuse(current, $"staff account {staff.Login} is disabled")
         : null;
+
+    // The phone number or address stays out of ended cases: the method and consent time remain, for the record.
+    private static DeskCase Forgotten(DeskCase current) =>
+        current with { Route = null, Contact = current.Contact is { } c ? c with { Contact = null } : null };
 
     private static CaseChange Changed(DeskCase next) => new(CaseChangeStatus.Changed, next);
 

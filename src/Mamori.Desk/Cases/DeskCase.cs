@@ -12,6 +12,9 @@ namespace Mamori.Desk.Cases;
 /// <param name="Reason">The owner's words (or the button) that asked for a person.</param>
 /// <param name="ClosedAt">When the case ended, by the desk (Closed) or by the owner (Cancelled).</param>
 /// <param name="Satisfaction">The owner's 1–5 after the case, if they gave one.</param>
+/// <param name="Route">How the channel reaches the owner unasked (a Teams conversation reference, a LINE id); personal,
+/// so kept only while the case is open and erased when it ends.</param>
+/// <param name="RatingAsked">The desk closed the case and the owner was asked for a 1–5 that has not come yet.</param>
 public sealed record DeskCase(
     string Id,
     ConversationKey Conversation,
@@ -28,6 +31,8 @@ public sealed record DeskCase(
     string? Notes = null,
     int? Satisfaction = null,
     ContactPreference? Contact = null,
+    string? Route = null,
+    bool RatingAsked = false,
     long Version = 1)
 {
     public string TenantId => Conversation.TenantId;
@@ -37,7 +42,8 @@ public sealed record DeskCase(
 }
 
 /// <summary>What a channel knows when the owner asks for a person; the store adds the id, the time and the state.</summary>
-public sealed record NewCase(ConversationKey Conversation, string OwnerUserId, string Channel, string Reason, CaseSnapshot Snapshot);
+/// <param name="Route">See <see cref="DeskCase.Route"/>; null where the channel needs none (Direct Line).</param>
+public sealed record NewCase(ConversationKey Conversation, string OwnerUserId, string Channel, string Reason, CaseSnapshot Snapshot, string? Route = null);
 
 /// <summary>The result of opening: a new case, or the one already open for this conversation (one at a time).</summary>
 public sealed record CaseOpening(DeskCase Case, bool Created);

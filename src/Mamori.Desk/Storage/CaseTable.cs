@@ -9,7 +9,7 @@ internal sealed class CaseTable : IDisposable
 {
     private const string Columns = """
         id, tenant, conversation, owner_user, channel, state, opened_at, reason, snapshot, taken_by, taken_at, closed_at,
-        outcome, notes, satisfaction, contact_method, contact, contact_at, version
+        outcome, notes, satisfaction, contact_method, contact, contact_at, version, route, rating_asked
         """;
 
     private static readonly string Waiting = DeskCodes.Code(CaseState.Waiting);
@@ -22,6 +22,8 @@ internal sealed class CaseTable : IDisposable
     private readonly SqliteStatement _selectOpen;
     private readonly SqliteStatement _list;
     private readonly SqliteStatement _countBefore;
+    private readonly SqliteStatement _ratingAsked;
+    private readonly SqliteStatement _recentWaits;
     private readonly SqliteStatement _update;
 
     public CaseTable(SqliteConnection connection, string file)
@@ -31,7 +33,7 @@ internal sealed class CaseTable : IDisposable
         _insert = new(connection, $"""
             INSERT INTO desk_case ({Columns})
             VALUES ($id, $tenant, $conversation, $owner, $channel, $state, $opened, $reason, $snapshot, NULL, NULL, NULL,
-                    NULL, NULL, NULL, NULL, NULL, NULL, 1)
+                    NULL, NULL, NULL, NULL, NULL, NULL, 1, $route, 0)
             ON CONFLICT DO NOTHING
             """);
         _select = new(connection, $"SELECT {Columns} FROM desk_case WHERE tenant = $tenant AND id = $id");
@@ -42,10 +44,14 @@ internal sealed class CaseTable : IDisposable
             SELECT (SELECT COUNT(*) FROM desk_case w WHERE w.tenant = c.tenant AND w.state = $waiting AND w.number < c.number)
             FROM desk_case c WHERE c.tenant = $tenant AND c.id = $id
             """);
+        _ratingAsked = new(connection,
+            $"SELECT {Columns} FROM desk_case WHERE tenant = $tenant AND conversation = $conversation AND rating_asked = 1 ORDER BY number DESC LIMIT 1");
+        _recentWaits = new(connection,
+            "SELECT opened_at, taken_at FROM desk_case WHERE tenant = $tenant AND taken_at IS NOT NULL ORDER BY number DESC LIMIT $limit");
         _update = new(connection, """
             UPDATE desk_case SET state = $state, taken_by = $takenBy, taken_at = $takenAt, closed_at = $closedAt, outcome = $outcome,
                 notes = $notes, satisfaction = $satisfaction, contact_method = $contactMethod, contact = $contact, contact_at = $contactAt,
-                version = version + 1
+                route = $route, rating_asked = $ratingAsked, version = version + 1
             WHERE tenant = $tenant AND id = $id AND version = $version
             """);
     }
@@ -53,12 +59,25 @@ internal sealed class CaseTable : IDisposable
     public bool TryInsert(DeskCase c) => _insert.With(
         ("$id", c.Id), ("$tenant", c.TenantId), ("$conversation", c.Conversation.ConversationId), ("$owner", c.OwnerUserId),
         ("$channel", c.Channel), ("$state", DeskCodes.Code(c.State)), ("$opened", DeskCodes.Time(c.OpenedAt)), ("$reason", c.Reason),
-        ("$snapshot", DeskJson.Serialize(c.Snapshot))).ExecuteNonQuery() == 1;
+        ("$snapshot", DeskJson.Serialize(c.Snapshot)), ("$route", c.Route)).ExecuteNonQuery() == 1;
 
     public DeskCase? Get(string tenantId, string caseId) => ReadOne(_select.With(("$tenant", tenantId), ("$id", caseId)));
 
     public DeskCase? FindOpen(ConversationKey conversation) =>
         ReadOne(_selectOpen.With(("$tenant", conversation.TenantId), ("$conversation", conversation.ConversationId)));
+
+    public DeskCase? FindRatingAsked(ConversationKey conversation) =>
+        ReadOne(_ratingAsked.With(("$tenant", conversation.TenantId), ("$conversation", conversation.ConversationId)));
+
+    /// <summary>How long the latest taken cases waited for a person, newest first.</summary>
+    public List<TimeSpan> RecentWaits(string tenantId, int limit)
+    {
+        using var reader = _recentWaits.With(("$tenant", tenantId), ("$limit", limit)).ExecuteReader();
+        var waits = new List<TimeSpan>();
+        while (reader.Read())
+            waits.Add(DeskCodes.Time(reader.GetString(1)) - DeskCodes.Time(reader.GetString(0)));
+        return waits;
+    }
 
     public List<DeskCase> List(string tenantId, IReadOnlyCollection<CaseState> states)
     {
@@ -80,11 +99,12 @@ internal sealed class CaseTable : IDisposable
         ("$closedAt", TimeOrNull(next.ClosedAt)), ("$outcome", next.Outcome is { } o ? DeskCodes.Code(o) : null), ("$notes", next.Notes),
         ("$satisfaction", next.Satisfaction), ("$contactMethod", next.Contact is { } c ? DeskCodes.Code(c.Method) : null),
         ("$contact", next.Contact?.Contact), ("$contactAt", TimeOrNull(next.Contact?.ConsentedAt)),
+        ("$route", next.Route), ("$ratingAsked", next.RatingAsked ? 1 : 0),
         ("$tenant", next.TenantId), ("$id", next.Id), ("$version", expectedVersion)).ExecuteNonQuery() == 1;
 
     public void Dispose()
     {
-        foreach (var statement in new[] { _insert, _select, _selectOpen, _list, _countBefore, _update })
+        foreach (var statement in new[] { _insert, _select, _selectOpen, _list, _countBefore, _ratingAsked, _recentWaits, _update })
             statement.Dispose();
     }
 
@@ -125,7 +145,9 @@ internal sealed class CaseTable : IDisposable
             Contact: r.IsDBNull(15)
                 ? null
                 : new ContactPreference(DeskCodes.Parse<ContactMethod>(r.GetString(15)), r.IsDBNull(16) ? null : r.GetString(16), DeskCodes.Time(r.GetString(17))),
-            Version: r.GetInt64(18));
+            Version: r.GetInt64(18),
+            Route: r.IsDBNull(19) ? null : r.GetString(19),
+            RatingAsked: r.GetInt64(20) != 0);
     }
 
     private static string? TimeOrNull(DateTimeOffset? at) => at is { } value ? DeskCodes.Time(value) : null;

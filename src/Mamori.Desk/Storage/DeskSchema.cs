@@ -20,10 +20,11 @@ internal static class DeskSchema
                 state TEXT NOT NULL, opened_at TEXT NOT NULL, reason TEXT NOT NULL, snapshot TEXT NOT NULL,
                 taken_by TEXT, taken_at TEXT, closed_at TEXT, outcome TEXT, notes TEXT, satisfaction INTEGER,
                 contact_method TEXT, contact TEXT, contact_at TEXT,
-                version INTEGER NOT NULL);
+                version INTEGER NOT NULL, route TEXT, rating_asked INTEGER NOT NULL DEFAULT 0);
             CREATE UNIQUE INDEX IF NOT EXISTS desk_case_id ON desk_case (tenant, id);
             CREATE UNIQUE INDEX IF NOT EXISTS desk_case_open ON desk_case (tenant, conversation) WHERE state IN ('waiting', 'taken');
             CREATE INDEX IF NOT EXISTS desk_case_state ON desk_case (tenant, state, number);
+            CREATE INDEX IF NOT EXISTS desk_case_conversation ON desk_case (tenant, conversation, number);
             CREATE TABLE IF NOT EXISTS case_message (
                 tenant TEXT NOT NULL, case_id TEXT NOT NULL, seq INTEGER NOT NULL,
                 sender TEXT NOT NULL, staff_id TEXT, text TEXT NOT NULL, at TEXT NOT NULL,
@@ -39,5 +40,27 @@ internal static class DeskSchema
             CREATE INDEX IF NOT EXISTS audit_tenant ON audit (tenant, number);
             """;
         command.ExecuteNonQuery();
+        AddMissingColumns(connection);
+    }
+
+    // Files written before the live chat lack its two columns; SQLite adds a column in place, keeping every row.
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM pragma_table_info('desk_case')";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+                present.Add(reader.GetString(0));
+        }
+        foreach (var (column, definition) in new[] { ("route", "TEXT"), ("rating_asked", "INTEGER NOT NULL DEFAULT 0") })
+        {
+            if (present.Contains(column))
+                continue;
+            using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE desk_case ADD COLUMN {column} {definition}";
+            alter.ExecuteNonQuery();
+        }
     }
 }

@@ -24,6 +24,12 @@ public interface IDeskStore
     /// <summary>The conversation's Waiting or Taken case, if any: while there is one, the owner talks to the desk.</summary>
     Task<DeskCase?> FindOpenCaseAsync(ConversationKey conversation, CancellationToken cancellationToken);
 
+    /// <summary>The conversation's latest case whose owner was asked for a rating that has not come (see <see cref="DeskCase.RatingAsked"/>).</summary>
+    Task<DeskCase?> FindRatingAskedAsync(ConversationKey conversation, CancellationToken cancellationToken);
+
+    /// <summary>How long the tenant's latest <paramref name="limit"/> taken cases waited from opening to a person, newest first.</summary>
+    Task<IReadOnlyList<TimeSpan>> RecentWaitsAsync(string tenantId, int limit, CancellationToken cancellationToken);
+
     /// <summary>How many of the tenant's Waiting cases were opened before this one (0: next in line); null if not found.</summary>
     Task<int?> CountWaitingBeforeAsync(string tenantId, string caseId, CancellationToken cancellationToken);
 
@@ -37,6 +43,9 @@ public interface IDeskStore
     Task<CaseChange> CancelAsync(string tenantId, string caseId, long expectedVersion, CancellationToken cancellationToken);
 
     Task<CaseChange> SetSatisfactionAsync(string tenantId, string caseId, int score, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>The owner went on without answering the rating question: it is not asked again.</summary>
+    Task<CaseChange> DeclineRatingAsync(string tenantId, string caseId, long expectedVersion, CancellationToken cancellationToken);
 
     Task<CaseChange> SetContactAsync(string tenantId, string caseId, ContactPreference contact, long expectedVersion, CancellationToken cancellationToken);
 

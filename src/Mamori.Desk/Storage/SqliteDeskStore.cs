@@ -44,7 +44,7 @@ public sealed class SqliteDeskStore : IDeskStore, IDisposable
     public Task<CaseOpening> OpenCaseAsync(NewCase request, CancellationToken cancellationToken)
     {
         var opened = new DeskCase(DeskIds.New(), request.Conversation, request.OwnerUserId, request.Channel, CaseState.Waiting,
-            _clock.GetUtcNow(), request.Reason, request.Snapshot);
+            _clock.GetUtcNow(), request.Reason, request.Snapshot, Route: request.Route);
         lock (_gate)
         {
             if (_cases.TryInsert(opened))
@@ -74,6 +74,19 @@ public sealed class SqliteDeskStore : IDeskStore, IDisposable
             return Task.FromResult(_cases.FindOpen(conversation));
     }
 
+    public Task<DeskCase?> FindRatingAskedAsync(ConversationKey conversation, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult(_cases.FindRatingAsked(conversation));
+    }
+
+    public Task<IReadOnlyList<TimeSpan>> RecentWaitsAsync(string tenantId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<TimeSpan>>(_cases.RecentWaits(tenantId, limit));
+    }
+
     public Task<int?> CountWaitingBeforeAsync(string tenantId, string caseId, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -94,6 +107,9 @@ public sealed class SqliteDeskStore : IDeskStore, IDisposable
 
     public Task<CaseChange> SetSatisfactionAsync(string tenantId, string caseId, int score, long expectedVersion, CancellationToken cancellationToken) =>
         Change(tenantId, caseId, expectedVersion, (current, _) => CaseTransitions.RateSatisfaction(current, score));
+
+    public Task<CaseChange> DeclineRatingAsync(string tenantId, string caseId, long expectedVersion, CancellationToken cancellationToken) =>
+        Change(tenantId, caseId, expectedVersion, (current, _) => CaseTransitions.DeclineRating(current));
 
     public Task<CaseChange> SetContactAsync(string tenantId, string caseId, ContactPreference contact, long expectedVersion, CancellationToken cancellationToken) =>
         Change(tenantId, caseId, expectedVersion, (current, _) => CaseTransitions.LeaveContact(current, contact));

@@ -1,3 +1,4 @@
+using Mamori.Host.Desk.Live;
 using Mamori.Host.Channels.BotFramework;
 using Mamori.Host.Channels.DirectLine;
 using Mamori.Host.Channels.Line;
@@ -23,6 +24,7 @@ public static class ChannelsExtensions
         services.AddSingleton<DirectLineAuth>();
         services.AddSingleton<ConversationRegistry>();
         services.AddSingleton<ConversationDriver>();
+        services.AddSingleton<IOwnerChannel, DirectLineOwnerChannel>();
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton<ReplyPublisher>();
         services.AddOptions<TurnsOptions>().BindConfiguration(TurnsOptions.Section).ValidateDataAnnotations().ValidateOnStart();

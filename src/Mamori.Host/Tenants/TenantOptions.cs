@@ -83,6 +83,9 @@ public sealed class SupportDeskOptions
     /// <summary>An incoming webhook (Teams Workflows, Slack) told when a case waits: a JSON {"text": …} POST.</summary>
     public string? NoticeWebhookUrl { get; set; }
 
+    /// <summary>When staff answer in the chat (Japan time); unset: whenever one of them has the console open.</summary>
+    public DeskHoursOptions? Hours { get; set; }
+
     /// <summary>How an owner reaches the desk, as one Japanese line (「電話 03-…、メール …」), or null when nothing is set.</summary>
     public string? ContactLine()
     {
@@ -90,4 +93,19 @@ public sealed class SupportDeskOptions
             .Where(w => !string.IsNullOrEmpty(w)).OfType<string>()];
         return ways.Length == 0 ? null : string.Join("、", ways);
     }
+}
+
+/// <summary>The desk's opening hours in Japan time, e.g. Monday to Friday 09:00–17:00, except the dates listed.</summary>
+public sealed class DeskHoursOptions
+{
+    public List<DayOfWeek> Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    [RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    public string Opens { get; set; } = "09:00";
+
+    [RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    public string Closes { get; set; } = "17:00";
+
+    /// <summary>Holidays and closing days (yyyy-MM-dd), e.g. the New Year break.</summary>
+    public List<DateOnly> ClosedDates { get; set; } = [];
 }

@@ -50,6 +50,16 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
         }
         if (desk.NoticeWebhookUrl is { Length: > 0 } hook && !IsHttpsOrLoopback(hook))
             errors.Add($"Tenants:{id}:SupportDesk:NoticeWebhookUrl: '{hook}' must be an https address (http only on this machine).");
+        if (desk.Hours is { } hours)
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(hours, new ValidationContext(hours), results, validateAllProperties: true);
+            errors.AddRange(results.Select(r => $"Tenants:{id}:SupportDesk:Hours:{string.Join(",", r.MemberNames)}: use HH:mm (24 hours, Japan time)."));
+            if (results.Count == 0 && string.CompareOrdinal(hours.Opens, hours.Closes) >= 0)
+                errors.Add($"Tenants:{id}:SupportDesk:Hours: Opens ({hours.Opens}) must be before Closes ({hours.Closes}).");
+            if (hours.Days.Count == 0)
+                errors.Add($"Tenants:{id}:SupportDesk:Hours:Days: name at least one day (Monday … Sunday), or leave Hours out.");
+        }
     }
 
     private static bool IsHttpsOrLoopback(string url) =>

@@ -28,8 +28,9 @@ public sealed class DeskStores : IDisposable
 
     public SqliteDeskStore OpenSqlite(string path) => Track(new SqliteDeskStore(path, Clock));
 
+    /// <summary>A request from a web chat, which the desk can answer in the chat (it has a route).</summary>
     public static NewCase Request(string tenant, string conversation, string reason = "担当者と話したい") =>
-        new(new ConversationKey(tenant, conversation), $"user-of-{conversation}", "directline", reason, CaseSnapshot.Empty);
+        new(new ConversationKey(tenant, conversation), $"user-of-{conversation}", "directline", reason, CaseSnapshot.Empty, "directline:" + conversation);
 
     public static async Task<StaffAccount> AddStaffAsync(IDeskStore store, string tenant, string login, StaffRole role = StaffRole.Staff) =>
         (await store.AddStaffAsync(new NewStaff(tenant, login, $"{login}さん", role, "hash-of-" + login), CancellationToken.None)).Account!;

@@ -22,7 +22,8 @@ public sealed partial class DeskHost : IDisposable
 
     public DeskHost() : this(null) { }
 
-    internal DeskHost(IDictionary<string, string?>? settings)
+    /// <param name="scripted">False: the real dialog engine, for conversations that must resume where they were.</param>
+    internal DeskHost(IDictionary<string, string?>? settings, bool scripted = true)
     {
         var all = new Dictionary<string, string?>
         {
@@ -31,7 +32,7 @@ public sealed partial class DeskHost : IDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
-        Factory = new HostFactory(scripted: true, all);
+        Factory = new HostFactory(scripted, all);
     }
 
     public HostFactory Factory { get; }

@@ -27,8 +27,10 @@ public sealed class DeskLoginTests(DeskHost host) : IClassFixture<DeskHost>
         Assert.Contains("相談の一覧", html);
         Assert.Contains("佐藤 花子", html);
         Assert.Contains("<meta http-equiv=\"refresh\" content=\"30\">", html);
-        Assert.Contains("default-src 'none'", list.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.DoesNotContain("<script", html);
+        string policy = list.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", policy);
+        Assert.Contains("script-src 'self';", policy);   // the live updates' own file, never inline script
+        Assert.Equal(["<script src=\"/desk-live.js\" defer></script>"], System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>[^<]*</script>").Select(m => m.Value));
 
         var audit = await host.AuditAsync("default");
         Assert.Contains(audit, e => e.Action == AuditAction.Login && e.StaffId == staff.Id);

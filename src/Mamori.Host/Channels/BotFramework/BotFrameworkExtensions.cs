@@ -1,3 +1,4 @@
+using Mamori.Host.Desk.Live;
 using Mamori.Host.Channels.BotFramework.Auth;
 using Mamori.Host.Channels.BotFramework.Connector;
 
@@ -19,6 +20,7 @@ public static class BotFrameworkExtensions
         services.AddBotFrameworkConnector();
         services.AddSingleton<BotFrameworkRenderer>();
         services.AddSingleton<BotFrameworkTurns>();
+        services.AddSingleton<IOwnerChannel, ConnectorOwnerChannel>();
         return services;
     }
 

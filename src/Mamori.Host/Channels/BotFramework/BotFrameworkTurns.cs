@@ -50,7 +50,7 @@ internal sealed class BotFrameworkTurns(
         {
             { Kind: InboundKind.Welcome } => bot.StartAsync(key, userId, channelId, ct),
             { Kind: InboundKind.HubStatus, Status: { } status } => Task.FromResult(hubStatus.Apply(key, status)),
-            _ => bot.HandleAsync(new IncomingTurn(key, userId, what.Text, channelId), ct),
+            _ => bot.HandleAsync(new IncomingTurn(key, userId, what.Text, channelId, Route: ConnectorOwnerChannel.RouteOf(inbound)), ct),
         }, ct);
 
         var replies = new List<BotReply>();

@@ -60,7 +60,7 @@ internal sealed class ConversationDriver(
         var ct = lifetime.ApplicationStopping;
         while (conversation.TryTakeTurn(out var turn))
         {
-            var incoming = new IncomingTurn(conversation.Key, turn.UserId, turn.Text, turn.ChannelId);
+            var incoming = new IncomingTurn(conversation.Key, turn.UserId, turn.Text, turn.ChannelId, Route: DirectLineOwnerChannel.RouteOf(conversation));
             await RunTurnAsync(conversation, turn.EchoId, bot => bot.HandleAsync(incoming, ct), ct);
         }
     }

@@ -1,3 +1,4 @@
+using Mamori.Host.Desk.Live;
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class LineExtensions
         services.AddSingleton<LinePushCounter>();
         services.AddSingleton<LineRenderer>();
         services.AddSingleton<LineTurns>();
+        services.AddSingleton<IOwnerChannel, LineOwnerChannel>();
         services.AddSingleton<LineInbox>();
         return services;
     }

@@ -61,14 +61,14 @@ internal sealed class LineTurns(
                 LineLog.Forgot(logger, tenant);
                 break;
             case "message" when evt.Message is { Type: "text", Text: { Length: > 0 } text }:
-                await AnswerAsync(work, bot => bot.HandleAsync(new IncomingTurn(work.Conversation, user, text, Channel), ct), greet: false, ct);
+                await AnswerAsync(work, bot => bot.HandleAsync(new IncomingTurn(work.Conversation, user, text, Channel, Route: LineOwnerChannel.RouteOf(work)), ct), greet: false, ct);
                 break;
             case "message":
                 await SendAsync(work, [LineRenderer.Text(texts.Value.LineTextOnly)], replyOnly: false, ct);
                 break;
             // A rich-menu button set up by the chamber: its data is read as if typed (e.g. 「診断を始める」).
             case "postback" when evt.Postback?.Data is { Length: > 0 } data:
-                await AnswerAsync(work, bot => bot.HandleAsync(new IncomingTurn(work.Conversation, user, data, Channel), ct), greet: false, ct);
+                await AnswerAsync(work, bot => bot.HandleAsync(new IncomingTurn(work.Conversation, user, data, Channel, Route: LineOwnerChannel.RouteOf(work)), ct), greet: false, ct);
                 break;
             default:
                 LineLog.Ignored(logger, evt.Type, tenant, "not an event the bot answers");

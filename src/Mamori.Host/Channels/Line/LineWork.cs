@@ -9,7 +9,10 @@ namespace Mamori.Host.Channels.Line;
 /// <summary>One accepted webhook event, with what answering it needs.</summary>
 internal sealed record LineWork(Tenant Tenant, LineEvent Event, DateTimeOffset ReceivedAt, Uri PublicBase)
 {
-    /// <summary>The LINE user id in clear: only for LINE's own API (push, loading), never stored or logged.</summary>
+    /// <summary>
+    /// The LINE user id in clear: only for LINE's own API (push, loading), never logged, and stored only as the route of
+    /// an open desk case (<see cref="LineOwnerChannel"/>), erased when the case ends.
+    /// </summary>
     public string? LineUserId => Event.Source?.UserId;
 
     /// <summary>

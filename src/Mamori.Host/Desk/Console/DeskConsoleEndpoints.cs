@@ -7,8 +7,8 @@ namespace Mamori.Host.Desk.Console;
 
 /// <summary>
 /// The support desk's console at /desk: sign-in (cookie, antiforgery, rate-limited), the list of the desk's cases, and
-/// the case sheet with take, transfer and close. Server-rendered Japanese pages without script; every page and every
-/// look-up is the signed-in staff member's tenant only.
+/// the case sheet with take, transfer, the chat with the owner and hand-back. Server-rendered Japanese pages that work
+/// without script; desk-live.js adds the live updates. Every page and every look-up is the signed-in staff member's tenant only.
 /// </summary>
 public static class DeskConsoleEndpoints
 {
@@ -17,7 +17,9 @@ public static class DeskConsoleEndpoints
         services.AddMamoriDesk(configuration);
         services.AddOptions<DeskConsoleOptions>().Bind(configuration.GetSection(DeskConsoleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeskLoginLimiter>();
+        services.AddSingleton<DeskRequests>();
         services.AddSingleton<DeskConsoleHandlers>();
+        services.AddSingleton<DeskLiveHandlers>();
         services.AddRateLimiter(_ => { });
         services.PostConfigure<RateLimiterOptions>(DeskLoginLimiter.ConfigureAddressLimit);
         services.AddAntiforgery(o =>
@@ -63,16 +65,21 @@ public static class DeskConsoleEndpoints
         desk.MapGet("", (HttpContext c, DeskConsoleHandlers h) => h.ListAsync(c));
         desk.MapGet("/cases/{id}", (string id, HttpContext c, DeskConsoleHandlers h) => h.SheetAsync(c, id));
         desk.MapPost("/cases/{id}/{action}", (string id, string action, HttpContext c, DeskConsoleHandlers h) => h.ActAsync(c, id, action));
+        desk.MapGet("/cases/{id}/messages", (string id, HttpContext c, DeskLiveHandlers h) => h.MessagesAsync(c, id));
+        desk.MapGet("/live", (HttpContext c, DeskLiveHandlers h) => h.LiveAsync(c));
         desk.MapGet("/{**rest}", (HttpContext c, DeskConsoleHandlers h) => h.NotFoundAsync(c));
         desk.MapPost("/{**rest}", (HttpContext c, DeskConsoleHandlers h) => h.NotFoundAsync(c));
         return app;
     }
 
-    /// <summary>No script, styles from this host, forms to this host only; never framed, cached or sent on as a referrer.</summary>
+    /// <summary>
+    /// Script, styles and connections from this host only (desk-live.js and its socket; no inline script), forms to this
+    /// host only; never framed, cached or sent on as a referrer.
+    /// </summary>
     internal static void SecurityHeaders(HttpResponse response)
     {
         response.Headers.ContentSecurityPolicy =
-            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";
         // Exactly what antiforgery sets on its pages, so it has nothing to override (and no warning to log on every sign-in page).

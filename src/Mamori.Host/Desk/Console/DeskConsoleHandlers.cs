@@ -3,8 +3,8 @@ using Mamori.Desk.Audit;
 using Mamori.Desk.Cases;
 using Mamori.Desk.Staff;
 using Mamori.Desk.Storage;
+using Mamori.Host.Desk.Live;
 using Mamori.Host.Tenants;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -18,8 +18,8 @@ namespace Mamori.Host.Desk.Console;
 /// ends in a 500.
 /// </summary>
 internal sealed class DeskConsoleHandlers(
-    IDeskStore store, TenantCatalog tenants, StaffPasswords passwords, DeskLoginLimiter limiter, IAntiforgery antiforgery,
-    TimeProvider clock, IOptions<DeskConsoleOptions> options)
+    IDeskStore store, TenantCatalog tenants, StaffPasswords passwords, DeskLoginLimiter limiter, DeskRequests requests,
+    CaseWork work, TimeProvider clock, IOptions<DeskConsoleOptions> options)
 {
     private static readonly CaseState[] OpenStates = [CaseState.Waiting, CaseState.Taken];
     private static readonly CaseState[] EndedStates = [CaseState.Closed, CaseState.Cancelled];
@@ -29,14 +29,14 @@ internal sealed class DeskConsoleHandlers(
         string tenantId = context.Request.Query["tenant"].FirstOrDefault() is { Length: > 0 } t ? t : TenantsOptions.DefaultTenantId;
         if (tenants.Find(tenantId) is not { } tenant)
             return Page(DeskPages.Message("窓口が見つかりません", "このアドレスの窓口はありません。アドレスをご確認ください。", null, null, null, "/desk/login", "ログインのページへ"), StatusCodes.Status404NotFound);
-        if (await DeskSession.ResolveAsync(context, store, tenants) is not null)
+        if (await requests.SessionAsync(context) is not null)
             return TypedResults.Redirect("/desk");
-        return Page(DeskPages.Login(tenant.Id, tenant.Options.DisplayName, null, null, Token(context)), StatusCodes.Status200OK);
+        return Page(DeskPages.Login(tenant.Id, tenant.Options.DisplayName, null, null, requests.Token(context)), StatusCodes.Status200OK);
     }
 
     public async Task<IResult> LoginAsync(HttpContext context)
     {
-        var form = await ReadFormAsync(context);
+        var form = await requests.ReadFormAsync(context);
         string tenantId = form?["tenant"].FirstOrDefault() is { Length: > 0 } t ? t : TenantsOptions.DefaultTenantId;
         var tenant = tenants.Find(tenantId);
         string tenantName = tenant?.Options.DisplayName ?? tenants.Default.Options.DisplayName;
@@ -47,7 +47,7 @@ internal sealed class DeskConsoleHandlers(
         string password = form["password"].FirstOrDefault() ?? "";
         string shownLogin = login.Length > 200 ? login[..200] : login;
         if (login.Length == 0 || password.Length == 0)
-            return Page(DeskPages.Login(tenant?.Id ?? tenantId, tenantName, shownLogin, DeskWords.LoginMissing, Token(context)), StatusCodes.Status400BadRequest);
+            return Page(DeskPages.Login(tenant?.Id ?? tenantId, tenantName, shownLogin, DeskWords.LoginMissing, requests.Token(context)), StatusCodes.Status400BadRequest);
         string loginKey = StaffAccount.LoginKey(shownLogin);
         if (!limiter.TryAttempt(tenant?.Id ?? tenantId, loginKey))
         {
@@ -61,7 +61,7 @@ internal sealed class DeskConsoleHandlers(
         {
             if (tenant is not null)
                 await store.AppendAuditAsync(tenant.Id, account?.Id, AuditAction.LoginFailed, null, "login " + Shorten(loginKey, 64), context.RequestAborted);
-            return Page(DeskPages.Login(tenant?.Id ?? TenantsOptions.DefaultTenantId, tenantName, shownLogin, DeskWords.LoginFailed, Token(context)), StatusCodes.Status401Unauthorized);
+            return Page(DeskPages.Login(tenant?.Id ?? TenantsOptions.DefaultTenantId, tenantName, shownLogin, DeskWords.LoginFailed, requests.Token(context)), StatusCodes.Status401Unauthorized);
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded && passwords.TryHash(account.Login, password, out var hash, out _))
@@ -73,8 +73,8 @@ internal sealed class DeskConsoleHandlers(
 
     public async Task<IResult> LogoutAsync(HttpContext context)
     {
-        var session = await DeskSession.ResolveAsync(context, store, tenants);
-        if (await ReadFormAsync(context) is null)
+        var session = await requests.SessionAsync(context);
+        if (await requests.ReadFormAsync(context) is null)
             return Page(DeskPages.Message("もう一度お試しください", DeskWords.FormExpired, session?.Tenant.Options.DisplayName, null, null, "/desk", "相談の一覧へ"), StatusCodes.Status400BadRequest);
         await context.SignOutAsync(DeskSession.Scheme);
         return TypedResults.Redirect(LoginPath(session?.TenantId ?? TenantsOptions.DefaultTenantId));
@@ -82,7 +82,7 @@ internal sealed class DeskConsoleHandlers(
 
     public async Task<IResult> ListAsync(HttpContext context)
     {
-        if (await DeskSession.ResolveAsync(context, store, tenants) is not { } session)
+        if (await requests.SessionAsync(context) is not { } session)
             return TypedResults.Redirect("/desk/login");
         var ct = context.RequestAborted;
         var open = await store.ListCasesAsync(session.TenantId, OpenStates, ct);
@@ -92,9 +92,9 @@ internal sealed class DeskConsoleHandlers(
         {
             string shown = typed.Length > 20 ? typed[..20] : typed;
             if (CaseReference.Normalize(typed) is not { } reference)
-                return Page(DeskPages.CaseList(session, new CaseListView([], [], null, shown, [], DeskWords.BadReference), names, clock.GetUtcNow(), Token(context)), StatusCodes.Status400BadRequest);
+                return Page(DeskPages.CaseList(session, new CaseListView([], [], null, shown, [], DeskWords.BadReference), names, clock.GetUtcNow(), requests.Token(context)), StatusCodes.Status400BadRequest);
             var matches = open.Where(c => CaseReference.Of(c.Id) == reference).ToList();
-            return Page(DeskPages.CaseList(session, new CaseListView([], [], null, reference, matches, null), names, clock.GetUtcNow(), Token(context)), StatusCodes.Status200OK);
+            return Page(DeskPages.CaseList(session, new CaseListView([], [], null, reference, matches, null), names, clock.GetUtcNow(), requests.Token(context)), StatusCodes.Status200OK);
         }
 
         IReadOnlyList<DeskCase>? closed = null;
@@ -105,14 +105,14 @@ internal sealed class DeskConsoleHandlers(
         }
         var view = new CaseListView(
             open.Where(c => c.State == CaseState.Waiting).ToList(), open.Where(c => c.State == CaseState.Taken).ToList(), closed, null, null, null);
-        return Page(DeskPages.CaseList(session, view, names, clock.GetUtcNow(), Token(context)), StatusCodes.Status200OK);
+        return Page(DeskPages.CaseList(session, view, names, clock.GetUtcNow(), requests.Token(context)), StatusCodes.Status200OK);
     }
 
     public async Task<IResult> SheetAsync(HttpContext context, string id)
     {
-        if (await DeskSession.ResolveAsync(context, store, tenants) is not { } session)
+        if (await requests.SessionAsync(context) is not { } session)
             return TypedResults.Redirect("/desk/login");
-        var found = await FindVisibleAsync(session, id, context.RequestAborted);
+        var found = await requests.FindVisibleAsync(session, id, context.RequestAborted);
         if (found is null)
             return CaseNotFound(context, session);
         await store.AppendAuditAsync(session.TenantId, session.Staff.Id, AuditAction.Viewed, found.Id, null, context.RequestAborted);
@@ -122,24 +122,26 @@ internal sealed class DeskConsoleHandlers(
 
     public async Task<IResult> ActAsync(HttpContext context, string id, string action)
     {
-        var session = await DeskSession.ResolveAsync(context, store, tenants);
+        var session = await requests.SessionAsync(context);
         if (session is null)
             return Page(DeskPages.Message("ログインしてください", DeskWords.NotSignedIn, null, null, null, "/desk/login", "ログインのページへ"), StatusCodes.Status401Unauthorized);
-        if (action is not ("take" or "transfer" or "close"))
+        if (action is not ("take" or "transfer" or "close" or "send"))
             return await NotFoundAsync(context);
         var ct = context.RequestAborted;
-        var form = await ReadFormAsync(context);
+        var form = await requests.ReadFormAsync(context);
         if (form is null)
-            return Page(DeskPages.Message("もう一度お試しください", DeskWords.FormExpired, session.Tenant.Options.DisplayName, session, Token(context), "/desk", "相談の一覧へ"), StatusCodes.Status400BadRequest);
-        var current = await FindVisibleAsync(session, id, ct);
+            return Page(DeskPages.Message("もう一度お試しください", DeskWords.FormExpired, session.Tenant.Options.DisplayName, session, requests.Token(context), "/desk", "相談の一覧へ"), StatusCodes.Status400BadRequest);
+        var current = await requests.FindVisibleAsync(session, id, ct);
         if (current is null)
             return CaseNotFound(context, session);
         if (!long.TryParse(form["version"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out long version) || version < 1)
             return await SheetPageAsync(context, session, current, DeskWords.BadVersion, problem: true, StatusCodes.Status400BadRequest);
         if (version != current.Version)
             return await SheetPageAsync(context, session, current, DeskWords.Conflict, problem: true, StatusCodes.Status409Conflict);
-        if (action != "take" && !MayWork(session, current))
+        if (action != "take" && !DeskRequests.MayWork(session, current))
             return await SheetPageAsync(context, session, current, DeskWords.NotYours, problem: true, StatusCodes.Status403Forbidden);
+        if (action == "send")
+            return await SendAsync(context, session, current, form);
 
         CaseChange change;
         string? detail = null;
@@ -176,6 +178,7 @@ internal sealed class DeskConsoleHandlers(
         {
             case CaseChangeStatus.Changed:
                 await store.AppendAuditAsync(session.TenantId, session.Staff.Id, audit, current.Id, detail, ct);
+                await TellAsync(session, action, current, change.Case!, form, ct);
                 string done = action switch { "take" => "taken", "transfer" => "transferred", _ => "closed" };
                 return TypedResults.Redirect($"/desk/cases/{Uri.EscapeDataString(current.Id)}?done={done}");
             case CaseChangeStatus.VersionConflict:
@@ -188,71 +191,75 @@ internal sealed class DeskConsoleHandlers(
         }
     }
 
+    /// <summary>The owner and the case chat hear of the change; the case's route is read from before it (closing erases it).</summary>
+    private async Task TellAsync(DeskSession session, string action, DeskCase before, DeskCase after, IFormCollection form, CancellationToken ct)
+    {
+        switch (action)
+        {
+            case "take":
+                await work.TakenAsync(session.Tenant, after, session.Staff, ct);
+                break;
+            case "transfer" when await store.GetStaffAsync(session.TenantId, after.TakenBy!, ct) is { } colleague:
+                await work.TransferredAsync(session.Tenant, after, colleague, ct);
+                break;
+            case "close":
+                await work.HandedBackAsync(after, before.Route, session.Staff, ct);
+                break;
+        }
+    }
+
+    /// <summary>A chat message to the owner: typed, or one of the desk's canned replies; a sheet with the reason otherwise.</summary>
+    private async Task<IResult> SendAsync(HttpContext context, DeskSession session, DeskCase current, IFormCollection form)
+    {
+        string text = (form["text"].FirstOrDefault() ?? "").Trim();
+        if (text.Length == 0 && DeskWords.Canned(form["canned"].FirstOrDefault()) is { } canned)
+            text = canned;
+        string? problem = current.State != CaseState.Taken || current.TakenBy != session.Staff.Id ? DeskWords.SendNotYours
+            : current.Route is null ? DeskWords.SendNoChat
+            : text.Length == 0 ? DeskWords.SendEmpty
+            : text.Length > DeskWords.MessageMaxLength ? DeskWords.SendTooLong
+            : null;
+        bool wantsJson = context.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.Ordinal) == true);
+        if (problem is not null)
+        {
+            return wantsJson
+                ? TypedResults.Json(new { error = problem }, statusCode: StatusCodes.Status400BadRequest)
+                : await SheetPageAsync(context, session, current, problem, problem: true, StatusCodes.Status400BadRequest);
+        }
+
+        var (message, delivered) = await work.SendAsync(session.Tenant, current, session.Staff, text, context.RequestAborted);
+        if (wantsJson)
+            return TypedResults.Json(new { sequence = message?.Sequence, delivered });
+        return TypedResults.Redirect($"/desk/cases/{Uri.EscapeDataString(current.Id)}?done={(delivered ? "sent" : "undelivered")}#chat");
+    }
+
     public async Task<IResult> NotFoundAsync(HttpContext context)
     {
-        var session = await DeskSession.ResolveAsync(context, store, tenants);
-        return Page(DeskPages.Message("見つかりません", DeskWords.PageNotFound, session?.Tenant.Options.DisplayName, session, session is null ? null : Token(context), "/desk", "相談の一覧へ"), StatusCodes.Status404NotFound);
+        var session = await requests.SessionAsync(context);
+        return Page(DeskPages.Message("見つかりません", DeskWords.PageNotFound, session?.Tenant.Options.DisplayName, session, session is null ? null : requests.Token(context), "/desk", "相談の一覧へ"), StatusCodes.Status404NotFound);
     }
-
-    /// <summary>
-    /// The case if this staff member may see it: any open case of their desk, an ended one they handled, and for a
-    /// supervisor every case of the desk. Null otherwise — another desk's case is the same as no case.
-    /// </summary>
-    private async Task<DeskCase?> FindVisibleAsync(DeskSession session, string id, CancellationToken ct)
-    {
-        if (id.Length is 0 or > 100)
-            return null;
-        var found = await store.GetCaseAsync(session.TenantId, id, ct);
-        if (found is null || found.TenantId != session.TenantId)
-            return null;
-        return session.IsSupervisor || found.IsOpen || found.TakenBy == session.Staff.Id ? found : null;
-    }
-
-    /// <summary>Staff work waiting cases and their own; a supervisor any case of the desk.</summary>
-    private static bool MayWork(DeskSession session, DeskCase c) =>
-        session.IsSupervisor || c.State == CaseState.Waiting || c.TakenBy == session.Staff.Id;
 
     private async Task<IResult> SheetPageAsync(HttpContext context, DeskSession session, DeskCase c, string? notice, bool problem, int status)
     {
         var staff = await store.ListStaffAsync(session.TenantId, context.RequestAborted);
         var names = staff.ToDictionary(s => s.Id, s => s.DisplayName, StringComparer.Ordinal);
-        bool mine = MayWork(session, c);
+        bool mine = DeskRequests.MayWork(session, c);
         var view = new CaseSheetView(
             c, staff.Where(s => !s.Disabled).ToList(),
             CanTake: c.State == CaseState.Waiting,
             CanTransfer: c.State == CaseState.Taken && mine,
             CanClose: c.State == CaseState.Taken && mine,
-            notice, problem);
-        return Page(DeskPages.Sheet(session, view, names, Token(context)), status);
+            notice, problem,
+            await store.ReadMessagesAsync(session.TenantId, c.Id, 0, DeskLiveHandlers.MessagesPerRead, context.RequestAborted),
+            CanSend: c is { State: CaseState.Taken, Route: not null } && c.TakenBy == session.Staff.Id);
+        return Page(DeskPages.Sheet(session, view, names, requests.Token(context)), status);
     }
 
     private IResult CaseNotFound(HttpContext context, DeskSession session) =>
-        Page(DeskPages.Message("相談が見つかりません", DeskWords.CaseNotFound, session.Tenant.Options.DisplayName, session, Token(context), "/desk", "相談の一覧へ"), StatusCodes.Status404NotFound);
+        Page(DeskPages.Message("相談が見つかりません", DeskWords.CaseNotFound, session.Tenant.Options.DisplayName, session, requests.Token(context), "/desk", "相談の一覧へ"), StatusCodes.Status404NotFound);
 
     private async Task<IReadOnlyDictionary<string, string>> NamesAsync(DeskSession session, CancellationToken ct) =>
         (await store.ListStaffAsync(session.TenantId, ct)).ToDictionary(s => s.Id, s => s.DisplayName, StringComparer.Ordinal);
-
-    /// <summary>The posted form if it is one and carries a valid antiforgery token; null otherwise.</summary>
-    private async Task<IFormCollection?> ReadFormAsync(HttpContext context)
-    {
-        if (!context.Request.HasFormContentType)
-            return null;
-        try
-        {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            return await antiforgery.IsRequestValidAsync(context) ? form : null;
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or AntiforgeryValidationException)
-        {
-            return null;
-        }
-    }
-
-    private FormToken Token(HttpContext context)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return new FormToken(tokens.FormFieldName, tokens.RequestToken ?? "");
-    }
 
     private static string LoginPath(string tenantId) =>
         tenantId == TenantsOptions.DefaultTenantId ? "/desk/login" : "/desk/login?tenant=" + Uri.EscapeDataString(tenantId);

@@ -19,7 +19,8 @@ internal sealed record CaseListView(
     IReadOnlyList<DeskCase>? Matches,
     string? Notice);
 
-/// <summary>One case as the sheet shows it, with what this staff member may do to it.</summary>
+/// <summary>One case as the sheet shows it, with its chat and what this staff member may do to it.</summary>
+/// <param name="CanSend">This staff member has the case and the owner can be answered in the chat.</param>
 internal sealed record CaseSheetView(
     DeskCase Case,
     IReadOnlyList<StaffAccount> Colleagues,
@@ -27,11 +28,13 @@ internal sealed record CaseSheetView(
     bool CanTransfer,
     bool CanClose,
     string? Notice,
-    bool NoticeIsProblem);
+    bool NoticeIsProblem,
+    IReadOnlyList<CaseMessage> Messages,
+    bool CanSend);
 
 /// <summary>
-/// The console's HTML, rendered on the server: no script at all, every value from data HTML-encoded, one small
-/// stylesheet (wwwroot/desk.css) for a 360 px phone and a desktop.
+/// The console's HTML, rendered on the server: every value from data HTML-encoded, one small stylesheet (wwwroot/desk.css)
+/// for a 360 px phone and a desktop, and one script (wwwroot/desk-live.js) that only adds live updates: every page works without it.
 /// </summary>
 internal static class DeskPages
 {
@@ -149,6 +152,7 @@ internal static class DeskPages
             Fact(html, "メモ", notes);
         html.Append("</dl></section>");
 
+        Chat(html, view, names, token);
         Actions(html, view, token);
 
         html.Append("</div><div class=\"desk-column\"><section class=\"desk-section\"><h2>診断の結果</h2>");
@@ -200,6 +204,52 @@ internal static class DeskPages
         return End(html);
     }
 
+    /// <summary>The case chat (owner, staff, Mamori's own lines), newest last, and the reply box for the one who has the case.</summary>
+    private static void Chat(StringBuilder html, CaseSheetView view, IReadOnlyDictionary<string, string> names, FormToken token)
+    {
+        var c = view.Case;
+        if (c.Route is null && view.Messages.Count == 0)
+            return;
+        long last = view.Messages.Count == 0 ? 0 : view.Messages[^1].Sequence;
+        html.Append("<section class=\"desk-section desk-chat\" id=\"chat\" data-case=\"").Append(E(c.Id)).Append("\" data-after=\"")
+            .Append(last.ToString(CultureInfo.InvariantCulture)).Append("\" data-version=\"").Append(c.Version.ToString(CultureInfo.InvariantCulture))
+            .Append("\"><h2>お客さまとのチャット</h2><ol class=\"desk-messages\" id=\"desk-messages\" aria-live=\"polite\">");
+        foreach (var m in view.Messages)
+        {
+            html.Append("<li class=\"").Append(m.From switch { MessageSender.Owner => "desk-owner", MessageSender.Staff => "desk-staff", _ => "desk-system" })
+                .Append("\"><span class=\"desk-who\">").Append(E(Who(m, names))).Append("　").Append(E(DeskWords.Time(m.At)))
+                .Append("</span><span class=\"desk-said\">").Append(E(m.Text)).Append("</span></li>");
+        }
+        html.Append("</ol>");
+        if (view.Messages.Count == 0)
+            html.Append("<p class=\"desk-empty\" id=\"desk-no-messages\">まだメッセージはありません。</p>");
+        if (view.CanSend)
+        {
+            html.Append("<form method=\"post\" action=\"/desk/cases/").Append(E(Uri.EscapeDataString(c.Id))).Append("/send\" class=\"desk-form desk-send\" id=\"desk-send\">");
+            Hidden(html, token.FieldName, token.Value);
+            Hidden(html, "version", c.Version.ToString(CultureInfo.InvariantCulture));
+            html.Append("<label for=\"text\">お客さまへの返信</label><textarea id=\"text\" name=\"text\" rows=\"3\" maxlength=\"")
+                .Append(DeskWords.MessageMaxLength.ToString(CultureInfo.InvariantCulture)).Append("\"></textarea>")
+                .Append("<label for=\"canned\">定型文（文章が空のときに送ります）</label><select id=\"canned\" name=\"canned\"><option value=\"\">使わない</option>");
+            foreach (var (key, label, text) in DeskWords.CannedReplies)
+                html.Append("<option value=\"").Append(E(key)).Append("\" data-text=\"").Append(E(text)).Append("\">").Append(E(label)).Append("</option>");
+            html.Append("</select><button type=\"submit\" class=\"desk-button\">送る</button></form>");
+        }
+        else if (c.State == CaseState.Waiting)
+        {
+            html.Append("<p class=\"desk-empty\">担当になると、ここからお客さまに返信できます。</p>");
+        }
+        html.Append("</section>");
+    }
+
+    /// <summary>Who wrote a chat line, as the desk reads it.</summary>
+    public static string Who(CaseMessage message, IReadOnlyDictionary<string, string> names) => message.From switch
+    {
+        MessageSender.Owner => "相談者",
+        MessageSender.Staff => Name(names, message.StaffId),
+        _ => "まもり",
+    };
+
     private static void Actions(StringBuilder html, CaseSheetView view, FormToken token)
     {
         var c = view.Case;
@@ -231,7 +281,10 @@ internal static class DeskPages
         }
         if (view.CanClose)
         {
-            html.Append("<form method=\"post\" action=\"").Append(E(path + "/close")).Append("\" class=\"desk-form\"><h3>相談を終える</h3>");
+            html.Append("<form method=\"post\" action=\"").Append(E(path + "/close")).Append("\" class=\"desk-form\"><h3>")
+                .Append(c.Route is null ? "相談を終える" : "相談を終えて、まもりに戻す").Append("</h3>");
+            if (c.Route is not null)
+                html.Append("<p class=\"desk-hint\">お客さまには、まもりとの会話に戻ることと、対応へのご評価（5段階）をお願いするメッセージが届きます。診断の途中なら、同じ質問から再開します。</p>");
             Hidden(html, token.FieldName, token.Value);
             Hidden(html, "version", version);
             html.Append("<fieldset><legend>対応の結果</legend>");
@@ -239,7 +292,7 @@ internal static class DeskPages
                 html.Append("<label class=\"desk-choice\"><input type=\"radio\" name=\"outcome\" required value=\"").Append(E(value)).Append("\"> ").Append(E(label)).Append("</label>");
             html.Append("</fieldset><label for=\"notes\">メモ（任意、2000文字まで）</label><textarea id=\"notes\" name=\"notes\" rows=\"4\" maxlength=\"")
                 .Append(DeskWords.NotesMaxLength.ToString(CultureInfo.InvariantCulture)).Append("\"></textarea>")
-                .Append("<button type=\"submit\" class=\"desk-button\">終了する</button></form>");
+                .Append("<button type=\"submit\" class=\"desk-button\">").Append(c.Route is null ? "終了する" : "終了して、まもりに戻す").Append("</button></form>");
         }
         html.Append("</section>");
     }
@@ -274,7 +327,7 @@ internal static class DeskPages
         return html;
     }
 
-    private static string End(StringBuilder html) => html.Append("</body></html>").ToString();
+    private static string End(StringBuilder html) => html.Append("<script src=\"/desk-live.js\" defer></script></body></html>").ToString();
 
     private static void Hidden(StringBuilder html, string name, string value) =>
         html.Append("<input type=\"hidden\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(value)).Append("\">");

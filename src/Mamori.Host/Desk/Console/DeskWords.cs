@@ -23,6 +23,23 @@ internal static class DeskWords
     public const string NotesTooLong = "メモは2000文字以内で入力してください。";
     public const string BadReference = "受付番号は6桁の数字で入力してください（例: 123-456）。";
     public const int NotesMaxLength = 2000;
+    public const string SendNotYours = "チャットで返信できるのは、この相談の担当者だけです。先に担当になってください。";
+    public const string SendNoChat = "この相談はチャットではお返事できません（電話で受け付けた相談か、お客さまが取り下げました）。";
+    public const string SendEmpty = "送る文章を入力するか、定型文を選んでください。";
+    public const string SendTooLong = "チャットの文章は1000文字以内で入力してください。";
+    public const int MessageMaxLength = 1000;
+
+    /// <summary>Replies staff send often, written once; the console offers them beside the text box.</summary>
+    public static readonly IReadOnlyList<(string Key, string Label, string Text)> CannedReplies =
+    [
+        ("greeting", "はじめのあいさつ", "お待たせしました。ご相談ありがとうございます。診断の内容を拝見しました。どのようなことでお困りですか？"),
+        ("checking", "確認します", "確認しますので、少しお待ちください。"),
+        ("callback", "お電話で続ける", "くわしくはお電話でお話を伺えればと思います。ご都合のよい時間帯とお電話番号を教えていただけますか？"),
+        ("visit", "窓口へのご案内", "一度、窓口で直接ご相談いただくこともできます。ご都合のよい日をお知らせください。"),
+        ("closing", "おわりのあいさつ", "ほかにご不明な点はありますか？ なければ、まもりとの会話に戻します。ご相談ありがとうございました。"),
+    ];
+
+    public static string? Canned(string? key) => CannedReplies.FirstOrDefault(c => c.Key == key).Text;
 
     public static string State(CaseState state) => state switch
     {
@@ -68,6 +85,8 @@ internal static class DeskWords
         "taken" => "この相談の担当になりました。",
         "transferred" => "担当を引き継ぎました。",
         "closed" => "この相談を終了しました。",
+        "sent" => "お客さまに送りました。",
+        "undelivered" => "記録しましたが、お客さまのチャットに届けられませんでした（チャットが閉じられたか、サーバーが再起動した可能性があります）。連絡の希望があれば、そちらでご連絡ください。",
         _ => "",
     };
 

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace Mamori.Host.Desk.Live;
+
+/// <summary>Something changed in a case: a console showing it reads it again from the store.</summary>
+/// <param name="Sequence">For <see cref="DeskEventKind.Message"/>, the message's number in the case chat.</param>
+public sealed record DeskEvent(string TenantId, string CaseId, DeskEventKind Kind, long Sequence = 0);
+
+public enum DeskEventKind
+{
+    /// <summary>Opened, taken, transferred, closed or cancelled.</summary>
+    CaseChanged,
+    Message,
+}
+
+/// <summary>
+/// Tells the consoles connected to this process what changed in their desk's cases. The events are hints, not the data:
+/// a console asks the store for the messages after the last one it shows, so an event dropped by a slow console (its
+/// queue is bounded) or missed while it reconnects loses nothing, and one read twice shows nothing twice.
+/// </summary>
+internal sealed class DeskEvents
+{
+    private const int QueuedPerListener = 64;
+    private readonly ConcurrentDictionary<Listener, byte> _listeners = new();
+
+    public int ListenerCount => _listeners.Count;
+
+    public Listener Listen(string tenantId)
+    {
+        var listener = new Listener(tenantId, this);
+        _listeners[listener] = 0;
+        return listener;
+    }
+
+    public void Publish(DeskEvent change)
+    {
+        foreach (var listener in _listeners.Keys)
+        {
+            if (listener.TenantId == change.TenantId)
+                listener.Queue.Writer.TryWrite(change);
+        }
+    }
+
+    /// <summary>One connected console: its desk's events, until disposed.</summary>
+    public sealed class Listener(string tenantId, DeskEvents owner) : IDisposable
+    {
+        public string TenantId { get; } = tenantId;
+
+        internal Channel<DeskEvent> Queue { get; } = Channel.CreateBounded<DeskEvent>(
+            new BoundedChannelOptions(QueuedPerListener) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+        public ChannelReader<DeskEvent> Events => Queue.Reader;
+
+        public void Dispose()
+        {
+            owner._listeners.TryRemove(this, out _);
+            Queue.Writer.TryComplete();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Mamori.Desk.Storage;
+using Mamori.Host.Tenants;
+
+namespace Mamori.Host.Desk.Live;
+
+/// <summary>How an owner who asks for a person can reach the desk right now.</summary>
+public enum DeskReachMode
+{
+    /// <summary>No desk: neither console accounts nor a phone, email or page. Nothing is opened that nobody would see.</summary>
+    None,
+    /// <summary>A phone, email or page but nobody on the console: the owner gets a 受付番号 to give when calling.</summary>
+    ContactOnly,
+    /// <summary>Within hours with someone at the console: a person answers in this chat.</summary>
+    Live,
+    /// <summary>A console desk, but outside hours or nobody at it: the owner may leave how to be contacted.</summary>
+    Away,
+}
+
+/// <summary>Decides <see cref="DeskReachMode"/> from the tenant's settings, its staff accounts, the hours and who is at the console.</summary>
+internal sealed class DeskReach(IDeskStore store, DeskPresence presence, TimeProvider clock)
+{
+    public async Task<DeskReachMode> NowAsync(Tenant tenant, CancellationToken ct)
+    {
+        var desk = tenant.Options.SupportDesk;
+        bool staffed = (await store.ListStaffAsync(tenant.Id, ct)).Any(s => !s.Disabled);
+        if (!staffed)
+            return desk.ContactLine() is null ? DeskReachMode.None : DeskReachMode.ContactOnly;
+        bool inHours = desk.Hours is not { } hours || DeskHours.IsOpen(hours, clock.GetUtcNow());
+        return inHours && presence.IsPresent(tenant.Id) ? DeskReachMode.Live : DeskReachMode.Away;
+    }
+}
