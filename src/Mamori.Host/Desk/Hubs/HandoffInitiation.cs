@@ -10,9 +10,9 @@ namespace Mamori.Host.Desk.Hubs;
 /// Builds the Bot Framework handoff.initiate event for a conversation just handed to a hub (<see cref="HubHandoff"/>):
 /// <c>value</c> is the handoff context (why, the diagnosis, the profile answers, read from the stored state like a desk
 /// case's snapshot, <see cref="CaseSnapshots"/>), and the transcript attachment carries the recent chat as message
-/// activities: the channel's own when it keeps them (Direct Line), else the stored history, which holds the owner's
-/// free questions and their answers but not the diagnosis questions (those are in <c>value.answers</c>). The channel
-/// addresses the event and delivers it after the owner-facing reply.
+/// activities: the channel's own when it keeps them (Direct Line), else the snapshot's, rebuilt from the state (each
+/// diagnosis question with the owner's reply, then the free questions and their answers; no times, the state keeps
+/// none). The channel addresses the event and delivers it after the owner-facing reply.
 /// </summary>
 internal sealed class HandoffInitiation(HubHolds holds, CaseSnapshots snapshots, TenantCatalog tenants)
 {

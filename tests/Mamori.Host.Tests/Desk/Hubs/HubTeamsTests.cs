@@ -56,6 +56,8 @@ public sealed class HubTeamsTests : IAsyncLifetime
         var lines = transcript["content"]!["activities"]!.AsArray();
         Assert.Contains(lines, l => (string?)l!["from"]!["role"] == "user" && (string?)l["text"] == "バックアップはどこに取ればいいですか？");
         Assert.Contains(lines, l => (string?)l!["from"]!["role"] == "bot" && (string?)l["from"]!["id"] == TeamsUser.BotId);
+        Assert.Equal("bot", (string?)lines[0]!["from"]!["role"]);    // the first diagnosis question, then the owner's answer
+        Assert.Equal("user", (string?)lines[1]!["from"]!["role"]);
 
         using (var meanwhile = await _bot.PostAsync(owner, Message("meanwhile", "パスワードは何文字以上が安全？")))
             Assert.Equal(HttpStatusCode.OK, meanwhile.StatusCode);
