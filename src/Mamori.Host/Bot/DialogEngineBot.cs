@@ -1,5 +1,6 @@
 using Mamori.Core.Dialogs;
 using Mamori.Host.Desk;
+using Mamori.Host.Desk.Hubs;
 using Mamori.Host.Desk.Live;
 using Mamori.Host.Tenants;
 
@@ -11,13 +12,15 @@ namespace Mamori.Host.Bot;
 /// for a person goes to the chamber's desk (<see cref="DeskHandoff"/>), and while a person has the conversation the
 /// owner's messages go to them (<see cref="DeskChat"/>). When the desk hands back, the diagnosis resumes where it was.
 /// </summary>
-internal sealed class DialogEngineBot(DialogEngine engine, TenantCatalog tenants, DeskHandoff handoff, DeskChat desk) : IConversationBot
+internal sealed class DialogEngineBot(DialogEngine engine, TenantCatalog tenants, DeskHandoff handoff, DeskChat desk, HubHandoff hub) : IConversationBot
 {
     public Task<TurnResult> StartAsync(ConversationKey conversation, string userId, string channelId, CancellationToken ct) =>
         engine.StartAsync(conversation, userId, channelId, ct, RegionOf(conversation));
 
     public async Task<TurnResult> HandleAsync(IncomingTurn turn, CancellationToken ct)
     {
+        if (hub.Holds(turn.Conversation))
+            return HubHandoff.WhileHeld;   // a contact-centre hub has the conversation; its staff read the owner from the channel
         if (await desk.TryHandleAsync(turn, ct) is { } deskTurn)
         {
             if (!deskTurn.Resume)
@@ -27,6 +30,8 @@ internal sealed class DialogEngineBot(DialogEngine engine, TenantCatalog tenants
             return resumed with { Replies = [.. deskTurn.Replies, .. resumed.Replies] };
         }
         var result = await engine.HandleAsync(turn.Region is null ? turn with { Region = RegionOf(turn.Conversation) } : turn, ct);
+        if (result.Handoff is not null && hub.Serves(turn))
+            return hub.HandOver(result, turn);
         return result.Handoff is null ? result : await handoff.ApplyAsync(result, turn, ct);
     }
 

@@ -1,4 +1,5 @@
 using Mamori.Desk;
+using Mamori.Host.Desk.Hubs;
 using Mamori.Host.Desk.Live;
 using Mamori.Host.Desk.Notices;
 
@@ -6,7 +7,10 @@ namespace Mamori.Host.Desk;
 
 public static class DeskExtensions
 {
-    /// <summary>A request for a person becomes a case in the desk store, the desk is told (Desk:Notices), and they chat.</summary>
+    /// <summary>
+    /// A request for a person becomes a case in the desk store, the desk is told (Desk:Notices), and they chat; or, for a
+    /// tenant whose desk is a contact-centre hub, the conversation goes to the hub (Desk/Hubs).
+    /// </summary>
     public static IServiceCollection AddDeskHandoff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMamoriDesk(configuration);
@@ -24,6 +28,12 @@ public static class DeskExtensions
         services.AddSingleton<DeskChat>();
         services.AddSingleton<OwnerMessenger>();
         services.AddSingleton<CaseWork>();
+        // Tenants whose desk is a contact-centre hub (SupportDesk:Handoff = Hub) hand the conversation over instead.
+        services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HubHolds>();
+        services.AddSingleton<HubHandoff>();
+        services.AddSingleton<HubStatus>();
+        services.AddSingleton<HandoffInitiation>();
         return services;
     }
 }

@@ -33,6 +33,9 @@ public sealed class TenantOptions
 
     public SupportDeskOptions SupportDesk { get; set; } = new();
 
+    /// <summary>The desk as the owner is told of it: its own name, else the tenant's.</summary>
+    public string DeskName => SupportDesk.Name is { Length: > 0 } name ? name : DisplayName;
+
     /// <summary>The chamber's own LINE Official Account; unset: no LINE webhook for this tenant.</summary>
     public LineAccountOptions Line { get; set; } = new();
 }
@@ -52,8 +55,23 @@ public sealed class LineAccountOptions
     public bool IsConfigured => !string.IsNullOrEmpty(ChannelSecret) && !string.IsNullOrEmpty(AccessToken);
 }
 
+/// <summary>Where 「担当者と話したい」 goes.</summary>
+public enum DeskHandoffMode
+{
+    /// <summary>A case for our desk console (Desk/Console), where the desk can be reached (Phone, Email or Url).</summary>
+    Console,
+
+    /// <summary>
+    /// An external contact-centre hub (Dynamics 365 Omnichannel, LivePerson, Genesys …) listening on the Bot Framework
+    /// channel: the bot sends handoff.initiate and stays silent until handoff.status completed or failed (docs/teams.md).
+    /// </summary>
+    Hub,
+}
+
 public sealed class SupportDeskOptions
 {
+    public DeskHandoffMode Handoff { get; set; } = DeskHandoffMode.Console;
+
     public string? Name { get; set; }
     public string? Phone { get; set; }
     public string? Email { get; set; }

@@ -39,6 +39,9 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
 
     private static void ValidateNotices(string id, SupportDeskOptions desk, List<string> errors)
     {
+        // The binder takes numbers for an enum too; "2" would silently be neither mode.
+        if (!Enum.IsDefined(desk.Handoff))
+            errors.Add($"Tenants:{id}:SupportDesk:Handoff: '{desk.Handoff}' is neither Console nor Hub.");
         var email = new EmailAddressAttribute();
         for (int i = 0; i < desk.NoticeEmails.Count; i++)
         {

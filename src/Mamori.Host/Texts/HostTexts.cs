@@ -29,6 +29,10 @@ public sealed class HostTexts
     [Required] public string ReportDisclaimer { get; set; } = "";
     [Required] public string DeskCaseOpened { get; set; } = "";
     [Required] public string DeskCaseAlreadyOpen { get; set; } = "";
+    [Required] public string HubHandedOver { get; set; } = "";
+    [Required] public string HubFailed { get; set; } = "";
+    [Required] public string HubFailedContact { get; set; } = "";
+    [Required] public string HubCompleted { get; set; } = "";
     [Required] public string DeskLiveWaiting { get; set; } = "";
     [Required] public string DeskQueueNext { get; set; } = "";
     [Required] public string DeskQueueAhead { get; set; } = "";

@@ -17,7 +17,7 @@ public sealed class TenantOptionsTests
             AllowedOrigins = ["https://www.example.jp/path"],
             DirectLineSecret = "short",
             Line = new LineAccountOptions { ChannelSecret = "secret-without-a-token", ApiBaseUrl = "http://api.line.example/" },
-            SupportDesk = new SupportDeskOptions { NoticeEmails = ["not an address"], NoticeWebhookUrl = "http://hooks.example.jp/x" },
+            SupportDesk = new SupportDeskOptions { NoticeEmails = ["not an address"], NoticeWebhookUrl = "http://hooks.example.jp/x", Handoff = (DeskHandoffMode)2 },
         };
 
         var result = new TenantsOptionsValidator().Validate(null, options);
@@ -32,6 +32,7 @@ public sealed class TenantOptionsTests
         Assert.Contains("Tenants:chamber:Line:ApiBaseUrl", all);
         Assert.Contains("Tenants:chamber:SupportDesk:NoticeEmails:0", all);
         Assert.Contains("Tenants:chamber:SupportDesk:NoticeWebhookUrl", all);
+        Assert.Contains("Tenants:chamber:SupportDesk:Handoff", all);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mamori.Host.Channels.Activities;
 using Mamori.Host.Channels.BotFramework.Auth;
+using Mamori.Host.Desk.Hubs;
 using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Channels.BotFramework;
@@ -42,6 +43,12 @@ internal static class BotFrameworkEndpoint
 
         bool expectReplies = string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase);
         var inbound = TeamsInbound.Read(activity);
+        if (HandoffStatus.Is(activity))
+        {
+            if (HandoffStatus.TryRead(activity, out var status) is { } statusError)
+                return Refuse(logger, StatusCodes.Status400BadRequest, statusError);
+            inbound = new Inbound(InboundKind.HubStatus, Status: status);
+        }
         if (inbound.Kind == InboundKind.Ignore)
             return expectReplies ? Replies([]) : TypedResults.Ok();   // unknown types and events are accepted and ignored
 

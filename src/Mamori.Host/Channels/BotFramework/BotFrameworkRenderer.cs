@@ -129,17 +129,18 @@ internal sealed class BotFrameworkRenderer(IOptions<HostTexts> texts)
         return activity;
     }
 
-    private static Activity Message(Activity inbound, string? text, string? format) => new()
+    /// <summary>Addresses an outgoing activity (a message, or an event such as handoff.initiate) as the reply to the inbound one.</summary>
+    public static Activity Reply(Activity inbound, Activity outgoing)
     {
-        Type = "message",
-        ChannelId = inbound.ChannelId,
-        ServiceUrl = inbound.ServiceUrl,
-        From = inbound.Recipient,
-        Recipient = inbound.From,
-        Conversation = inbound.Conversation,
-        ReplyToId = inbound.Id,
-        Text = text,
-        TextFormat = format,
-        Locale = "ja-JP",
-    };
+        outgoing.ChannelId = inbound.ChannelId;
+        outgoing.ServiceUrl = inbound.ServiceUrl;
+        outgoing.From = inbound.Recipient;
+        outgoing.Recipient = inbound.From;
+        outgoing.Conversation = inbound.Conversation;
+        outgoing.ReplyToId = inbound.Id;
+        return outgoing;
+    }
+
+    private static Activity Message(Activity inbound, string? text, string? format) =>
+        Reply(inbound, new Activity { Type = "message", Text = text, TextFormat = format, Locale = "ja-JP" });
 }

@@ -5,6 +5,7 @@ using Mamori.Host.Channels.Activities;
 using Mamori.Host.Channels.BotFramework.Connector;
 using Mamori.Host.Channels.Rendering;
 using Mamori.Host.Channels.Turns;
+using Mamori.Host.Desk.Hubs;
 using Mamori.Host.Tenants;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,8 @@ internal sealed class BotFrameworkTurns(
     BotFrameworkRenderer renderer,
     ConnectorClient connector,
     TenantCatalog tenants,
+    HandoffInitiation handoffs,
+    HubStatus hubStatus,
     IOptions<BotFrameworkOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -43,9 +46,12 @@ internal sealed class BotFrameworkTurns(
         string userId = inbound.From?.Id ?? "unknown";
         string channelId = inbound.ChannelId ?? "msteams";
         string tenant = options.Value.MamoriTenant;
-        var result = await runner.RunAsync(key, bot => what.Kind == InboundKind.Welcome
-            ? bot.StartAsync(key, userId, channelId, ct)
-            : bot.HandleAsync(new IncomingTurn(key, userId, what.Text, channelId, Route: ConnectorOwnerChannel.RouteOf(inbound)), ct), ct);
+        var result = await runner.RunAsync(key, bot => what switch
+        {
+            { Kind: InboundKind.Welcome } => bot.StartAsync(key, userId, channelId, ct),
+            { Kind: InboundKind.HubStatus, Status: { } status } => Task.FromResult(hubStatus.Apply(key, status)),
+            _ => bot.HandleAsync(new IncomingTurn(key, userId, what.Text, channelId, Route: ConnectorOwnerChannel.RouteOf(inbound)), ct),
+        }, ct);
 
         var replies = new List<BotReply>();
         if (what.Kind == InboundKind.Welcome && tenants.Find(tenant)?.Options.Greeting is { Length: > 0 } greeting)
@@ -53,7 +59,11 @@ internal sealed class BotFrameworkTurns(
         replies.AddRange(result.Replies);
 
         var audience = new ReplyAudience(key, userId, publicBase);
-        return [.. publisher.PublishTurn(replies, audience).SelectMany(published => renderer.Render(published, inbound))];
+        List<Activity> activities = [.. publisher.PublishTurn(replies, audience).SelectMany(published => renderer.Render(published, inbound))];
+        // After the owner-facing reply: the hub listening on the channel takes the conversation from here.
+        if (await handoffs.ForAsync(result, inbound.Recipient ?? new ChannelAccount(), recent: null, ct) is { } initiate)
+            activities.Add(BotFrameworkRenderer.Reply(inbound, initiate));
+        return activities;
     }
 
     /// <summary>False when too many turns already wait: the channel gets 429 and sends the activity again.</summary>

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mamori.Host.Channels.Activities;
+using Mamori.Host.Desk.Hubs;
 
 namespace Mamori.Host.Channels.BotFramework;
 
 /// <summary>What an inbound activity asks of the bot.</summary>
-internal enum InboundKind { Ignore, Welcome, Turn }
+internal enum InboundKind { Ignore, Welcome, Turn, HubStatus }
 
-internal readonly record struct Inbound(InboundKind Kind, string Text = "")
+/// <param name="Status">For <see cref="InboundKind.HubStatus"/>: a contact-centre hub's handoff.status.</param>
+internal readonly record struct Inbound(InboundKind Kind, string Text = "", HandoffStatus? Status = null)
 {
     public static Inbound Ignore { get; } = new(InboundKind.Ignore);
 }

@@ -1,5 +1,6 @@
 using Mamori.Core.Dialogs;
 using Mamori.Host.Bot;
+using Mamori.Host.Desk.Hubs;
 using Mamori.Host.Channels.DirectLine.Wire;
 using Mamori.Host.Channels.Rendering;
 using Mamori.Host.Channels.Turns;
@@ -15,11 +16,13 @@ namespace Mamori.Host.Channels.DirectLine;
 /// accepted user turn in order, one at a time per conversation. While the bot works a typing indicator is shown; a
 /// failure becomes a polite message, never a lost turn or a crashed host.
 /// </summary>
-public sealed class ConversationDriver(
+internal sealed class ConversationDriver(
     TurnRunner runner,
     ReplyPublisher publisher,
     ReplyRenderer renderer,
     TenantCatalog tenants,
+    HandoffInitiation handoffs,
+    HubStatus hubStatus,
     IOptions<HostTexts> texts,
     IHostApplicationLifetime lifetime,
     ILogger<ConversationDriver> logger)
@@ -28,11 +31,18 @@ public sealed class ConversationDriver(
     private static readonly TimeSpan TypingDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan TypingRepeat = TimeSpan.FromSeconds(3);
 
+    /// <summary>Activities of the stream a handoff's transcript looks back over; well under Direct Line's 256K-character activity limit.</summary>
+    private const int TranscriptActivities = 40;
+
     public void Start(Conversation conversation, string channelId) =>
         _ = Task.Run(() => RunStartAsync(conversation, channelId));
 
     public void StartPump(Conversation conversation) =>
         _ = Task.Run(() => PumpAsync(conversation));
+
+    /// <summary>A hub's handoff.status, in line with the conversation's turns; what the owner is told follows its echo.</summary>
+    public void ApplyHubStatus(Conversation conversation, string echoId, HandoffStatus status) =>
+        _ = Task.Run(() => RunTurnAsync(conversation, echoId, _ => Task.FromResult(hubStatus.Apply(conversation.Key, status)), lifetime.ApplicationStopping));
 
     private async Task RunStartAsync(Conversation conversation, string channelId)
     {
@@ -70,6 +80,9 @@ public sealed class ConversationDriver(
                 foreach (var activity in renderer.Render(published, conversation, replyToId))
                     conversation.Append(activity);
             }
+            // After the owner-facing reply, so a client or hub reading the stream sees the handoff once the owner was told.
+            if (result.Handoff is not null && await handoffs.ForAsync(result, renderer.Bot(), RecentMessages(conversation), ct) is { } initiate)
+                conversation.Append(renderer.Addressed(initiate, conversation, replyToId));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -86,6 +99,10 @@ public sealed class ConversationDriver(
             await typingLoop;
         }
     }
+
+    /// <summary>What a hub's staff read first: the last messages of both sides, as the stream has them (ids, times, cards).</summary>
+    private static List<Activity> RecentMessages(Conversation conversation) =>
+        [.. conversation.Since(Math.Max(0, conversation.Watermark - TranscriptActivities)).Activities.Where(a => a.Type == "message")];
 
     private async Task ShowTypingAsync(Conversation conversation, CancellationToken ct)
     {

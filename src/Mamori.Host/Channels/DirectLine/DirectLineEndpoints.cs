@@ -6,6 +6,7 @@ using Mamori.Host.Channels.DirectLine.Wire;
 using Microsoft.Extensions.Options;
 using Mamori.Host.Channels.Activities;
 using Mamori.Host.Access;
+using Mamori.Host.Desk.Hubs;
 
 namespace Mamori.Host.Channels.DirectLine;
 
@@ -183,12 +184,18 @@ internal static class DirectLineEndpoints
         activity.Extra?.Remove("serviceUrl");
         activity.Extra?.Remove("callerId");
 
-        // Only messages reach the dialog; events are echoed and otherwise ignored (unknown event names must be).
+        HandoffStatus? hubStatus = null;
+        if (HandoffStatus.Is(activity) && HandoffStatus.TryRead(activity, out hubStatus) is { } statusError)
+            return DirectLineErrors.BadRequest(statusError);
+
+        // Only messages reach the dialog; other events are echoed and otherwise ignored (unknown event names must be).
         PendingTurn? turn = activity.Type == "message" ? new PendingTurn(userId, activity.Text ?? "", activity.ChannelId) : null;
         if (!conversation.TryAccept(activity, turn, settings.MaxPendingTurns, out bool startPump))
             return DirectLineErrors.TooManyRequests(context, TimeSpan.FromSeconds(2), "The bot is still answering earlier messages; retry shortly.");
         if (startPump)
             driver.StartPump(conversation);
+        if (hubStatus is not null)
+            driver.ApplyHubStatus(conversation, activity.Id!, hubStatus);
 
         return TypedResults.Json(new ResourceResponse(activity.Id!), DirectLineJson.Default.ResourceResponse);
     }

@@ -77,17 +77,18 @@ public sealed class ReplyRenderer(IOptions<DirectLineOptions> options, IOptions<
     public Activity Plain(Conversation conversation, string? replyToId, string text) =>
         Message(conversation, replyToId, text, "plain");
 
-    private Activity Message(Conversation conversation, string? replyToId, string? text, string? format) => new()
+    /// <summary>Addresses an outgoing activity (a message, or an event such as handoff.initiate) from the bot to the conversation's user.</summary>
+    public Activity Addressed(Activity activity, Conversation conversation, string? replyToId)
     {
-        Type = "message",
-        ChannelId = "directline",
-        From = Bot(),
-        Recipient = new ChannelAccount { Id = conversation.UserId, Role = "user" },
-        Text = text,
-        TextFormat = format,
-        Locale = "ja-JP",
-        ReplyToId = replyToId,
-    };
+        activity.ChannelId = "directline";
+        activity.From = Bot();
+        activity.Recipient = new ChannelAccount { Id = conversation.UserId, Role = "user" };
+        activity.ReplyToId = replyToId;
+        return activity;
+    }
 
-    private ChannelAccount Bot() => new() { Id = options.Value.BotId, Name = options.Value.BotId, Role = "bot" };
+    public ChannelAccount Bot() => new() { Id = options.Value.BotId, Name = options.Value.BotId, Role = "bot" };
+
+    private Activity Message(Conversation conversation, string? replyToId, string? text, string? format) =>
+        Addressed(new Activity { Type = "message", Text = text, TextFormat = format, Locale = "ja-JP" }, conversation, replyToId);
 }

@@ -1,17 +1,12 @@
 using Mamori.Core.Dialogs;
 using Mamori.Host.Channels.DirectLine;
+using Mamori.Host.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Tests.Channels.DirectLine;
 
 public sealed class ConversationRegistryTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly Uri Base = new("http://127.0.0.1/");
 
     [Fact]
