@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mamori.Host.Channels.DirectLine;
+using Mamori.Host.Desk.Live;
 using Mamori.Host.Reports;
 using Mamori.Host.Tenants;
 using Mamori.Host.Widget;
@@ -29,16 +30,17 @@ public static class PrivacyPage
         return app;
     }
 
-    private static IResult Render(
+    private static async Task<IResult> Render(
         string? tenant, HttpContext context, TenantCatalog tenants, PageTemplates pages, IOptions<PrivacyOptions> privacy,
         IOptions<DirectLineOptions> directLine, IOptions<ReportOptions> reports, IOptions<AzureOpenAIOptions> azure,
-        IOptions<OpenAICompatibleOptions> openAI)
+        IOptions<OpenAICompatibleOptions> openAI, DeskReach desk)
     {
         if ((tenant is null ? tenants.Default : tenants.Find(tenant)) is not { } found)
             return TypedResults.Problem($"Unknown tenant '{tenant}'.", statusCode: StatusCodes.Status404NotFound);
 
         ContentSecurityPolicy.Apply(context.Response, ContentSecurityPolicy.NewNonce(), "'none'");
         var o = found.Options;
+        bool hasDesk = await desk.ExistsAsync(found, context.RequestAborted);
         string html = pages.Render("privacy.html", new Dictionary<string, string>
         {
             ["title"] = "個人情報とデータの取り扱い",
@@ -51,8 +53,10 @@ public static class PrivacyPage
                 : "ご質問やお答えの文を、外部の生成AIのサービスに送ることはありません。",
             ["contact"] = Contact(o),
             // Only where 「担当者と話したい」 opens a case (DeskHandoff): elsewhere nothing is passed on.
-            ["handoff"] = o.SupportDesk.ContactLine() is null ? ""
-                : $"「担当者と話したい」と送ると、それまでのお答えと診断結果が{o.DisplayName}の相談窓口に届き、受付番号で確認できるようになります。",
+            ["handoff"] = !hasDesk ? ""
+                : $"「担当者と話したい」と送ると、それまでのお答えと診断結果、このチャットでのやりとりが{o.DisplayName}の相談窓口に届きます。" +
+                  "担当者とのチャットの内容は、窓口の記録として残ります。連絡先（電話番号・メールアドレス）をお知らせいただいた場合は、" +
+                  "そのご相談のご連絡にだけ使い、ご相談が終わると消去します。",
         });
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }

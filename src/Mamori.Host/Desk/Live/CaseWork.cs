@@ -34,6 +34,12 @@ internal sealed class CaseWork(IDeskStore store, OwnerMessenger owner, DeskEvent
     /// <param name="routeBefore">The route as it was before closing, which erased it: the hand-back is its last use.</param>
     public async Task HandedBackAsync(DeskCase closed, string? routeBefore, StaffAccount staff, CancellationToken ct)
     {
+        if (routeBefore is null)
+        {
+            events.Publish(new DeskEvent(closed.TenantId, closed.Id, DeskEventKind.CaseChanged));
+            return;   // a phone case: the owner is not in a chat with the desk, so there is nothing to hand back
+        }
+        await store.AppendAuditAsync(closed.TenantId, staff.Id, AuditAction.HandedBack, closed.Id, null, ct);
         await SystemLineAsync(closed, "まもりに戻しました。", ct);
         await TellOwnerAsync(closed with { Route = routeBefore },
             [BotReply.Plain(DialogWording.Fill(T.DeskHandedBack, ("staff", staff.DisplayName))),

@@ -19,13 +19,19 @@ public enum DeskReachMode
 /// <summary>Decides <see cref="DeskReachMode"/> from the tenant's settings, its staff accounts, the hours and who is at the console.</summary>
 internal sealed class DeskReach(IDeskStore store, DeskPresence presence, TimeProvider clock)
 {
+    /// <summary>Whether 「担当者と話したい」 opens a case at all (anything but <see cref="DeskReachMode.None"/>).</summary>
+    public async Task<bool> ExistsAsync(Tenant tenant, CancellationToken ct) =>
+        tenant.Options.SupportDesk.ContactLine() is not null || await StaffedAsync(tenant, ct);
+
     public async Task<DeskReachMode> NowAsync(Tenant tenant, CancellationToken ct)
     {
         var desk = tenant.Options.SupportDesk;
-        bool staffed = (await store.ListStaffAsync(tenant.Id, ct)).Any(s => !s.Disabled);
-        if (!staffed)
+        if (!await StaffedAsync(tenant, ct))
             return desk.ContactLine() is null ? DeskReachMode.None : DeskReachMode.ContactOnly;
         bool inHours = desk.Hours is not { } hours || DeskHours.IsOpen(hours, clock.GetUtcNow());
         return inHours && presence.IsPresent(tenant.Id) ? DeskReachMode.Live : DeskReachMode.Away;
     }
+
+    private async Task<bool> StaffedAsync(Tenant tenant, CancellationToken ct) =>
+        (await store.ListStaffAsync(tenant.Id, ct)).Any(s => !s.Disabled);
 }
