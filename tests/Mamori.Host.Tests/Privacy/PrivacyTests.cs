@@ -41,7 +41,8 @@ public sealed class PrivacyTests : IClassFixture<PrivacyTests.Host>
         Assert.Contains("リンクは24時間で使えなくなります", html, StringComparison.Ordinal);
         Assert.Contains("アカウントをブロックすると、お答え、診断結果、報告書をすぐに削除します", html, StringComparison.Ordinal);
         Assert.Contains("外部の生成AIのサービスに送ることはありません", html, StringComparison.Ordinal);
-        Assert.Contains("「担当者と話したい」と送ると、それまでのお答えと診断結果がテスト商工会議所の相談窓口に届き", html, StringComparison.Ordinal);
+        Assert.Contains("「担当者と話したい」と送ると、それまでのお答えと診断結果、このチャットでのやりとりがテスト商工会議所の相談窓口に届きます。", html, StringComparison.Ordinal);
+        Assert.Contains("ご相談が終わると消去します", html, StringComparison.Ordinal);
         Assert.Contains("テスト商工会議所（テスト商工会議所 経営相談窓口）までお寄せください：電話 03-1234-5678", html, StringComparison.Ordinal);
     }
 
