@@ -81,6 +81,23 @@ internal sealed class DeskLiveHandlers(IDeskStore store, DeskRequests requests, 
         {
             await stop.CancelAsync();
             await reading;
+            await CloseAsync(socket, lifetime.ApplicationStopping.IsCancellationRequested);
+        }
+    }
+
+    // Completes the close handshake the page started (or starts it when the host stops), briefly: a vanished page won't answer.
+    private static async Task CloseAsync(WebSocket socket, bool stopping)
+    {
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+            return;
+        using var brief = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await socket.CloseOutputAsync(stopping ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.NormalClosure,
+                stopping ? "the host is stopping" : "bye", brief.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
         }
     }
 
