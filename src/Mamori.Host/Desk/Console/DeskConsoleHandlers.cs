@@ -116,8 +116,8 @@ internal sealed class DeskConsoleHandlers(
         if (found is null)
             return CaseNotFound(context, session);
         await store.AppendAuditAsync(session.TenantId, session.Staff.Id, AuditAction.Viewed, found.Id, null, context.RequestAborted);
-        string done = DeskWords.Done(context.Request.Query["done"].FirstOrDefault());
-        return await SheetPageAsync(context, session, found, done, problem: false, StatusCodes.Status200OK);
+        string? doneCode = context.Request.Query["done"].FirstOrDefault();
+        return await SheetPageAsync(context, session, found, DeskWords.Done(doneCode), problem: doneCode == "undelivered", StatusCodes.Status200OK);
     }
 
     public async Task<IResult> ActAsync(HttpContext context, string id, string action)
