@@ -18,9 +18,6 @@ namespace Mamori.Host.Tests.Desk;
 /// </summary>
 public sealed class OwnerChannelsTests
 {
-    private const string AppId = "3f1e2d4c-6b5a-4978-8e6f-5a4b3c2d1e0f";
-    private const string EntraTenant = "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a";
-
     [Fact]
     public async Task A_LINE_friend_is_answered_by_push_hands_back_rates_and_blocking_withdraws_a_new_request()
     {
@@ -65,22 +62,14 @@ public sealed class OwnerChannelsTests
     {
         await using var identity = await FakeBotIdentity.StartAsync();
         await using var connector = await FakeConnector.StartAsync();
-        using var host = new DeskHost(new Dictionary<string, string?>
-        {
-            ["BotFramework:MamoriTenant"] = "chamber",
-            ["BotFramework:AppId"] = AppId,
-            ["BotFramework:AppPassword"] = "client-secret-for-tests",
-            ["BotFramework:TenantId"] = EntraTenant,
-            ["BotFramework:OpenIdMetadataUrl"] = identity.BotServiceMetadataUrl,
-            ["BotFramework:EntraOpenIdMetadataUrl"] = identity.EntraMetadataUrlTemplate,
-            ["BotFramework:TokenEndpoint"] = connector.TokenEndpointTemplate,
-            ["BotFramework:AllowedServiceHosts:0"] = "127.0.0.1",
-        }, scripted: false);
+        var settings = ConnectedHost.Settings(identity, connector);
+        settings["BotFramework:MamoriTenant"] = "chamber";
+        using var host = new DeskHost(settings, scripted: false);
         await host.AddStaffAsync("chamber", "sato", "佐藤 花子");
         var desk = await host.SignedInAsync("chamber", "sato");
         (await desk.GetAsync("desk")).Dispose();
         string conversation = "a:desk" + Guid.NewGuid().ToString("N");
-        var user = new TeamsUser(host.Factory.NewClient(), conversation, bearer: identity.MintBotServiceToken(AppId, connector.ServiceUrl));
+        var user = new TeamsUser(host.Factory.NewClient(), conversation, bearer: identity.MintBotServiceToken(ConnectedHost.AppId, connector.ServiceUrl));
 
         var waiting = await TurnAsync(connector, user, conversation, "担当者と話したい");
         Assert.Contains(waiting, a => ((string?)a["text"])?.Contains("次にご案内します", StringComparison.Ordinal) == true);

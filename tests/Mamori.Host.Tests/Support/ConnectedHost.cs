@@ -24,20 +24,23 @@ internal sealed class ConnectedHost : IAsyncDisposable
     {
         var identity = await FakeBotIdentity.StartAsync();
         var connector = await FakeConnector.StartAsync();
-        var all = new Dictionary<string, string?>
-        {
-            ["BotFramework:AppId"] = AppId,
-            ["BotFramework:AppPassword"] = "client-secret-for-tests",
-            ["BotFramework:TenantId"] = EntraTenantId,
-            ["BotFramework:OpenIdMetadataUrl"] = identity.BotServiceMetadataUrl,
-            ["BotFramework:EntraOpenIdMetadataUrl"] = identity.EntraMetadataUrlTemplate,
-            ["BotFramework:TokenEndpoint"] = connector.TokenEndpointTemplate,
-            ["BotFramework:AllowedServiceHosts:0"] = "127.0.0.1",
-        };
+        var all = Settings(identity, connector);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
         return new ConnectedHost(identity, connector, new HostFactory(scripted: false, all));
     }
+
+    /// <summary>The settings of a bot registered with the loopback Bot Service, Entra ID and Connector.</summary>
+    public static Dictionary<string, string?> Settings(FakeBotIdentity identity, FakeConnector connector) => new()
+    {
+        ["BotFramework:AppId"] = AppId,
+        ["BotFramework:AppPassword"] = "client-secret-for-tests",
+        ["BotFramework:TenantId"] = EntraTenantId,
+        ["BotFramework:OpenIdMetadataUrl"] = identity.BotServiceMetadataUrl,
+        ["BotFramework:EntraOpenIdMetadataUrl"] = identity.EntraMetadataUrlTemplate,
+        ["BotFramework:TokenEndpoint"] = connector.TokenEndpointTemplate,
+        ["BotFramework:AllowedServiceHosts:0"] = "127.0.0.1",
+    };
 
     /// <summary>A Teams user whose activities carry a Bot Service token for this bot (or, with <paramref name="appId"/>, another).</summary>
     public TeamsUser User(string conversation, string appId = AppId) =>
