@@ -11,7 +11,7 @@ internal static class DeskActions
 {
     public static string SheetPath(DeskCase c) => "desk/cases/" + Uri.EscapeDataString(c.Id);
 
-    /// <summary>Posts a form of the case sheet with its antiforgery field and the version the store has now.</summary>
+    /// <summary>Posts a form of the case sheet with its antiforgery field and the version the store has now (which /send ignores).</summary>
     public static async Task<HttpResponseMessage> ActAsync(DeskHost host, HttpClient browser, DeskCase c, string action, params (string Name, string Value)[] fields)
     {
         string token = await DeskHost.TokenAsync(browser, SheetPath(c));

@@ -76,6 +76,24 @@ public sealed partial class DeskHost : IDisposable
         return browser;
     }
 
+    /// <summary>Signs in and returns the session cookie as a Cookie header value, for clients that keep no cookies (a WebSocket).</summary>
+    public async Task<string> SessionCookieAsync(string tenant, string login)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Factory.BaseAddress };
+        using var page = await browser.GetAsync("desk/login?tenant=" + Uri.EscapeDataString(tenant));
+        string antiforgery = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["tenant"] = tenant, ["login"] = login, ["password"] = Password,
+            ["__RequestVerificationToken"] = Token(await page.Content.ReadAsStringAsync()),
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "desk/login") { Content = form };
+        request.Headers.Add("Cookie", antiforgery);
+        using var signedIn = await browser.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("mamori-desk=", StringComparison.Ordinal));
+    }
+
     public static async Task<HttpResponseMessage> LoginAsync(HttpClient browser, string tenant, string login, string password)
     {
         string token = await TokenAsync(browser, "desk/login?tenant=" + Uri.EscapeDataString(tenant));

@@ -149,6 +149,9 @@ public sealed class LiveChatTests : IDisposable
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         using (var notSocket = await desk.GetAsync("desk/live"))
             Assert.Equal(HttpStatusCode.BadRequest, notSocket.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await SocketStatusAsync(cookie: null, origin: null));
+        Assert.Equal(HttpStatusCode.Forbidden, await SocketStatusAsync(await _host.SessionCookieAsync("default", "sato"), "https://evil.example"));
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, await SocketStatusAsync(await _host.SessionCookieAsync("default", "sato"), _host.Factory.BaseAddress.GetLeftPart(UriPartial.Authority)));
 
         var beforeTaking = await DeskActions.ActAsync(_host, desk, opened, "send", ("text", "こんにちは"));
         Assert.Equal(HttpStatusCode.BadRequest, beforeTaking.StatusCode);
@@ -164,6 +167,27 @@ public sealed class LiveChatTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, canned.StatusCode);
         Assert.Contains("確認しますので、少しお待ちください。", Text(await owner.NextAsync()));
         Assert.Equal(2, (await DeskActions.MessagesAsync(desk, opened, after: 0)).Count);   // the 「担当しました」 line and the canned reply
+    }
+
+    /// <summary>The status of a WebSocket handshake on /desk/live with this cookie and Origin.</summary>
+    private async Task<HttpStatusCode> SocketStatusAsync(string? cookie, string? origin)
+    {
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        if (cookie is not null)
+            socket.Options.SetRequestHeader("Cookie", cookie);
+        if (origin is not null)
+            socket.Options.SetRequestHeader("Origin", origin);
+        try
+        {
+            await socket.ConnectAsync(new Uri(_host.Factory.BaseAddress.AbsoluteUri.Replace("http", "ws", StringComparison.Ordinal) + "desk/live"), default);
+            await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "", default);
+        }
+        catch (System.Net.WebSockets.WebSocketException)
+        {
+            // refused: the status says why
+        }
+        return socket.HttpStatusCode;
     }
 
     /// <summary>Starts the diagnosis and answers with the first button until the given question is asked; returns its number.</summary>

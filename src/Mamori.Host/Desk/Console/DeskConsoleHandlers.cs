@@ -134,14 +134,15 @@ internal sealed class DeskConsoleHandlers(
         var current = await requests.FindVisibleAsync(session, id, ct);
         if (current is null)
             return CaseNotFound(context, session);
+        // A chat message changes no state, so it names no version: a contact left meanwhile must not refuse the reply.
+        if (action == "send")
+            return await SendAsync(context, session, current, form);
         if (!long.TryParse(form["version"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out long version) || version < 1)
             return await SheetPageAsync(context, session, current, DeskWords.BadVersion, problem: true, StatusCodes.Status400BadRequest);
         if (version != current.Version)
             return await SheetPageAsync(context, session, current, DeskWords.Conflict, problem: true, StatusCodes.Status409Conflict);
         if (action != "take" && !DeskRequests.MayWork(session, current))
             return await SheetPageAsync(context, session, current, DeskWords.NotYours, problem: true, StatusCodes.Status403Forbidden);
-        if (action == "send")
-            return await SendAsync(context, session, current, form);
 
         CaseChange change;
         string? detail = null;
@@ -214,7 +215,8 @@ internal sealed class DeskConsoleHandlers(
         string text = (form["text"].FirstOrDefault() ?? "").Trim();
         if (text.Length == 0 && DeskWords.Canned(form["canned"].FirstOrDefault()) is { } canned)
             text = canned;
-        string? problem = current.State != CaseState.Taken || current.TakenBy != session.Staff.Id ? DeskWords.SendNotYours
+        bool mine = current.State == CaseState.Taken && current.TakenBy == session.Staff.Id;
+        string? problem = !mine ? (current.State == CaseState.Waiting ? DeskWords.SendNotYours : DeskWords.NotYours)
             : current.Route is null ? DeskWords.SendNoChat
             : text.Length == 0 ? DeskWords.SendEmpty
             : text.Length > DeskWords.MessageMaxLength ? DeskWords.SendTooLong
@@ -222,9 +224,10 @@ internal sealed class DeskConsoleHandlers(
         bool wantsJson = context.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.Ordinal) == true);
         if (problem is not null)
         {
+            int status = mine || current.State == CaseState.Waiting ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden;
             return wantsJson
-                ? TypedResults.Json(new { error = problem }, statusCode: StatusCodes.Status400BadRequest)
-                : await SheetPageAsync(context, session, current, problem, problem: true, StatusCodes.Status400BadRequest);
+                ? TypedResults.Json(new { error = problem }, statusCode: status)
+                : await SheetPageAsync(context, session, current, problem, problem: true, status);
         }
 
         var (message, delivered) = await work.SendAsync(session.Tenant, current, session.Staff, text, context.RequestAborted);

@@ -48,6 +48,14 @@ internal sealed class DeskLiveHandlers(IDeskStore store, DeskRequests requests, 
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
+        // Browsers send the cookie with a socket opened by any page; only the console's own pages may open one.
+        if (context.Request.Headers.Origin.FirstOrDefault() is { } origin
+            && (!Uri.TryCreate(origin, UriKind.Absolute, out var from) || !string.Equals(from.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsJsonAsync(new LiveError("このページからは接続できません。"));
+            return;
+        }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var listener = events.Listen(session.TenantId);

@@ -227,7 +227,6 @@ internal static class DeskPages
         {
             html.Append("<form method=\"post\" action=\"/desk/cases/").Append(E(Uri.EscapeDataString(c.Id))).Append("/send\" class=\"desk-form desk-send\" id=\"desk-send\">");
             Hidden(html, token.FieldName, token.Value);
-            Hidden(html, "version", c.Version.ToString(CultureInfo.InvariantCulture));
             html.Append("<label for=\"text\">お客さまへの返信</label><textarea id=\"text\" name=\"text\" rows=\"3\" maxlength=\"")
                 .Append(DeskWords.MessageMaxLength.ToString(CultureInfo.InvariantCulture)).Append("\"></textarea>")
                 .Append("<label for=\"canned\">定型文（文章が空のときに送ります）</label><select id=\"canned\" name=\"canned\"><option value=\"\">使わない</option>");
