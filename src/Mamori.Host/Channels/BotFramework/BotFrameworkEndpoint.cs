@@ -24,6 +24,8 @@ internal static class BotFrameworkEndpoint
         byte[]? body = await RequestBody.ReadAsync(context.Request, options.Value.MaxActivityBytes, ct);
         if (body is null)
             return Refuse(logger, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {options.Value.MaxActivityBytes} bytes (BotFramework:MaxActivityBytes).");
+        if (JsonText.Problem(body) is { } notText)
+            return Refuse(logger, StatusCodes.Status400BadRequest, notText);
 
         Activity? activity;
         try

@@ -150,6 +150,8 @@ internal static class DirectLineEndpoints
         byte[]? body = await RequestBody.ReadAsync(context.Request, settings.MaxActivityBytes, ct);
         if (body is null)
             return DirectLineErrors.TooLarge(settings.MaxActivityBytes);
+        if (JsonText.Problem(body) is { } notText)
+            return DirectLineErrors.BadRequest(notText);
 
         Activity? activity;
         try
@@ -247,6 +249,8 @@ internal static class DirectLineEndpoints
             return (null, DirectLineErrors.TooLarge(16 * 1024));
         if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
             return (null, null);
+        if (JsonText.Problem(body) is { } notText)
+            return (null, DirectLineErrors.BadRequest(notText));
         try
         {
             return (JsonSerializer.Deserialize(body, DirectLineJson.Default.TokenParameters), null);

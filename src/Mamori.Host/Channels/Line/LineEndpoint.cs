@@ -28,6 +28,8 @@ internal static class LineEndpoint
             return Refuse(logger, tenant, StatusCodes.Status413PayloadTooLarge, $"The webhook body is larger than {options.Value.MaxWebhookBytes} bytes (Channels:Line:MaxWebhookBytes).");
         if (!LineSignature.IsValid(body, context.Request.Headers[LineSignature.Header], account.Options.Line.ChannelSecret!))
             return Refuse(logger, tenant, StatusCodes.Status401Unauthorized, "The x-line-signature header is missing or does not match the body and the channel secret.");
+        if (JsonText.Problem(body) is { } notText)
+            return Refuse(logger, tenant, StatusCodes.Status400BadRequest, notText);
 
         LineWebhook? webhook;
         try

@@ -31,6 +31,17 @@ public sealed class BotFrameworkBadInputTests(ScriptedHost host) : IClassFixture
         Assert.Contains("activity", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"type":"message","text":"x","value":{"choice":"\ud800"}}""")]
+    [InlineData("""{"type":"message","text":"x","channelData":{"tenant":{"id":"\udc00"}}}""")]
+    public async Task An_unpaired_surrogate_is_400_before_anything_reads_it(string body)
+    {
+        using var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid Unicode", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_one_megabyte_body_is_413()
     {

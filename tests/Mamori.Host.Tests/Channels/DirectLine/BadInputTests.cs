@@ -31,6 +31,28 @@ public sealed class BadInputTests(ScriptedHost host) : IClassFixture<ScriptedHos
         Assert.Contains(reason, message);
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"message\",\"text\":\"x\\ud800\"}")]
+    [InlineData("{\"type\":\"message\",\"text\":\"x\",\"value\":{\"v\":\"\\ud800\"}}")]
+    [InlineData("{\"type\":\"message\",\"text\":\"x\",\"channelData\":{\"\\udc00key\":1}}")]
+    [InlineData("{\"type\":\"message\",\"text\":\"x\",\"entities\":[{\"type\":\"\\ud83d\"}]}")]
+    [InlineData("{\"type\":\"message\",\"text\":\"x\",\"attachments\":[{\"contentType\":\"text/plain\",\"content\":\"\\udfff\"}]}")]
+    [InlineData("{\"type\":\"message\",\"text\":\"x\",\"somethingNew\":[\"\\ud800\\ud800\"]}")]
+    public async Task An_unpaired_surrogate_anywhere_is_refused_and_the_conversation_reads_on(string body)
+    {
+        var client = await DirectLineClient.StartAsync(host.Factory);
+        await client.WaitForAsync(a => a.Count == 1);
+
+        using var response = await client.SendAsync(HttpMethod.Post, $"v3/directline/conversations/{client.ConversationId}/activities", body);
+
+        var (status, _, message) = await ErrorOf(response);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("not valid Unicode", message);
+        Assert.Single(await client.ActivitiesAsync());   // nothing was kept, and the transcript still reads
+        await client.PostAsync("まだ話せますか？");
+        await client.WaitForAsync(a => DirectLineClient.BotMessages(a).Count() >= 2);
+    }
+
     [Fact]
     public async Task An_activity_over_256_KB_gets_413_and_is_not_stored()
     {

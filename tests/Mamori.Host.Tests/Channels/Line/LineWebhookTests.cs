@@ -98,6 +98,9 @@ public sealed class LineWebhookTests : IClassFixture<LineWebhookTests.ScriptedLi
         using var notAnObject = await user.PostRawAsync(Encoding.UTF8.GetBytes("[1, 2, 3]"));
         Assert.Equal(HttpStatusCode.BadRequest, notAnObject.StatusCode);
 
+        using var notText = await user.PostRawAsync(Encoding.UTF8.GetBytes("{\"events\":[{\"type\":\"message\",\"message\":{\"type\":\"text\",\"text\":\"\\ud800\"}}]}"));
+        Assert.Equal(HttpStatusCode.BadRequest, notText.StatusCode);
+
         var huge = Encoding.UTF8.GetBytes("{\"events\":[],\"pad\":\"" + new string('x', 1024 * 1024) + "\"}");
         using var tooLarge = await user.PostRawAsync(huge);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
