@@ -24,6 +24,8 @@ builder.Services.AddPrivacy();                            // /privacy, and delet
 builder.Services.AddReadiness();                          // /healthz: ready once the knowledge index is loaded
 
 var app = builder.Build();
+app.UseHostHeaderCheck();                                 // a Host header that cannot be decoded is a 400, not an error deep inside
+app.UseResponseBaseline();                                // nosniff and a referrer policy on every response
 app.UseResponseCompression();
 app.UseWebSockets();
 app.UseCors();

@@ -13,6 +13,8 @@ public static class AccessExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccessTokens>();
+        // Which server and version answer is nobody's business but ours.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }
 
