@@ -23,6 +23,7 @@ public sealed class Conversation : IDisposable
 
     // Starts true: the greeting runs first, and the driver starts the pump for turns that arrived meanwhile.
     private bool _pumping = true;
+    private long _postedBytes;
 
     public Conversation(ConversationKey key, string userId, Uri publicBase, TokenBucketRateLimiter limiter, TimeProvider clock)
     {
@@ -73,14 +74,20 @@ public sealed class Conversation : IDisposable
             _subscriber?.TryPush(new ActivitySet([transient], null));
     }
 
-    /// <summary>Echoes the user's activity and queues the turn, or refuses when too many turns are waiting.</summary>
-    public bool TryAccept(Activity echo, PendingTurn? turn, int maxPending, out bool startPump)
+    /// <summary>
+    /// Echoes the user's activity and queues the turn; refuses when too many turns are waiting, or when the client's
+    /// posts to this conversation would exceed <paramref name="maxPostedBytes"/> in all.
+    /// </summary>
+    public Acceptance TryAccept(Activity echo, PendingTurn? turn, int bytes, int maxPending, long maxPostedBytes, out bool startPump)
     {
         lock (_gate)
         {
             startPump = false;
+            if (_postedBytes + bytes > maxPostedBytes)
+                return Acceptance.ConversationFull;
             if (turn is not null && _pending.Count >= maxPending)
-                return false;
+                return Acceptance.Busy;
+            _postedBytes += bytes;
             AppendLocked(echo);
             if (turn is not null)
             {
@@ -88,7 +95,7 @@ public sealed class Conversation : IDisposable
                 if (!_pumping)
                     _pumping = startPump = true;
             }
-            return true;
+            return Acceptance.Accepted;
         }
     }
 
@@ -157,6 +164,15 @@ public sealed class Conversation : IDisposable
         LastTouched = _clock.GetUtcNow();
         _subscriber?.TryPush(new ActivitySet([activity], _transcript.Count.ToString(CultureInfo.InvariantCulture)));
     }
+}
+
+public enum Acceptance
+{
+    Accepted,
+    /// <summary>Too many of the user's turns wait for the bot: retry shortly.</summary>
+    Busy,
+    /// <summary>The conversation holds all the client may post to it: start a new one.</summary>
+    ConversationFull,
 }
 
 /// <summary>A user message waiting for the bot; <see cref="EchoId"/> becomes the replies' replyToId.</summary>

@@ -192,8 +192,14 @@ internal static class DirectLineEndpoints
 
         // Only messages reach the dialog; other events are echoed and otherwise ignored (unknown event names must be).
         PendingTurn? turn = activity.Type == "message" ? new PendingTurn(userId, activity.Text ?? "", activity.ChannelId) : null;
-        if (!conversation.TryAccept(activity, turn, settings.MaxPendingTurns, out bool startPump))
-            return DirectLineErrors.TooManyRequests(context, TimeSpan.FromSeconds(2), "The bot is still answering earlier messages; retry shortly.");
+        switch (conversation.TryAccept(activity, turn, body.Length, settings.MaxPendingTurns, settings.MaxPostedBytesPerConversation, out bool startPump))
+        {
+            case Acceptance.Busy:
+                return DirectLineErrors.TooManyRequests(context, TimeSpan.FromSeconds(2), "The bot is still answering earlier messages; retry shortly.");
+            case Acceptance.ConversationFull:
+                return DirectLineErrors.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig",
+                    $"This conversation has received all a client may post to one ({settings.MaxPostedBytesPerConversation} bytes, Channels:DirectLine:MaxPostedBytesPerConversation); start a new conversation.");
+        }
         if (startPump)
             driver.StartPump(conversation);
         if (hubStatus is not null)

@@ -33,6 +33,13 @@ public sealed class DirectLineOptions
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 10_000;
 
+    /// <summary>
+    /// What the client may post into one conversation in all, in bytes of JSON: a whole typed diagnosis is some tens of
+    /// kilobytes, so the default leaves room to spare while a flood of events cannot hold the host's memory for hours.
+    /// </summary>
+    [Range(64 * 1024, 256 * 1024 * 1024)]
+    public int MaxPostedBytesPerConversation { get; set; } = 2 * 1024 * 1024;
+
     /// <summary>A conversation nobody touched for this long is forgotten (its transcript is kept in memory only).</summary>
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(6);

@@ -68,6 +68,25 @@ public sealed class BadInputTests(ScriptedHost host) : IClassFixture<ScriptedHos
     }
 
     [Fact]
+    public async Task A_conversation_takes_only_so_much_from_its_client_and_still_reads_afterwards()
+    {
+        using var small = new HostFactory(settings: new Dictionary<string, string?> { ["Channels:DirectLine:MaxPostedBytesPerConversation"] = "65536" });
+        var client = await DirectLineClient.StartAsync(small);
+        string event30k = System.Text.Json.JsonSerializer.Serialize(new { type = "event", name = "flood", value = new string('x', 30_000) });
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 3; i++)
+        {
+            using var response = await client.SendAsync(HttpMethod.Post, $"v3/directline/conversations/{client.ConversationId}/activities", event30k);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.RequestEntityTooLarge)
+                Assert.Contains("start a new conversation", (await ErrorOf(response)).Message);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.RequestEntityTooLarge], statuses);
+        Assert.Equal(2, (await client.ActivitiesAsync()).Count(a => (string?)a!["type"] == "event"));   // the refused one is not kept
+    }
+
+    [Fact]
     public async Task An_unknown_conversation_gets_404()
     {
         var client = new DirectLineClient(host.Factory.NewClient());
