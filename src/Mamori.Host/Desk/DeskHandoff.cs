@@ -34,9 +34,14 @@ internal sealed partial class DeskHandoff(
             return result;
         }
 
-        var snapshot = await snapshots.TakeAsync(request.Conversation, request.UserId, ct);
         // Only a case the desk can answer in the chat keeps the way back to the owner; a phone-only desk needs none.
         string? route = mode == DeskReachMode.ContactOnly ? null : turn.Route;
+        if (route is null && tenant.Options.SupportDesk.ContactLine() is null)
+        {
+            NoDesk(logger, tenant.Id);   // a channel that cannot be answered, and no number to call: nobody could follow it up
+            return result;
+        }
+        var snapshot = await snapshots.TakeAsync(request.Conversation, request.UserId, ct);
         var opening = await desk.OpenCaseAsync(new NewCase(request.Conversation, request.UserId, turn.ChannelId, turn.Text, snapshot, route), ct);
         if (opening.Created)
         {
