@@ -22,7 +22,7 @@ internal sealed class CaseTable : IDisposable
     private readonly SqliteStatement _selectOpen;
     private readonly SqliteStatement _list;
     private readonly SqliteStatement _countBefore;
-    private readonly SqliteStatement _ratingAsked;
+    private readonly SqliteStatement _current;
     private readonly SqliteStatement _recentWaits;
     private readonly SqliteStatement _update;
 
@@ -44,8 +44,11 @@ internal sealed class CaseTable : IDisposable
             SELECT (SELECT COUNT(*) FROM desk_case w WHERE w.tenant = c.tenant AND w.state = $waiting AND w.number < c.number)
             FROM desk_case c WHERE c.tenant = $tenant AND c.id = $id
             """);
-        _ratingAsked = new(connection,
-            $"SELECT {Columns} FROM desk_case WHERE tenant = $tenant AND conversation = $conversation AND rating_asked = 1 ORDER BY number DESC LIMIT 1");
+        _current = new(connection, $"""
+            SELECT {Columns} FROM desk_case
+            WHERE tenant = $tenant AND conversation = $conversation AND (state IN ('waiting', 'taken') OR rating_asked = 1)
+            ORDER BY number DESC LIMIT 1
+            """);
         _recentWaits = new(connection,
             "SELECT opened_at, taken_at FROM desk_case WHERE tenant = $tenant AND taken_at IS NOT NULL ORDER BY number DESC LIMIT $limit");
         _update = new(connection, """
@@ -66,8 +69,8 @@ internal sealed class CaseTable : IDisposable
     public DeskCase? FindOpen(ConversationKey conversation) =>
         ReadOne(_selectOpen.With(("$tenant", conversation.TenantId), ("$conversation", conversation.ConversationId)));
 
-    public DeskCase? FindRatingAsked(ConversationKey conversation) =>
-        ReadOne(_ratingAsked.With(("$tenant", conversation.TenantId), ("$conversation", conversation.ConversationId)));
+    public DeskCase? FindCurrent(ConversationKey conversation) =>
+        ReadOne(_current.With(("$tenant", conversation.TenantId), ("$conversation", conversation.ConversationId)));
 
     /// <summary>How long the latest taken cases waited for a person, newest first.</summary>
     public List<TimeSpan> RecentWaits(string tenantId, int limit)
@@ -104,7 +107,7 @@ internal sealed class CaseTable : IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in new[] { _insert, _select, _selectOpen, _list, _countBefore, _ratingAsked, _recentWaits, _update })
+        foreach (var statement in new[] { _insert, _select, _selectOpen, _list, _countBefore, _current, _recentWaits, _update })
             statement.Dispose();
     }
 

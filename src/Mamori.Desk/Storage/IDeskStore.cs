@@ -24,8 +24,11 @@ public interface IDeskStore
     /// <summary>The conversation's Waiting or Taken case, if any: while there is one, the owner talks to the desk.</summary>
     Task<DeskCase?> FindOpenCaseAsync(ConversationKey conversation, CancellationToken cancellationToken);
 
-    /// <summary>The conversation's latest case whose owner was asked for a rating that has not come (see <see cref="DeskCase.RatingAsked"/>).</summary>
-    Task<DeskCase?> FindRatingAskedAsync(ConversationKey conversation, CancellationToken cancellationToken);
+    /// <summary>
+    /// The conversation's latest case while it still concerns the owner's next message: open, or closed with its rating
+    /// question unanswered (<see cref="DeskCase.RatingAsked"/>). One look-up for every turn of every owner.
+    /// </summary>
+    Task<DeskCase?> FindCurrentCaseAsync(ConversationKey conversation, CancellationToken cancellationToken);
 
     /// <summary>How long the tenant's latest <paramref name="limit"/> taken cases waited from opening to a person, newest first.</summary>
     Task<IReadOnlyList<TimeSpan>> RecentWaitsAsync(string tenantId, int limit, CancellationToken cancellationToken);

@@ -74,10 +74,10 @@ public sealed class SqliteDeskStore : IDeskStore, IDisposable
             return Task.FromResult(_cases.FindOpen(conversation));
     }
 
-    public Task<DeskCase?> FindRatingAskedAsync(ConversationKey conversation, CancellationToken cancellationToken)
+    public Task<DeskCase?> FindCurrentCaseAsync(ConversationKey conversation, CancellationToken cancellationToken)
     {
         lock (_gate)
-            return Task.FromResult(_cases.FindRatingAsked(conversation));
+            return Task.FromResult(_cases.FindCurrent(conversation));
     }
 
     public Task<IReadOnlyList<TimeSpan>> RecentWaitsAsync(string tenantId, int limit, CancellationToken cancellationToken)

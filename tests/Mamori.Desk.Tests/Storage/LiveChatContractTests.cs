@@ -36,7 +36,7 @@ public sealed class LiveChatContractTests : IDisposable
     }
 
     [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
-    public async Task Closing_asks_for_one_rating_which_is_answered_or_declined_once(string kind)
+    public async Task Closing_asks_for_one_rating_which_is_answered_or_declined_once_and_then_the_case_is_no_longer_current(string kind)
     {
         var store = _stores.Create(kind);
         var sato = await AddStaffAsync(store, "tenant-a", "sato");
@@ -44,6 +44,7 @@ public sealed class LiveChatContractTests : IDisposable
         var declined = (await store.OpenCaseAsync(Request("tenant-a", "c2"), None)).Case;
         var cancelled = (await store.OpenCaseAsync(Request("tenant-a", "c3"), None)).Case;
         var byPhoneOnly = (await store.OpenCaseAsync(Request("tenant-a", "c4") with { Route = null }, None)).Case;
+        Assert.Equal(rated.Id, (await store.FindCurrentCaseAsync(rated.Conversation, None))!.Id);   // open: current too
         foreach (var c in new[] { rated, declined, byPhoneOnly })
         {
             await store.TakeAsync("tenant-a", c.Id, sato.Id, 1, None);
@@ -51,16 +52,16 @@ public sealed class LiveChatContractTests : IDisposable
         }
         await store.CancelAsync("tenant-a", cancelled.Id, 1, None);
 
-        Assert.Equal(rated.Id, (await store.FindRatingAskedAsync(rated.Conversation, None))!.Id);
-        Assert.Null(await store.FindRatingAskedAsync(cancelled.Conversation, None));   // the owner ended it: nothing to rate
-        Assert.Null(await store.FindRatingAskedAsync(byPhoneOnly.Conversation, None)); // no chat to ask in
-        Assert.Null(await store.FindRatingAskedAsync(new ConversationKey("tenant-b", "c1"), None));
+        Assert.Equal(rated.Id, (await store.FindCurrentCaseAsync(rated.Conversation, None))!.Id);
+        Assert.Null(await store.FindCurrentCaseAsync(cancelled.Conversation, None));   // the owner ended it: nothing to rate
+        Assert.Null(await store.FindCurrentCaseAsync(byPhoneOnly.Conversation, None)); // no chat to ask in
+        Assert.Null(await store.FindCurrentCaseAsync(new ConversationKey("tenant-b", "c1"), None));
 
         Assert.True((await store.SetSatisfactionAsync("tenant-a", rated.Id, 4, 3, None)).Succeeded);
         Assert.True((await store.DeclineRatingAsync("tenant-a", declined.Id, 3, None)).Succeeded);
 
-        Assert.Null(await store.FindRatingAskedAsync(rated.Conversation, None));
-        Assert.Null(await store.FindRatingAskedAsync(declined.Conversation, None));
+        Assert.Null(await store.FindCurrentCaseAsync(rated.Conversation, None));
+        Assert.Null(await store.FindCurrentCaseAsync(declined.Conversation, None));
         Assert.Equal(CaseChangeStatus.NotAllowed, (await store.SetSatisfactionAsync("tenant-a", rated.Id, 1, 4, None)).Status);
         Assert.Equal(CaseChangeStatus.NotAllowed, (await store.SetSatisfactionAsync("tenant-a", declined.Id, 5, 4, None)).Status);
         Assert.Equal(4, (await store.GetCaseAsync("tenant-a", rated.Id, None))!.Satisfaction);

@@ -32,11 +32,12 @@ internal sealed class DeskChat(
     {
         if (tenants.Find(turn.Conversation.TenantId) is not { } tenant)
             return null;
-        if (await store.FindOpenCaseAsync(turn.Conversation, ct) is { Route: not null } open)
-            return await WhileOpenAsync(tenant, open, turn.Text.Trim(), ct);
-        if (await store.FindRatingAskedAsync(turn.Conversation, ct) is { } closed)
-            return await RatingAsync(closed, turn.Text, ct);
-        return null;
+        return await store.FindCurrentCaseAsync(turn.Conversation, ct) switch
+        {
+            { IsOpen: true, Route: not null } open => await WhileOpenAsync(tenant, open, turn.Text.Trim(), ct),
+            { RatingAsked: true } closed => await RatingAsync(closed, turn.Text, ct),
+            _ => null,   // no case, or one the owner calls the desk about while the bot goes on answering
+        };
     }
 
     private async Task<DeskTurn> WhileOpenAsync(Tenant tenant, DeskCase open, string text, CancellationToken ct)
