@@ -67,7 +67,7 @@ internal sealed partial class DeskHandoff(
         var t = texts.Value;
         var options = tenant.Options.SupportDesk;
         string reference = CaseReference.Of(opening.Case.Id);
-        string deskName = DeskWording.DeskName(tenant);
+        string deskName = tenant.Options.DeskName;
         // A chat case opened earlier keeps its own terms: DeskChat answers the owner's messages while it is open.
         if (mode == DeskReachMode.ContactOnly || opening.Case.Route is null)
         {

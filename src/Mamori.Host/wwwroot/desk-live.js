@@ -9,7 +9,7 @@
   var caseId = chat ? chat.getAttribute("data-case") : null;
   var after = chat ? Number(chat.getAttribute("data-after")) || 0 : 0;
   var version = chat ? Number(chat.getAttribute("data-version")) || 0 : 0;
-  var onList = document.querySelector(".desk-cards") !== null || document.querySelector(".desk-search") !== null;
+  var onList = document.querySelector("[data-live=list]") !== null;
   var reading = false, again = false, delay = 1000, reloadTimer = null;
 
   function line(m) {

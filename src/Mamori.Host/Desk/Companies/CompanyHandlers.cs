@@ -25,7 +25,7 @@ internal sealed class CompanyHandlers(
             return TypedResults.Redirect("/desk/login");
         var list = await companies.ListAsync(session.TenantId, context.RequestAborted);
         string notice = CompanyWords.Done(context.Request.Query["done"].FirstOrDefault());
-        return Page(CompanyPages.List(session, list, await NamesAsync(session, context.RequestAborted), notice, Token(context)), StatusCodes.Status200OK);
+        return Page(CompanyPages.List(session, list, await requests.StaffNamesAsync(session, context.RequestAborted), notice, Token(context)), StatusCodes.Status200OK);
     }
 
     public async Task<IResult> NewAsync(HttpContext context)
@@ -98,7 +98,7 @@ internal sealed class CompanyHandlers(
         await AuditAsync(session, AuditAction.CompanyReportPrinted, company.Id, context, "run " + run.Id);
         var tenant = session.Tenant;
         string adviser = (await store.GetStaffAsync(session.TenantId, run.RanBy, ct))?.DisplayName ?? session.Staff.DisplayName;
-        var view = runs.Report(run, tenant.Options.Region, adviser, tenant.Options.SupportDesk.Name ?? tenant.Options.DisplayName);
+        var view = runs.Report(run, tenant.Options.Region, adviser, tenant.Options.DeskName);
         // The report's own page, with its print button's script (the console's pages allow none).
         context.Response.Headers.ContentSecurityPolicy = ReportEndpoints.ContentSecurityPolicy;
         return Page(ReportPage.Render(view, tenant, texts.Value, reportTexts), StatusCodes.Status200OK);
@@ -141,7 +141,7 @@ internal sealed class CompanyHandlers(
         var ct = context.RequestAborted;
         var list = await companies.ListDiagnosesAsync(session.TenantId, company.Id, ct);
         var changes = list.Count >= 2 ? runs.Changes(list[^2], list[^1]) : [];
-        var view = new CompanySheetView(company, list, changes, await NamesAsync(session, ct), notice, problem);
+        var view = new CompanySheetView(company, list, changes, await requests.StaffNamesAsync(session, ct), notice, problem);
         return Page(CompanyPages.Sheet(session, view, Token(context)), status);
     }
 
@@ -165,9 +165,6 @@ internal sealed class CompanyHandlers(
 
     private Task AuditAsync(DeskSession session, AuditAction action, string companyId, HttpContext context, string? more = null) =>
         store.AppendAuditAsync(session.TenantId, session.Staff.Id, action, null, "company " + companyId + (more is null ? "" : " " + more), context.RequestAborted);
-
-    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(DeskSession session, CancellationToken ct) =>
-        (await store.ListStaffAsync(session.TenantId, ct)).ToDictionary(s => s.Id, s => s.DisplayName, StringComparer.Ordinal);
 
     private FormToken Token(HttpContext context) => requests.Token(context);
 

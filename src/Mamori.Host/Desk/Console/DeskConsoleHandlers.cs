@@ -86,7 +86,7 @@ internal sealed class DeskConsoleHandlers(
             return TypedResults.Redirect("/desk/login");
         var ct = context.RequestAborted;
         var open = await store.ListCasesAsync(session.TenantId, OpenStates, ct);
-        var names = await NamesAsync(session, ct);
+        var names = await requests.StaffNamesAsync(session, ct);
         string? typed = context.Request.Query["ref"].FirstOrDefault();
         if (!string.IsNullOrWhiteSpace(typed))
         {
@@ -260,9 +260,6 @@ internal sealed class DeskConsoleHandlers(
 
     private IResult CaseNotFound(HttpContext context, DeskSession session) =>
         Page(DeskPages.Message("相談が見つかりません", DeskWords.CaseNotFound, session.Tenant.Options.DisplayName, session, requests.Token(context), "/desk", "相談の一覧へ"), StatusCodes.Status404NotFound);
-
-    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(DeskSession session, CancellationToken ct) =>
-        (await store.ListStaffAsync(session.TenantId, ct)).ToDictionary(s => s.Id, s => s.DisplayName, StringComparer.Ordinal);
 
     private static string LoginPath(string tenantId) =>
         tenantId == TenantsOptions.DefaultTenantId ? "/desk/login" : "/desk/login?tenant=" + Uri.EscapeDataString(tenantId);

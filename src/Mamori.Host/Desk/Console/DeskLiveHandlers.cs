@@ -29,7 +29,7 @@ internal sealed class DeskLiveHandlers(IDeskStore store, DeskRequests requests, 
             return TypedResults.Json(new LiveError("after は 0 以上の整数で指定してください。"), statusCode: StatusCodes.Status400BadRequest);
 
         var messages = await store.ReadMessagesAsync(session.TenantId, found.Id, after, MessagesPerRead, context.RequestAborted);
-        var names = (await store.ListStaffAsync(session.TenantId, context.RequestAborted)).ToDictionary(s => s.Id, s => s.DisplayName, StringComparer.Ordinal);
+        var names = await requests.StaffNamesAsync(session, context.RequestAborted);
         return TypedResults.Json(new LiveMessages(
             [.. messages.Select(m => new LiveMessage(m.Sequence, Code(m.From), DeskPages.Who(m, names), DeskWords.Time(m.At), m.Text))],
             found.Version));

@@ -62,7 +62,8 @@ internal static class DeskPages
     public static string CaseList(DeskSession session, CaseListView view, IReadOnlyDictionary<string, string> names, DateTimeOffset now, FormToken token)
     {
         var html = Start("相談の一覧 - " + DeskWords.ConsoleTitle, session.Tenant.Options.DisplayName, session, token, refresh: view.Matches is null);
-        html.Append("<main class=\"desk-main\"><h1>相談の一覧</h1>");
+        // data-live: desk-live.js reloads the whole list when a case changes (not a search by 受付番号).
+        html.Append("<main class=\"desk-main\"").Append(view.Matches is null ? " data-live=\"list\"" : "").Append("><h1>相談の一覧</h1>");
         if (view.Notice is not null)
             html.Append("<p class=\"desk-notice desk-problem\" role=\"alert\">").Append(E(view.Notice)).Append("</p>");
         html.Append("<form method=\"get\" action=\"/desk\" class=\"desk-search\" role=\"search\"><label for=\"ref\">受付番号で探す</label>")

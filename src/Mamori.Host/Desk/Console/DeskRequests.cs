@@ -56,6 +56,10 @@ internal sealed class DeskRequests(IDeskStore store, TenantCatalog tenants, IAnt
         return session.IsSupervisor || found.IsOpen || found.TakenBy == session.Staff.Id ? found : null;
     }
 
+    /// <summary>The desk's staff by id, for the names beside cases, messages and companies.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> StaffNamesAsync(DeskSession session, CancellationToken ct) =>
+        (await store.ListStaffAsync(session.TenantId, ct)).ToDictionary(s => s.Id, s => s.DisplayName, StringComparer.Ordinal);
+
     /// <summary>Staff work waiting cases and their own; a supervisor any case of the desk.</summary>
     public static bool MayWork(DeskSession session, DeskCase c) =>
         session.IsSupervisor || c.State == CaseState.Waiting || c.TakenBy == session.Staff.Id;

@@ -33,7 +33,7 @@ internal sealed class HubHandoff(TenantCatalog tenants, HubHolds holds, IOptions
         holds.Hold(turn.Conversation);
         HubLog.HandedOver(logger, tenant.Id, turn.ChannelId);
         // The engine's own handoff reply (where else to ask) would be wrong now; its buttons too, since the bot won't answer them.
-        string text = texts.Value.HubHandedOver.Replace("{desk}", tenant.Options.DeskName, StringComparison.Ordinal);
+        string text = DialogWording.Fill(texts.Value.HubHandedOver, ("desk", tenant.Options.DeskName));
         return result with { Replies = [BotReply.Plain(text)] };
     }
 }

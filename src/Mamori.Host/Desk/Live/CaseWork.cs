@@ -22,13 +22,13 @@ internal sealed class CaseWork(IDeskStore store, OwnerMessenger owner, DeskEvent
     public async Task TakenAsync(Tenant tenant, DeskCase taken, StaffAccount staff, CancellationToken ct)
     {
         await SystemLineAsync(taken, $"{staff.DisplayName}が担当しました。", ct);
-        await TellOwnerAsync(taken, [BotReply.Plain(DialogWording.Fill(T.DeskTaken, ("desk", DeskWording.DeskName(tenant)), ("staff", staff.DisplayName)))], ct);
+        await TellOwnerAsync(taken, [BotReply.Plain(DialogWording.Fill(T.DeskTaken, ("desk", tenant.Options.DeskName), ("staff", staff.DisplayName)))], ct);
     }
 
     public async Task TransferredAsync(Tenant tenant, DeskCase moved, StaffAccount to, CancellationToken ct)
     {
         await SystemLineAsync(moved, $"担当が{to.DisplayName}に代わりました。", ct);
-        await TellOwnerAsync(moved, [BotReply.Plain(DialogWording.Fill(T.DeskTransferred, ("desk", DeskWording.DeskName(tenant)), ("staff", to.DisplayName)))], ct);
+        await TellOwnerAsync(moved, [BotReply.Plain(DialogWording.Fill(T.DeskTransferred, ("desk", tenant.Options.DeskName), ("staff", to.DisplayName)))], ct);
     }
 
     /// <param name="routeBefore">The route as it was before closing, which erased it: the hand-back is its last use.</param>
@@ -55,7 +55,7 @@ internal sealed class CaseWork(IDeskStore store, OwnerMessenger owner, DeskEvent
         await store.AppendAuditAsync(open.TenantId, staff.Id, AuditAction.Messaged, open.Id, null, ct);
         events.Publish(new DeskEvent(open.TenantId, open.Id, DeskEventKind.Message, message.Sequence));
         bool delivered = await TellOwnerAsync(open,
-            [BotReply.Plain(DialogWording.Fill(T.DeskStaffSays, ("staff", staff.DisplayName), ("desk", DeskWording.DeskName(tenant)), ("text", text)))], ct, publish: false);
+            [BotReply.Plain(DialogWording.Fill(T.DeskStaffSays, ("staff", staff.DisplayName), ("desk", tenant.Options.DeskName), ("text", text)))], ct, publish: false);
         return (message, delivered);
     }
 

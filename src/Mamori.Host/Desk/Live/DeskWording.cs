@@ -1,5 +1,4 @@
 using Mamori.Core.Messages;
-using Mamori.Host.Tenants;
 
 namespace Mamori.Host.Desk.Live;
 
@@ -11,7 +10,4 @@ internal static class DeskWording
 
     public static BotReply WithChoices(string text, string list) =>
         new() { Text = text, Choices = [.. Labels(list).Select(l => new ReplyChoice(l))] };
-
-    public static string DeskName(Tenant tenant) =>
-        tenant.Options.SupportDesk.Name is { Length: > 0 } name ? name : tenant.Options.DisplayName;
 }
