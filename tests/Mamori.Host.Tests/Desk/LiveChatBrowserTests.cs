@@ -81,6 +81,31 @@ public sealed class LiveChatBrowserTests
         Assert.Empty(ownerCsp);
     }
 
+    [ChromiumFact]
+    public async Task On_a_phone_the_owner_told_nobody_can_answer_now_reads_it_whole_and_taps_a_way_to_be_contacted()
+    {
+        using var host = new DeskHost(new Dictionary<string, string?> { ["Tenants:default:SupportDesk:Name"] = "まもり商工会 経営相談窓口" }, scripted: false);
+        await host.AddStaffAsync("default", "sato", "佐藤 花子");   // an account, but nobody at the console
+        await using var browser = await Browser.LaunchAsync();
+        await using var context = await browser.Chromium.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = Screens.Phone });
+        var owner = await context.NewPageAsync();
+        var csp = CspWatch.Start(owner);
+        await owner.GotoAsync(host.Factory.BaseAddress.AbsoluteUri);
+        var chat = new WebChatDriver(() => owner.MainFrame);
+        await chat.WaitForAsync(async () => (await chat.ButtonsAsync()).Length > 0, "the greeting");
+
+        await chat.TypeAsync("担当者と話したい");
+
+        Assert.Equal(["電話で連絡がほしい", "メールで連絡がほしい", "このチャットで返事を待つ", "やめておく"], await chat.ButtonsAsync());
+        Assert.Empty(await chat.OverflowingButtonsAsync());
+        await owner.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("live-chat-away-360px") });
+        await chat.PressAsync("電話で連絡がほしい");
+        await chat.TypeAsync("03-1234-5678");
+        Assert.Contains("担当者から 03-1234-5678 にお電話します。", string.Join("\n", await chat.BotTextsAsync()));
+        await owner.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("live-chat-away-left-360px") });
+        Assert.Empty(csp);
+    }
+
     private static Task WaitForOwnerAsync(WebChatDriver chat, string text) =>
         chat.WaitForAsync(async () => (await chat.BotTextsAsync()).Any(t => t.Contains(text, StringComparison.Ordinal)), "the owner to see: " + text);
 }

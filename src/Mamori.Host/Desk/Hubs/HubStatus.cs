@@ -36,6 +36,6 @@ internal sealed class HubStatus(TenantCatalog tenants, HubHolds holds, IOptions<
     {
         if (tenants.Find(tenantId)?.Options is not { } tenant || tenant.SupportDesk.ContactLine() is not { } contact)
             return texts.Value.HubFailed;
-        return texts.Value.HubFailed + "\n\n" + DialogWording.Fill(texts.Value.HubFailedContact, ("desk", tenant.DeskName), ("contact", contact));
+        return texts.Value.HubFailed + "\n" + DialogWording.Fill(texts.Value.HubFailedContact, ("desk", tenant.DeskName), ("contact", contact));
     }
 }

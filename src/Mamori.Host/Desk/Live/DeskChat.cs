@@ -81,7 +81,7 @@ internal sealed class DeskChat(
             return null;
         // The number or address itself stays on the case only (and is erased when it ends), not in the chat's history.
         await AppendAsync(open, "お客さまが連絡方法を選ばれました（相談の概要をご覧ください）。", ct, MessageSender.System);
-        return new DeskTurn([BotReply.Plain(said + "\n\n" + T.DeskContactAfter)]);
+        return new DeskTurn([BotReply.Plain(said + "\n" + T.DeskContactAfter)]);
     }
 
     /// <summary>The owner can no longer be reached (they blocked the LINE account): an open case is withdrawn and its route erased.</summary>
