@@ -24,8 +24,7 @@ builder.Services.AddPrivacy();                            // /privacy, and delet
 builder.Services.AddReadiness();                          // /healthz: ready once the knowledge index is loaded
 
 var app = builder.Build();
-app.UseHostHeaderCheck();                                 // a Host header that cannot be decoded is a 400, not an error deep inside
-app.UseResponseBaseline();                                // nosniff and a referrer policy on every response
+app.UseAccessBaseline();                                  // real client address behind known proxies; errors without stack traces; HSTS; a bad Host is a 400; nosniff
 app.UseResponseCompression();
 app.UseWebSockets();
 app.UseCors();

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Access;
 
@@ -11,11 +13,31 @@ public static class AccessExtensions
             .Validate(o => string.IsNullOrEmpty(o.TokenSigningKey) || IsStrongKey(o.TokenSigningKey),
                 $"{AccessOptions.Section}:TokenSigningKey must be base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`).")
             .ValidateOnStart();
+        services.AddOptions<ProxyOptions>()
+            .BindConfiguration(ProxyOptions.Section)
+            .Validate(o => !o.Errors().Any(), "Access:Proxies: every entry must be an IP address (KnownProxies) or a CIDR network (KnownNetworks).")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().PostConfigure<IOptions<ProxyOptions>>((forwarded, proxies) => proxies.Value.ApplyTo(forwarded));
+        services.AddErrorResponses();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccessTokens>();
         // Which server and version answer is nobody's business but ours.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
+    }
+
+    /// <summary>
+    /// The first middleware: the client's real address and scheme from the known proxies (when some are listed), then the
+    /// error responses, so every later failure is a ProblemDetails without a stack trace.
+    /// </summary>
+    public static IApplicationBuilder UseAccessBaseline(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.Any)
+            app.UseForwardedHeaders();
+        app.UseErrorResponses(app.Environment);
+        app.UseHostHeaderCheck();
+        app.UseResponseBaseline();
+        return app;
     }
 
     private static bool IsStrongKey(string base64)

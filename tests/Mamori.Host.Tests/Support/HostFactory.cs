@@ -23,11 +23,18 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 
     private readonly bool _scripted;
     private readonly Dictionary<string, string?> _settings;
+    private readonly string? _environment;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="chamber">false: no tenant configured besides the embedded default, as on a fresh clone.</param>
-    public HostFactory(bool scripted = true, IDictionary<string, string?>? settings = null, bool chamber = true)
+    /// <param name="environment">The hosting environment; by default Development, or Testing when scripted.</param>
+    /// <param name="services">Registrations added after the host's own (e.g. a startup filter).</param>
+    public HostFactory(bool scripted = true, IDictionary<string, string?>? settings = null, bool chamber = true,
+        string? environment = null, Action<IServiceCollection>? services = null)
     {
         _scripted = scripted;
+        _environment = environment;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["Mamori:State:Provider"] = "memory",
@@ -77,10 +84,13 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         // Development validates every registration on build; the scripted host replaces the engine, so it runs as "Testing".
         if (_scripted)
             builder.UseEnvironment("Testing");
+        if (_environment is not null)
+            builder.UseEnvironment(_environment);
         builder.ConfigureTestServices(services =>
         {
             if (_scripted)
                 services.Replace(ServiceDescriptor.Singleton<IConversationBot, ScriptedBot>());
+            _services?.Invoke(services);
         });
     }
 }
