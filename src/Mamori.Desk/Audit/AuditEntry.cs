@@ -18,6 +18,9 @@ public enum AuditAction
     Cancelled,
     Login,
     LoginFailed,
+    LoginLocked,
+    /// <summary>A staff member opened the adviser's view of an owner's report (the detail names the conversation).</summary>
+    ReportViewed,
     StaffAdded,
     // An adviser's own companies (Advisers/): the detail names the company, never its name or the answers.
     CompanyAdded,

@@ -18,6 +18,7 @@ public static class DeskConsoleEndpoints
         services.AddMamoriDesk(configuration);
         services.AddOptions<DeskConsoleOptions>().Bind(configuration.GetSection(DeskConsoleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeskLoginLimiter>();
+        services.AddSingleton<LoginLockouts>();
         services.AddSingleton<DeskRequests>();
         services.AddSingleton<DeskConsoleHandlers>();
         services.AddSingleton<DeskLiveHandlers>();

@@ -18,8 +18,8 @@ namespace Mamori.Host.Desk.Console;
 /// ends in a 500.
 /// </summary>
 internal sealed class DeskConsoleHandlers(
-    IDeskStore store, TenantCatalog tenants, StaffPasswords passwords, DeskLoginLimiter limiter, DeskRequests requests,
-    CaseWork work, TimeProvider clock, IOptions<DeskConsoleOptions> options)
+    IDeskStore store, TenantCatalog tenants, StaffPasswords passwords, DeskLoginLimiter limiter, LoginLockouts lockouts,
+    DeskRequests requests, CaseWork work, TimeProvider clock, IOptions<DeskConsoleOptions> options, ILogger<DeskConsoleHandlers> log)
 {
     private static readonly CaseState[] OpenStates = [CaseState.Waiting, CaseState.Taken];
     private static readonly CaseState[] EndedStates = [CaseState.Closed, CaseState.Cancelled];
@@ -55,20 +55,45 @@ internal sealed class DeskConsoleHandlers(
             return Page(DeskPages.Message("しばらくお待ちください", DeskWords.LoginTooMany, tenantName, null, null, LoginPath(tenantId), "ログインのページへ"), StatusCodes.Status429TooManyRequests);
         }
 
+        // A locked login is refused before its password is checked, so guessing on during the lock learns nothing.
+        string lockKey = (tenant?.Id ?? tenantId) + "\n" + loginKey;
+        if (lockouts.LockedFor(lockKey) is { } locked)
+            return Locked(context, tenantId, tenantName, locked);
+
         var account = tenant is null || login.Length > 200 ? null : await store.FindStaffByLoginAsync(tenant.Id, login, context.RequestAborted);
         var verdict = password.Length > StaffPasswords.MaximumLength ? PasswordVerificationResult.Failed : passwords.Verify(account, password);
         if (tenant is null || account is null || verdict == PasswordVerificationResult.Failed)
         {
+            var lockStarted = lockouts.Failed(lockKey);
             if (tenant is not null)
+            {
                 await store.AppendAuditAsync(tenant.Id, account?.Id, AuditAction.LoginFailed, null, "login " + Shorten(loginKey, 64), context.RequestAborted);
+                if (lockStarted is { } started)
+                {
+                    await store.AppendAuditAsync(tenant.Id, account?.Id, AuditAction.LoginLocked, null,
+                        $"login {Shorten(loginKey, 64)} for {Math.Ceiling(started.TotalMinutes)} min", context.RequestAborted);
+                    DeskConsoleLog.LoginLocked(log, tenant.Id, (int)Math.Ceiling(started.TotalMinutes));
+                }
+            }
+            if (lockStarted is { } lockNow)
+                return Locked(context, tenantId, tenantName, lockNow);
             return Page(DeskPages.Login(tenant?.Id ?? TenantsOptions.DefaultTenantId, tenantName, shownLogin, DeskWords.LoginFailed, requests.Token(context)), StatusCodes.Status401Unauthorized);
         }
+        lockouts.Succeeded(lockKey);
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded && passwords.TryHash(account.Login, password, out var hash, out _))
             await store.SetPasswordHashAsync(tenant.Id, account.Id, hash, context.RequestAborted);
         await context.SignInAsync(DeskSession.Scheme, DeskSession.Principal(account), new AuthenticationProperties { AllowRefresh = true });
         await store.AppendAuditAsync(tenant.Id, account.Id, AuditAction.Login, null, null, context.RequestAborted);
         return TypedResults.Redirect("/desk");
+    }
+
+    private static IResult Locked(HttpContext context, string tenantId, string tenantName, TimeSpan left)
+    {
+        int minutes = (int)Math.Ceiling(left.TotalMinutes);
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(left.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Page(DeskPages.Message("しばらくお待ちください", DeskWords.LoginLocked(minutes), tenantName, null, null, LoginPath(tenantId), "ログインのページへ"),
+            StatusCodes.Status429TooManyRequests);
     }
 
     public async Task<IResult> LogoutAsync(HttpContext context)

@@ -15,6 +15,14 @@ public sealed class DeskConsoleOptions
     [Range(1, 10_000)]
     public int LoginsPerMinutePerAccount { get; set; } = 5;
 
+    /// <summary>Wrong passwords in a row for one login before it is locked (for a minute, then twice as long each time).</summary>
+    [Range(1, 100)]
+    public int FailuresBeforeLockout { get; set; } = 10;
+
+    /// <summary>The longest lock, in minutes.</summary>
+    [Range(1, 24 * 60)]
+    public int MaxLockoutMinutes { get; set; } = 60;
+
     /// <summary>A session ends after this long without a request (sliding).</summary>
     [Range(1, 24)]
     public int SessionHours { get; set; } = 8;

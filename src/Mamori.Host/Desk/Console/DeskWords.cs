@@ -9,6 +9,9 @@ internal static class DeskWords
     public const string ConsoleTitle = "相談窓口コンソール";
     public const string LoginFailed = "ログインIDまたはパスワードが違います。";
     public const string LoginMissing = "ログインIDとパスワードを入力してください。";
+    public static string LoginLocked(int minutes) =>
+        $"パスワードの誤りが続いたため、このログインIDは{minutes}分間ロックされています。時間をおいてからお試しください。パスワードがわからない場合は、窓口の管理者にご相談ください。";
+
     public const string LoginTooMany = "ログインの試行が多すぎます。1分ほど待ってから、もう一度お試しください。";
     public const string FormExpired = "フォームの有効期限が切れたか、正しく送信されませんでした。ページを開き直して、もう一度お試しください。";
     public const string NotSignedIn = "ログインしてください。";

@@ -1,0 +1,70 @@
+using System.Net;
+using Mamori.Desk.Audit;
+using Mamori.Host.Desk.Console;
+using Mamori.Host.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace Mamori.Host.Tests.Desk;
+
+/// <summary>Wrong passwords in a row lock the login, for longer each time; the right password does not get through a lock.</summary>
+public sealed class DeskLockoutTests
+{
+    [Fact]
+    public async Task Wrong_passwords_in_a_row_lock_the_login_even_for_the_right_password_and_are_audited()
+    {
+        using var host = new DeskHost(new Dictionary<string, string?>
+        {
+            ["Mamori:Desk:Console:LoginsPerMinutePerAccount"] = "1000",
+            ["Mamori:Desk:Console:FailuresBeforeLockout"] = "3",
+        });
+        var staff = await host.AddStaffAsync("default", "locked-out", "山田 次郎");
+        var browser = host.NewBrowser();
+
+        for (int i = 0; i < 2; i++)
+        {
+            using var wrong = await DeskHost.LoginAsync(browser, "default", "locked-out", "guess-" + i);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        using var third = await DeskHost.LoginAsync(browser, "default", "locked-out", "guess-2");
+        using var right = await DeskHost.LoginAsync(browser, "default", "locked-out", DeskHost.Password);
+
+        foreach (var response in new[] { third, right })
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+            Assert.Contains("このログインIDは1分間ロックされています", await response.Content.ReadAsStringAsync());
+            Assert.InRange(response.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
+            Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith("mamori-desk=", StringComparison.Ordinal));
+        }
+        var audit = await host.AuditAsync("default");
+        Assert.Contains(audit, e => e.Action == AuditAction.LoginLocked && e.StaffId == staff.Id);
+
+        // Another login of the desk can still sign in.
+        await host.AddStaffAsync("default", "not-locked", "別の 人");
+        await host.SignedInAsync("default", "not-locked");
+    }
+
+    [Fact]
+    public void Each_lock_after_the_first_is_twice_as_long_up_to_the_limit_and_the_right_password_resets_it()
+    {
+        var clock = new ManualClock();
+        var lockouts = new LoginLockouts(clock, Options.Create(new DeskConsoleOptions { FailuresBeforeLockout = 3, MaxLockoutMinutes = 5 }));
+
+        Assert.Null(lockouts.Failed("a"));
+        Assert.Null(lockouts.Failed("a"));
+        var locks = new List<double>();
+        for (int i = 0; i < 5; i++)
+        {
+            var started = lockouts.Failed("a");
+            Assert.NotNull(started);
+            Assert.Equal(started, lockouts.LockedFor("a"));
+            locks.Add(started.Value.TotalMinutes);
+            clock.Now += started.Value;
+            Assert.Null(lockouts.LockedFor("a"));
+        }
+        Assert.Equal([1, 2, 4, 5, 5], locks);
+
+        lockouts.Succeeded("a");
+        Assert.Null(lockouts.Failed("a"));
+        Assert.Null(lockouts.LockedFor("b"));
+    }
+}
