@@ -40,21 +40,19 @@ public static class ReportEndpoints
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
 
         var snapshot = reports.Find(conversationId);
-        var result = await access.CheckAsync(conversationId, t, context.Request.Headers.Authorization, snapshot);
+        var result = await access.CheckAsync(conversationId, t, snapshot);
         var words = texts.Value;
         switch (result)
         {
             case ReportAccessResult.Expired:
                 return Page(ReportPage.Message(words.ReportTitle, words.ReportLinkExpired), StatusCodes.Status403Forbidden);
             case ReportAccessResult.Denied:
-                response.Headers.WWWAuthenticate = "Basic realm=\"Mamori reports\", charset=\"UTF-8\"";
                 return Page(ReportPage.Message(words.ReportTitle, words.ReportLinkExpired), StatusCodes.Status401Unauthorized);
         }
 
         if (snapshot is null || tenants.Find(snapshot.Conversation.TenantId) is not { } tenant)
             return Page(ReportPage.Message(words.ReportTitle, words.ReportNotFound), StatusCodes.Status404NotFound);
-        bool adviser = result == ReportAccessResult.Adviser;
-        var view = new ReportView(snapshot, await details.ReadAsync(snapshot, context.RequestAborted), adviser);
+        var view = new ReportView(snapshot, await details.ReadAsync(snapshot, context.RequestAborted), Adviser: false);
         return Page(ReportPage.Render(view, tenant, words, pageTexts), StatusCodes.Status200OK);
     }
 

@@ -28,7 +28,10 @@ public sealed class TenantOptions
     /// <summary>Direct Line secret for the chamber's own server (tokens/generate). Never sent to a browser. Unset: none.</summary>
     public string? DirectLineSecret { get; set; }
 
-    /// <summary>Password of the chamber's advisers for report pages (basic auth, user "adviser"). Unset: token links only.</summary>
+    /// <summary>
+    /// No longer used: one password shared by every adviser could not be limited, locked or audited per person. Bound
+    /// only so that a configuration still setting it stops the host with a message saying what replaced it.
+    /// </summary>
     public string? AdviserPassword { get; set; }
 
     public SupportDeskOptions SupportDesk { get; set; } = new();

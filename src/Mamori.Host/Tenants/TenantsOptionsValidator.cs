@@ -28,8 +28,8 @@ internal sealed class TenantsOptionsValidator : IValidateOptions<TenantsOptions>
 
             if (tenant.DirectLineSecret is { Length: > 0 and < 32 })
                 errors.Add($"Tenants:{id}:DirectLineSecret: use at least 32 characters.");
-            if (tenant.AdviserPassword is { Length: > 0 and < 12 })
-                errors.Add($"Tenants:{id}:AdviserPassword: use at least 12 characters.");
+            if (!string.IsNullOrEmpty(tenant.AdviserPassword))
+                errors.Add($"Tenants:{id}:AdviserPassword is no longer used: each adviser signs in to /desk with an account of their own (`mamori desk add-user`) and opens a case's report there. Remove the setting.");
             ValidateLine(id, tenant.Line, errors);
             ValidateNotices(id, tenant.SupportDesk, errors);
         }

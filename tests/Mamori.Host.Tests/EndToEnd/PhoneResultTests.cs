@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using Mamori.Core;
 using Mamori.Core.Dialogs;
 using Mamori.Core.Reports;
+using Mamori.Desk.Cases;
+using Mamori.Desk.Staff;
+using Mamori.Desk.Storage;
 using Mamori.Host.Reports;
 using Mamori.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +23,8 @@ namespace Mamori.Host.Tests.EndToEnd;
 /// </summary>
 public sealed class PhoneResultTests(ITestOutputHelper output)
 {
+    private const string AdviserPassword = "correct-horse-battery";
+
     private static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
     private const string Shots = "/tmp/shots";
@@ -89,14 +94,20 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
         await report.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
         await report.ScreenshotAsync(new() { Path = $"{Shots}/report-owner-1280.png", FullPage = true });
 
-        // The adviser opens the same report with the tenant's adviser password, and sees the cautions.
-        await using var adviserContext = await browser.Chromium.NewContextAsync(new()
-        {
-            Locale = "ja-JP", ViewportSize = Desktop,
-            HttpCredentials = new() { Username = ReportAccess.AdviserUser, Password = HostFactory.AdviserPassword },
-        });
+        // The owner's case reaches the desk; an adviser signs in with their own account and opens the report from it.
+        string conversationId = bare[(bare.LastIndexOf('/') + 1)..];
+        var store = host.Services.GetRequiredService<IDeskStore>();
+        var opened = await store.OpenCaseAsync(new NewCase(new ConversationKey("chamber", conversationId), "user-1", "directline", "相談したい", CaseSnapshot.Empty), default);
+        Assert.True(host.Services.GetRequiredService<StaffPasswords>().TryHash("adviser-sato", AdviserPassword, out var hash, out _));
+        await store.AddStaffAsync(new NewStaff("chamber", "adviser-sato", "佐藤 花子", StaffRole.Staff, hash), default);
+        await using var adviserContext = await browser.Chromium.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = Desktop });
         var adviser = await adviserContext.NewPageAsync();
-        await adviser.GotoAsync(bare);
+        await adviser.GotoAsync(new Uri(host.BaseAddress, "/desk/login?tenant=chamber").AbsoluteUri);
+        await adviser.FillAsync("input[name=login]", "adviser-sato");
+        await adviser.FillAsync("input[name=password]", AdviserPassword);
+        await adviser.ClickAsync("button[type=submit]");
+        await adviser.WaitForURLAsync("**/desk");
+        await adviser.GotoAsync(new Uri(host.BaseAddress, $"/desk/cases/{opened.Case.Id}/report").AbsoluteUri);
         await adviser.WaitForLoadStateAsync(LoadState.NetworkIdle);
         string adviserText = await adviser.Locator("main").InnerTextAsync();
         Assert.Contains("相談員向けの注意", adviserText);

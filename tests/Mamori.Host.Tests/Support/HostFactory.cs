@@ -19,7 +19,6 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 {
     public const string ChamberOrigin = "http://127.0.0.1:9";   // replaced per test when a second server is used
     public const string ChamberSecret = "chamber-secret-0123456789-abcdefghijklmnop";
-    public const string AdviserPassword = "adviser-password-123";
 
     private readonly bool _scripted;
     private readonly Dictionary<string, string?> _settings;
@@ -58,7 +57,6 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             ["Tenants:chamber:Region"] = "tokyo",
             ["Tenants:chamber:Greeting"] = "テスト商工会議所のセキュリティ相談へようこそ。",
             ["Tenants:chamber:DirectLineSecret"] = ChamberSecret,
-            ["Tenants:chamber:AdviserPassword"] = AdviserPassword,
             ["Tenants:chamber:AllowedOrigins:0"] = ChamberOrigin,
             ["Tenants:chamber:SupportDesk:Name"] = "テスト商工会議所 経営相談窓口",
         })

@@ -22,6 +22,7 @@ public static class DeskConsoleEndpoints
         services.AddSingleton<DeskRequests>();
         services.AddSingleton<DeskConsoleHandlers>();
         services.AddSingleton<DeskLiveHandlers>();
+        services.AddSingleton<CaseReportHandler>();
         services.AddDeskCompanies();
         services.AddRateLimiter(_ => { });
         services.PostConfigure<RateLimiterOptions>(DeskLoginLimiter.ConfigureAddressLimit);
@@ -68,6 +69,7 @@ public static class DeskConsoleEndpoints
         desk.MapGet("", (HttpContext c, DeskConsoleHandlers h) => h.ListAsync(c));
         desk.MapGet("/cases/{id}", (string id, HttpContext c, DeskConsoleHandlers h) => h.SheetAsync(c, id));
         desk.MapPost("/cases/{id}/{action}", (string id, string action, HttpContext c, DeskConsoleHandlers h) => h.ActAsync(c, id, action));
+        desk.MapGet("/cases/{id}/report", (string id, HttpContext c, CaseReportHandler h) => h.ShowAsync(c, id));
         desk.MapGet("/cases/{id}/messages", (string id, HttpContext c, DeskLiveHandlers h) => h.MessagesAsync(c, id));
         desk.MapGet("/live", (HttpContext c, DeskLiveHandlers h) => h.LiveAsync(c));
         desk.MapDeskCompanies();

@@ -172,6 +172,7 @@ internal static class DeskPages
                     html.Append("<li>").Append(E(m)).Append("</li>");
                 html.Append("</ul>");
             }
+            html.Append("<p><a href=\"/desk/cases/").Append(E(Uri.EscapeDataString(c.Id))).Append("/report\">報告書（相談員向けの注意つき）を開く</a></p>");
         }
         else
         {

@@ -16,6 +16,8 @@ internal static class DeskWords
     public const string FormExpired = "フォームの有効期限が切れたか、正しく送信されませんでした。ページを開き直して、もう一度お試しください。";
     public const string NotSignedIn = "ログインしてください。";
     public const string CaseNotFound = "この相談は見つかりません。受付番号や一覧から開き直してください。";
+    public const string NoCaseReport = "この相談には報告書がありません。報告書は、診断の結果が出たあとに相談された場合にできます。";
+
     public const string PageNotFound = "お探しのページは見つかりません。";
     public const string Conflict = "ほかの方がこの相談を先に更新しました。最新の内容を表示しています。確認してから、もう一度操作してください。";
     public const string NotAllowed = "この相談には、いまその操作はできません。最新の内容を表示しています。";
