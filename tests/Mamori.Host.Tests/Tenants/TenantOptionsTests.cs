@@ -16,6 +16,7 @@ public sealed class TenantOptionsTests
             PrimaryColor = "green",
             AllowedOrigins = ["https://www.example.jp/path"],
             DirectLineSecret = "short",
+            AdviserPassword = "a-shared-password-of-old",
             Line = new LineAccountOptions { ChannelSecret = "secret-without-a-token", ApiBaseUrl = "http://api.line.example/" },
             SupportDesk = new SupportDeskOptions { NoticeEmails = ["not an address"], NoticeWebhookUrl = "http://hooks.example.jp/x", Handoff = (DeskHandoffMode)2 },
         };
@@ -28,6 +29,7 @@ public sealed class TenantOptionsTests
         Assert.Contains("Tenants:chamber:PrimaryColor", all);
         Assert.Contains("Tenants:chamber:AllowedOrigins:0", all);
         Assert.Contains("Tenants:chamber:DirectLineSecret", all);
+        Assert.Contains("Tenants:chamber:AdviserPassword is no longer used: each adviser signs in to /desk with an account of their own", all);
         Assert.Contains("Tenants:chamber:Line: set both ChannelSecret and AccessToken", all);
         Assert.Contains("Tenants:chamber:Line:ApiBaseUrl", all);
         Assert.Contains("Tenants:chamber:SupportDesk:NoticeEmails:0", all);
