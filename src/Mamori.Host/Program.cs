@@ -4,6 +4,7 @@ using Mamori.Host.Bot;
 using Mamori.Host.Channels;
 using Mamori.Host.Desk.Console;
 using Mamori.Host.Health;
+using Mamori.Host.Observability;
 using Mamori.Host.Privacy;
 using Mamori.Host.Reports;
 using Mamori.Host.Tenants;
@@ -13,6 +14,7 @@ using Mamori.Host.Widget;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHostTexts(builder.Configuration);     // Texts/host.ja.json: the host's Japanese wording
 builder.Services.AddBot(builder.Configuration);           // dialog engine + knowledge answering (Mamori.Core, Mamori.Knowledge)
+builder.Services.AddObservability(builder.Configuration); // OpenTelemetry traces and metrics (turns, answers, refusals, handoffs), OTLP when configured
 builder.Services.AddAccess();                             // the key that signs conversation tokens and report links
 builder.Services.AddTenants(builder.Configuration);       // chambers: colours, allowed origins, region, desk
 builder.Services.AddChannels(builder.Configuration);      // Direct Line 3.0 (Web Chat, widget), /api/messages (Teams), /api/line (LINE)

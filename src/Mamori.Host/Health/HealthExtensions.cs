@@ -18,10 +18,14 @@ public static class HealthExtensions
         return services;
     }
 
-    /// <summary>/healthz: 200 "Healthy" once the knowledge index is loaded, 503 "Degraded" while loading, 503 "Unhealthy" when loading failed.</summary>
+    /// <summary>
+    /// /healthz and /healthz/ready: 200 "Healthy" once the knowledge index is loaded, 503 "Degraded" while loading, 503
+    /// "Unhealthy" when loading failed — a load balancer sends traffic only then. /healthz/live: 200 while the process
+    /// serves requests at all, checking nothing, so an orchestrator restarts a hung host but not one still warming up.
+    /// </summary>
     public static IEndpointRouteBuilder MapReadiness(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        var ready = new HealthCheckOptions
         {
             ResultStatusCodes =
             {
@@ -29,7 +33,10 @@ public static class HealthExtensions
                 [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
+        };
+        app.MapHealthChecks("/healthz", ready);
+        app.MapHealthChecks("/healthz/ready", ready);
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Mamori.Core.Dialogs;
 using Mamori.Core.Messages;
 using Mamori.Host.Bot;
+using Mamori.Host.Observability;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ namespace Mamori.Host.Channels.Turns;
 /// synchronous part holds one of the shared slots (<see cref="TurnsOptions.MaxConcurrentTurns"/>): a turn that goes on
 /// to await I/O, such as a model call for a free question, gives its slot back and keeps no one waiting.
 /// </summary>
-public sealed class TurnRunner(IServiceProvider services, IOptions<TurnsOptions> options, IOptions<HostTexts> texts, ILogger<TurnRunner> logger)
+public sealed class TurnRunner(
+    IServiceProvider services, IOptions<TurnsOptions> options, IOptions<HostTexts> texts, MamoriMetrics metrics, ILogger<TurnRunner> logger)
 {
     private readonly SemaphoreSlim _computeGate = new(options.Value.MaxConcurrentTurns is > 0 and var max ? max : 2 * Environment.ProcessorCount);
     private readonly ConcurrentDictionary<ConversationKey, Lane> _lanes = new();
@@ -21,6 +23,7 @@ public sealed class TurnRunner(IServiceProvider services, IOptions<TurnsOptions>
     public async Task<TurnResult> RunAsync(ConversationKey conversation, Func<IConversationBot, Task<TurnResult>> turn, CancellationToken ct)
     {
         var lane = Enter(conversation);
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await lane.Gate.WaitAsync(ct);
@@ -37,7 +40,9 @@ public sealed class TurnRunner(IServiceProvider services, IOptions<TurnsOptions>
                 {
                     _computeGate.Release();
                 }
-                return await pending;
+                var result = await pending;
+                metrics.Turn(conversation.TenantId, System.Diagnostics.Stopwatch.GetElapsedTime(started), result.Handoff is not null);
+                return result;
             }
             finally
             {
