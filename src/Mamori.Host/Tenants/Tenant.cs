@@ -15,6 +15,14 @@ public sealed class Tenant(string id, TenantOptions options, bool allowsLoopback
     /// </summary>
     public bool AllowsLoopback { get; } = allowsLoopback;
 
+    /// <summary>
+    /// Who may mint a browser token (POST /api/tenants/{id}/token, no secret): a page on an allowed origin. A tenant that
+    /// lists its origins gets no token for a caller without an Origin header — browsers always send one on a POST, so that
+    /// is a script, and a chamber's own server mints with its Direct Line secret instead.
+    /// </summary>
+    public bool AllowsTokenMint(string? origin, string selfOrigin) =>
+        (!string.IsNullOrEmpty(origin) || AllowedOrigins.Count == 0) && AllowsOrigin(origin, selfOrigin);
+
     /// <summary>No Origin header (server to server, or a same-origin GET) or our own origin is always fine.</summary>
     public bool AllowsOrigin(string? origin, string selfOrigin)
     {

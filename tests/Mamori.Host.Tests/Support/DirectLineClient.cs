@@ -29,7 +29,10 @@ public sealed class DirectLineClient(HttpClient http)
 
     public async Task MintAsync(string tenant = "default")
     {
-        using var response = await http.PostAsync($"api/tenants/{tenant}/token", null);
+        // As the chat page does: a browser's POST carries the page's origin, here the host's own.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/tenants/{tenant}/token");
+        request.Headers.Add("Origin", http.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var info = await response.Content.ReadFromJsonAsync<JsonObject>();
         ConversationId = (string)info!["conversationId"]!;

@@ -28,6 +28,25 @@ public sealed class TenantApiTests(ScriptedHost host) : IClassFixture<ScriptedHo
     }
 
     [Fact]
+    public async Task A_tenant_that_lists_its_pages_mints_no_token_for_a_caller_without_an_origin()
+    {
+        var http = host.Factory.NewClient();
+        using var script = await http.PostAsync("api/tenants/chamber/token", null);
+        Assert.Equal(HttpStatusCode.Forbidden, script.StatusCode);
+        Assert.Contains("tokens/generate", await script.Content.ReadAsStringAsync());
+
+        // The chamber's own server still starts conversations, with its secret.
+        using var generate = new HttpRequestMessage(HttpMethod.Post, "v3/directline/tokens/generate");
+        generate.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", HostFactory.ChamberSecret);
+        using var server = await http.SendAsync(generate);
+        Assert.Equal(HttpStatusCode.OK, server.StatusCode);
+
+        // The embedded default, which lists no pages, is reached from this machine without an origin, as before.
+        using var local = await http.PostAsync("api/tenants/default/token", null);
+        Assert.Equal(HttpStatusCode.OK, local.StatusCode);
+    }
+
+    [Fact]
     public async Task Preflight_allows_the_headers_directlinejs_sends_for_allowed_origins_only()
     {
         var http = host.Factory.NewClient();

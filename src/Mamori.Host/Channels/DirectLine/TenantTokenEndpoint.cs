@@ -42,8 +42,10 @@ internal static class TenantTokenEndpoint
         if (tenants.Find(tenant) is not { } found)
             return TypedResults.Problem($"Unknown tenant '{tenant}'.", statusCode: StatusCodes.Status404NotFound);
         string? origin = request.Headers.Origin;
-        if (!found.AllowsOrigin(origin, OriginPolicy.SelfOrigin(request)))
-            return TypedResults.Problem($"Origin '{origin}' may not use tenant '{tenant}' (Tenants:{tenant}:AllowedOrigins).", statusCode: StatusCodes.Status403Forbidden);
+        if (!found.AllowsTokenMint(origin, OriginPolicy.SelfOrigin(request)))
+            return TypedResults.Problem(string.IsNullOrEmpty(origin)
+                ? $"Tenant '{tenant}' gives browser tokens only to its pages (Tenants:{tenant}:AllowedOrigins); a server uses the tenant's Direct Line secret (POST /v3/directline/tokens/generate)."
+                : $"Origin '{origin}' may not use tenant '{tenant}' (Tenants:{tenant}:AllowedOrigins).", statusCode: StatusCodes.Status403Forbidden);
 
         var grant = new TokenGrant(found.Id, ConversationRegistry.NewId(), ConversationRegistry.NewUserId());
         request.HttpContext.Response.Headers.CacheControl = "no-store";
