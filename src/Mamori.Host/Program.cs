@@ -7,12 +7,14 @@ using Mamori.Host.Health;
 using Mamori.Host.Observability;
 using Mamori.Host.Privacy;
 using Mamori.Host.Reports;
+using Mamori.Host.Storage;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
 using Mamori.Host.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHostTexts(builder.Configuration);     // Texts/host.ja.json: the host's Japanese wording
+builder.Services.AddStorage(builder.Configuration);       // Storage:Provider: SQLite files under data/ (default) or PostgreSQL
 builder.Services.AddBot(builder.Configuration);           // dialog engine + knowledge answering (Mamori.Core, Mamori.Knowledge)
 builder.Services.AddObservability(builder.Configuration); // OpenTelemetry traces and metrics (turns, answers, refusals, handoffs), OTLP when configured
 builder.Services.AddAccess();                             // the key that signs conversation tokens and report links

@@ -2,30 +2,47 @@ using Mamori.Core.Answering;
 using Mamori.Core.Conversations;
 using Mamori.Core.Dialogs;
 using Mamori.Core.Storage;
+using Mamori.Storage.Postgres;
+using Mamori.Storage.Postgres.Conversations;
+using Mamori.Tests.Postgres;
 
 namespace Mamori.Core.Tests.Storage;
 
 /// <summary>One contract, run against every store: what the engine relies on for "no answer is ever lost".</summary>
-public sealed class ConversationStoreContractTests : IDisposable
+/// <remarks>The PostgreSQL leg gets a fresh database per test, migrated as the host does at start.</remarks>
+public sealed class ConversationStoreContractTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mamori-store-").FullName;
+    private readonly List<TestDatabase> _databases = [];
 
     public static TheoryData<string> Stores => ["sqlite", "memory"];
 
-    private IConversationStore Create(string kind) => kind == "sqlite"
-        ? new SqliteConversationStore(Path.Combine(_folder, "nested", "state.db"))
-        : new InMemoryConversationStore();
+    private async Task<IConversationStore> CreateAsync(string kind)
+    {
+        switch (kind)
+        {
+            case "sqlite":
+                return new SqliteConversationStore(Path.Combine(_folder, "nested", "state.db"));
+            case "memory":
+                return new InMemoryConversationStore();
+            default:
+                var database = await TestDatabase.CreateAsync();
+                _databases.Add(database);
+                await SchemaMigrator.ApplyAsync(database.DataSource, PostgresConversationStore.Migrations, CancellationToken.None);
+                return new PostgresConversationStore(database.DataSource);
+        }
+    }
 
     private static readonly ConversationKey Key = new("tenant-a", "conv-1");
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task A_missing_conversation_loads_as_null(string kind) =>
-        Assert.Null(await Create(kind).LoadConversationAsync(Key, CancellationToken.None));
+        Assert.Null(await (await CreateAsync(kind)).LoadConversationAsync(Key, CancellationToken.None));
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task Round_trips_the_typed_state_including_the_dialog_stack(string kind)
     {
-        var store = Create(kind);
+        var store = await CreateAsync(kind);
         var state = ConversationState.New()
             .Push(new DiagnosisFrame("it_dependence", Misses: 1))
             .WithAnswer(new RecordedAnswer("employees", "6-20", "12人くらい"))
@@ -40,10 +57,10 @@ public sealed class ConversationStoreContractTests : IDisposable
         Assert.IsType<MenuFrame>(loaded.State.Stack[0]);
     }
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task A_save_that_names_a_stale_version_fails(string kind)
     {
-        var store = Create(kind);
+        var store = await CreateAsync(kind);
         Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));
         Assert.False(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));   // inserted already
         Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 1, CancellationToken.None));
@@ -51,10 +68,10 @@ public sealed class ConversationStoreContractTests : IDisposable
         Assert.Equal(2, (await store.LoadConversationAsync(Key, CancellationToken.None))!.Version);
     }
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task Tenants_and_users_are_kept_apart(string kind)
     {
-        var store = Create(kind);
+        var store = await CreateAsync(kind);
         var result = new UserState { LastResult = new LastDiagnosis(DateTimeOffset.UnixEpoch, "awareness", 1, "壁は認識"), DiagnosesCompleted = 1 };
         Assert.True(await store.TrySaveUserAsync(new UserKey("tenant-a", "u"), result, 0, CancellationToken.None));
 
@@ -64,10 +81,10 @@ public sealed class ConversationStoreContractTests : IDisposable
         Assert.Equal(result, loaded!.State);
     }
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task Parallel_writers_that_reload_on_conflict_lose_nothing(string kind)
     {
-        var store = Create(kind);
+        var store = await CreateAsync(kind);
         const int writers = 40;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(i => Task.Run(async () =>
         {
@@ -97,10 +114,10 @@ public sealed class ConversationStoreContractTests : IDisposable
         Assert.Equal("1-5", loaded!.State.Answers.Single().Code);
     }
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task Forgetting_deletes_the_conversation_and_its_user_and_nothing_else(string kind)
     {
-        var store = Create(kind);
+        var store = await CreateAsync(kind);
         var other = new ConversationKey("tenant-a", "conv-2");
         var user = new UserKey("tenant-a", "u");
         var otherUser = new UserKey("tenant-a", "v");
@@ -122,10 +139,10 @@ public sealed class ConversationStoreContractTests : IDisposable
         await store.ForgetAsync(new ConversationKey("tenant-a", "never"), new UserKey("tenant-a", "never"), CancellationToken.None);
     }
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task Forgetting_the_inactive_deletes_only_what_was_last_saved_before_the_cutoff(string kind)
     {
-        var store = Create(kind);
+        var store = await CreateAsync(kind);
         var user = new UserKey("tenant-a", "u");
         Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));
         Assert.True(await store.TrySaveUserAsync(user, new UserState { DiagnosesCompleted = 1 }, 0, CancellationToken.None));
@@ -139,8 +156,12 @@ public sealed class ConversationStoreContractTests : IDisposable
         Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
+        foreach (var database in _databases)
+            await database.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -1,0 +1,38 @@
+using Mamori.Core.Storage;
+using Mamori.Storage.Postgres;
+using Mamori.Storage.Postgres.Conversations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Mamori.Host.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// <c>Storage:Provider</c>: with <c>sqlite</c> (default) nothing is registered here and Core and Desk open their files
+    /// under data/. With <c>postgres</c> the PostgreSQL stores are registered first (the SQLite defaults are only added
+    /// when no store is), one pooled <see cref="NpgsqlDataSource"/> serves them all, every <see cref="MigrationHistory"/>
+    /// registered is applied before the host listens, and /healthz asks the database.
+    /// </summary>
+    /// <remarks>A store added later (e.g. Direct Line's) registers its own MigrationHistory and takes the data source.</remarks>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(options => options.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // What is registered depends on the provider, so it is read here; a bad value still fails at start through the
+        // validation above, which runs before any store is built.
+        if (configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] != "postgres")
+            return services;
+
+        services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString).Build());
+        services.AddSingleton(PostgresConversationStore.Migrations);
+        services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
+        services.AddHostedService<DatabaseMigrations>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using Mamori.Core.Dialogs;
+using Mamori.Core.Storage;
+using Mamori.Host.Tests.Desk;
+using Mamori.Host.Tests.Support;
+using Mamori.Storage.Postgres.Conversations;
+using Mamori.Tests.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mamori.Host.Tests.Storage;
+
+/// <summary>The host with <c>Storage:Provider=postgres</c>: migrated at start, turns saved in PostgreSQL, /healthz asking the database.</summary>
+public sealed class PostgresHostTests
+{
+    private static Dictionary<string, string?> Postgres(string? connectionString) => new()
+    {
+        ["Storage:Provider"] = "postgres",
+        ["ConnectionStrings:Mamori"] = connectionString,
+    };
+
+    [PostgresFact]
+    public async Task A_diagnosis_is_saved_in_postgres_and_another_instance_reads_it_where_it_was()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        string conversation;
+        using (var host = new HostFactory(scripted: false, Postgres(database.ConnectionString)))
+        {
+            Assert.IsType<PostgresConversationStore>(host.Services.GetRequiredService<IConversationStore>());
+            var owner = await DeskOwner.StartAsync(host, "default");
+            var question = await owner.SayAsync("診断を始める");
+            Assert.Equal(1, DeskOwner.QuestionNumber(question));
+            // 業種 by its first button, then 従業員数 and 所在地 typed as an owner would.
+            string[] replies = [DeskOwner.Buttons(question)[0], "12人くらい", "東京都"];
+            for (int turn = 0; turn < replies.Length; turn++)
+                Assert.Equal(turn + 2, DeskOwner.QuestionNumber(await owner.SayAsync(replies[turn])));
+            conversation = owner.Client.ConversationId;
+        }
+
+        // A second host on the same database (a restart, or another instance) migrates nothing and finds the three answers.
+        using var again = new HostFactory(scripted: false, Postgres(database.ConnectionString));
+        var stored = await again.Services.GetRequiredService<IConversationStore>()
+            .LoadConversationAsync(new ConversationKey("default", conversation), CancellationToken.None);
+        Assert.Equal(3, stored!.State.Answers.Count);
+        await using var rows = database.DataSource.CreateCommand("SELECT count(*) FROM schema_history WHERE history = 'conversations'");
+        Assert.Equal(PostgresConversationStore.Migrations.Migrations.Count, Convert.ToInt32(await rows.ExecuteScalarAsync()));
+    }
+
+    [PostgresFact]
+    public async Task Healthz_is_unhealthy_when_the_database_is_gone()
+    {
+        var database = await TestDatabase.CreateAsync();
+        using var host = new HostFactory(scripted: true, Postgres(database.ConnectionString));
+        var http = host.NewClient();
+        await WaitForAsync(http, HttpStatusCode.OK);
+
+        await database.DisposeAsync();   // drops the database under the running host
+
+        var response = await WaitForAsync(http, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("postgres", null, "ConnectionStrings:Mamori is empty")]
+    [InlineData("postgres", "Host=127.0.0.1;Colour=blue", "ConnectionStrings:Mamori is not a valid PostgreSQL connection string")]
+    [InlineData("mysql", null, "Storage:Provider must be 'sqlite' (the default) or 'postgres'")]
+    public void A_bad_storage_setting_stops_the_start_with_the_setting_named(string provider, string? connectionString, string message)
+    {
+        using var host = new HostFactory(scripted: true, new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["ConnectionStrings:Mamori"] = connectionString,
+        });
+        var error = Assert.ThrowsAny<Exception>(() => host.BaseAddress);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_database_that_does_not_answer_stops_the_start_with_where_it_was_looked_for()
+    {
+        // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+        using var host = new HostFactory(scripted: true, Postgres("Host=127.0.0.1;Port=9;Database=mamori;Username=mamori;Password=secret-not-shown;Timeout=3"));
+        var error = Assert.ThrowsAny<Exception>(() => host.BaseAddress);
+        Assert.Contains("the database 127.0.0.1:9/mamori (ConnectionStrings:Mamori) could not be migrated", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-not-shown", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> WaitForAsync(HttpClient http, HttpStatusCode status)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        HttpResponseMessage response;
+        while ((response = await http.GetAsync("healthz")).StatusCode != status)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"/healthz should answer {(int)status} within a minute");
+            await Task.Delay(100);
+        }
+        return response;
+    }
+}
