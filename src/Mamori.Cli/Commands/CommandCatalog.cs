@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return TimingCommand.Create();
         yield return TeamsPackageCommand.Create();
         yield return DeskCommand.Create();
+        yield return ReviewCommand.Create();
     }
 }

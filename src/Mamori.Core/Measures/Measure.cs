@@ -48,6 +48,9 @@ public sealed record Measure
     /// <summary>For reviewers and advisers only, never shown to the owner: what is unconfirmed and what to check.</summary>
     public string? Caution { get; init; }
 
+    /// <summary>The entry's time-bound facts (a round, a fee table, a statistic), each with the date it was true on.</summary>
+    public IReadOnlyList<TimeBoundFact> AsOf { get; init; } = [];
+
     /// <summary>The file it came from, for error messages and the stale-entry report.</summary>
     public required string SourceFile { get; init; }
 
@@ -60,6 +63,35 @@ public sealed record Measure
     /// <summary>Offered only in some prefectures (not national).</summary>
     public bool IsLocal => Eligibility.Regions.Count > 0 && !Eligibility.Regions.Contains(Eligibility.National);
 }
+
+/// <summary>
+/// One fact that holds at a point in time (「2026年3月時点の案内では、締切は順に公表」), dated to the precision the source
+/// gives: a year, a month or a day. <see cref="Date"/> is the first day of that period.
+/// </summary>
+public sealed record TimeBoundFact(string Fact, DateOnly Date, DatePrecision Precision)
+{
+    /// <summary>How an owner reads the date: 「2026年3月時点」, 「2025年時点」.</summary>
+    public string Label => Precision switch
+    {
+        DatePrecision.Year => $"{Date.Year}年時点",
+        DatePrecision.Month => $"{Date.Year}年{Date.Month}月時点",
+        _ => $"{Date.Year}年{Date.Month}月{Date.Day}日時点",
+    };
+
+    /// <summary>Older than <paramref name="months"/> months on <paramref name="today"/>, counted from the end of its period.</summary>
+    public bool IsOlderThan(int months, DateOnly today)
+    {
+        var end = Precision switch
+        {
+            DatePrecision.Year => Date.AddYears(1).AddDays(-1),
+            DatePrecision.Month => Date.AddMonths(1).AddDays(-1),
+            _ => Date,
+        };
+        return end.AddMonths(months) < today;
+    }
+}
+
+public enum DatePrecision { Year, Month, Day }
 
 /// <summary>An official page named in plain Japanese (「東京都中小企業振興公社の助成金のページ」) and its own URL.</summary>
 public sealed record LatestPage(string Page, string Url);

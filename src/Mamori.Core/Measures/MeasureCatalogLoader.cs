@@ -132,6 +132,10 @@ public static partial class MeasureCatalogLoader
             ValidUntil = m.ValidUntil is null ? null : Date(m.ValidUntil, "validUntil"),
             Latest = latest,
             Caution = string.IsNullOrWhiteSpace(m.Caution) ? null : m.Caution.Trim(),
+            AsOf = (m.AsOf ?? []).Select(a => new { Fact = Required(a.Fact, "asOf.fact"), Date = Required(a.Date, "asOf.date") })
+                .Select(a => TryPeriod(a.Date, out var d, out var p) ? new TimeBoundFact(a.Fact, d, p)
+                    : throw Bad("asOf.date", $"'{a.Date}' is not a year, month or date (YYYY, YYYY-MM or YYYY-MM-DD)"))
+                .ToList(),
             SourceFile = file,
         };
         foreach (var (field, text) in OwnerFacing(measure))
@@ -156,6 +160,21 @@ public static partial class MeasureCatalogLoader
         }
     }
 
+    private static bool TryPeriod(string value, out DateOnly date, out DatePrecision precision)
+    {
+        (string Format, DatePrecision Precision)[] formats = [("yyyy-MM-dd", DatePrecision.Day), ("yyyy-MM", DatePrecision.Month), ("yyyy", DatePrecision.Year)];
+        foreach (var (format, p) in formats)
+        {
+            if (DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                (date, precision) = (DateOnly.FromDateTime(parsed), p);
+                return true;
+            }
+        }
+        (date, precision) = (default, DatePrecision.Day);
+        return false;
+    }
+
     // Words that only make sense to whoever checked the facts; an owner reading them learns nothing to act on.
     private static readonly string[] ReviewerMarkers =
         ["要確認", "未確認", "確認できて", "確認できませ", "見つかって", "見つかりませ", "わかっていません", "調査時点", "調べた範囲", "2次", "解説記事"];
@@ -173,6 +192,8 @@ public static partial class MeasureCatalogLoader
             yield return ("eligibility.note", note);
         if (m.Latest is { } latest)
             yield return ("latest.page", latest.Page);
+        foreach (var fact in m.AsOf)
+            yield return ("asOf.fact", fact.Fact);
     }
 
     private static bool IsHttpUrl(string value) =>

@@ -28,6 +28,13 @@ internal sealed class MeasureYaml
     public string? ValidUntil { get; set; }
     public LatestYaml? Latest { get; set; }
     public string? Caution { get; set; }
+    public List<AsOfYaml>? AsOf { get; set; }
+}
+
+internal sealed class AsOfYaml
+{
+    public string? Fact { get; set; }
+    public string? Date { get; set; }
 }
 
 internal sealed class LatestYaml

@@ -92,6 +92,17 @@ public static partial class DocumentLoader
         if (topic is { Length: > MaxTopicLength })
             throw new KnowledgeFormatException(path, "topic", $"「{topic}」 is longer than {MaxTopicLength} characters (a button label; LINE cuts it)");
 
+        var sections = MarkdownSections.Split(body);
+        var sectionSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (heading, sectionUrl) in f.SectionSources ?? [])
+        {
+            if (!sections.Any(s => s.Heading == heading))
+                throw new KnowledgeFormatException(path, "sectionSources", $"「{heading}」 is not a `##` heading of the document");
+            if (!Uri.TryCreate(sectionUrl, UriKind.Absolute, out var su) || su.Scheme is not ("https" or "http"))
+                throw new KnowledgeFormatException(path, "sectionSources", $"'{sectionUrl}' (for 「{heading}」) is not an http(s) URL");
+            sectionSources[heading] = sectionUrl.Trim();
+        }
+
         return new KnowledgeDocument(
             id,
             Required(path, "title", f.Title),
@@ -101,9 +112,9 @@ public static partial class DocumentLoader
             supportTypes,
             region,
             audience,
-            MarkdownSections.Split(body),
+            sections,
             path,
-            topic);
+            topic) { SectionSources = sectionSources };
     }
 
     private static string Required(string path, string field, string? value) =>
@@ -138,6 +149,7 @@ public static partial class DocumentLoader
         public List<string>? SupportTypes { get; set; }
         public string? Region { get; set; }
         public string? Audience { get; set; }
+        public Dictionary<string, string>? SectionSources { get; set; }
     }
 
     private sealed class SourceYaml

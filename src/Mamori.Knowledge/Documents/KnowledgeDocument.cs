@@ -14,7 +14,14 @@ public sealed record KnowledgeDocument(
     string Audience,
     IReadOnlyList<DocumentSection> Sections,
     string Path,
-    string? Topic = null);
+    string? Topic = null)
+{
+    /// <summary>
+    /// Where a document draws on several pages: the page each `##` section's facts come from, by heading. A section not
+    /// listed rests on <see cref="Source"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SectionSources { get; init; } = new Dictionary<string, string>();
+}
 
 public sealed record DocumentSource(string Publisher, string Url, DateOnly Published);
 

@@ -92,12 +92,13 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
-    public void An_expired_programme_is_offered_only_before_its_deadline()
+    // The 2026 security track has no official end date (later rounds 「後日公表」, issue 13): offered before and after its 4th deadline.
+    public void The_security_track_without_an_official_end_date_is_offered_after_its_fourth_deadline()
     {
         var path = TempFile("""{"answers":{"it_plan":"subsidy","m_backup":"no","supply_chain":"requested","aw_target":"yes","aw_owner":"owner","aw_cost":"known","inv_budget":"年20万","inv_incident":"insured","tal_person":"dedicated","tal_skill":"yes","tal_outside":"yes","m_updates":"yes","m_antivirus":"yes","m_passwords":"yes","m_sharing":"yes","m_threats":"yes","employees":"10","industry":"retail","prefecture":"chiba","mot_duty":"strong","mot_bids":"yes","data_held":"personal","it_dependence":"medium"}}""");
         try
         {
-            Assert.DoesNotContain("digital-ai-subsidy-2026-security-track\"", Run(path, today: "2026-11-29").Out);
+            Assert.Contains("digital-ai-subsidy-2026-security-track\"", Run(path, today: "2026-11-29").Out);
             Assert.Contains("digital-ai-subsidy-2026-security-track\"", Run(path, today: "2026-08-01").Out);
         }
         finally
