@@ -12,6 +12,7 @@ public static class AccessExtensions
             .BindConfiguration(AccessOptions.Section)
             .Validate(o => string.IsNullOrEmpty(o.TokenSigningKey) || IsStrongKey(o.TokenSigningKey),
                 $"{AccessOptions.Section}:TokenSigningKey must be base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`).")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<ProxyOptions>()
             .BindConfiguration(ProxyOptions.Section)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Mamori.Core;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -38,14 +39,16 @@ public sealed class AccessTokens
     // checked on every call.
     private readonly ConcurrentDictionary<string, (TokenGrant Grant, DateTime ValidTo)> _verified = new(StringComparer.Ordinal);
 
-    public AccessTokens(IOptions<AccessOptions> options, TimeProvider clock, ILogger<AccessTokens> logger)
+    public AccessTokens(IOptions<AccessOptions> options, ContentRoot content, TimeProvider clock, ILogger<AccessTokens> logger)
     {
         _clock = clock;
         byte[] key;
         if (string.IsNullOrEmpty(options.Value.TokenSigningKey))
         {
-            key = RandomNumberGenerator.GetBytes(32);
-            AccessLog.RandomSigningKey(logger);
+            string file = content.Resolve(options.Value.TokenSigningKeyFile);
+            key = SigningKeyFile.LoadOrCreate(file, out bool created);
+            if (created)
+                AccessLog.SigningKeyCreated(logger, file);
         }
         else
         {

@@ -1,4 +1,7 @@
+using Mamori.Core;
 using Mamori.Host.Desk.Live;
+using Mamori.Host.Channels.DirectLine.Storage;
+using Microsoft.Extensions.Options;
 using Mamori.Host.Channels.BotFramework;
 using Mamori.Host.Channels.DirectLine;
 using Mamori.Host.Channels.Line;
@@ -22,6 +25,9 @@ public static class ChannelsExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineAuth>();
+        services.TryAddSingleton<IDirectLineStore>(sp => new SqliteDirectLineStore(
+            sp.GetRequiredService<ContentRoot>().Resolve(sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.SqlitePath),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationRegistry>();
         services.AddSingleton<ConversationDriver>();
         services.AddSingleton<IOwnerChannel, DirectLineOwnerChannel>();
@@ -32,6 +38,7 @@ public static class ChannelsExtensions
         services.AddBotFrameworkChannel();
         services.AddLineChannel();
         services.AddSingleton<MediaStore>();
+        services.AddHostedService<ConversationRecovery>();
         services.AddHostedService<ConversationJanitor>();
         services.AddRateLimiter(TenantTokenEndpoint.ConfigureRateLimit);
 

@@ -39,6 +39,9 @@ public sealed class DirectLineClient(HttpClient http)
         Token = (string)info["token"]!;
     }
 
+    /// <summary>Continues a conversation started elsewhere (another host process) with its id and token, as a reloaded page does.</summary>
+    public void Resume(string conversationId, string token) => (ConversationId, Token) = (conversationId, token);
+
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? token = null)
     {
         var request = new HttpRequestMessage(method, path);

@@ -13,7 +13,7 @@ namespace Mamori.Host.Tests.Support;
 /// <summary>
 /// The real host on Kestrel at 127.0.0.1 and a free port. With <c>scripted: true</c> the dialog engine is replaced by
 /// <see cref="ScriptedBot"/> (protocol tests); otherwise the real engine and knowledge index answer (end-to-end).
-/// State is in memory so tests don't share a database.
+/// State is in memory, and the desk and Direct Line files are the host's own, so tests don't share a database.
 /// </summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
@@ -39,6 +39,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             ["Mamori:State:Provider"] = "memory",
             // Each host its own desk file, never the repository's data/ folder.
             ["Mamori:Desk:SqlitePath"] = Path.Combine(Path.GetTempPath(), "mamori-desk-" + Guid.NewGuid().ToString("N") + ".db"),
+            // Likewise its own Direct Line store and signing key; a restart test passes the same paths to both hosts.
+            ["Channels:DirectLine:SqlitePath"] = Path.Combine(Path.GetTempPath(), "mamori-directline-" + Guid.NewGuid().ToString("N") + ".db"),
+            ["Access:TokenSigningKeyFile"] = Path.Combine(Path.GetTempPath(), "mamori-key-" + Guid.NewGuid().ToString("N")),
             ["Channels:DirectLine:TokenMintsPerMinute"] = "10000",
         };
         if (chamber)

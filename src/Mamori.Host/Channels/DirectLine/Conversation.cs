@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Mamori.Host.Channels.DirectLine.Storage;
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using Mamori.Core.Dialogs;
@@ -10,29 +12,55 @@ namespace Mamori.Host.Channels.DirectLine;
 
 /// <summary>
 /// One Direct Line conversation: the transcript (the watermark is its length), the one live WebSocket, and the queue of
-/// user turns waiting for the bot. Everything that changes state happens under one lock, so the echo of a user's
-/// activity is always in the transcript before the bot's reply to it.
+/// user turns waiting for the bot. Every change is stored (<see cref="IDirectLineStore"/>) before anyone can see it, by
+/// one writer at a time, so the echo of a user's activity is always in the transcript before the bot's reply to it, and
+/// what a client has read survives a restart.
 /// </summary>
 public sealed class Conversation : IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly List<Activity> _transcript = [];
     private readonly Queue<PendingTurn> _pending = new();
+    private readonly IDirectLineStore _store;
     private readonly TimeProvider _clock;
     private StreamSubscription? _subscriber;
 
-    // Starts true: the greeting runs first, and the driver starts the pump for turns that arrived meanwhile.
+    // Starts true: the greeting runs first (or the recovery of stored turns), and the driver starts the pump after it.
     private bool _pumping = true;
+    private bool _recovered;
     private long _postedBytes;
 
-    public Conversation(ConversationKey key, string userId, Uri publicBase, TokenBucketRateLimiter limiter, TimeProvider clock)
+    public Conversation(ConversationKey key, string userId, Uri publicBase, TokenBucketRateLimiter limiter, IDirectLineStore store, TimeProvider clock)
     {
         Key = key;
         UserId = userId;
         PublicBase = publicBase;
         Limiter = limiter;
+        _store = store;
         _clock = clock;
-        LastTouched = clock.GetUtcNow();
+        LastTouched = StoredTouch = clock.GetUtcNow();
+    }
+
+    /// <summary>A conversation read back from the store, with the turns it accepted and never answered.</summary>
+    public Conversation(StoredDirectLineConversation stored, TokenBucketRateLimiter limiter, IDirectLineStore store, TimeProvider clock)
+        : this(stored.Key, stored.UserId, stored.PublicBase, limiter, store, clock)
+    {
+        _postedBytes = stored.PostedBytes;
+        foreach (var json in stored.Transcript)
+        {
+            _transcript.Add(JsonSerializer.Deserialize(json, DirectLineJson.Default.Activity)
+                ?? throw new InvalidDataException($"Direct Line conversation '{stored.Key.ConversationId}': activity {_transcript.Count} is null."));
+        }
+        foreach (var turn in stored.Inbox)
+        {
+            if (turn.IsStart)
+                PendingStart = true;
+            else
+                _pending.Enqueue(new PendingTurn(turn.UserId, turn.Text, turn.ChannelId, turn.EchoIndex, EchoIdAt(turn.EchoIndex)));
+        }
+        _pumping = PendingStart || _pending.Count > 0;
+        _recovered = !_pumping;
     }
 
     public ConversationKey Key { get; }
@@ -46,9 +74,15 @@ public sealed class Conversation : IDisposable
 
     public TokenBucketRateLimiter Limiter { get; }
 
+    /// <summary>True when the bot still owes the stored conversation its greeting (the host stopped before it was stored).</summary>
+    public bool PendingStart { get; private set; }
+
     /// <summary>The last picture the bot sent, with its URL: the engine may send the stage picture and the result card in separate replies.</summary>
     public PublishedImage? LastPicture { get; set; }
     public DateTimeOffset LastTouched { get; private set; }
+
+    /// <summary>The last use the store knows of; the idle sweep writes <see cref="LastTouched"/> when it is much later.</summary>
+    internal DateTimeOffset StoredTouch { get; set; }
 
     public int Watermark
     {
@@ -57,13 +91,46 @@ public sealed class Conversation : IDisposable
 
     public void Touch() => LastTouched = _clock.GetUtcNow();
 
-    /// <summary>Stores an activity, gives it the server id and time, and pushes it to the live socket.</summary>
-    public Activity Append(Activity activity)
+    /// <summary>True once for a conversation read back with unanswered turns: whoever gets it runs them.</summary>
+    public bool TryClaimRecovery()
     {
         lock (_gate)
         {
-            AppendLocked(activity);
-            return activity;
+            if (_recovered)
+                return false;
+            _recovered = true;
+            return true;
+        }
+    }
+
+    /// <summary>Stores activities, gives them the server id and time, and pushes them to the live socket.</summary>
+    public Task AppendAsync(Activity activity, CancellationToken ct = default) => AppendAsync([activity], answered: null, ct);
+
+    /// <summary>
+    /// Stores the bot's reply to a turn and, in the same transaction, takes the turn off the inbox
+    /// (<paramref name="answered"/>: its echo index, or <see cref="InboxTurn.StartTurn"/>).
+    /// </summary>
+    public async Task AppendAsync(IReadOnlyList<Activity> activities, int? answered, CancellationToken ct = default)
+    {
+        await _writer.WaitAsync(ct);
+        try
+        {
+            int first = Watermark;
+            var bodies = new ReadOnlyMemory<byte>[activities.Count];
+            for (int i = 0; i < activities.Count; i++)
+                bodies[i] = Stamp(activities[i], first + i);
+            await _store.AppendAsync(Id, first, bodies, answered, ct);
+            if (answered == InboxTurn.StartTurn)
+                PendingStart = false;
+            lock (_gate)
+            {
+                foreach (var activity in activities)
+                    Publish(activity);
+            }
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 
@@ -75,27 +142,44 @@ public sealed class Conversation : IDisposable
     }
 
     /// <summary>
-    /// Echoes the user's activity and queues the turn; refuses when too many turns are waiting, or when the client's
-    /// posts to this conversation would exceed <paramref name="maxPostedBytes"/> in all.
+    /// Stores the user's activity and its turn (the inbox), then queues the turn: what was accepted is answered even
+    /// after a crash. Refuses when too many turns are waiting, or when the client's posts to this conversation would
+    /// exceed <paramref name="maxPostedBytes"/> in all.
     /// </summary>
-    public Acceptance TryAccept(Activity echo, PendingTurn? turn, int bytes, int maxPending, long maxPostedBytes, out bool startPump)
+    public async Task<(Acceptance Acceptance, bool StartPump)> AcceptAsync(
+        Activity echo, PendingTurn? turn, int bytes, int maxPending, long maxPostedBytes, CancellationToken ct)
     {
-        lock (_gate)
+        await _writer.WaitAsync(ct);
+        try
         {
-            startPump = false;
             if (_postedBytes + bytes > maxPostedBytes)
-                return Acceptance.ConversationFull;
-            if (turn is not null && _pending.Count >= maxPending)
-                return Acceptance.Busy;
-            _postedBytes += bytes;
-            AppendLocked(echo);
-            if (turn is not null)
+                return (Acceptance.ConversationFull, false);
+            int index;
+            lock (_gate)
             {
-                _pending.Enqueue(turn with { EchoId = echo.Id! });
-                if (!_pumping)
-                    _pumping = startPump = true;
+                if (turn is not null && _pending.Count >= maxPending)
+                    return (Acceptance.Busy, false);
+                index = _transcript.Count;
             }
-            return Acceptance.Accepted;
+            var body = Stamp(echo, index);
+            var queued = turn is null ? null : turn with { EchoIndex = index, EchoId = echo.Id! };
+            await _store.AcceptAsync(Id, index, body, _postedBytes + bytes,
+                queued is null ? null : new InboxTurn(index, queued.UserId, queued.Text, queued.ChannelId), ct);
+            _postedBytes += bytes;
+            lock (_gate)
+            {
+                Publish(echo);
+                if (queued is null)
+                    return (Acceptance.Accepted, false);
+                _pending.Enqueue(queued);
+                bool startPump = !_pumping;
+                _pumping = true;
+                return (Acceptance.Accepted, startPump);
+            }
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 
@@ -110,7 +194,6 @@ public sealed class Conversation : IDisposable
             return false;
         }
     }
-
     public ActivitySet Since(int watermark, int max = 500)
     {
         lock (_gate)
@@ -155,11 +238,19 @@ public sealed class Conversation : IDisposable
         Limiter.Dispose();
     }
 
-    private void AppendLocked(Activity activity)
+    private string EchoIdAt(int index) => $"{Id}|{index.ToString("D7", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Gives an activity its place (id = conversation and index) and time, and returns the JSON as it will be served.</summary>
+    private byte[] Stamp(Activity activity, int index)
     {
-        activity.Id = $"{Id}|{_transcript.Count.ToString("D7", CultureInfo.InvariantCulture)}";
+        activity.Id = EchoIdAt(index);
         activity.Timestamp = _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         activity.Conversation = new ConversationAccount { Id = Id };
+        return JsonSerializer.SerializeToUtf8Bytes(activity, DirectLineJson.Default.Activity);
+    }
+
+    private void Publish(Activity activity)
+    {
         _transcript.Add(activity);
         LastTouched = _clock.GetUtcNow();
         _subscriber?.TryPush(new ActivitySet([activity], _transcript.Count.ToString(CultureInfo.InvariantCulture)));
@@ -175,8 +266,8 @@ public enum Acceptance
     ConversationFull,
 }
 
-/// <summary>A user message waiting for the bot; <see cref="EchoId"/> becomes the replies' replyToId.</summary>
-public sealed record PendingTurn(string UserId, string Text, string ChannelId, string EchoId = "");
+/// <summary>A user message waiting for the bot; <see cref="EchoId"/> becomes the replies' replyToId, <see cref="EchoIndex"/> its inbox entry.</summary>
+public sealed record PendingTurn(string UserId, string Text, string ChannelId, int EchoIndex = 0, string EchoId = "");
 
 /// <summary>The live feed of one WebSocket. Bounded, so a client that stops reading cannot grow memory without end.</summary>
 public sealed class StreamSubscription(Conversation conversation) : IDisposable

@@ -8,6 +8,7 @@ using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
 using Microsoft.Extensions.Options;
 using Mamori.Host.Channels.Activities;
+using Mamori.Host.Channels.DirectLine.Storage;
 
 namespace Mamori.Host.Channels.DirectLine;
 
@@ -40,17 +41,33 @@ internal sealed class ConversationDriver(
     public void StartPump(Conversation conversation) =>
         _ = Task.Run(() => PumpAsync(conversation));
 
+    /// <summary>
+    /// A conversation read back from the store with turns it accepted before the host stopped: they are answered now, in
+    /// order, the greeting first if it was never stored. Only the first caller runs them.
+    /// </summary>
+    public void Recover(Conversation conversation)
+    {
+        if (!conversation.TryClaimRecovery())
+            return;
+        if (conversation.PendingStart)
+            Start(conversation, "directline");
+        else
+            StartPump(conversation);
+    }
+
     /// <summary>A hub's handoff.status, in line with the conversation's turns; what the owner is told follows its echo.</summary>
     public void ApplyHubStatus(Conversation conversation, string echoId, HandoffStatus status) =>
-        _ = Task.Run(() => RunTurnAsync(conversation, echoId, _ => Task.FromResult(hubStatus.Apply(conversation.Key, status)), lifetime.ApplicationStopping));
+        _ = Task.Run(() => RunTurnAsync(conversation, echoId, answered: null, _ => Task.FromResult(hubStatus.Apply(conversation.Key, status)), lifetime.ApplicationStopping));
 
     private async Task RunStartAsync(Conversation conversation, string channelId)
     {
         var ct = lifetime.ApplicationStopping;
-        if (tenants.Find(conversation.Key.TenantId)?.Options.Greeting is { Length: > 0 } greeting)
-            conversation.Append(renderer.Plain(conversation, null, greeting));
+        List<Activity> greeting = [];
+        if (tenants.Find(conversation.Key.TenantId)?.Options.Greeting is { Length: > 0 } text)
+            greeting.Add(renderer.Plain(conversation, null, text));
 
-        await RunTurnAsync(conversation, null, bot => bot.StartAsync(conversation.Key, conversation.UserId, channelId, ct), ct);
+        // The greeting is stored with the bot's first reply, so a restart in between shows neither twice.
+        await RunTurnAsync(conversation, null, InboxTurn.StartTurn, bot => bot.StartAsync(conversation.Key, conversation.UserId, channelId, ct), ct, greeting);
         // Turns posted while the greeting was being prepared wait for it, so they are answered after it.
         StartPump(conversation);
     }
@@ -61,37 +78,49 @@ internal sealed class ConversationDriver(
         while (conversation.TryTakeTurn(out var turn))
         {
             var incoming = new IncomingTurn(conversation.Key, turn.UserId, turn.Text, turn.ChannelId, Route: DirectLineOwnerChannel.RouteOf(conversation));
-            await RunTurnAsync(conversation, turn.EchoId, bot => bot.HandleAsync(incoming, ct), ct);
+            await RunTurnAsync(conversation, turn.EchoId, turn.EchoIndex, bot => bot.HandleAsync(incoming, ct), ct);
         }
     }
 
-    private async Task RunTurnAsync(Conversation conversation, string? replyToId, Func<IConversationBot, Task<TurnResult>> run, CancellationToken ct)
+    /// <param name="answered">The inbox entry this turn answers: removed with the stored reply, so it is answered once.</param>
+    private async Task RunTurnAsync(
+        Conversation conversation, string? replyToId, int? answered, Func<IConversationBot, Task<TurnResult>> run, CancellationToken ct,
+        List<Activity>? before = null)
     {
         using var typing = new CancellationTokenSource();
         var typingLoop = ShowTypingAsync(conversation, typing.Token);
+        List<Activity> reply = [.. before ?? []];
         try
         {
             var result = await runner.RunAsync(conversation.Key, run, ct);
             typing.Cancel();
-            foreach (var reply in result.Replies)
+            foreach (var message in result.Replies)
             {
-                var published = publisher.Publish(reply, conversation.Audience, conversation.LastPicture);
+                var published = publisher.Publish(message, conversation.Audience, conversation.LastPicture);
                 conversation.LastPicture = published.Image ?? conversation.LastPicture;
-                foreach (var activity in renderer.Render(published, conversation, replyToId))
-                    conversation.Append(activity);
+                reply.AddRange(renderer.Render(published, conversation, replyToId));
             }
+            await conversation.AppendAsync(reply, answered, ct);
             // After the owner-facing reply, so a client or hub reading the stream sees the handoff once the owner was told.
             if (result.Handoff is not null && await handoffs.ForAsync(result, renderer.Bot(), RecentMessages(conversation), ct) is { } initiate)
-                conversation.Append(renderer.Addressed(initiate, conversation, replyToId));
+                await conversation.AppendAsync(renderer.Addressed(initiate, conversation, replyToId), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shutting down: the turn is dropped with the process.
+            // Shutting down: the turn stays in the inbox and is answered when the host is back.
         }
         catch (Exception ex)
         {
             DirectLineLog.TurnFailed(logger, ex, conversation.Key.TenantId, conversation.Id);
-            conversation.Append(renderer.Plain(conversation, replyToId, texts.Value.TurnFailed));
+            try
+            {
+                await conversation.AppendAsync([.. before ?? [], renderer.Plain(conversation, replyToId, texts.Value.TurnFailed)], answered, ct);
+            }
+            catch (Exception stored) when (stored is not OperationCanceledException)
+            {
+                // Even the apology could not be stored (the disk is full?): the turn stays in the inbox for the next start.
+                DirectLineLog.TurnFailed(logger, stored, conversation.Key.TenantId, conversation.Id);
+            }
         }
         finally
         {

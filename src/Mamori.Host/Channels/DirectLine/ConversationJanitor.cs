@@ -1,6 +1,6 @@
 namespace Mamori.Host.Channels.DirectLine;
 
-/// <summary>Sweeps idle conversations once a minute so memory stays bounded on a long-running host.</summary>
+/// <summary>Sweeps idle conversations once a minute so memory and the store stay bounded on a long-running host.</summary>
 internal sealed class ConversationJanitor(ConversationRegistry registry, ILogger<ConversationJanitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -10,7 +10,7 @@ internal sealed class ConversationJanitor(ConversationRegistry registry, ILogger
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                int removed = registry.RemoveIdle();
+                int removed = await registry.RemoveIdleAsync(stoppingToken);
                 if (removed > 0)
                     DirectLineLog.IdleConversationsRemoved(logger, removed, registry.Count);
             }

@@ -2,16 +2,21 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Mamori.Core.Dialogs;
+using Mamori.Host.Channels.DirectLine.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Channels.DirectLine;
 
 /// <summary>
-/// The live Direct Line conversations of this process, in memory. The dialog state itself lives in the engine's store;
-/// what is kept here is the transcript clients replay by watermark, so it is bounded in count and forgotten when idle.
+/// The Direct Line conversations this process serves, held in memory in front of the store: a conversation it does not
+/// hold (after a restart) is read back from the store on first use. Bounded in count, and forgotten when idle — from the
+/// store too.
 /// </summary>
-public sealed class ConversationRegistry(IOptions<DirectLineOptions> options, TimeProvider clock)
+public sealed class ConversationRegistry(IOptions<DirectLineOptions> options, IDirectLineStore store, TimeProvider clock)
 {
+    /// <summary>A conversation used since the store last heard of it is marked used again after this long, not on every read.</summary>
+    private static readonly TimeSpan TouchWriteInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
     private readonly DirectLineOptions _options = options.Value;
 
@@ -22,50 +27,74 @@ public sealed class ConversationRegistry(IOptions<DirectLineOptions> options, Ti
 
     public static string NewUserId() => "dl_" + Base64Url(RandomNumberGenerator.GetBytes(12));
 
-    public Conversation? Find(string conversationId) =>
-        _conversations.TryGetValue(conversationId, out var conversation) ? conversation : null;
-
-    /// <summary>Creates the conversation, or returns the existing one (created = false). Null when the host is full.</summary>
-    public Conversation? GetOrCreate(ConversationKey key, string userId, Uri publicBase, out bool created)
+    /// <summary>The conversation from memory, else from the store; null when neither has it.</summary>
+    public async Task<Conversation?> FindAsync(string conversationId, CancellationToken ct = default)
     {
-        created = false;
-        if (_conversations.TryGetValue(key.ConversationId, out var existing))
-            return existing;
-        if (_conversations.Count >= _options.MaxConversations)
+        if (_conversations.TryGetValue(conversationId, out var held))
+            return held;
+        if (await store.LoadAsync(conversationId, ct) is not { } stored)
             return null;
-
-        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = _options.RateLimitBurst,
-            TokensPerPeriod = _options.RateLimitPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
-        var fresh = new Conversation(key, userId, publicBase, limiter, clock);
-        var stored = _conversations.GetOrAdd(key.ConversationId, fresh);
-        if (ReferenceEquals(stored, fresh))
-            created = true;
-        else
-            fresh.Dispose();
-        return stored;
+        var loaded = new Conversation(stored, NewLimiter(), store, clock);
+        var kept = _conversations.GetOrAdd(conversationId, loaded);
+        if (!ReferenceEquals(kept, loaded))
+            loaded.Dispose();
+        return kept;
     }
 
-    /// <summary>Forgets conversations idle longer than the configured timeout; called by <see cref="ConversationJanitor"/>.</summary>
-    public int RemoveIdle()
+    /// <summary>Creates the conversation (stored with its start turn), or returns the existing one (created = false). Null when the host is full.</summary>
+    public async Task<(Conversation? Conversation, bool Created)> GetOrCreateAsync(
+        ConversationKey key, string userId, Uri publicBase, CancellationToken ct = default)
     {
-        var cutoff = clock.GetUtcNow() - _options.ConversationIdleTimeout;
-        int removed = 0;
+        if (await FindAsync(key.ConversationId, ct) is { } existing)
+            return (existing, false);
+        if (_conversations.Count >= _options.MaxConversations)
+            return (null, false);
+
+        // The store decides between two starts of the same conversation (here or on another process): one insert wins.
+        if (!await store.CreateAsync(new NewDirectLineConversation(key, userId, publicBase, "directline", clock.GetUtcNow()), ct))
+            return (await FindAsync(key.ConversationId, ct), false);
+        var fresh = new Conversation(key, userId, publicBase, NewLimiter(), store, clock);
+        var kept = _conversations.GetOrAdd(key.ConversationId, fresh);
+        if (ReferenceEquals(kept, fresh))
+            return (fresh, true);
+        // A request read it back from the store in between: that copy carries the start turn, and its recovery runs it.
+        fresh.Dispose();
+        return (kept, false);
+    }
+
+    /// <summary>
+    /// Forgets conversations idle longer than the configured timeout, in memory and in the store; called by
+    /// <see cref="ConversationJanitor"/>. Conversations still in use are marked used in the store first, so a client that
+    /// only reads keeps its conversation.
+    /// </summary>
+    public async Task<int> RemoveIdleAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var cutoff = now - _options.ConversationIdleTimeout;
         foreach (var (id, conversation) in _conversations)
         {
             if (conversation.LastTouched < cutoff && _conversations.TryRemove(id, out _))
             {
                 conversation.Dispose();
-                removed++;
+            }
+            else if (conversation.LastTouched - conversation.StoredTouch > TouchWriteInterval)
+            {
+                var touched = conversation.LastTouched;
+                await store.TouchAsync(id, touched, ct);
+                conversation.StoredTouch = touched;
             }
         }
-        return removed;
+        return await store.DeleteIdleAsync(cutoff, ct);
     }
+
+    private TokenBucketRateLimiter NewLimiter() => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = _options.RateLimitBurst,
+        TokensPerPeriod = _options.RateLimitPerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    });
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -89,7 +89,7 @@ internal static class DirectLineEndpoints
         }
 
         var key = new ConversationKey(grant.TenantId, grant.ConversationId);
-        var conversation = registry.GetOrCreate(key, grant.UserId, PublicBase(context.Request), out bool created);
+        var (conversation, created) = await registry.GetOrCreateAsync(key, grant.UserId, PublicBase(context.Request), ct);
         if (conversation is null)
         {
             DirectLineLog.RegistryFull(logger, registry.Count);
@@ -104,6 +104,11 @@ internal static class DirectLineEndpoints
             DirectLineLog.ConversationStarted(logger, key.TenantId, key.ConversationId);
             driver.Start(conversation, "directline");
         }
+        else
+        {
+            // Read back from the store with turns it never answered (a start racing another): answered now, once.
+            driver.Recover(conversation);
+        }
         conversation.Touch();
 
         var info = ConversationResponse(context.Request, tokens, c, conversation, options.Value, watermark: null);
@@ -117,7 +122,7 @@ internal static class DirectLineEndpoints
         string conversationId, string? watermark, HttpContext context, DirectLineAuth auth, AccessTokens tokens,
         ConversationRegistry registry, IOptions<DirectLineOptions> options)
     {
-        var (conversation, c, error) = await FindAsync(conversationId, context.Request, auth, registry);
+        var (conversation, c, error) = await FindAsync(conversationId, context.Request, auth, registry, context.RequestAborted);
         if (conversation is null)
             return error!;
         if (ParseWatermark(watermark) is not { } from)
@@ -127,9 +132,9 @@ internal static class DirectLineEndpoints
     }
 
     private static async Task<IResult> GetActivitiesAsync(
-        string conversationId, string? watermark, HttpRequest request, DirectLineAuth auth, ConversationRegistry registry)
+        string conversationId, string? watermark, HttpRequest request, DirectLineAuth auth, ConversationRegistry registry, CancellationToken ct)
     {
-        var (conversation, _, error) = await FindAsync(conversationId, request, auth, registry);
+        var (conversation, _, error) = await FindAsync(conversationId, request, auth, registry, ct);
         if (conversation is null)
             return error!;
         if (ParseWatermark(watermark) is not { } from)
@@ -143,7 +148,7 @@ internal static class DirectLineEndpoints
         ConversationDriver driver, IOptions<DirectLineOptions> options, CancellationToken ct)
     {
         var settings = options.Value;
-        var (conversation, c, error) = await FindAsync(conversationId, context.Request, auth, registry);
+        var (conversation, c, error) = await FindAsync(conversationId, context.Request, auth, registry, ct);
         if (conversation is null)
             return error!;
 
@@ -192,7 +197,9 @@ internal static class DirectLineEndpoints
 
         // Only messages reach the dialog; other events are echoed and otherwise ignored (unknown event names must be).
         PendingTurn? turn = activity.Type == "message" ? new PendingTurn(userId, activity.Text ?? "", activity.ChannelId) : null;
-        switch (conversation.TryAccept(activity, turn, body.Length, settings.MaxPendingTurns, settings.MaxPostedBytesPerConversation, out bool startPump))
+        // Stored before the 200: an accepted turn is answered even if the host is killed right after.
+        var (acceptance, startPump) = await conversation.AcceptAsync(activity, turn, body.Length, settings.MaxPendingTurns, settings.MaxPostedBytesPerConversation, CancellationToken.None);
+        switch (acceptance)
         {
             case Acceptance.Busy:
                 return DirectLineErrors.TooManyRequests(context, TimeSpan.FromSeconds(2), "The bot is still answering earlier messages; retry shortly.");
@@ -209,14 +216,14 @@ internal static class DirectLineEndpoints
     }
 
     private static async Task<(Conversation? Conversation, Caller? Caller, IResult? Error)> FindAsync(
-        string conversationId, HttpRequest request, DirectLineAuth auth, ConversationRegistry registry)
+        string conversationId, HttpRequest request, DirectLineAuth auth, ConversationRegistry registry, CancellationToken ct)
     {
         var (caller, error) = await auth.AuthenticateAsync(request);
         if (caller is not { } c)
             return (null, null, error);
         if (c.Grant is { } grant && grant.ConversationId != conversationId)
             return (null, null, DirectLineErrors.Forbidden("This token belongs to another conversation."));
-        if (registry.Find(conversationId) is not { } conversation)
+        if (await registry.FindAsync(conversationId, ct) is not { } conversation)
             return (null, null, DirectLineErrors.UnknownConversation(conversationId));
         if (!c.MayUse(conversation))
             return (null, null, DirectLineErrors.Forbidden("This conversation belongs to another tenant."));

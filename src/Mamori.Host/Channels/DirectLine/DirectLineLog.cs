@@ -17,4 +17,7 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(6, LogLevel.Warning, "Conversation limit reached ({Count}); a new conversation was refused.")]
     public static partial void RegistryFull(ILogger logger, int count);
+
+    [LoggerMessage(7, LogLevel.Information, "Answering the turns {Count} Direct Line conversations accepted before the host stopped.")]
+    public static partial void TurnsRecovered(ILogger logger, int count);
 }

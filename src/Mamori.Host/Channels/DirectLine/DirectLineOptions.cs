@@ -40,7 +40,7 @@ public sealed class DirectLineOptions
     [Range(64 * 1024, 256 * 1024 * 1024)]
     public int MaxPostedBytesPerConversation { get; set; } = 2 * 1024 * 1024;
 
-    /// <summary>A conversation nobody touched for this long is forgotten (its transcript is kept in memory only).</summary>
+    /// <summary>A conversation nobody touched for this long is forgotten, in memory and in the store.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(6);
 
@@ -51,6 +51,13 @@ public sealed class DirectLineOptions
     /// <summary>Longest bubble of bot text before it is split at a paragraph or sentence (fits a phone screen).</summary>
     [Range(80, 5000)]
     public int MaxBubbleChars { get; set; } = 400;
+
+    /// <summary>
+    /// The SQLite file holding conversations, transcripts and accepted turns, so a restart loses none; a relative path is
+    /// taken from the content root, like <c>Mamori:State:SqlitePath</c>.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string SqlitePath { get; set; } = "data/mamori-directline.db";
 
     /// <summary>Shown as the bot's name on activities.</summary>
     [Required, MinLength(1)]

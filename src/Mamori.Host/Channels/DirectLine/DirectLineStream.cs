@@ -29,7 +29,7 @@ internal static class DirectLineStream
             return DirectLineErrors.Expired();
         if (check.Status == TokenStatus.Invalid || check.Grant is not { Scope: TokenScope.Stream } grant || grant.ConversationId != conversationId)
             return DirectLineErrors.InvalidToken();
-        if (registry.Find(conversationId) is not { } conversation || conversation.Key.TenantId != grant.TenantId)
+        if (await registry.FindAsync(conversationId, context.RequestAborted) is not { } conversation || conversation.Key.TenantId != grant.TenantId)
             return DirectLineErrors.UnknownConversation(conversationId);
         string? origin = context.Request.Headers.Origin;
         if (tenants.Find(grant.TenantId) is not { } tenant || !tenant.AllowsOrigin(origin, OriginPolicy.SelfOrigin(context.Request)))

@@ -1,39 +1,63 @@
 using Mamori.Core.Dialogs;
 using Mamori.Host.Channels.DirectLine;
+using Mamori.Host.Channels.DirectLine.Storage;
 using Mamori.Host.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Tests.Channels.DirectLine;
 
-public sealed class ConversationRegistryTests
+public sealed class ConversationRegistryTests : IDisposable
 {
     private static readonly Uri Base = new("http://127.0.0.1/");
+    private readonly string _folder = Directory.CreateTempSubdirectory("mamori-registry-").FullName;
+    private readonly List<SqliteDirectLineStore> _stores = [];
 
-    [Fact]
-    public void Idle_conversations_are_forgotten_and_active_ones_kept()
+    public void Dispose()
     {
-        var clock = new ManualClock();
-        var registry = new ConversationRegistry(Options.Create(new DirectLineOptions { ConversationIdleTimeout = TimeSpan.FromHours(1) }), clock);
-        var idle = registry.GetOrCreate(new ConversationKey("default", "idle"), "dl_a", Base, out _)!;
-        var active = registry.GetOrCreate(new ConversationKey("default", "active"), "dl_b", Base, out _)!;
-
-        clock.Now += TimeSpan.FromMinutes(50);
-        active.Touch();
-        clock.Now += TimeSpan.FromMinutes(20);
-
-        Assert.Equal(1, registry.RemoveIdle());
-        Assert.Null(registry.Find(idle.Id));
-        Assert.Same(active, registry.Find(active.Id));
+        foreach (var store in _stores)
+            store.Dispose();
+        Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]
-    public void A_full_registry_refuses_new_conversations_but_returns_existing_ones()
+    public async Task Idle_conversations_are_forgotten_in_memory_and_in_the_store_and_active_ones_kept()
     {
-        var registry = new ConversationRegistry(Options.Create(new DirectLineOptions { MaxConversations = 1 }), TimeProvider.System);
-        var first = registry.GetOrCreate(new ConversationKey("default", "one"), "dl_a", Base, out bool created);
+        var clock = new ManualClock();
+        var registry = new ConversationRegistry(Options.Create(new DirectLineOptions { ConversationIdleTimeout = TimeSpan.FromHours(1) }), Store(clock), clock);
+        var (idle, _) = await registry.GetOrCreateAsync(new ConversationKey("default", "idle"), "dl_a", Base);
+        var (active, _) = await registry.GetOrCreateAsync(new ConversationKey("default", "active"), "dl_b", Base);
+
+        clock.Now += TimeSpan.FromMinutes(50);
+        active!.Touch();   // a client that only reads: the sweep marks it used in the store
+        Assert.Equal(0, await registry.RemoveIdleAsync());
+        clock.Now += TimeSpan.FromMinutes(20);
+
+        Assert.Equal(1, await registry.RemoveIdleAsync());
+        Assert.Null(await registry.FindAsync(idle!.Id));
+        Assert.Same(active, await registry.FindAsync(active.Id));
+
+        // After a restart (a new registry on the same file) only the active one comes back.
+        var restarted = new ConversationRegistry(Options.Create(new DirectLineOptions()), Store(clock), clock);
+        Assert.Null(await restarted.FindAsync(idle.Id));
+        Assert.Equal("dl_b", (await restarted.FindAsync(active.Id))!.UserId);
+    }
+
+    [Fact]
+    public async Task A_full_registry_refuses_new_conversations_but_returns_existing_ones()
+    {
+        var registry = new ConversationRegistry(Options.Create(new DirectLineOptions { MaxConversations = 1 }), Store(TimeProvider.System), TimeProvider.System);
+        var (first, created) = await registry.GetOrCreateAsync(new ConversationKey("default", "one"), "dl_a", Base);
         Assert.True(created);
-        Assert.Null(registry.GetOrCreate(new ConversationKey("default", "two"), "dl_b", Base, out _));
-        Assert.Same(first, registry.GetOrCreate(new ConversationKey("default", "one"), "dl_a", Base, out created));
-        Assert.False(created);
+        Assert.Null((await registry.GetOrCreateAsync(new ConversationKey("default", "two"), "dl_b", Base)).Conversation);
+        var again = await registry.GetOrCreateAsync(new ConversationKey("default", "one"), "dl_a", Base);
+        Assert.Same(first, again.Conversation);
+        Assert.False(again.Created);
+    }
+
+    private SqliteDirectLineStore Store(TimeProvider clock)
+    {
+        var store = new SqliteDirectLineStore(Path.Combine(_folder, "directline.db"), clock);
+        _stores.Add(store);
+        return store;
     }
 }
