@@ -70,6 +70,8 @@ public sealed partial class HostProcessTests(ITestOutputHelper output)
         private readonly List<string> _lines = [];
         private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        private string? _scratch;
+
         private HostProcess(Process process) => _process = process;
 
         public IReadOnlyList<string> Lines { get { lock (_lines) return [.. _lines]; } }
@@ -91,7 +93,12 @@ public sealed partial class HostProcessTests(ITestOutputHelper output)
             start.ArgumentList.Add("http://127.0.0.1:0");
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             start.Environment["Mamori__State__Provider"] = "memory";   // the developer's data/mamori-state.db stays untouched
-            var host = new HostProcess(new Process { StartInfo = start });
+            // …and so do the developer's Direct Line conversations and signing key: this host's are thrown away with it.
+            string scratch = Directory.CreateTempSubdirectory("mamori-host-process-").FullName;
+            start.Environment["Channels__DirectLine__SqlitePath"] = Path.Combine(scratch, "directline.db");
+            start.Environment["Access__TokenSigningKeyFile"] = Path.Combine(scratch, "token-signing.key");
+            start.Environment["Mamori__Desk__SqlitePath"] = Path.Combine(scratch, "desk.db");
+            var host = new HostProcess(new Process { StartInfo = start }) { _scratch = scratch };
             host._process.OutputDataReceived += (_, e) => host.Add(e.Data);
             host._process.ErrorDataReceived += (_, e) => host.Add(e.Data);
             host._process.Start();
@@ -144,6 +151,8 @@ public sealed partial class HostProcessTests(ITestOutputHelper output)
             if (!_process.HasExited)
                 _process.Kill(entireProcessTree: true);
             _process.Dispose();
+            if (_scratch is not null)
+                Directory.Delete(_scratch, recursive: true);
         }
     }
 }
