@@ -2,6 +2,7 @@ using Mamori.Host.Access;
 using Mamori.Host.Assets;
 using Mamori.Host.Bot;
 using Mamori.Host.Channels;
+using Mamori.Host.Dashboard;
 using Mamori.Host.Desk.Console;
 using Mamori.Host.Health;
 using Mamori.Host.Observability;
@@ -24,6 +25,7 @@ builder.Services.AddChatPages();                          // / and /widget/frame
 builder.Services.AddAssets();                             // compression; the Web Chat bundle compressed once, cached by browsers
 builder.Services.AddReports();                            // /report/{id}
 builder.Services.AddDeskConsole(builder.Configuration); // /desk: the support desk's console (Mamori.Desk's store, staff sign-in)
+builder.Services.AddDashboard();                          // /dashboard: anonymised statistics for desk staff and supervisors
 builder.Services.AddPrivacy();                            // /privacy, and deleting state past its retention
 builder.Services.AddReadiness();                          // /healthz: ready once the knowledge index is loaded
 
@@ -40,6 +42,7 @@ app.MapChatPages();
 app.MapAssets();
 app.MapReports();
 app.MapDeskConsole();
+app.MapDashboard();
 app.MapPrivacy();
 app.Run();
 

@@ -24,10 +24,12 @@ public sealed class DialogEngine
     private readonly ILogger _logger;
     private readonly IQuestionAnswerer? _answerer;
     private readonly IReplyInterpreter? _interpreter;
+    private readonly IDiagnosisObserver? _observer;
 
     /// <param name="answerer">Optional: without one, questions get a polite 「いまはお答えできません」.</param>
     /// <param name="interpreter">Optional (a model is configured): places replies the reading could not; its guess is
     /// always asked back. Without one, an unreadable reply is simply asked again.</param>
+    /// <param name="observer">Optional: told of each completed diagnosis (the anonymised statistics).</param>
     public DialogEngine(
         IConversationStore store,
         IDiagnosisFlow flow,
@@ -37,7 +39,8 @@ public sealed class DialogEngine
         ILogger<DialogEngine> logger,
         TimeProvider? time = null,
         IQuestionAnswerer? answerer = null,
-        IReplyInterpreter? interpreter = null)
+        IReplyInterpreter? interpreter = null,
+        IDiagnosisObserver? observer = null)
     {
         _store = store;
         _language = language;
@@ -48,6 +51,7 @@ public sealed class DialogEngine
         _logger = logger;
         _answerer = answerer;
         _interpreter = interpreter;
+        _observer = observer;
     }
 
     /// <summary>Whether a real question answerer is wired in (false: questions are politely declined).</summary>
@@ -136,6 +140,8 @@ public sealed class DialogEngine
         {
             DialogLog.DiagnosisCompleted(_logger, key.ToString(), summary.PrimaryBarrier ?? "none");
             await RememberResultAsync(new UserKey(key.TenantId, userId), summary, cancellationToken);
+            if (_observer is not null)
+                await _observer.CompletedAsync(key, userId, summary, cancellationToken);
         }
 
         HandoffRequest? handoff = null;

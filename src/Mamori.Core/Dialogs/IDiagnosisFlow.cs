@@ -79,4 +79,8 @@ public sealed record DiagnosisOutcome(IReadOnlyList<BotReply> Replies, Diagnosis
 
 /// <param name="PrimaryBarrier">Stage code of the earliest blocked stage, or null.</param>
 /// <param name="Headline">One Japanese sentence for the returning-user greeting (「いちばんの壁は『経営者の認識』でした」).</param>
-public sealed record DiagnosisSummary(string? PrimaryBarrier, int MaturityStep, string Headline);
+public sealed record DiagnosisSummary(string? PrimaryBarrier, int MaturityStep, string Headline)
+{
+    /// <summary>The anonymised facts for the statistics (<see cref="IDiagnosisObserver"/>); null from flows that have none.</summary>
+    public Evidence.DiagnosisFacts? Facts { get; init; }
+}

@@ -2,6 +2,7 @@ using Mamori.Core.Text;
 using Mamori.Core.Conversations;
 using Mamori.Core.Diagnosis;
 using Mamori.Core.Domain;
+using Mamori.Core.Evidence;
 using Mamori.Core.Messages;
 using Mamori.Core.Reports;
 using Mamori.Core.Understanding;
@@ -58,7 +59,7 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
         var (result, set) = Classify(answers, regionHint);
         return new DiagnosisOutcome(
             _kit.Report.Compose(result, set),
-            new DiagnosisSummary(result.PrimaryBarrier?.Code(), result.MaturityStep, _kit.Report.Headline(result)));
+            new DiagnosisSummary(result.PrimaryBarrier?.Code(), result.MaturityStep, _kit.Report.Headline(result)) { Facts = DiagnosisFacts.From(result, set) });
     }
 
     public IReadOnlyList<BotReply> Details(IReadOnlyList<RecordedAnswer> answers, string? regionHint = null)

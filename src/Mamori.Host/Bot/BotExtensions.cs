@@ -1,3 +1,4 @@
+using Mamori.Core.Evidence;
 using Mamori.Core;
 using Mamori.Host.Desk;
 using Mamori.Knowledge;
@@ -11,6 +12,7 @@ public static class BotExtensions
     public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMamoriKnowledge(configuration);   // before the core: the engine picks up its IQuestionAnswerer
+        services.AddMamoriEvidence(configuration);    // before the core too: the engine tells it of each completed diagnosis
         services.AddMamoriCore(configuration);
         services.AddDeskHandoff(configuration);        // where a request for a person becomes a case for the desk
         services.TryAddSingleton<IConversationBot, DialogEngineBot>();

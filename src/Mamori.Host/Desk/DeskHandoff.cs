@@ -1,4 +1,5 @@
 using Mamori.Core.Dialogs;
+using Mamori.Core.Evidence;
 using Mamori.Core.Messages;
 using Mamori.Desk.Audit;
 using Mamori.Desk.Cases;
@@ -19,7 +20,7 @@ namespace Mamori.Host.Desk;
 /// Without any desk the engine's own answer stands (where else to find help), and no case is opened that nobody would see.
 /// </summary>
 internal sealed partial class DeskHandoff(
-    IDeskStore desk, CaseSnapshots snapshots, DeskNotices notices, DeskReach reach, DeskQueue queue, DeskEvents events,
+    IDeskStore desk, EvidenceRecorder evidence, CaseSnapshots snapshots, DeskNotices notices, DeskReach reach, DeskQueue queue, DeskEvents events,
     TenantCatalog tenants, IOptions<HostTexts> texts, ILogger<DeskHandoff> logger)
 {
     public async Task<TurnResult> ApplyAsync(TurnResult result, IncomingTurn turn, CancellationToken ct)
@@ -49,6 +50,7 @@ internal sealed partial class DeskHandoff(
             notices.CaseOpened(tenant, opening.Case);
             events.Publish(new DeskEvent(tenant.Id, opening.Case.Id, DeskEventKind.CaseChanged));
             Opened(logger, tenant.Id, turn.ChannelId, mode);
+            await evidence.FollowedAsync(request.Conversation, FollowUpKind.CaseOpened, ct);
         }
 
         var told = await TellAsync(tenant, opening, mode, ct);

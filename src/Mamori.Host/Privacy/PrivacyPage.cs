@@ -21,6 +21,7 @@ public static class PrivacyPage
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<StateRetention>();
+        services.AddHostedService<EvidenceRetention>();
         return services;
     }
 

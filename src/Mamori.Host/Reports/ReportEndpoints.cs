@@ -1,3 +1,4 @@
+using Mamori.Core.Evidence;
 using Mamori.Core;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
@@ -30,7 +31,7 @@ public static class ReportEndpoints
 
     private static async Task<IResult> ShowAsync(
         string conversationId, string? t, HttpContext context, ReportSnapshots reports, ReportAccess access,
-        TenantCatalog tenants, IOptions<HostTexts> texts, ReportDetailsReader details, ReportPageTexts pageTexts)
+        TenantCatalog tenants, IOptions<HostTexts> texts, ReportDetailsReader details, ReportPageTexts pageTexts, EvidenceRecorder evidence)
     {
         var response = context.Response;
         // The link carries its token: never cache the page, never send the URL on as a referrer, never frame it.
@@ -52,6 +53,8 @@ public static class ReportEndpoints
 
         if (snapshot is null || tenants.Find(snapshot.Conversation.TenantId) is not { } tenant)
             return Page(ReportPage.Message(words.ReportTitle, words.ReportNotFound), StatusCodes.Status404NotFound);
+        // The owner opened their report (an adviser's look, on the desk console, is not the company's follow-up).
+        await evidence.FollowedAsync(snapshot.Conversation, FollowUpKind.ReportOpened, context.RequestAborted);
         var view = new ReportView(snapshot, await details.ReadAsync(snapshot, context.RequestAborted), Adviser: false);
         return Page(ReportPage.Render(view, tenant, words, pageTexts), StatusCodes.Status200OK);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Mamori.Core.Answering;
+using Mamori.Core.Text;
 using Mamori.Knowledge.Analysis;
 using Mamori.Knowledge.Documents;
 using Mamori.Knowledge.Index;
@@ -55,7 +56,8 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
     /// <summary>The answer with what led to it: the search, and the passages quoted (for `mamori eval` and tests).</summary>
     public async Task<AnswerTrace> ExplainAsync(QuestionRequest request, CancellationToken cancellationToken)
     {
-        var question = (request.Question ?? "").Trim();
+        // Redacted first: from here the question goes to the search (and its embeddings) and to the model.
+        var question = PiiRedactor.Redact((request.Question ?? "").Trim());
         if (question.Length == 0)
             return new AnswerTrace(await RefuseAsync(cancellationToken), null, []);
         if (question.Length > MaxQuestionLength)
@@ -254,7 +256,7 @@ public sealed class KnowledgeAnswerer : IQuestionAnswerer
         {
             try
             {
-                var lines = history.TakeLast(6).Select(l => $"{(l.Role == ConversationRole.User ? "利用者" : "まもり")}: {PassageSanitizer.Neutralize(l.Text)}");
+                var lines = history.TakeLast(6).Select(l => $"{(l.Role == ConversationRole.User ? "利用者" : "まもり")}: {PassageSanitizer.Neutralize(PiiRedactor.Redact(l.Text))}");
                 var result = await kernel.InvokeAsync(_rewrite,
                     new KernelArguments { ["history"] = string.Join("\n", lines), ["question"] = question }, cancellationToken);
                 var rewritten = result.GetValue<string>()?.Trim();

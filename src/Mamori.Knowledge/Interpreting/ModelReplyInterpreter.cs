@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mamori.Core.Understanding;
+using Mamori.Core.Text;
 using Mamori.Knowledge.Answering;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
@@ -117,7 +118,7 @@ public sealed class ModelReplyInterpreter : IReplyInterpreter
         reason = (reason ?? "").Trim();
         if (reason.Length > MaxReasonLength)
             reason = reason[..MaxReasonLength];
-        InterpretingLog.Guessed(_logger, request.QuestionId, code, reason);
+        InterpretingLog.Guessed(_logger, request.QuestionId, code, PiiRedactor.Redact(reason));   // the model may quote the reply
         return new ReplyGuess(code, reason);
     }
 
@@ -127,7 +128,7 @@ public sealed class ModelReplyInterpreter : IReplyInterpreter
     /// </summary>
     internal static string AsData(string reply)
     {
-        var text = reply.Trim();
+        var text = PiiRedactor.Redact(reply.Trim());
         if (text.Length > MaxReplyLength)
             text = text[..MaxReplyLength];
         return PassageSanitizer.Neutralize(text).Replace('<', '＜').Replace('>', '＞').Trim();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mamori.Core.Dialogs;
+using Mamori.Core.Evidence;
 using Mamori.Core.Messages;
 using Mamori.Core.Storage;
 using Mamori.Host.Channels.Rendering;
@@ -24,6 +25,7 @@ internal sealed class LineTurns(
     LineApiClient api,
     LinePushCounter pushes,
     IConversationStore store,
+    EvidenceRecorder evidence,
     ReportSnapshots reports,
     DeskChat desk,
     IOptions<LineOptions> options,
@@ -61,6 +63,7 @@ internal sealed class LineTurns(
                 // says; a request to the desk is withdrawn, so nobody waits to answer a chat that cannot be reached.
                 await desk.OwnerLeftAsync(work.Conversation, ct);
                 await store.ForgetAsync(work.Conversation, new UserKey(tenant, user), ct);
+                await evidence.ForgetAsync(tenant, user, ct);
                 reports.Forget(work.Conversation.ConversationId);
                 LineLog.Forgot(logger, tenant);
                 break;

@@ -1,4 +1,5 @@
 using Mamori.Desk;
+using Mamori.Host.Dashboard;
 using Mamori.Host.Desk.Companies;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -73,6 +74,7 @@ public static class DeskConsoleEndpoints
         desk.MapGet("/cases/{id}/messages", (string id, HttpContext c, DeskLiveHandlers h) => h.MessagesAsync(c, id));
         desk.MapGet("/live", (HttpContext c, DeskLiveHandlers h) => h.LiveAsync(c));
         desk.MapDeskCompanies();
+        desk.MapDashboardPages();
         desk.MapGet("/{**rest}", (HttpContext c, DeskConsoleHandlers h) => h.NotFoundAsync(c));
         desk.MapPost("/{**rest}", (HttpContext c, DeskConsoleHandlers h) => h.NotFoundAsync(c));
         return app;

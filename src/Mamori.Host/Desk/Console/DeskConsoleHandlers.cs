@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mamori.Core.Evidence;
 using Mamori.Desk.Audit;
 using Mamori.Desk.Cases;
 using Mamori.Desk.Staff;
@@ -19,7 +20,8 @@ namespace Mamori.Host.Desk.Console;
 /// </summary>
 internal sealed class DeskConsoleHandlers(
     IDeskStore store, TenantCatalog tenants, StaffPasswords passwords, DeskLoginLimiter limiter, LoginLockouts lockouts,
-    DeskRequests requests, CaseWork work, TimeProvider clock, IOptions<DeskConsoleOptions> options, ILogger<DeskConsoleHandlers> log)
+    DeskRequests requests, CaseWork work, EvidenceRecorder evidence, TimeProvider clock, IOptions<DeskConsoleOptions> options,
+    ILogger<DeskConsoleHandlers> log)
 {
     private static readonly CaseState[] OpenStates = [CaseState.Waiting, CaseState.Taken];
     private static readonly CaseState[] EndedStates = [CaseState.Closed, CaseState.Cancelled];
@@ -204,6 +206,8 @@ internal sealed class DeskConsoleHandlers(
         {
             case CaseChangeStatus.Changed:
                 await store.AppendAuditAsync(session.TenantId, session.Staff.Id, audit, current.Id, detail, ct);
+                if (audit == AuditAction.Closed)
+                    await evidence.FollowedAsync(current.Conversation, FollowUpKind.CaseClosed, ct, detail: form["outcome"].ToString());
                 await TellAsync(session, action, current, change.Case!, form, ct);
                 string done = action switch { "take" => "taken", "transfer" => "transferred", _ => "closed" };
                 return TypedResults.Redirect($"/desk/cases/{Uri.EscapeDataString(current.Id)}?done={done}");

@@ -319,7 +319,7 @@ internal static class DeskPages
             .Append(E(tenantName)).Append("</span>").Append(E(DeskWords.ConsoleTitle)).Append("</p>");
         if (session is not null && token is not null)
         {
-            html.Append("<nav class=\"desk-nav\"><a href=\"/desk\">相談の一覧</a><a href=\"/desk/companies\">会社の診断</a></nav>")
+            html.Append("<nav class=\"desk-nav\"><a href=\"/desk\">相談の一覧</a><a href=\"/desk/companies\">会社の診断</a><a href=\"/desk/dashboard\">集計</a></nav>")
                 .Append("<form method=\"post\" action=\"/desk/logout\" class=\"desk-logout\"><span class=\"desk-me\">")
                 .Append(E(session.Staff.DisplayName)).Append(session.IsSupervisor ? "（責任者）" : "").Append("</span>");
             Hidden(html, token.FieldName, token.Value);

@@ -1,4 +1,5 @@
 using Mamori.Core.Dialogs;
+using Mamori.Core.Evidence;
 using Mamori.Core.Messages;
 using Mamori.Desk.Audit;
 using Mamori.Desk.Cases;
@@ -19,7 +20,7 @@ public sealed record DeskTurn(IReadOnlyList<BotReply> Replies, bool Resume = fal
 /// case, the owner's next message may be the 1–5 rating; anything else goes to the bot as usual.
 /// </summary>
 internal sealed class DeskChat(
-    IDeskStore store, DeskEvents events, DeskReach reach, TenantCatalog tenants, IOptions<HostTexts> texts, TimeProvider clock)
+    IDeskStore store, EvidenceRecorder evidence, DeskEvents events, DeskReach reach, TenantCatalog tenants, IOptions<HostTexts> texts, TimeProvider clock)
 {
     /// <summary>Longer messages are cut here: the console shows a chat, not documents.</summary>
     public const int MaxMessageLength = 2000;
@@ -113,6 +114,7 @@ internal sealed class DeskChat(
         if (OwnerReplies.Rating(text, labels) is { } score)
         {
             await ChangeAsync(closed, (c, version) => store.SetSatisfactionAsync(c.TenantId, c.Id, score, version, ct), ct);
+            await evidence.FollowedAsync(closed.Conversation, FollowUpKind.Rated, ct, value: score);
             events.Publish(new DeskEvent(closed.TenantId, closed.Id, DeskEventKind.CaseChanged));
             return new DeskTurn([BotReply.Plain(T.DeskRatingThanks)], Resume: true);
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Threading.RateLimiting;
+using Mamori.Core.Text;
 using Mamori.Host.Channels.Activities;
 using Microsoft.Extensions.Options;
 
@@ -101,7 +102,7 @@ internal sealed class ConnectorClient(
         try
         {
             if (await response.Content.ReadFromJsonAsync(ActivityJson.Default.ErrorResponse, ct) is { Error: { } error })
-                detail = $" {error.Code}: {error.Message}";
+                detail = $" {error.Code}: {PiiRedactor.Redact(error.Message)}";   // the message may quote the activity
         }
         catch (System.Text.Json.JsonException)
         {

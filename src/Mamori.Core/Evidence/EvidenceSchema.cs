@@ -1,0 +1,88 @@
+namespace Mamori.Core.Evidence;
+
+/// <summary>The SQLite tables: a company is an integer standing for its hash, so counting distinct companies stays cheap.</summary>
+internal static class EvidenceSchema
+{
+    public const string Create = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS evidence_company (
+            id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE (tenant, hash));
+        CREATE TABLE IF NOT EXISTS evidence_diagnosis (
+            id INTEGER PRIMARY KEY,
+            tenant TEXT NOT NULL, company INTEGER NOT NULL REFERENCES evidence_company (id), conversation TEXT NOT NULL,
+            at INTEGER NOT NULL, month TEXT NOT NULL, nth INTEGER NOT NULL, previous_barrier TEXT,
+            industry TEXT NOT NULL, size TEXT NOT NULL, prefecture TEXT NOT NULL, it_dependence TEXT NOT NULL,
+            data_held TEXT NOT NULL, supply_chain TEXT NOT NULL,
+            primary_barrier TEXT NOT NULL, step INTEGER NOT NULL, worrying INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS evidence_diagnosis_tenant_month ON evidence_diagnosis (tenant, month);
+        CREATE INDEX IF NOT EXISTS evidence_diagnosis_conversation ON evidence_diagnosis (tenant, conversation, id);
+        CREATE INDEX IF NOT EXISTS evidence_diagnosis_company ON evidence_diagnosis (company);
+        CREATE INDEX IF NOT EXISTS evidence_diagnosis_at ON evidence_diagnosis (at);
+        CREATE TABLE IF NOT EXISTS evidence_blocked (
+            diagnosis INTEGER NOT NULL REFERENCES evidence_diagnosis (id) ON DELETE CASCADE, stage TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS evidence_blocked_diagnosis ON evidence_blocked (diagnosis);
+        CREATE TABLE IF NOT EXISTS evidence_measure (
+            diagnosis INTEGER NOT NULL REFERENCES evidence_diagnosis (id) ON DELETE CASCADE,
+            measure_id TEXT NOT NULL, barrier TEXT NOT NULL, support_type TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS evidence_measure_diagnosis ON evidence_measure (diagnosis);
+        CREATE TABLE IF NOT EXISTS evidence_followup (
+            diagnosis INTEGER NOT NULL REFERENCES evidence_diagnosis (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL, detail TEXT NOT NULL, value INTEGER NOT NULL, at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS evidence_followup_diagnosis ON evidence_followup (diagnosis);
+        """;
+
+    /// <summary>Per connection: cascades on, and deleted rows overwritten on disk (they held what a company answered).</summary>
+    public const string Connection = "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
+
+    /// <summary>The segment question ids (<see cref="Segment.Questions"/>) and their columns.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SegmentColumns = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["industry"] = "industry",
+        ["employees"] = "size",
+        ["prefecture"] = "prefecture",
+        ["it_dependence"] = "it_dependence",
+        ["data_held"] = "data_held",
+        ["supply_chain"] = "supply_chain",
+    };
+
+    public static string Code(FollowUpKind kind) => kind switch
+    {
+        FollowUpKind.ReportOpened => "report_opened",
+        FollowUpKind.MeasureOpened => "measure_opened",
+        FollowUpKind.CaseOpened => "case_opened",
+        FollowUpKind.CaseClosed => "case_closed",
+        FollowUpKind.Rated => "rated",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown follow-up kind."),
+    };
+
+    /// <summary>One SELECT per breakdown: row, column, distinct companies, events, sum of values, all under the filter's WHERE.</summary>
+    public static string Select(Breakdown breakdown, string where) => breakdown switch
+    {
+        Breakdown.BarrierByIndustry => Barrier("industry", where),
+        Breakdown.BarrierBySize => Barrier("size", where),
+        Breakdown.BarrierByPrefecture => Barrier("prefecture", where),
+        Breakdown.BarrierByItDependence => Barrier("it_dependence", where),
+        Breakdown.BarrierByDataHeld => Barrier("data_held", where),
+        Breakdown.BarrierBySupplyChain => Barrier("supply_chain", where),
+        Breakdown.BlockedStages =>
+            $"SELECT b.stage, '', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_blocked b JOIN evidence_diagnosis d ON d.id = b.diagnosis WHERE {where} GROUP BY 1",
+        Breakdown.BarrierBySupportType =>
+            $"SELECT m.barrier, m.support_type, COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_measure m JOIN evidence_diagnosis d ON d.id = m.diagnosis WHERE {where} GROUP BY 1, 2",
+        Breakdown.Steps => $"SELECT CAST(d.step AS TEXT), '', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE {where} GROUP BY 1",
+        Breakdown.WorryingPattern =>
+            $"SELECT CAST(d.worrying AS TEXT), d.it_dependence, COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE {where} GROUP BY 1, 2",
+        Breakdown.Months => $"SELECT d.month, d.primary_barrier, COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE {where} GROUP BY 1, 2",
+        Breakdown.Measures =>
+            $"SELECT m.measure_id, 'recommended', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_measure m JOIN evidence_diagnosis d ON d.id = m.diagnosis WHERE {where} GROUP BY 1 " +
+            $"UNION ALL SELECT f.detail, 'opened', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_followup f JOIN evidence_diagnosis d ON d.id = f.diagnosis WHERE f.kind = 'measure_opened' AND {where} GROUP BY 1",
+        Breakdown.Outcomes =>
+            $"SELECT 'diagnosed', '', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE {where} " +
+            $"UNION ALL SELECT 'repeat', '', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE d.nth > 1 AND {where} " +
+            $"UNION ALL SELECT f.kind, CASE f.kind WHEN 'case_closed' THEN f.detail ELSE '' END, COUNT(DISTINCT d.company), COUNT(*), SUM(f.value) " +
+            $"FROM evidence_followup f JOIN evidence_diagnosis d ON d.id = f.diagnosis WHERE {where} GROUP BY 1, 2",
+        _ => throw new ArgumentOutOfRangeException(nameof(breakdown), breakdown, "Unknown breakdown."),
+    };
+
+    private static string Barrier(string column, string where) =>
+        $"SELECT d.primary_barrier, d.{column}, COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE {where} GROUP BY 1, 2";
+}

@@ -1,0 +1,40 @@
+using Mamori.Core.Diagnosis;
+using Mamori.Core.Evidence;
+using Mamori.Core.Measures;
+
+namespace Mamori.Host.Dashboard;
+
+/// <summary>One table of the dashboard and of the export: its title and how its row and column codes read in Japanese.</summary>
+internal sealed record DashboardSection(string Id, string Title, Breakdown? Breakdown, Func<string, string> Row, Func<string, string> Column, bool Heat);
+
+internal static class DashboardSections
+{
+    public static IReadOnlyList<DashboardSection> All(DiagnosisScript script, MeasureCatalog catalog)
+    {
+        Func<string, string> Label(string question) => code => script.TryGet(question, out var q) ? q.LabelOf(code) : code;
+        string One(string _) => "会社数";
+        return
+        [
+            new("outcomes", "診断とその後", Breakdown.Outcomes, r => r, One, false),
+            new("barrier-industry", "いちばんの壁 × 業種", Breakdown.BarrierByIndustry, DashboardWords.Stage, Label("industry"), true),
+            new("barrier-size", "いちばんの壁 × 従業員数", Breakdown.BarrierBySize, DashboardWords.Stage, Label("employees"), true),
+            new("barrier-prefecture", "いちばんの壁 × 都道府県", Breakdown.BarrierByPrefecture, DashboardWords.Stage, Label("prefecture"), true),
+            new("barrier-it", "いちばんの壁 × ITへの依存", Breakdown.BarrierByItDependence, DashboardWords.Stage, Label("it_dependence"), true),
+            new("barrier-data", "いちばんの壁 × 扱う情報", Breakdown.BarrierByDataHeld, DashboardWords.Stage, Label("data_held"), true),
+            new("barrier-chain", "いちばんの壁 × 取引先からの要請", Breakdown.BarrierBySupplyChain, DashboardWords.Stage, Label("supply_chain"), true),
+            new("blocked", "止まっている段階（重複あり）", Breakdown.BlockedStages, DashboardWords.Stage, One, false),
+            new("support-types", "壁 × 勧めた支援の種類", Breakdown.BarrierBySupportType, DashboardWords.Stage, DashboardWords.SupportType, true),
+            new("steps", "取り組みの段階（ステップ）", Breakdown.Steps, r => $"ステップ{r}", One, false),
+            new("worrying", "懸念するパターン × ITへの依存", Breakdown.WorryingPattern, r => r == "1" ? "懸念するパターン" : "該当しない", Label("it_dependence"), true),
+            new("months", "月ごとの推移（いちばんの壁）", Breakdown.Months, r => r, DashboardWords.Stage, false),
+            new("measures", "勧めた支援策と開かれた支援策", Breakdown.Measures, id => catalog.Find(id)?.Name ?? id, c => c == "opened" ? "開いた会社" : "勧めた会社", false),
+            new("missing", "地域の支援策が見当たらない壁", null, DashboardWords.Stage, Label("prefecture"), false),
+        ];
+    }
+
+    /// <summary>The rows in path order for stages, else as counted; outcomes keep the store's order.</summary>
+    public static IEnumerable<string> Rows(IEnumerable<ShownCell> cells) =>
+        cells.Select(c => c.Row).Distinct().OrderBy(StageOrder).ThenBy(r => r, StringComparer.Ordinal);
+
+    private static int StageOrder(string row) => Array.IndexOf(["motivation", "awareness", "investment", "talent", "measures", "none", "undetermined"], row) is var i and >= 0 ? i : 100;
+}
