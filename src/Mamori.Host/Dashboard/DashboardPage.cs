@@ -76,7 +76,8 @@ internal static class DashboardPage
 
     private static void Table(StringBuilder html, DashboardSection section, IReadOnlyList<ShownCell> cells)
     {
-        var columns = cells.Select(c => c.Column).Distinct().Order(StringComparer.Ordinal).ToList();
+        var columns = cells.Select(c => c.Column).Distinct()
+            .OrderBy(c => section.ColumnOrder?.Invoke(c) ?? 0).ThenBy(c => c, StringComparer.Ordinal).ToList();
         var byCell = cells.ToDictionary(c => (c.Row, c.Column));
         int max = Math.Max(1, cells.Max(c => c.Figures?.Companies ?? 0));
         html.Append("<div class=\"dash-scroll\"><table class=\"dash-table\"><thead><tr><th scope=\"col\"></th>");
