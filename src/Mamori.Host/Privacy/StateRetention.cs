@@ -3,45 +3,18 @@ using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Privacy;
 
-/// <summary>
-/// Keeps the privacy page's promise: state last saved more than <see cref="PrivacyOptions.StateRetention"/> ago is
-/// deleted, at start and every six hours.
-/// </summary>
+/// <summary>Keeps the privacy page's promise: state last saved more than <see cref="PrivacyOptions.StateRetention"/> ago is deleted.</summary>
 internal sealed partial class StateRetention(IConversationStore store, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<StateRetention> logger)
-    : BackgroundService
+    : RetentionSweep(clock)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
+    protected override bool Enabled => options.Value.StateRetention > TimeSpan.Zero;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.StateRetention <= TimeSpan.Zero)
-            return;
-        try
-        {
-            await ForgetInactiveAsync(stoppingToken);
-            using var timer = new PeriodicTimer(Interval, clock);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await ForgetInactiveAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Host shutting down.
-        }
-    }
+    protected override Task<int> DeleteOlderAsync(DateTimeOffset now, CancellationToken ct) =>
+        store.ForgetInactiveAsync(now - options.Value.StateRetention, ct);
 
-    public async Task ForgetInactiveAsync(CancellationToken ct)
-    {
-        try
-        {
-            int removed = await store.ForgetInactiveAsync(clock.GetUtcNow() - options.Value.StateRetention, ct);
-            if (removed > 0)
-                Deleted(logger, removed, options.Value.StateRetention.TotalDays);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Failed(logger, ex);
-        }
-    }
+    protected override void LogDeleted(int count) => Deleted(logger, count, options.Value.StateRetention.TotalDays);
+
+    protected override void LogFailed(Exception exception) => Failed(logger, exception);
 
     [LoggerMessage(1, LogLevel.Information, "Deleted {Count} conversations and users inactive for more than {Days} days (Privacy:StateRetention).")]
     private static partial void Deleted(ILogger logger, int count, double days);

@@ -74,11 +74,11 @@ public sealed class PrivacyTests : IClassFixture<PrivacyTests.Host>
         Assert.True(await store.TrySaveConversationAsync(key, ConversationState.New(), 0, CancellationToken.None));
         var retention = _host.Factory.Services.GetServices<IHostedService>().OfType<StateRetention>().Single();
 
-        await retention.ForgetInactiveAsync(CancellationToken.None);
+        await retention.SweepAsync(CancellationToken.None);
         Assert.NotNull(await store.LoadConversationAsync(key, CancellationToken.None));   // saved just now
 
         await Task.Delay(TimeSpan.FromSeconds(1.2));
-        await retention.ForgetInactiveAsync(CancellationToken.None);
+        await retention.SweepAsync(CancellationToken.None);
         Assert.Null(await store.LoadConversationAsync(key, CancellationToken.None));
     }
 }
