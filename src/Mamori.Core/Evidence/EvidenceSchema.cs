@@ -31,8 +31,9 @@ internal static class EvidenceSchema
         CREATE INDEX IF NOT EXISTS evidence_followup_diagnosis ON evidence_followup (diagnosis);
         """;
 
-    /// <summary>Per connection: cascades on, and deleted rows overwritten on disk (they held what a company answered).</summary>
-    public const string Connection = "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
+    /// <summary>Per connection: cascades on, deleted rows overwritten on disk (they held what a company answered), and in WAL
+    /// mode a sync per checkpoint rather than per diagnosis (a power cut may lose the last few counts, never corrupt the file).</summary>
+    public const string Connection = "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL;";
 
     /// <summary>The segment question ids (<see cref="Segment.Questions"/>) and their columns.</summary>
     public static readonly IReadOnlyDictionary<string, string> SegmentColumns = new Dictionary<string, string>(StringComparer.Ordinal)
