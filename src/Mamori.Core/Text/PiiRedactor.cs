@@ -79,7 +79,8 @@ public static partial class PiiRedactor
     [GeneratedRegex(@"(?:[+＋][0-9０-９]{1,3}[\s\-‐－ー−]*)?[(（]?[0-9０-９](?:[0-9０-９\-‐‑－ー−―()（）]|[ 　](?=[0-9０-９])){6,24}[0-9０-９]")]
     private static partial Regex NumberRunPattern();
 
-    // A family name (kanji, or katakana), optionally with a given name after a space, before an honorific.
-    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}々ァ-ヶー])(?<name>[\p{IsCJKUnifiedIdeographs}々]{1,4}(?:[ 　][\p{IsCJKUnifiedIdeographs}々]{1,4})?|[ァ-ヶー]{2,10}(?:[ 　・][ァ-ヶー]{2,10})?)(?<honorific>さん|様|さま|殿|くん|君|ちゃん)")]
+    // A family name (kanji, or katakana), optionally with a given name after a space, before an honorific;
+    // not before 「ちゃんと」 (properly): 「セキュリティちゃんとしてる」 names nobody.
+    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}々ァ-ヶー])(?<name>[\p{IsCJKUnifiedIdeographs}々]{1,4}(?:[ 　][\p{IsCJKUnifiedIdeographs}々]{1,4})?|[ァ-ヶー]{2,10}(?:[ 　・][ァ-ヶー]{2,10})?)(?<honorific>さん|様|さま|殿|くん|君|ちゃん(?!と))")]
     private static partial Regex NamePattern();
 }

@@ -82,7 +82,25 @@ public sealed class ScopeLexicon
                 throw new KnowledgeFormatException(path, $"{field}[{i}]", "is empty");
             words.Add(normalized);
         }
-        return [.. words.Distinct(StringComparer.Ordinal)];
+        return [.. words.SelectMany(Conjugated).Distinct(StringComparer.Ordinal)];
+    }
+
+    // The row of endings a godan verb takes (守る → 守ら, 守り, 守っ, 守れ, 守ろ): a verb is listed once, in its dictionary form.
+    private static readonly Dictionary<char, string> GodanRows = new()
+    {
+        ['う'] = "わいえおっ", ['く'] = "かきけこい", ['ぐ'] = "がぎげごい", ['す'] = "さしせそ", ['つ'] = "たちてとっ",
+        ['ぶ'] = "ばびべぼん", ['む'] = "まみめもん", ['る'] = "らりれろっ",
+    };
+
+    /// <summary>A word and, when it is a verb in dictionary form after a kanji stem (守る, 防ぐ, 狙う), its other stems, so
+    /// 「守ってくれる」「防がれへん」 match as the listed form does.</summary>
+    private static IEnumerable<string> Conjugated(string word)
+    {
+        yield return word;
+        if (word.Length < 2 || !GodanRows.TryGetValue(word[^1], out var row) || JapaneseAnalyzer.Classify(word[^2]) != JapaneseAnalyzer.CharKind.Han)
+            yield break;
+        foreach (var ending in row)
+            yield return word[..^1] + ending;
     }
 
     private sealed class ScopeFile

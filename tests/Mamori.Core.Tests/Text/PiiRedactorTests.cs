@@ -26,6 +26,7 @@ public sealed class PiiRedactorTests
         { "佐藤 花子様へ", "〔氏名〕様へ" },
         { "経理の鈴木殿", "経理の〔氏名〕殿" },
         { "マイケルさんが担当です", "〔氏名〕さんが担当です" },
+        { "ユウキちゃんに聞いて", "〔氏名〕ちゃんに聞いて" },
     };
 
     // Segment facts and everyday words that look a little like personal data but are not.
@@ -43,6 +44,8 @@ public sealed class PiiRedactorTests
         "市内に3店舗あります",
         "パソコンは5台、年商1億2000万円",
         "皆さんに聞きました",
+        "大手のお客さんにセキュリティちゃんとしてるか聞かれた",
+        "バックアップちゃんと取ってます",
     };
 
     [Theory, MemberData(nameof(Redacted))]

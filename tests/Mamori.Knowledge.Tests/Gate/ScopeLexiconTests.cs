@@ -17,6 +17,14 @@ public sealed class ScopeLexiconTests
     public void Words_are_found_however_the_owner_typed_them(string question, string expected) =>
         Assert.Equal(JapaneseNormalizer.Normalize(expected), Real.FindScopeWord(JapaneseNormalizer.Normalize(question)));
 
+    // Verbs are listed once, in dictionary form (守る, 防ぐ); the owner types them conjugated.
+    [Theory]
+    [InlineData("社員のスマホ、どうやって守ってあげたらええ？", "守っ")]
+    [InlineData("こんなん防がれへんのちゃう？", "防が")]
+    [InlineData("うちみたいな店でも狙いにくるん？", "狙い")]
+    public void A_verb_is_found_in_its_other_forms(string question, string expected) =>
+        Assert.Equal(JapaneseNormalizer.Normalize(expected), Real.FindScopeWord(JapaneseNormalizer.Normalize(question)));
+
     [Theory]
     [InlineData("パソコン")]
     [InlineData("スマホ")]
