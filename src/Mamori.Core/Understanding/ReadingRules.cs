@@ -5,6 +5,9 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Mamori.Core.Understanding;
 
+/// <summary>One clause of a reply, folded and canonical; <paramref name="AfterContrast"/> when 「けど」「でも」… joined it to the one before.</summary>
+internal readonly record struct Clause(string Text, bool AfterContrast);
+
 /// <summary>How a clause ends: the polarity of its last predicate.</summary>
 internal enum ClausePolarity
 {
@@ -123,18 +126,24 @@ public sealed class ReadingRules
     /// The clauses of a reply, each folded, with its meaningless endings off and rewritten to canonical forms:
     /// split at punctuation, line breaks and contrast words (「けど」「ものの」), so each clause has one predicate.
     /// </summary>
-    public IReadOnlyList<string> Clauses(string text)
+    public IReadOnlyList<string> Clauses(string text) => Split(text).Select(c => c.Text).ToList();
+
+    /// <summary>The clauses of <see cref="Clauses"/>, each with whether a contrast word (「けど」「でも」) joined it to the one before.</summary>
+    internal IReadOnlyList<Clause> Split(string text)
     {
-        var clauses = new List<string>();
+        var clauses = new List<Clause>();
         foreach (var piece in SplitAtPunctuation(text))
         {
             var folded = JapaneseFold.Fold(piece);
-            foreach (var clause in SplitAtContrasts(folded))
+            foreach (var (clause, afterContrast) in SplitAtContrasts(folded))
             {
                 // Twice: dialect endings are rewritten where they end the message (「知らねー」), then again once 「よ」「わ」 are off.
+                // 「ちょっとは思うけどな」: what follows the contrast word is only a softener, not a second clause.
+                if (afterContrast && IsOnlyEndings(clause))
+                    continue;
                 var canonical = Canonicalize(StripEndings(Canonicalize(clause)));
                 if (canonical.Length > 0)
-                    clauses.Add(canonical);
+                    clauses.Add(new Clause(canonical, afterContrast && clauses.Count > 0));
             }
         }
         return clauses;
@@ -162,10 +171,11 @@ public sealed class ReadingRules
             yield return nfkc[start..];
     }
 
-    private IEnumerable<string> SplitAtContrasts(string folded)
+    private IEnumerable<(string Clause, bool AfterContrast)> SplitAtContrasts(string folded)
     {
         var from = 0;
         var i = 0;
+        var afterContrast = false;
         while (i < folded.Length)
         {
             var matched = false;
@@ -175,7 +185,9 @@ public sealed class ReadingRules
                     continue;
                 var cut = i + splitAt;
                 if (cut > from)
-                    yield return folded[from..cut];
+                    yield return (folded[from..cut], afterContrast);
+                // 「…るが」「…んが」 are as often a subject's が (「レセコンが止まったら」) as a contrast: only a whole word counts.
+                afterContrast = splitAt == 0;
                 from = i + word.Length;
                 i = from;
                 matched = true;
@@ -185,10 +197,30 @@ public sealed class ReadingRules
                 i++;
         }
         if (from < folded.Length)
-            yield return folded[from..];
+            yield return (folded[from..], afterContrast);
     }
 
     /// <summary>Takes meaningless endings off a folded clause (「やってますよね」 → 「やってます」), never below two characters.</summary>
+    private bool IsOnlyEndings(string folded)
+    {
+        var rest = folded;
+        var changed = true;
+        while (rest.Length > 0 && changed)
+        {
+            changed = false;
+            foreach (var (ending, keep) in _endings)
+            {
+                if (keep == 0 && rest.EndsWith(ending, StringComparison.Ordinal))
+                {
+                    rest = rest[..^ending.Length];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return rest.Length == 0;
+    }
+
     public string StripEndings(string folded)
     {
         var changed = true;

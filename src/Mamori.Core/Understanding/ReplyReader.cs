@@ -85,7 +85,9 @@ public sealed partial class ReplyReader
     private ReplyReading ReadWords(Question question, ChoiceLexicon lexicon, string text)
     {
         var polarity = question.Polarity;
-        var clauses = _rules.Clauses(text);
+        var split = _rules.Split(text);
+        var clauses = split.Select(c => c.Text).ToList();
+        var read = new bool[clauses.Count];   // which clauses said something the reading used
         var signals = new List<Signal>();
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         var ambiguous = new List<IReadOnlyList<string>>();
@@ -101,6 +103,7 @@ public sealed partial class ReplyReader
             if (lexicon.Exact(clause) is { } exact)
             {
                 signals.Add(new Signal(exact, Strength.Strong, c));
+                read[c] = true;
                 continue;
             }
             var hits = lexicon.Find(clause).Where(h => !_rules.IsPremise(clause, h.End)).ToList();
@@ -110,11 +113,13 @@ public sealed partial class ReplyReader
                 hits.RemoveAll(h => h.Code is null || polarity.Codes.Contains(h.Code) || h.Code == question.Unknown.Code);
             var partial = polarity?.Mixed is not null && (carried || _rules.HasPartial(clause));
             carried = partial && hits.Count == 0 && polarityOf == ClausePolarity.None;
+            read[c] = carried || hits.Count > 0;
             if (carried)
                 continue;
             if (polarity?.Mixed is { } partlyDenied && _rules.IsPartlyDenied(clause))
             {
                 signals.Add(new Signal(partlyDenied, Strength.Strong, c));   // 「全部はやってない」
+                read[c] = true;
                 continue;
             }
             if (polarity is null)
@@ -162,14 +167,17 @@ public sealed partial class ReplyReader
             {
                 case ClausePolarity.Negated when polarity.Denied is { } no:
                     signals.Add(new Signal(no, Strength.Generic, c));
+                    read[c] = true;
                     break;
                 case ClausePolarity.Affirmed when polarity.Affirmed is { } yes:
                     signals.Add(new Signal(partial ? polarity.Mixed! : yes, Strength.Generic, c));
+                    read[c] = true;
                     // 「ある程度」 to a question with no middle choice: a yes only in part is the owner's to place.
                     hedged |= polarity.Mixed is null && _rules.HasPartial(clause);
                     break;
                 case ClausePolarity.DoublyNegated when (polarity.Hedged ?? polarity.Affirmed) is { } weakYes:
                     signals.Add(new Signal(weakYes, Strength.Generic, c));
+                    read[c] = true;
                     hedged = true;
                     break;
             }
@@ -196,7 +204,21 @@ public sealed partial class ReplyReader
         // A hedged no (「そこまでは感じてないかな」) is a guess as well.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && result.Source != "words")
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
-        return Vague(folded, result);
+        return Unread(split, read, Vague(folded, result));
+    }
+
+    // 「決まった予算はないけど、ソフト代は払ってる」: a contrast says the other side matters, so when one side says nothing
+    // the reading understood, the answer is a guess for the owner to confirm.
+    private static ReplyReading Unread(IReadOnlyList<Clause> split, bool[] read, ReplyReading reading)
+    {
+        if (reading.Outcome != ReadingOutcome.Understood)
+            return reading;
+        for (var c = 1; c < split.Count; c++)
+        {
+            if (split[c].AfterContrast && (!read[c] || !read[c - 1]))
+                return reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = reading.Source + "+unread" };
+        }
+        return reading;
     }
 
     // 「まあまあやっとる」 says neither yes nor partly for sure: the owner picks, with the reading as the guess.
