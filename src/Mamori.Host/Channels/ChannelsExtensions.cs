@@ -37,7 +37,7 @@ public static class ChannelsExtensions
         services.AddSingleton<TurnRunner>();
         services.AddBotFrameworkChannel();
         services.AddLineChannel();
-        services.AddSingleton<MediaStore>();
+        services.AddMedia();
         services.AddHostedService<ConversationRecovery>();
         services.AddHostedService<ConversationJanitor>();
         services.AddRateLimiter(TenantTokenEndpoint.ConfigureRateLimit);

@@ -1,7 +1,21 @@
+using Mamori.Core;
+using Microsoft.Extensions.Options;
+
 namespace Mamori.Host.Media;
 
 internal static class MediaEndpoints
 {
+    public static IServiceCollection AddMedia(this IServiceCollection services)
+    {
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
+            return new MediaStore(sp.GetRequiredService<ContentRoot>().Resolve(options.SqlitePath), options.MaxTotalBytes);
+        });
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
         app.MapGet("/media/{id}", (string id, MediaStore store, HttpContext context) =>

@@ -1,34 +1,107 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Mamori.Core.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Mamori.Host.Media;
 
 /// <summary>
 /// Pictures the bot sends (the stage picture), served at /media/{id} so activities stay small. The id is 128 random
-/// bits, which is the capability: an &lt;img&gt; cannot send a bearer token. Bounded by total bytes; oldest go first.
+/// bits, which is the capability: an &lt;img&gt; cannot send a bearer token. Kept in one SQLite file
+/// (<see cref="MediaOptions.SqlitePath"/>), so a transcript's pictures still show after a restart; bounded by total
+/// bytes (<see cref="MediaOptions.MaxTotalBytes"/>), oldest first.
 /// </summary>
-public sealed class MediaStore
+public sealed class MediaStore : IDisposable
 {
-    private const long MaxTotalBytes = 64L * 1024 * 1024;
-    private readonly ConcurrentDictionary<string, MediaItem> _items = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _order = new();
+    private readonly Lock _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly long _maxTotalBytes;
+    private readonly SqliteCommand _insert, _select, _oldest, _delete;
     private long _totalBytes;
+
+    public MediaStore(string path, long maxTotalBytes)
+    {
+        _maxTotalBytes = maxTotalBytes;
+        _connection = SqliteFile.Open(Path.GetFullPath(path));
+        using (var setup = _connection.CreateCommand())
+        {
+            setup.CommandText = """
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = NORMAL;
+                CREATE TABLE IF NOT EXISTS media (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, content_type TEXT NOT NULL, content BLOB NOT NULL);
+                """;
+            setup.ExecuteNonQuery();
+            setup.CommandText = "SELECT coalesce(sum(length(content)), 0) FROM media";
+            _totalBytes = (long)setup.ExecuteScalar()!;
+        }
+        _insert = Prepare("INSERT INTO media (id, content_type, content) VALUES ($id, $type, $content)", "$id", "$type", "$content");
+        _select = Prepare("SELECT content_type, content FROM media WHERE id = $id", "$id");
+        _oldest = Prepare("SELECT seq, length(content) FROM media ORDER BY seq LIMIT 1");
+        _delete = Prepare("DELETE FROM media WHERE seq = $seq", "$seq");
+    }
 
     public string Add(byte[] content, string contentType)
     {
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _items[id] = new MediaItem(content, contentType);
-        _order.Enqueue(id);
-        Interlocked.Add(ref _totalBytes, content.Length);
-        while (Interlocked.Read(ref _totalBytes) > MaxTotalBytes && _order.TryDequeue(out string? oldest))
+        lock (_gate)
         {
-            if (_items.TryRemove(oldest, out var removed))
-                Interlocked.Add(ref _totalBytes, -removed.Content.Length);
+            using var transaction = _connection.BeginTransaction();
+            Run(_insert, transaction, id, contentType, content);
+            _totalBytes += content.Length;
+            while (_totalBytes > _maxTotalBytes && Oldest(transaction) is var (seq, bytes))
+            {
+                Run(_delete, transaction, seq);
+                _totalBytes -= bytes;
+            }
+            transaction.Commit();
         }
         return id;
     }
 
-    public MediaItem? Find(string id) => _items.TryGetValue(id, out var item) ? item : null;
+    public MediaItem? Find(string id)
+    {
+        lock (_gate)
+        {
+            _select.Transaction = null;
+            _select.Parameters[0].Value = id;
+            using var row = _select.ExecuteReader();
+            return row.Read() ? new MediaItem((byte[])row.GetValue(1), row.GetString(0)) : null;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var command in new[] { _insert, _select, _oldest, _delete })
+                command.Dispose();
+            _connection.Dispose();
+        }
+    }
+
+    private (long Seq, long Bytes)? Oldest(SqliteTransaction transaction)
+    {
+        _oldest.Transaction = transaction;
+        using var row = _oldest.ExecuteReader();
+        return row.Read() ? (row.GetInt64(0), row.GetInt64(1)) : null;
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] names)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in names)
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, SqliteTransaction transaction, params object[] values)
+    {
+        command.Transaction = transaction;
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i];
+        command.ExecuteNonQuery();
+    }
 }
 
 public sealed record MediaItem(byte[] Content, string ContentType);

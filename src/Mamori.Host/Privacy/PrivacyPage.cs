@@ -22,6 +22,7 @@ public static class PrivacyPage
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<StateRetention>();
         services.AddHostedService<EvidenceRetention>();
+        services.AddHostedService<ReportRetention>();
         return services;
     }
 

@@ -15,7 +15,11 @@ public static class ReportEndpoints
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ReportSnapshots>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ReportOptions>>().Value;
+            return new ReportSnapshots(sp.GetRequiredService<ContentRoot>().Resolve(options.SqlitePath), options.MaxReports);
+        });
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<ReportAccess>();
         services.AddSingleton<ReportDetailsReader>();

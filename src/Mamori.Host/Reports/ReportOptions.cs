@@ -10,7 +10,11 @@ public sealed class ReportOptions
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Reports kept in memory (the latest per conversation); the oldest are forgotten first.</summary>
+    /// <summary>The reports' SQLite file, relative to the content root.</summary>
+    [Required]
+    public string SqlitePath { get; set; } = "data/mamori-reports.db";
+
+    /// <summary>Reports kept (the latest per conversation); the oldest are deleted first.</summary>
     [Range(1, 1_000_000)]
     public int MaxReports { get; set; } = 10_000;
 }

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
 using Mamori.Core.Dialogs;
 using Mamori.Core.Messages;
-using Microsoft.Extensions.Options;
+using Mamori.Core.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Mamori.Host.Reports;
 
@@ -10,29 +11,119 @@ public sealed record ReportSnapshot(ConversationKey Conversation, ReplyCard Card
 
 /// <summary>
 /// Keeps the last result card per conversation, taken from the replies as they go out, so the report page shows exactly
-/// what the user saw. In memory and bounded: a restart forgets reports (the chat can show the result again).
+/// what the user saw — also after a restart, since the link in the chat stays valid for <see cref="ReportOptions.LinkLifetime"/>.
+/// One SQLite file (<see cref="ReportOptions.SqlitePath"/>), bounded by <see cref="ReportOptions.MaxReports"/>: the oldest go first.
 /// </summary>
-public sealed class ReportSnapshots(IOptions<ReportOptions> options)
+/// <remarks>Synchronous under a lock like the other SQLite stores: a result is saved once per diagnosis and read when a link is opened.</remarks>
+public sealed class ReportSnapshots : IDisposable
 {
-    // Keyed by conversation id (random, unique across tenants); the snapshot carries its tenant for the access check.
-    private readonly ConcurrentDictionary<string, ReportSnapshot> _reports = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _order = new();
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Lock _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly int _maxReports;
+    private readonly SqliteCommand _upsert, _select, _delete, _deleteBefore, _trim;
+
+    public ReportSnapshots(string path, int maxReports)
+    {
+        _maxReports = maxReports;
+        _connection = SqliteFile.Open(Path.GetFullPath(path));
+        using (var setup = _connection.CreateCommand())
+        {
+            setup.CommandText = """
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = NORMAL;
+                CREATE TABLE IF NOT EXISTS report (
+                    conversation TEXT NOT NULL PRIMARY KEY, tenant TEXT NOT NULL, card TEXT NOT NULL, image TEXT,
+                    image_url TEXT, created_at INTEGER NOT NULL);
+                CREATE INDEX IF NOT EXISTS report_created ON report (created_at);
+                """;
+            setup.ExecuteNonQuery();
+        }
+        _upsert = Prepare("""
+            INSERT INTO report (conversation, tenant, card, image, image_url, created_at) VALUES ($id, $tenant, $card, $image, $url, $at)
+            ON CONFLICT (conversation) DO UPDATE SET tenant = $tenant, card = $card, image = $image, image_url = $url, created_at = $at
+            """, "$id", "$tenant", "$card", "$image", "$url", "$at");
+        _select = Prepare("SELECT tenant, card, image, image_url, created_at FROM report WHERE conversation = $id", "$id");
+        _delete = Prepare("DELETE FROM report WHERE conversation = $id", "$id");
+        _deleteBefore = Prepare("DELETE FROM report WHERE created_at < $at", "$at");
+        // Everything older than the newest MaxReports: the bound holds after every save.
+        _trim = Prepare("DELETE FROM report WHERE created_at < (SELECT created_at FROM report ORDER BY created_at DESC LIMIT 1 OFFSET $max)", "$max");
+    }
 
     public void Save(ReportSnapshot snapshot)
     {
-        string id = snapshot.Conversation.ConversationId;
-        if (_reports.TryAdd(id, snapshot))
-            _order.Enqueue(id);
-        else
-            _reports[id] = snapshot;
-
-        while (_reports.Count > options.Value.MaxReports && _order.TryDequeue(out var oldest))
-            _reports.TryRemove(oldest, out _);
+        lock (_gate)
+        {
+            Bind(_upsert, snapshot.Conversation.ConversationId, snapshot.Conversation.TenantId, JsonSerializer.Serialize(snapshot.Card, Json),
+                snapshot.Image is null ? DBNull.Value : JsonSerializer.Serialize(snapshot.Image, Json),
+                (object?)snapshot.ImageUrl ?? DBNull.Value, snapshot.CreatedAt.ToUnixTimeMilliseconds());
+            _upsert.ExecuteNonQuery();
+            Bind(_trim, _maxReports - 1);
+            _trim.ExecuteNonQuery();
+        }
     }
 
-    /// <summary>Drops a conversation's report (the person asked to be forgotten); the stale id left in the order is skipped later.</summary>
-    public void Forget(string conversationId) => _reports.TryRemove(conversationId, out _);
+    /// <summary>Drops a conversation's report (the person asked to be forgotten).</summary>
+    public void Forget(string conversationId)
+    {
+        lock (_gate)
+        {
+            Bind(_delete, conversationId);
+            _delete.ExecuteNonQuery();
+        }
+    }
 
-    public ReportSnapshot? Find(string conversationId) =>
-        _reports.TryGetValue(conversationId, out var snapshot) ? snapshot : null;
+    /// <summary>Deletes the reports made before <paramref name="cutoff"/> (the retention sweep); returns how many went.</summary>
+    public int DeleteBefore(DateTimeOffset cutoff)
+    {
+        lock (_gate)
+        {
+            Bind(_deleteBefore, cutoff.ToUnixTimeMilliseconds());
+            return _deleteBefore.ExecuteNonQuery();
+        }
+    }
+
+    public ReportSnapshot? Find(string conversationId)
+    {
+        lock (_gate)
+        {
+            Bind(_select, conversationId);
+            using var row = _select.ExecuteReader();
+            if (!row.Read())
+                return null;
+            return new ReportSnapshot(
+                new ConversationKey(row.GetString(0), conversationId),
+                JsonSerializer.Deserialize<ReplyCard>(row.GetString(1), Json)!,
+                row.IsDBNull(2) ? null : JsonSerializer.Deserialize<ReplyImage>(row.GetString(2), Json),
+                row.IsDBNull(3) ? null : row.GetString(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(4)));
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var command in new[] { _upsert, _select, _delete, _deleteBefore, _trim })
+                command.Dispose();
+            _connection.Dispose();
+        }
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] names)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in names)
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i];
+    }
 }

@@ -42,6 +42,8 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             // Likewise its own Direct Line store and signing key; a restart test passes the same paths to both hosts.
             ["Channels:DirectLine:SqlitePath"] = Path.Combine(Path.GetTempPath(), "mamori-directline-" + Guid.NewGuid().ToString("N") + ".db"),
             ["Access:TokenSigningKeyFile"] = Path.Combine(Path.GetTempPath(), "mamori-key-" + Guid.NewGuid().ToString("N")),
+            ["Reports:SqlitePath"] = Path.Combine(Path.GetTempPath(), "mamori-reports-" + Guid.NewGuid().ToString("N") + ".db"),
+            ["Media:SqlitePath"] = Path.Combine(Path.GetTempPath(), "mamori-media-" + Guid.NewGuid().ToString("N") + ".db"),
             ["Channels:DirectLine:TokenMintsPerMinute"] = "10000",
         };
         if (chamber)
