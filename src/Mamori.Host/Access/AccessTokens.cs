@@ -13,9 +13,10 @@ public sealed record TokenGrant(string TenantId, string ConversationId, string U
 /// <summary>A conversation token works on the REST API; a stream token only opens the WebSocket; a report token only reads the report page.</summary>
 public enum TokenScope { Conversation, Stream, Report }
 
-public enum TokenStatus { Valid, Expired, Invalid }
+/// <summary>Revoked: genuinely signed and not expired, but replaced by a refreshed token or already used (a stream token).</summary>
+public enum TokenStatus { Valid, Expired, Invalid, Revoked }
 
-public readonly record struct TokenCheck(TokenStatus Status, TokenGrant? Grant);
+public readonly record struct TokenCheck(TokenStatus Status, TokenGrant? Grant, DateTime ValidTo = default);
 
 /// <summary>
 /// Issues and checks HMAC-signed JWTs. Expiry is checked against <see cref="TimeProvider"/> (not the library's clock),
@@ -28,6 +29,10 @@ public sealed class AccessTokens
 
     /// <summary>Bound on <see cref="_verified"/>: about 3 MB of tokens; when full it starts over.</summary>
     private const int MaxVerifiedTokens = 10_000;
+
+    /// <summary>Bound on revoked tokens still within their lifetime: about 10 MB.</summary>
+    private const int MaxRevokedTokens = 100_000;
+    private readonly TokenRevocations _revocations;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningCredentials _credentials;
     private readonly TokenValidationParameters _validation;
@@ -42,6 +47,7 @@ public sealed class AccessTokens
     public AccessTokens(IOptions<AccessOptions> options, ContentRoot content, TimeProvider clock, ILogger<AccessTokens> logger)
     {
         _clock = clock;
+        _revocations = new TokenRevocations(clock, MaxRevokedTokens);
         byte[] key;
         if (string.IsNullOrEmpty(options.Value.TokenSigningKey))
         {
@@ -77,6 +83,8 @@ public sealed class AccessTokens
             ["tid"] = grant.TenantId,
             ["conv"] = grant.ConversationId,
             ["user"] = grant.UserId,     // directlinejs and Web Chat read the user id from this claim
+            // Two tokens of one grant issued in the same second differ, so revoking one never revokes the other.
+            ["jti"] = Guid.NewGuid().ToString("N"),
         };
         if (grant.Scope != TokenScope.Conversation)
             claims["scope"] = grant.Scope == TokenScope.Stream ? "stream" : "report";
@@ -105,10 +113,18 @@ public sealed class AccessTokens
                 _verified.Clear();
             _verified[token] = verified = fresh;
         }
-        return verified.ValidTo <= _clock.GetUtcNow().UtcDateTime
-            ? new TokenCheck(TokenStatus.Expired, verified.Grant)
-            : new TokenCheck(TokenStatus.Valid, verified.Grant);
+        var status = verified.ValidTo <= _clock.GetUtcNow().UtcDateTime ? TokenStatus.Expired
+            : _revocations.IsRevoked(token) ? TokenStatus.Revoked
+            : TokenStatus.Valid;
+        return new TokenCheck(status, verified.Grant, verified.ValidTo);
     }
+
+    /// <summary>
+    /// Makes a valid token stop working after <paramref name="grace"/> (zero: at once). False when it was revoked before,
+    /// or when too many revoked tokens are still live (the caller refuses the request rather than keep it working).
+    /// </summary>
+    public bool TryRevoke(string token, TokenCheck check, TimeSpan grace) =>
+        check.Status == TokenStatus.Valid && _revocations.TryRevoke(token, check.ValidTo, grace);
 
     /// <summary>Signature, issuer, audience, algorithm and our claims; null when any is wrong. Expiry is left to the caller.</summary>
     private async Task<(TokenGrant Grant, DateTime ValidTo)?> VerifyAsync(string token)

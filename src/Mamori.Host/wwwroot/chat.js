@@ -109,14 +109,15 @@
       }
     });
 
-    // directlinejs refreshes the token every 15 minutes; keep the newest one for the next reload.
+    // directlinejs refreshes the token every 15 minutes; keep the newest one for the next reload. The old token works
+    // for a minute after its refresh (Channels:DirectLine:RefreshedTokenGrace), so it is saved well within that.
     setInterval(function () {
       if (directLine.token && directLine.token !== session.token) {
         session.token = directLine.token;
         session.expiresAt = Date.now() + 30 * 60 * 1000;
         save(session);
       }
-    }, 30 * 1000);
+    }, 5 * 1000);
 
     var primary = body.dataset.primary;
     window.WebChat.renderWebChat({

@@ -36,6 +36,8 @@ internal sealed class DirectLineAuth(AccessTokens tokens, TenantCatalog tenants)
                 return (null, DirectLineErrors.InvalidToken());
             if (check.Status == TokenStatus.Expired)
                 return (null, DirectLineErrors.Expired());
+            if (check.Status == TokenStatus.Revoked)
+                return (null, DirectLineErrors.Forbidden("This token was replaced by a refreshed one; use the newest token."));
             if (tenants.Find(check.Grant.TenantId) is not { } tenant)
                 return (null, DirectLineErrors.InvalidToken());
             caller = new Caller(tenant, check.Grant, credential);

@@ -54,8 +54,12 @@ internal static class DirectLineEndpoints
     private static async Task<IResult> RefreshTokenAsync(HttpRequest request, DirectLineAuth auth, AccessTokens tokens, IOptions<DirectLineOptions> options)
     {
         var (caller, error) = await auth.AuthenticateAsync(request, allowSecret: false);
-        if (caller is not { Grant: { } grant })
+        if (caller is not { Grant: { } grant } c)
             return error!;
+        // One token refreshes once: the old one stops working (after a grace for requests already on their way), so a
+        // leaked token cannot be kept alive or multiplied.
+        if (!tokens.TryRevoke(c.Token, await tokens.CheckAsync(c.Token), options.Value.RefreshedTokenGrace))
+            return DirectLineErrors.Forbidden("This token was already refreshed; use the newest token.");
         return TypedResults.Json(new ConversationInfo
         {
             ConversationId = grant.ConversationId,
@@ -175,15 +179,15 @@ internal static class DirectLineEndpoints
         if (string.IsNullOrEmpty(userId) || userId.Length > 256)
             return DirectLineErrors.BadRequest("An activity needs 'from.id' (at most 256 characters).");
 
-        if (activity.Type == "typing")
-            return TypedResults.Json(new ResourceResponse($"{conversation.Id}|typing"), DirectLineJson.Default.ResourceResponse);
-
+        // Typing counts against the limit too: it is cheap for us, but unlimited posts of anything are a flood.
         using var lease = conversation.Limiter.AttemptAcquire();
         if (!lease.IsAcquired)
         {
             var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
             return DirectLineErrors.TooManyRequests(context, retryAfter, "Too many activities in this conversation; slow down and retry.");
         }
+        if (activity.Type == "typing")
+            return TypedResults.Json(new ResourceResponse($"{conversation.Id}|typing"), DirectLineJson.Default.ResourceResponse);
 
         activity.From = new ChannelAccount { Id = userId, Name = activity.From?.Name, Role = "user", Extra = activity.From?.Extra };
         activity.Recipient = new ChannelAccount { Id = settings.BotId, Name = settings.BotId, Role = "bot" };

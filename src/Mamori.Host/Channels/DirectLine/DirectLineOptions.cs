@@ -10,6 +10,13 @@ public sealed class DirectLineOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long a refreshed token keeps working after its refresh: requests already on their way, and the web page, which
+    /// saves the newest token every few seconds for a reload, must not fail on it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RefreshedTokenGrace { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long a streamUrl may be used to open the WebSocket (Direct Line asks clients to connect within 60 s).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan StreamUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);

@@ -27,6 +27,8 @@ internal static class DirectLineStream
         var check = await tokens.CheckAsync(t);
         if (check.Status == TokenStatus.Expired)
             return DirectLineErrors.Expired();
+        if (check.Status == TokenStatus.Revoked)
+            return StreamUrlUsed();
         if (check.Status == TokenStatus.Invalid || check.Grant is not { Scope: TokenScope.Stream } grant || grant.ConversationId != conversationId)
             return DirectLineErrors.InvalidToken();
         if (await registry.FindAsync(conversationId, context.RequestAborted) is not { } conversation || conversation.Key.TenantId != grant.TenantId)
@@ -36,6 +38,10 @@ internal static class DirectLineStream
             return DirectLineErrors.Forbidden($"Origin '{origin}' is not allowed for this tenant.");
         if (DirectLineEndpoints.ParseWatermark(watermark) is not { } from)
             return DirectLineErrors.BadRequest($"watermark '{watermark}' is not a number.");
+        // A streamUrl opens one socket: a copied URL cannot listen in beside the user (directlinejs asks for a new one
+        // by reconnecting whenever its socket ends).
+        if (!tokens.TryRevoke(t, check, TimeSpan.Zero))
+            return StreamUrlUsed();
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var subscription = conversation.Subscribe(from);
@@ -47,6 +53,9 @@ internal static class DirectLineStream
         DirectLineLog.StreamEnded(logger, conversationId, reason);
         return Results.Empty;
     }
+
+    private static IResult StreamUrlUsed() =>
+        DirectLineErrors.Forbidden("This streamUrl was already used; reconnect (GET the conversation) for a new one.");
 
     private static async Task<string> PumpAsync(WebSocket socket, StreamSubscription subscription, CancellationToken aborted)
     {

@@ -33,4 +33,18 @@ public sealed class BurstTests(ScriptedHost host) : IClassFixture<ScriptedHost>
         Assert.Subset(transcript.Select(a => (string)a!["id"]!).ToHashSet(), accepted);
         Assert.Equal(accepted.Count, transcript.Count(a => (string?)a!["from"]!["role"] == "user"));
     }
+
+    [Fact]
+    public async Task Typing_activities_count_against_the_same_limit()
+    {
+        var client = await DirectLineClient.StartAsync(host.Factory);
+        const string typing = """{"type":"typing","from":{"id":"dl_typist"}}""";
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 200).Select(async _ =>
+        {
+            using var response = await client.SendAsync(HttpMethod.Post, $"v3/directline/conversations/{client.ConversationId}/activities", typing);
+            return response.StatusCode;
+        }));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, s.ToString()));
+    }
 }

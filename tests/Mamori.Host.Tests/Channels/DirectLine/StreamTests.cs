@@ -48,7 +48,7 @@ public sealed class StreamTests(ScriptedHost host) : IClassFixture<ScriptedHost>
         var client = await DirectLineClient.StartAsync(host.Factory);
         using var first = await ConnectAsync(client.StreamUrl);
         await ReadUntilAsync(first, [], s => s.Count > 0);
-        using var second = await ConnectAsync(client.StreamUrl);
+        using var second = await ConnectAsync(await FreshStreamUrlAsync(client));
 
         var buffer = new byte[4096];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -61,6 +61,21 @@ public sealed class StreamTests(ScriptedHost host) : IClassFixture<ScriptedHost>
         await ReadUntilAsync(second, seen, s => s.Count > 0);   // the backlog replays on the new socket
         string id = await client.PostAsync("二本目");
         await ReadUntilAsync(second, seen, s => s.Any(a => (string?)a["replyToId"] == id));
+    }
+
+    [Fact]
+    public async Task A_stream_url_opens_one_socket_only_and_the_first_keeps_working()
+    {
+        var client = await DirectLineClient.StartAsync(host.Factory);
+        using var first = await ConnectAsync(client.StreamUrl);
+        var seen = new List<JsonNode>();
+        await ReadUntilAsync(first, seen, s => s.Count > 0);
+
+        // A copied streamUrl cannot listen in beside the user.
+        await Assert.ThrowsAnyAsync<WebSocketException>(() => ConnectAsync(client.StreamUrl));
+
+        string id = await client.PostAsync("まだつながってる？");
+        await ReadUntilAsync(first, seen, s => s.Any(a => (string?)a["replyToId"] == id));
     }
 
     [Fact]
@@ -88,6 +103,12 @@ public sealed class StreamTests(ScriptedHost host) : IClassFixture<ScriptedHost>
         // The conversation token is not a stream token.
         string withConversationToken = client.StreamUrl.Split("?t=")[0] + "?t=" + Uri.EscapeDataString(client.Token);
         await Assert.ThrowsAnyAsync<WebSocketException>(() => ConnectAsync(withConversationToken));
+    }
+
+    private static async Task<string> FreshStreamUrlAsync(DirectLineClient client)
+    {
+        using var response = await client.SendAsync(HttpMethod.Get, $"v3/directline/conversations/{client.ConversationId}");
+        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["streamUrl"]!;
     }
 
     private static async Task<ClientWebSocket> ConnectAsync(string url)

@@ -29,6 +29,43 @@ public sealed class TokenTests(ScriptedHost host) : IClassFixture<ScriptedHost>
     }
 
     [Fact]
+    public async Task A_refreshed_token_stops_working_after_the_grace_and_refreshes_only_once()
+    {
+        using var factory = new HostFactory(settings: new Dictionary<string, string?> { ["Channels:DirectLine:RefreshedTokenGrace"] = "00:00:00" });
+        var client = await DirectLineClient.StartAsync(factory);
+        string old = client.Token;
+        await Task.Delay(1100);
+        using var response = await client.SendAsync(HttpMethod.Post, "v3/directline/tokens/refresh");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        string fresh = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
+
+        // The old token neither reads, posts nor refreshes again (a leaked token cannot be multiplied)…
+        using var read = await client.SendAsync(HttpMethod.Get, $"v3/directline/conversations/{client.ConversationId}/activities", token: old);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Contains("refreshed", await read.Content.ReadAsStringAsync());
+        using var post = await client.SendAsync(HttpMethod.Post, $"v3/directline/conversations/{client.ConversationId}/activities", DirectLineClient.Message("こんにちは"), token: old);
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        using var again = await client.SendAsync(HttpMethod.Post, "v3/directline/tokens/refresh", token: old);
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+
+        // …while the new one does both.
+        using var next = await client.SendAsync(HttpMethod.Post, "v3/directline/tokens/refresh", token: fresh);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_the_default_grace_the_old_token_still_works_just_after_a_refresh()
+    {
+        var client = await DirectLineClient.StartAsync(host.Factory);
+        await Task.Delay(1100);
+        using var response = await client.SendAsync(HttpMethod.Post, "v3/directline/tokens/refresh");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // A reload within the minute finds the old token in the page's storage: the conversation must not be lost.
+        using var get = await client.SendAsync(HttpMethod.Get, $"v3/directline/conversations/{client.ConversationId}/activities");
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+    }
+
+    [Fact]
     public async Task An_expired_token_gets_403_TokenExpired_everywhere_and_cannot_be_refreshed()
     {
         var client = await DirectLineClient.StartAsync(host.Factory);
