@@ -7,8 +7,9 @@ using static System.Net.WebUtility;
 namespace Mamori.Host.Dashboard;
 
 /// <summary>
-/// /desk/dashboard as server-rendered HTML: the filters, then every table; heat maps shaded by CSS classes (the desk's
-/// CSP allows no inline style), suppressed cells shown as ＊. Prints as it is (the filters are hidden on paper).
+/// /desk/dashboard as server-rendered HTML: the filters, then every table, some with a chart above (<see cref="DashboardCharts"/>);
+/// heat maps shaded by CSS classes (the desk's CSP allows no inline style), suppressed cells shown as ＊. Prints as it is
+/// (the filters are hidden on paper).
 /// </summary>
 internal static class DashboardPage
 {
@@ -30,10 +31,13 @@ internal static class DashboardPage
             else if (cells.Count == 0)
                 html.Append("<p>まだ数えられる診断がありません。</p>");
             else
+            {
+                DashboardCharts.Append(html, section, cells);
                 Table(html, section, cells);
+            }
             html.Append("</section>");
         }
-        html.Append("</main>");
+        html.Append("</main><script src=\"/lib/chart.umd.min.js\" defer></script><script src=\"/dashboard.js\" defer></script>");
         return DeskPages.End(html);
     }
 
@@ -76,8 +80,7 @@ internal static class DashboardPage
 
     private static void Table(StringBuilder html, DashboardSection section, IReadOnlyList<ShownCell> cells)
     {
-        var columns = cells.Select(c => c.Column).Distinct()
-            .OrderBy(c => section.ColumnOrder?.Invoke(c) ?? 0).ThenBy(c => c, StringComparer.Ordinal).ToList();
+        var columns = DashboardSections.Columns(section, cells);
         var byCell = cells.ToDictionary(c => (c.Row, c.Column));
         int max = Math.Max(1, cells.Max(c => c.Figures?.Companies ?? 0));
         html.Append("<div class=\"dash-scroll\"><table class=\"dash-table\"><thead><tr><th scope=\"col\"></th>");

@@ -6,8 +6,16 @@ namespace Mamori.Host.Dashboard;
 
 /// <summary>One table of the dashboard and of the export: its title and how its row and column codes read in Japanese.</summary>
 /// <param name="ColumnOrder">Where a column goes: a question's columns in the order of its choices (1〜5人 before 6〜20人), not as text.</param>
+/// <param name="Chart">How the table is drawn above itself on the dashboard (never in the export).</param>
 internal sealed record DashboardSection(
-    string Id, string Title, Breakdown? Breakdown, Func<string, string> Row, Func<string, string> Column, bool Heat, Func<string, int>? ColumnOrder = null);
+    string Id, string Title, Breakdown? Breakdown, Func<string, string> Row, Func<string, string> Column, bool Heat,
+    Func<string, int>? ColumnOrder = null, DashboardChart Chart = DashboardChart.None);
+
+/// <summary>
+/// A chart drawn by Chart.js from the table's shown cells: one bar per row (a series per column), rows across or, for long
+/// labels, down the page; stacked when the columns are parts of one whole (a month's barriers).
+/// </summary>
+internal enum DashboardChart { None, Bars, StackedBars, HorizontalBars }
 
 internal static class DashboardSections
 {
@@ -26,15 +34,20 @@ internal static class DashboardSections
             new("barrier-it", "いちばんの壁 × ITへの依存", Breakdown.BarrierByItDependence, DashboardWords.Stage, Label("it_dependence"), true, ChoiceOrder("it_dependence")),
             new("barrier-data", "いちばんの壁 × 扱う情報", Breakdown.BarrierByDataHeld, DashboardWords.Stage, Label("data_held"), true, ChoiceOrder("data_held")),
             new("barrier-chain", "いちばんの壁 × 取引先からの要請", Breakdown.BarrierBySupplyChain, DashboardWords.Stage, Label("supply_chain"), true, ChoiceOrder("supply_chain")),
-            new("blocked", "止まっている段階（重複あり）", Breakdown.BlockedStages, DashboardWords.Stage, One, false),
-            new("support-types", "壁 × 勧めた支援の種類", Breakdown.BarrierBySupportType, DashboardWords.Stage, DashboardWords.SupportType, true),
-            new("steps", "取り組みの段階（ステップ）", Breakdown.Steps, r => $"ステップ{r}", One, false),
+            new("blocked", "止まっている段階（重複あり）", Breakdown.BlockedStages, DashboardWords.Stage, One, false, Chart: DashboardChart.HorizontalBars),
+            new("support-types", "壁 × 勧めた支援の種類", Breakdown.BarrierBySupportType, DashboardWords.Stage, DashboardWords.SupportType, true, Chart: DashboardChart.Bars),
+            new("steps", "取り組みの段階（ステップ）", Breakdown.Steps, r => $"ステップ{r}", One, false, Chart: DashboardChart.Bars),
             new("worrying", "懸念するパターン × ITへの依存", Breakdown.WorryingPattern, r => r == "1" ? "懸念するパターン" : "該当しない", Label("it_dependence"), true, ChoiceOrder("it_dependence")),
-            new("months", "月ごとの推移（いちばんの壁）", Breakdown.Months, r => r, DashboardWords.Stage, false),
-            new("measures", "勧めた支援策と開かれた支援策", Breakdown.Measures, id => catalog.Find(id)?.Name ?? id, c => c == "opened" ? "開いた会社" : "勧めた会社", false),
+            new("months", "月ごとの推移（いちばんの壁）", Breakdown.Months, r => r, DashboardWords.Stage, false, Chart: DashboardChart.StackedBars),
+            new("measures", "勧めた支援策と開かれた支援策", Breakdown.Measures, id => catalog.Find(id)?.Name ?? id, c => c == "opened" ? "開いた会社" : "勧めた会社", false, Chart: DashboardChart.HorizontalBars),
             new("missing", "地域の支援策が見当たらない壁", null, DashboardWords.Stage, Label("prefecture"), false, ChoiceOrder("prefecture")),
         ];
     }
+
+    /// <summary>The columns of a table in the section's order.</summary>
+    public static IReadOnlyList<string> Columns(DashboardSection section, IEnumerable<ShownCell> cells) =>
+        cells.Select(c => c.Column).Distinct()
+            .OrderBy(c => section.ColumnOrder?.Invoke(c) ?? 0).ThenBy(c => c, StringComparer.Ordinal).ToList();
 
     /// <summary>The rows in path order for stages, else as counted; outcomes keep the store's order.</summary>
     public static IEnumerable<string> Rows(IEnumerable<ShownCell> cells) =>

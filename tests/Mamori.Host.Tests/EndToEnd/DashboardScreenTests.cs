@@ -5,7 +5,7 @@ namespace Mamori.Host.Tests.EndToEnd;
 
 /// <summary>
 /// The dashboard as a chamber's staff member sees it over 1,200 synthetic companies, on a desktop and on a 360 px phone:
-/// signed in through the form, the heat map readable, and nothing wider than the screen.
+/// signed in through the form, the heat map readable, the charts drawn, and nothing wider than the screen.
 /// </summary>
 public sealed class DashboardScreenTests
 {
@@ -32,6 +32,18 @@ public sealed class DashboardScreenTests
         // Sizes run small to large, as the question asks them, not in the order of their text.
         var sizes = await page.Locator("#barrier-size thead th").AllInnerTextsAsync();
         Assert.Equal(["1〜5人", "6〜20人", "21〜50人", "51〜300人", "301人以上"], sizes.Where(h => h.EndsWith('人') || h.EndsWith("以上")).ToArray());
+        // Every chart is drawn by the bundled Chart.js (no CDN: the desk's CSP would refuse one), and not blank.
+        int charts = await page.Locator("canvas[data-chart]").CountAsync();
+        Assert.True(charts >= 5, $"{charts} charts");
+        int drawn = await page.EvaluateAsync<int>("""
+            () => [...document.querySelectorAll('canvas[data-chart]')].filter(c => {
+              if (!window.Chart || !Chart.getChart(c) || c.width === 0) return false;
+              const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+              for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+              return false;
+            }).length
+            """);
+        Assert.Equal(charts, drawn);
         foreach (var (size, suffix) in new[] { (Screens.Desktop, "desktop"), (Screens.Phone, "360px") })
         {
             await page.SetViewportSizeAsync(size.Width, size.Height);
@@ -39,6 +51,8 @@ public sealed class DashboardScreenTests
             await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath($"dashboard-{suffix}"), FullPage = true });
             await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath($"dashboard-top-{suffix}") });
             await page.Locator("table").Nth(1).ScreenshotAsync(new() { Path = Browser.ScreenshotPath($"dashboard-heatmap-{suffix}") });
+            await page.Locator("#months").ScreenshotAsync(new() { Path = Browser.ScreenshotPath($"dashboard-months-{suffix}") });
+            await page.Locator("#measures").ScreenshotAsync(new() { Path = Browser.ScreenshotPath($"dashboard-measures-{suffix}") });
             // Wide tables may scroll inside their own box; the page itself never scrolls sideways.
             int pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(pageWidth <= size.Width, $"the dashboard is {pageWidth} px wide at {suffix} ({size.Width} px)");
