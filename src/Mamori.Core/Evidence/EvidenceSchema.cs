@@ -35,17 +35,6 @@ internal static class EvidenceSchema
     /// mode a sync per checkpoint rather than per diagnosis (a power cut may lose the last few counts, never corrupt the file).</summary>
     public const string Connection = "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL;";
 
-    /// <summary>The segment question ids (<see cref="Segment.Questions"/>) and their columns.</summary>
-    public static readonly IReadOnlyDictionary<string, string> SegmentColumns = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["industry"] = "industry",
-        ["employees"] = "size",
-        ["prefecture"] = "prefecture",
-        ["it_dependence"] = "it_dependence",
-        ["data_held"] = "data_held",
-        ["supply_chain"] = "supply_chain",
-    };
-
     public static string Code(FollowUpKind kind) => kind switch
     {
         FollowUpKind.ReportOpened => "report_opened",
@@ -55,35 +44,4 @@ internal static class EvidenceSchema
         FollowUpKind.Rated => "rated",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown follow-up kind."),
     };
-
-    /// <summary>One SELECT per breakdown: row, column, distinct companies, events, sum of values, all under the filter's WHERE.</summary>
-    public static string Select(Breakdown breakdown, string where) => breakdown switch
-    {
-        Breakdown.BarrierByIndustry => Barrier("industry", where),
-        Breakdown.BarrierBySize => Barrier("size", where),
-        Breakdown.BarrierByPrefecture => Barrier("prefecture", where),
-        Breakdown.BarrierByItDependence => Barrier("it_dependence", where),
-        Breakdown.BarrierByDataHeld => Barrier("data_held", where),
-        Breakdown.BarrierBySupplyChain => Barrier("supply_chain", where),
-        Breakdown.BlockedStages =>
-            $"SELECT b.stage, '', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_blocked b JOIN evidence_diagnosis d ON d.id = b.diagnosis WHERE {where} GROUP BY 1",
-        Breakdown.BarrierBySupportType =>
-            $"SELECT m.barrier, m.support_type, COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_measure m JOIN evidence_diagnosis d ON d.id = m.diagnosis WHERE {where} GROUP BY 1, 2",
-        Breakdown.Steps => $"SELECT CAST(d.step AS TEXT), '', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE {where} GROUP BY 1",
-        Breakdown.WorryingPattern =>
-            $"SELECT CAST(d.worrying AS TEXT), d.it_dependence, COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE {where} GROUP BY 1, 2",
-        Breakdown.Months => $"SELECT d.month, d.primary_barrier, COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE {where} GROUP BY 1, 2",
-        Breakdown.Measures =>
-            $"SELECT m.measure_id, 'recommended', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_measure m JOIN evidence_diagnosis d ON d.id = m.diagnosis WHERE {where} GROUP BY 1 " +
-            $"UNION ALL SELECT f.detail, 'opened', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_followup f JOIN evidence_diagnosis d ON d.id = f.diagnosis WHERE f.kind = 'measure_opened' AND {where} GROUP BY 1",
-        Breakdown.Outcomes =>
-            $"SELECT 'diagnosed', '', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE {where} " +
-            $"UNION ALL SELECT 'repeat', '', COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE d.nth > 1 AND {where} " +
-            $"UNION ALL SELECT f.kind, CASE f.kind WHEN 'case_closed' THEN f.detail ELSE '' END, COUNT(DISTINCT d.company), COUNT(*), SUM(f.value) " +
-            $"FROM evidence_followup f JOIN evidence_diagnosis d ON d.id = f.diagnosis WHERE {where} GROUP BY 1, 2",
-        _ => throw new ArgumentOutOfRangeException(nameof(breakdown), breakdown, "Unknown breakdown."),
-    };
-
-    private static string Barrier(string column, string where) =>
-        $"SELECT d.primary_barrier, d.{column}, COUNT(DISTINCT d.company), COUNT(*), 0 FROM evidence_diagnosis d WHERE {where} GROUP BY 1, 2";
 }

@@ -1,18 +1,21 @@
 using System.Globalization;
 using Mamori.Core.Storage;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace Mamori.Core.Evidence;
 
 /// <summary>
 /// The default evidence store: one SQLite file (WAL), one connection used under a lock, as the state store does.
-/// A diagnosis and its stages and measures are one transaction; counting is one GROUP BY per breakdown.
+/// A diagnosis and its stages and measures are one transaction; counting runs over <see cref="EvidenceCube"/>, the same
+/// evidence in memory, read from the file at the first count after a start or a deletion and kept up to date by every write.
 /// </summary>
 public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
 {
     private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
+    private EvidenceCube? _cube;
 
     public SqliteEvidenceStore(string path)
     {
@@ -66,6 +69,8 @@ public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
                 measure.ExecuteNonQuery();
             }
             transaction.Commit();
+            _cube?.AddDiagnosis(id, company, diagnosis.TenantId, Month(diagnosis.At), nth, s, facts.PrimaryBarrier, facts.Step, facts.WorryingPattern,
+                facts.BlockedStages, facts.Recommended);
             return Task.FromResult(nth);
         }
     }
@@ -77,10 +82,14 @@ public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
             using var insert = Command("""
                 INSERT INTO evidence_followup (diagnosis, kind, detail, value, at)
                 SELECT id, $k, $detail, $v, $at FROM evidence_diagnosis WHERE tenant = $t AND conversation = $conv ORDER BY id DESC LIMIT 1
+                RETURNING diagnosis
                 """,
                 ("$k", EvidenceSchema.Code(followUp.Kind)), ("$detail", followUp.Detail), ("$v", followUp.Value),
                 ("$at", followUp.At.ToUnixTimeSeconds()), ("$t", followUp.TenantId), ("$conv", followUp.Conversation));
-            return Task.FromResult(insert.ExecuteNonQuery() == 1);
+            if (insert.ExecuteScalar() is not long diagnosis)
+                return Task.FromResult(false);
+            _cube?.AddFollowUp(diagnosis, EvidenceSchema.Code(followUp.Kind), followUp.Detail, followUp.Value);
+            return Task.FromResult(true);
         }
     }
 
@@ -88,21 +97,54 @@ public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
     {
         if (filter.Tenants.Count == 0)
             return Task.FromResult<IReadOnlyList<EvidenceCell>>([]);
-        var parameters = new List<(string, object?)>();
-        string where = Where(filter, parameters);
         lock (_gate)
         {
-            using var command = Command(EvidenceSchema.Select(breakdown, where), [.. parameters]);
-            using var reader = command.ExecuteReader();
-            var cells = new List<EvidenceCell>();
+            _cube ??= Load();
+            return Task.FromResult(_cube.Count(breakdown, filter));
+        }
+    }
+
+    /// <summary>Reads the whole file into a new <see cref="EvidenceCube"/>: four scans, each in insertion order.</summary>
+    private EvidenceCube Load()
+    {
+        var blocked = new Dictionary<long, List<string>>();
+        using (var command = Command("SELECT diagnosis, stage FROM evidence_blocked ORDER BY rowid"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                (CollectionsMarshal.GetValueRefOrAddDefault(blocked, reader.GetInt64(0), out _) ??= []).Add(reader.GetString(1));
+        }
+        var measures = new Dictionary<long, List<RecommendedMeasure>>();
+        using (var command = Command("SELECT diagnosis, measure_id, barrier, support_type FROM evidence_measure ORDER BY rowid"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                (CollectionsMarshal.GetValueRefOrAddDefault(measures, reader.GetInt64(0), out _) ??= [])
+                    .Add(new RecommendedMeasure(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        var cube = new EvidenceCube();
+        using (var command = Command("""
+            SELECT id, company, tenant, month, nth, industry, size, prefecture, it_dependence, data_held, supply_chain, primary_barrier, step, worrying
+            FROM evidence_diagnosis ORDER BY id
+            """))
+        using (var reader = command.ExecuteReader())
+        {
             while (reader.Read())
             {
-                if (reader.IsDBNull(0))
-                    continue;
-                cells.Add(new EvidenceCell(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? 0 : reader.GetInt64(4)));
+                long id = reader.GetInt64(0);
+                var segment = new Segment(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10));
+                cube.AddDiagnosis(id, reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), segment, reader.GetString(11),
+                    reader.GetInt32(12), reader.GetInt32(13) != 0, blocked.GetValueOrDefault(id) ?? [], measures.GetValueOrDefault(id) ?? []);
             }
-            return Task.FromResult<IReadOnlyList<EvidenceCell>>(cells);
         }
+        using (var command = Command("SELECT diagnosis, kind, detail, value FROM evidence_followup ORDER BY rowid"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                cube.AddFollowUp(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+        }
+        return cube;
     }
 
     public Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
@@ -112,6 +154,8 @@ public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
             using var delete = Command("DELETE FROM evidence_diagnosis WHERE at < $at", ("$at", cutoff.ToUnixTimeSeconds()));
             int removed = delete.ExecuteNonQuery();
             Execute("DELETE FROM evidence_company WHERE id NOT IN (SELECT company FROM evidence_diagnosis)");
+            if (removed > 0)
+                _cube = null;   // read again at the next count: deletions are rare (retention, an owner's request)
             return Task.FromResult(removed);
         }
     }
@@ -127,6 +171,8 @@ public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
             using var forget = Command("DELETE FROM evidence_company WHERE tenant = $t AND hash = $h", ("$t", tenantId), ("$h", company));
             forget.ExecuteNonQuery();
             transaction.Commit();
+            if (removed > 0)
+                _cube = null;
             return Task.FromResult(removed);
         }
     }
@@ -139,37 +185,6 @@ public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
 
     /// <summary>Months as yyyy-MM in Japan time, the way the dashboard's filters and trend name them.</summary>
     public static string Month(DateTimeOffset at) => at.ToOffset(Japan).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    private static string Where(EvidenceFilter filter, List<(string, object?)> parameters)
-    {
-        var clauses = new List<string>();
-        var tenants = new List<string>();
-        for (int i = 0; i < filter.Tenants.Count; i++)
-        {
-            tenants.Add($"$t{i}");
-            parameters.Add(($"$t{i}", filter.Tenants[i]));
-        }
-        clauses.Add($"d.tenant IN ({string.Join(", ", tenants)})");
-        if (filter.From is { } from)
-        {
-            clauses.Add("d.month >= $from");
-            parameters.Add(("$from", from.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
-        }
-        if (filter.To is { } to)
-        {
-            clauses.Add("d.month <= $to");
-            parameters.Add(("$to", to.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
-        }
-        foreach (var (question, code) in filter.Segment ?? new Dictionary<string, string>())
-        {
-            // Only known question ids reach the SQL as column names; the code is always a parameter.
-            if (!EvidenceSchema.SegmentColumns.TryGetValue(question, out var column))
-                throw new ArgumentException($"'{question}' is not a segment question.", nameof(filter));
-            clauses.Add($"d.{column} = $seg_{column}");
-            parameters.Add(($"$seg_{column}", code));
-        }
-        return string.Join(" AND ", clauses);
-    }
 
     private long CompanyId(string tenant, string hash)
     {
