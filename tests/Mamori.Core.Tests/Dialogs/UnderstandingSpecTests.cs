@@ -1,4 +1,5 @@
 using Mamori.Core.Dialogs;
+using Mamori.Core.Understanding;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -13,6 +14,14 @@ public sealed class UnderstandingSpecTests
     {
         var data = new TheoryData<string, string>();
         foreach (var row in Spec.Value.Commands)
+            data.Add(row.Text, row.Is);
+        return data;
+    }
+
+    public static TheoryData<string, string> Requests()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in Spec.Value.Requests)
             data.Add(row.Text, row.Is);
         return data;
     }
@@ -42,11 +51,15 @@ public sealed class UnderstandingSpecTests
     }
 
     [Theory, MemberData(nameof(Commands))]
-    public void Recognises_the_command(string text, string expected)
-    {
-        var detected = TestBot.Language.Commands.Detect(text);
-        Assert.Equal(expected, detected is { } kind ? char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..] : "none");
-    }
+    public void Recognises_the_command(string text, string expected) =>
+        Assert.Equal(expected, Name(TestBot.Language.Commands.Detect(text)));
+
+    [Theory, MemberData(nameof(Requests))]
+    public void Recognises_a_request_in_plain_words(string text, string expected) =>
+        Assert.Equal(expected, Name(TestBot.Language.Commands.DetectRequest(text)));
+
+    private static string Name(CommandKind? kind) =>
+        kind is { } k ? char.ToLowerInvariant(k.ToString()[0]) + k.ToString()[1..] : "none";
 
     [Theory, MemberData(nameof(Questions))]
     public void Tells_a_question_from_an_answer(string text, bool question, bool clear)
@@ -80,6 +93,7 @@ public sealed class UnderstandingSpecTests
     public sealed class SpecFile
     {
         public List<CommandRow> Commands { get; set; } = [];
+        public List<CommandRow> Requests { get; set; } = [];
         public List<QuestionRow> Questions { get; set; } = [];
         public List<UnknownRow> AboutTheQuestion { get; set; } = [];
         public List<UnknownRow> Unknown { get; set; } = [];
