@@ -47,7 +47,8 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
         // The action for this week comes from the weakest answers; when the basics are in place, or when too much is
         // unknown to judge (finding out comes first), from the first measure.
         var first = recommendations.Count > 0 ? new ThisWeekAction(recommendations[0].MeasureId, recommendations[0].NextStep) : null;
-        var thisWeek = undetermined ? first : rules.ThisWeek.Pick(context) ?? first;
+        // An entry whose measure has closed (validUntil) or is not for this company is passed over, like in the list.
+        var thisWeek = undetermined ? first : rules.ThisWeek.Pick(context, id => Offerable(catalog.Find(id), today, segment)) ?? first;
 
         return new DiagnosisResult(primary, step, findings, recommendations,
             rules.WorryingPattern.Evaluate(context), itPlan,
@@ -61,9 +62,12 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
     // The self-check and people to ask, in the file's order, where the company may use them and they are still current.
     private IReadOnlyList<Recommendation> FindingOut(MeasureCatalog catalog, DateOnly today, Segment segment) =>
         rules.UndeterminedRecommend.Select(catalog.Find).OfType<Measure>()
-            .Where(m => !m.IsExpired(today) && m.Eligibility.Admits(segment.Employees, segment.Industry, segment.Prefecture))
+            .Where(m => Offerable(m, today, segment))
             .Select(m => new Recommendation(m.Id, m.Barriers[0], m.SupportType, m.Name, m.Url, m.NextStep, false, m.IsLocal))
             .ToList();
+
+    private static bool Offerable(Measure? measure, DateOnly today, Segment segment) =>
+        measure is not null && !measure.IsExpired(today) && measure.Eligibility.Admits(segment.Employees, segment.Industry, segment.Prefecture);
 
     private StageFinding Find(Stage stage, ConditionContext context, IReadOnlyDictionary<string, string> codes)
     {

@@ -19,8 +19,9 @@ public sealed class ThisWeekRules
     /// <summary>Every measure id the entries link to, for the kit to check against the catalog.</summary>
     public IEnumerable<string> MeasureIds => _entries.Select(e => e.Action.MeasureId).Distinct(StringComparer.Ordinal);
 
-    internal ThisWeekAction? Pick(ConditionContext context) =>
-        _entries.FirstOrDefault(e => e.When.Evaluate(context)).Action;
+    /// <summary>The first entry that holds and whose measure the owner may still be sent to (open, and for them).</summary>
+    internal ThisWeekAction? Pick(ConditionContext context, Func<string, bool> offerable) =>
+        _entries.FirstOrDefault(e => e.When.Evaluate(context) && offerable(e.Action.MeasureId)).Action;
 
     public static ThisWeekRules Load(string path, DiagnosisScript script)
     {

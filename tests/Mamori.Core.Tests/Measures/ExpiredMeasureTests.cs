@@ -28,6 +28,22 @@ public sealed class ExpiredMeasureTests
         Assert.InRange(Diagnose(expired).Recommendations.Count, 3, 6);   // the bakery still gets a full list from what is open
     }
 
+    [Fact]
+    public void The_one_thing_for_this_week_never_links_a_closed_programme()
+    {
+        var week = Diagnose(CatalogWith(Subsidy, validUntil: null)).ThisWeek;
+        Assert.NotNull(week);
+
+        // Close the very measure this week's action links to: the owner gets the next action that applies instead.
+        var closed = CatalogWith(week.MeasureId, validUntil: Today.AddDays(-1));
+        var instead = Diagnose(closed).ThisWeek;
+        Assert.NotNull(instead);
+        Assert.NotEqual(week.MeasureId, instead.MeasureId);
+        Assert.False(closed.Find(instead.MeasureId)!.IsExpired(Today));
+        Assert.NotEqual(week.Action, instead.Action);
+        Assert.EndsWith("。", instead.Action);
+    }
+
     // Every measure the owner is sent to: the recommendations and the one thing for this week.
     private static IReadOnlyList<string> Offered(MeasureCatalog catalog)
     {
