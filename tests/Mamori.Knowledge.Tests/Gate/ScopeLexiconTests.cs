@@ -14,6 +14,8 @@ public sealed class ScopeLexiconTests
     [InlineData("ＶＰＮの機械って危ない？", "vpn")]
     [InlineData("サイバー保険って必要？", "サイバー")]
     [InlineData("カフェのWi-Fiで仕事してもいい？", "てもいい")]
+    [InlineData("タダで気軽に聞けるとこってあります？", "聞けるとこ")]
+    [InlineData("共有フォルダ、関係ない人にも見えてへん？", "関係ない人")]
     public void Words_are_found_however_the_owner_typed_them(string question, string expected) =>
         Assert.Equal(JapaneseNormalizer.Normalize(expected), Real.FindScopeWord(JapaneseNormalizer.Normalize(question)));
 
