@@ -25,12 +25,11 @@ internal static class DashboardCharts
             return;
         var columns = DashboardSections.Columns(section, cells);
         var byCell = cells.ToDictionary(c => (c.Row, c.Column));
-        var rows = DashboardSections.Rows(cells).ToList();
+        var rows = DashboardSections.Rows(section, cells).ToList();
         bool cut = section.Chart == DashboardChart.HorizontalBars && rows.Count > MaxBars;
         if (cut)
         {
-            rows = rows.OrderByDescending(r => byCell.TryGetValue((r, columns[0]), out var c) ? c.Figures?.Companies ?? -1 : -1)
-                .ThenBy(r => r, StringComparer.Ordinal).Take(MaxBars).ToList();
+            rows = rows[..MaxBars];   // the table's first rows: the largest, where the section is ordered by count
         }
         else if (section.Chart == DashboardChart.StackedBars && rows.Count > MaxMonths)
         {

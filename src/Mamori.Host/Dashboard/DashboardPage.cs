@@ -87,7 +87,7 @@ internal static class DashboardPage
         foreach (var column in columns)
             html.Append("<th scope=\"col\">").Append(HtmlEncode(section.Column(column))).Append("</th>");
         html.Append("</tr></thead><tbody>");
-        foreach (var row in DashboardSections.Rows(cells))
+        foreach (var row in DashboardSections.Rows(section, cells))
         {
             html.Append("<tr><th scope=\"row\">").Append(HtmlEncode(section.Row(row))).Append("</th>");
             foreach (var column in columns)

@@ -7,9 +7,10 @@ namespace Mamori.Host.Dashboard;
 /// <summary>One table of the dashboard and of the export: its title and how its row and column codes read in Japanese.</summary>
 /// <param name="ColumnOrder">Where a column goes: a question's columns in the order of its choices (1〜5人 before 6〜20人), not as text.</param>
 /// <param name="Chart">How the table is drawn above itself on the dashboard (never in the export).</param>
+/// <param name="RowsByCount">Rows with the most companies in the first column first (a long list of measures), not by code.</param>
 internal sealed record DashboardSection(
     string Id, string Title, Breakdown? Breakdown, Func<string, string> Row, Func<string, string> Column, bool Heat,
-    Func<string, int>? ColumnOrder = null, DashboardChart Chart = DashboardChart.None);
+    Func<string, int>? ColumnOrder = null, DashboardChart Chart = DashboardChart.None, bool RowsByCount = false);
 
 /// <summary>
 /// A chart drawn by Chart.js from the table's shown cells: one bar per row (a series per column), rows across or, for long
@@ -39,7 +40,8 @@ internal static class DashboardSections
             new("steps", "取り組みの段階（ステップ）", Breakdown.Steps, r => $"ステップ{r}", One, false, Chart: DashboardChart.Bars),
             new("worrying", "懸念するパターン × ITへの依存", Breakdown.WorryingPattern, r => r == "1" ? "懸念するパターン" : "該当しない", Label("it_dependence"), true, ChoiceOrder("it_dependence")),
             new("months", "月ごとの推移（いちばんの壁）", Breakdown.Months, r => r, DashboardWords.Stage, false, Chart: DashboardChart.StackedBars),
-            new("measures", "勧めた支援策と開かれた支援策", Breakdown.Measures, id => catalog.Find(id)?.Name ?? id, c => c == "opened" ? "開いた会社" : "勧めた会社", false, Chart: DashboardChart.HorizontalBars),
+            new("measures", "勧めた支援策と開かれた支援策", Breakdown.Measures, id => catalog.Find(id)?.Name ?? id, c => c == "opened" ? "開いた会社" : "勧めた会社", false,
+                c => c == "opened" ? 1 : 0, DashboardChart.HorizontalBars, RowsByCount: true),
             new("missing", "地域の支援策が見当たらない壁", null, DashboardWords.Stage, Label("prefecture"), false, ChoiceOrder("prefecture")),
         ];
     }
@@ -49,9 +51,19 @@ internal static class DashboardSections
         cells.Select(c => c.Column).Distinct()
             .OrderBy(c => section.ColumnOrder?.Invoke(c) ?? 0).ThenBy(c => c, StringComparer.Ordinal).ToList();
 
-    /// <summary>The rows in path order for stages, else as counted; outcomes keep the store's order.</summary>
-    public static IEnumerable<string> Rows(IEnumerable<ShownCell> cells) =>
-        cells.Select(c => c.Row).Distinct().OrderBy(StageOrder).ThenBy(r => r, StringComparer.Ordinal);
+    /// <summary>
+    /// The rows in path order for stages, else by code; for a section counted by rows, the most companies in its first
+    /// column first (a hidden count, under k, counts as the fewest).
+    /// </summary>
+    public static IReadOnlyList<string> Rows(DashboardSection section, IReadOnlyList<ShownCell> cells)
+    {
+        var rows = cells.Select(c => c.Row).Distinct();
+        if (!section.RowsByCount)
+            return [.. rows.OrderBy(StageOrder).ThenBy(r => r, StringComparer.Ordinal)];
+        var first = Columns(section, cells).FirstOrDefault();
+        var companies = cells.Where(c => c.Column == first).ToDictionary(c => c.Row, c => c.Figures?.Companies ?? -1);
+        return [.. rows.OrderByDescending(r => companies.GetValueOrDefault(r, -1)).ThenBy(r => r, StringComparer.Ordinal)];
+    }
 
     private static int StageOrder(string row) => Array.IndexOf(["motivation", "awareness", "investment", "talent", "measures", "none", "undetermined"], row) is var i and >= 0 ? i : 100;
 }

@@ -60,6 +60,27 @@ public sealed class DashboardTests
         Assert.Equal(companies >= 5 ? "5" : null, steps["series"]![0]!["values"]![0]?.ToJsonString());
     }
 
+    [Fact]
+    public async Task The_measures_are_listed_most_recommended_first_and_the_chart_draws_the_top_ten()
+    {
+        using var host = new DashboardHost();
+        var diagnoses = SyntheticDiagnoses.Generate(host.Kit, host.Keys, "kyoto-cci", companies: 1200, seed: 12);
+        await SyntheticDiagnoses.WriteAsync(host.Store, diagnoses);
+        using var browser = await host.StaffAsync("kyoto-cci");
+
+        var recommended = diagnoses.SelectMany(d => d.Facts.Recommended.Select(m => (m.MeasureId, d.Company))).Distinct()
+            .GroupBy(p => p.MeasureId).Select(g => g.Count()).OrderDescending().ToList();
+        Assert.True(recommended.Count > 10, "the seed recommends more than ten measures");
+
+        var chart = ChartOf(await browser.GetStringAsync("desk/dashboard"), "measures");
+        Assert.Equal("勧めた会社", (string?)chart["series"]![0]!["name"]);
+        var drawn = chart["series"]![0]!["values"]!.AsArray().Select(v => v is null ? 0 : (int)v).ToList();
+        Assert.Equal(recommended.Take(10).Select(n => n >= 5 ? n : 0), drawn);
+
+        var table = (await DashboardHost.CsvAsync(browser)).Where(r => r[0] == "勧めた支援策と開かれた支援策" && r[2] == "勧めた会社").ToList();
+        Assert.Equal((string?)chart["labels"]![0], table.MaxBy(r => int.TryParse(r[3], out var n) ? n : 0)![1]);
+    }
+
     /// <summary>The figures behind a section's chart, as dashboard.js reads them from the canvas.</summary>
     private static System.Text.Json.Nodes.JsonNode ChartOf(string page, string section)
     {
