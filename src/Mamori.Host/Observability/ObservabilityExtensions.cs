@@ -9,7 +9,8 @@ namespace Mamori.Host.Observability;
 public static class ObservabilityExtensions
 {
     /// <summary>
-    /// OpenTelemetry traces (ASP.NET Core, HttpClient, Npgsql's source) and metrics (the same, plus Mamori's own meters),
+    /// OpenTelemetry traces (ASP.NET Core, HttpClient, Npgsql's source; no conversation or user ids, see
+    /// <see cref="TracePaths"/>) and metrics (the same, plus Mamori's own meters),
     /// exported over OTLP/HTTP when <see cref="ObservabilityOptions.OtlpEndpoint"/> is set. Call after AddBot: the
     /// knowledge answerer it registered is wrapped to be measured.
     /// </summary>
@@ -29,7 +30,9 @@ public static class ObservabilityExtensions
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("mamori"));
         telemetry.WithTracing(tracing =>
         {
-            tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Npgsql");
+            tracing.AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = TracePaths.UseRoute)
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = TracePaths.RedactIds)
+                .AddSource("Npgsql");
             if (endpoint is not null)
                 tracing.AddOtlpExporter(o => Otlp(o, endpoint, "v1/traces"));
         });

@@ -53,6 +53,10 @@ public sealed class OtlpExportTests
         Assert.DoesNotContain(client.ConversationId, metrics);
         Assert.All(received, r => Assert.Equal("application/x-protobuf", r.ContentType));
         Assert.Contains(received, r => r.Path == "/v1/traces");
+        // Spans name the route, not the conversation: a trace store must not become a list of who talked when.
+        string traces = string.Concat(received.Where(r => r.Path == "/v1/traces").Select(r => Encoding.UTF8.GetString(r.Body)));
+        Assert.Contains("/v3/directline/conversations/{conversationId}", traces);
+        Assert.DoesNotContain(client.ConversationId, traces);
     }
 
     [Fact]
