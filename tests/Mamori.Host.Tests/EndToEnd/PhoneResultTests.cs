@@ -19,7 +19,7 @@ namespace Mamori.Host.Tests.EndToEnd;
 /// 「わからない」) does the diagnosis on a 360×740 phone: every button label fits, the stage picture's smallest text is
 /// at least 12 px where the chat shows it and opens full size on a tap, an IME Enter never sends, and the report shows
 /// the profile and every answer, prints on two A4 pages, and shows the reviewers' cautions to the adviser only.
-/// Screenshots and the figures go to /tmp/shots and the test output.
+/// Screenshots and the PDFs go to TestResults/e2e (git-ignored), the figures to the test output.
 /// </summary>
 public sealed class PhoneResultTests(ITestOutputHelper output)
 {
@@ -27,12 +27,10 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
 
     private static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
-    private const string Shots = "/tmp/shots";
 
     [ChromiumFact]
     public async Task On_a_phone_the_result_is_legible_nothing_is_cut_and_the_report_prints_on_two_pages()
     {
-        Directory.CreateDirectory(Shots);
         using var host = new HostFactory(scripted: false);
         await using var browser = await Browser.LaunchAsync();
         await using var context = await browser.Chromium.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = Phone, HasTouch = true, IsMobile = true });
@@ -69,9 +67,9 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
         output.WriteLine($"SVG at {width:0} px: smallest text {smallestSvg:0.0} px");
         Assert.True(smallestSvg >= 12, $"the SVG's smallest text is {smallestSvg:0.0} px");
 
-        await page.ScreenshotAsync(new() { Path = $"{Shots}/chat-result-360.png" });
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("chat-result-360") });
         await picture.ScrollIntoViewIfNeededAsync();
-        await page.ScreenshotAsync(new() { Path = $"{Shots}/chat-picture-360.png" });
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("chat-picture-360") });
 
         // A tap opens the picture full size.
         var full = await page.RunAndWaitForPopupAsync(() => picture.TapAsync());
@@ -90,9 +88,9 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
         await page.WaitForTimeoutAsync(500);
         Assert.Empty(await chat.OverflowingButtonsAsync());
         Assert.Empty(await OverflowingCardButtonsAsync(page));
-        await page.ScreenshotAsync(new() { Path = $"{Shots}/chat-result-1280.png" });
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("chat-result-1280") });
         await report.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
-        await report.ScreenshotAsync(new() { Path = $"{Shots}/report-owner-1280.png", FullPage = true });
+        await report.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("report-owner-1280"), FullPage = true });
 
         // The owner's case reaches the desk; an adviser signs in with their own account and opens the report from it.
         string conversationId = bare[(bare.LastIndexOf('/') + 1)..];
@@ -114,7 +112,7 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
         Assert.Contains("お聞きしなかった質問", adviserText);   // what was not asked, and why: for the adviser
         var cautions = await adviser.Locator(".report-adviser li").CountAsync();
         output.WriteLine($"adviser view: {cautions} cautions; {await PdfPagesAsync(adviser, "report-adviser")} A4 pages");
-        await adviser.ScreenshotAsync(new() { Path = $"{Shots}/report-adviser-1280.png", FullPage = true });
+        await adviser.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("report-adviser-1280"), FullPage = true });
     }
 
     private async Task CheckOwnerReportAsync(HostFactory host, IPage report)
@@ -141,7 +139,7 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
 
         double height = await report.EvaluateAsync<double>("() => document.documentElement.scrollHeight");
         double scroll = await report.EvaluateAsync<double>("() => document.documentElement.scrollWidth");
-        await report.ScreenshotAsync(new() { Path = $"{Shots}/report-owner-360.png", FullPage = true });
+        await report.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("report-owner-360"), FullPage = true });
         int pages = await PdfPagesAsync(report, "report-owner");
         output.WriteLine($"owner report at 360 px: {height:0} px tall, {scroll:0} px wide, picture text {smallest:0.0} px; {pages} A4 pages");
         Assert.True(scroll <= 360, $"the report is {scroll} px wide at 360 px");
@@ -234,7 +232,7 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
             ["paperWidth"] = 8.27, ["paperHeight"] = 11.69, ["preferCSSPageSize"] = true, ["printBackground"] = true,
         });
         byte[] pdf = Convert.FromBase64String(printed!.Value.GetProperty("data").GetString()!);
-        await File.WriteAllBytesAsync($"{Shots}/{name}.pdf", pdf);
+        await File.WriteAllBytesAsync(Path.ChangeExtension(Browser.ScreenshotPath(name), ".pdf"), pdf);
         string raw = System.Text.Encoding.Latin1.GetString(pdf);
         return System.Text.RegularExpressions.Regex.Matches(raw, @"/Type\s*/Page[^s]").Count;
     }
