@@ -187,7 +187,7 @@ public sealed class ReadingRules
             changed = false;
             foreach (var (word, splitAt, atStart) in _contrasts)
             {
-                if (splitAt == 0 && !atStart && rest.Length > word.Length && rest.EndsWith(word, StringComparison.Ordinal))
+                if (splitAt == 0 && !atStart && rest.EndsWith(word, StringComparison.Ordinal))   // 「…取ってる。けど、…」 too
                     return true;
             }
             foreach (var (ending, keep) in _endings)
