@@ -105,8 +105,10 @@ internal sealed class ChoiceLexicon
         return found;
     }
 
-    /// <summary>Several choices named at once: the combined choice (図面 + 名簿 = 両方), else the one dominant choice, else null.</summary>
-    public string? Combine(IReadOnlyCollection<string> codes)
+    /// <summary>Several choices named at once: the combined choice (図面 + 名簿 = 両方), else the one dominant choice when
+    /// they were named in one clause (「補助金を使ってレジを入れ替える」; across clauses, 「自分の金で買う。補助金は面倒」, a
+    /// dominant word is only one of two answers), else null.</summary>
+    public string? Combine(IReadOnlyCollection<string> codes, bool inOneClause = true)
     {
         foreach (var (combined, parts) in _combinations)
         {
@@ -114,6 +116,6 @@ internal sealed class ChoiceLexicon
                 return combined;
         }
         var dominant = codes.Where(_dominant.Contains).ToList();
-        return dominant.Count == 1 ? dominant[0] : null;
+        return dominant.Count == 1 && inOneClause ? dominant[0] : null;
     }
 }

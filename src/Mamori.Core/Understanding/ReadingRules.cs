@@ -34,6 +34,7 @@ public sealed class ReadingRules
     private readonly string[] _notNegations;
     private readonly string[] _conditionals;
     private readonly string[] _premises;
+    private readonly string[] _customers;
     private readonly string[] _doubleNegations;
     private readonly string[] _negativeItems;
     private readonly string[] _hedges;
@@ -62,6 +63,7 @@ public sealed class ReadingRules
         _notNegations = Words(yaml.NotNegations, path, "notNegations");
         _conditionals = Words(yaml.Conditionals, path, "conditionals");
         _premises = Words(yaml.Premises, path, "premises");
+        _customers = Words(yaml.Customers, path, "customers");
         _doubleNegations = Words(yaml.DoubleNegations, path, "doubleNegations").Select(Canonicalize).ToArray();
         _negativeItems = Words(yaml.NegativeItems, path, "negativeItems");
         _hedges = Words(yaml.Hedges, path, "hedges");
@@ -132,11 +134,15 @@ public sealed class ReadingRules
     internal IReadOnlyList<Clause> Split(string text)
     {
         var clauses = new List<Clause>();
+        var pending = false;   // 「保険はあるけど、パソコンのはない」: a piece that ends in a contrast word joins the next one by it
         foreach (var piece in SplitAtPunctuation(text))
         {
             var folded = JapaneseFold.Fold(piece);
-            foreach (var (clause, afterContrast) in SplitAtContrasts(folded))
+            var first = true;
+            foreach (var (clause, contrasted) in SplitAtContrasts(folded))
             {
+                var afterContrast = contrasted || (first && pending);
+                first = false;
                 // Twice: dialect endings are rewritten where they end the message (「知らねー」), then again once 「よ」「わ」 are off.
                 // 「ちょっとは思うけどな」: what follows the contrast word is only a softener, not a second clause.
                 if (afterContrast && IsOnlyEndings(clause))
@@ -145,6 +151,7 @@ public sealed class ReadingRules
                 if (canonical.Length > 0)
                     clauses.Add(new Clause(canonical, afterContrast && clauses.Count > 0));
             }
+            pending = EndsInContrast(folded);
         }
         return clauses;
     }
@@ -169,6 +176,31 @@ public sealed class ReadingRules
         }
         if (start < nfkc.Length)
             yield return nfkc[start..];
+    }
+
+    // A whole contrast word (not 「る|が」, which is as often a subject's が) at the end of a piece, endings aside (「けどな」).
+    private bool EndsInContrast(string folded)
+    {
+        var rest = folded;
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (word, splitAt, atStart) in _contrasts)
+            {
+                if (splitAt == 0 && !atStart && rest.EndsWith(word, StringComparison.Ordinal))   // 「…取ってる。けど、…」 too
+                    return true;
+            }
+            foreach (var (ending, keep) in _endings)
+            {
+                if (keep == 0 && rest.Length > ending.Length && rest.EndsWith(ending, StringComparison.Ordinal) && !_contrasts.Any(c => c.Word == ending))
+                {
+                    rest = rest[..^ending.Length];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     private IEnumerable<(string Clause, bool AfterContrast)> SplitAtContrasts(string folded)
@@ -231,7 +263,8 @@ public sealed class ReadingRules
             {
                 // Never below two characters, except for a whole ending like 「です」 (「私です」 → 「私」; 「まだ」 keeps its 「だ」).
                 var left = folded.Length - (ending.Length - keep);
-                if ((left >= 2 || (left >= 1 && ending.Length - keep >= 2)) && folded.EndsWith(ending, StringComparison.Ordinal))
+                if ((left >= 2 || (left >= 1 && ending.Length - keep >= 2)) && folded.EndsWith(ending, StringComparison.Ordinal)
+                    && !CutsUnsaidNegation(folded, ending.Length - keep))
                 {
                     folded = folded[..^(ending.Length - keep)];
                     changed = true;
@@ -241,6 +274,12 @@ public sealed class ReadingRules
         }
         return folded;
     }
+
+    // 「新しい子にはまだだわ」: once 「だわ」 is off, the 「だ」 of 「まだ」 is not an ending; an unsaid negation that ends the
+    // clause keeps every character (「まだ」 stays 「まだ」, not 「ま」), unless it is the tail of another word (「古いままだ」).
+    private bool CutsUnsaidNegation(string folded, int cut) =>
+        _unsaidNegations.Any(u => cut <= u.Length && folded.EndsWith(u, StringComparison.Ordinal)
+                                  && (folded.Length == u.Length || folded[^(u.Length + 1)] != u[0]));
 
     /// <summary>Rewrites spoken and dialect forms to one form, longest first at each place (「入れとらん」 → 「入れていない」).</summary>
     public string Canonicalize(string folded)
@@ -344,6 +383,22 @@ public sealed class ReadingRules
 
     public bool HasHedge(string clause) => _hedges.Any(h => clause.Contains(h, StringComparison.Ordinal));
 
+    /// <summary>A hedge somewhere not wholly inside one of <paramref name="words"/> (spans of choice words: 「少し困る」 is a
+    /// choice, not a hedge, while 「補助金があれば」 holds the hedge 「金があれば」 across the choice word 補助金).</summary>
+    internal bool HasHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words)
+    {
+        foreach (var hedge in _hedges)
+        {
+            for (var at = folded.IndexOf(hedge, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(hedge, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + hedge.Length;
+                if (!words.Any(w => w.Start <= at && end <= w.End))
+                    return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>「会計データだけ」「見直したくらい」: only part. After a number (「30万くらい」「5人程度」) the same words mean "about".</summary>
     public bool HasPartial(string clause)
     {
@@ -362,6 +417,9 @@ public sealed class ReadingRules
 
     /// <summary>A word that ends right before a premise marker (「止まると困る」) describes a situation, not the answer.</summary>
     public bool IsPremise(string clause, int end) => end < clause.Length && _premises.Any(p => clause.AsSpan(end).StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>A word that ends right before a customer marker (「問屋さんに出す」「工務店に卸す」) names whom the goods go to.</summary>
+    public bool IsCustomer(string clause, int end) => end < clause.Length && _customers.Any(c => clause.AsSpan(end).StartsWith(c, StringComparison.Ordinal));
 
     private int NegationAt(string clause, int from)
     {
@@ -409,6 +467,7 @@ public sealed class ReadingRules
         public List<string>? NotNegations { get; set; }
         public List<string>? Conditionals { get; set; }
         public List<string>? Premises { get; set; }
+        public List<string>? Customers { get; set; }
         public List<string>? DoubleNegations { get; set; }
         public List<string>? NegativeItems { get; set; }
         public List<string>? Hedges { get; set; }

@@ -49,7 +49,7 @@ public sealed partial class ReplyReader
         {
             // 「まあまあかな」「ちょっと困るかなー」: the endings taken off held a hedge, so the whole reply is a guess.
             var wholeReading = Reading(question, exact, 1.0, "exact");
-            return Vague(folded, _rules.HasHedge(WithoutChoiceWords(folded, lexicon)) ? HedgedWords(question, Hedge(question, wholeReading)) : wholeReading);
+            return Vague(folded, HasHedge(folded, lexicon) ? HedgedWords(question, Hedge(question, wholeReading)) : wholeReading);
         }
 
         // A message whose last sentence is clearly a question is one, even if a choice word is in it (「無料でも大丈夫ですか」);
@@ -58,7 +58,8 @@ public sealed partial class ReplyReader
             return ReplyReading.AQuestion;
 
         var reading = ReadWords(question, lexicon, text!);
-        if (question.Kind != QuestionKind.Choice && reading.Code != question.Unknown.Code)
+        // 「五十人はおらんな、四十ちょいや」: a 「わからない」 found only by forgiving a typo (おらん ≈ わからん) is no reason to skip the number.
+        if (question.Kind != QuestionKind.Choice && (reading.Code != question.Unknown.Code || reading.Source == "typo"))
             reading = WithQuantity(question, JapaneseFold.Fold(NumberList().Replace(text!, "$1〜$2")), reading);
 
         // 「大きいだろうなとは思う」 is an opinion, not 「〜とは？」.
@@ -94,7 +95,7 @@ public sealed partial class ReplyReader
         var folded = JapaneseFold.Fold(text);
         // Hedges often sit in the endings a clause loses (「…かな」), so they are looked for in the whole reply, outside the
         // choices' own words (「少し困る」 is a choice, not a hedge).
-        var hedged = _rules.HasHedge(WithoutChoiceWords(folded, lexicon));
+        var hedged = HasHedge(folded, lexicon);
 
         var carried = false;   // 「会計データのみ、月に一度保存」: a clause that only limits carries its "only part" to the next
         for (var c = 0; c < clauses.Count; c++)
@@ -111,7 +112,8 @@ public sealed partial class ReplyReader
             // 「やってないことはない」「おらんこともない」: whatever the words, the clause says a weak yes.
             if (polarity is not null && polarityOf == ClausePolarity.DoublyNegated)
                 hits.RemoveAll(h => h.Code is null || polarity.Codes.Contains(h.Code) || h.Code == question.Unknown.Code);
-            var partial = polarity?.Mixed is not null && (carried || _rules.HasPartial(clause));
+            // 「社内だけにしとる」「俺だけ」: an "only" inside a choice's own word is that word, not "only part".
+            var partial = polarity?.Mixed is not null && (carried || _rules.HasPartial(WithoutChoiceWords(clause, lexicon)));
             carried = partial && hits.Count == 0 && polarityOf == ClausePolarity.None;
             read[c] = carried || hits.Count > 0;
             if (carried)
@@ -122,8 +124,11 @@ public sealed partial class ReplyReader
                 read[c] = true;
                 continue;
             }
-            if (polarity is null)
+            // 「店長の俺」「社長の息子」: on a question whose choices are named (no plain yes), 「A の B」 is B as well.
+            if (polarity is null || polarity is { Affirmed: null, Mixed: null })
                 hits = WithoutModifiers(clause, hits);
+            if (polarity is null)
+                hits = WithoutCustomers(clause, hits);
             if (_rules.EmbeddedQuestionAt(clause) is var embedded and >= 0)
                 hits.RemoveAll(h => h.Start < embedded);   // 「入っとるかどうか分からん」: only 分からん answers
             var consumed = -1;   // where the negation that denied an earlier word begins: it is that word's, not a "no" of its own
@@ -187,7 +192,7 @@ public sealed partial class ReplyReader
         if (carried && polarity?.Mixed is { } limited)
             signals = signals.Select(s => s.Code == polarity.Affirmed ? s with { Code = limited } : s).ToList();
         signals.RemoveAll(s => excluded.Contains(s.Code) && s.Strength != Strength.Strong);
-        var result = Resolve(question, lexicon, signals, ambiguous);
+        var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, signals, ambiguous);
         if (result is null)
         {
             return clauses.Select(lexicon.FindWithTypo).FirstOrDefault(t => t is not null) is { } typo
@@ -205,6 +210,26 @@ public sealed partial class ReplyReader
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && result.Source != "words")
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
         return Unread(split, read, Vague(folded, result));
+    }
+
+    // 「漁船の保険はあるばってん、パソコンのはなか」: a choice named on one side of a contrast and a plain no on the other,
+    // on a question whose choices are named (no plain yes, no middle choice), may be about something else than the question
+    // (the boat, not the PC): the owner says which, with the later side as the guess. Where a plain yes has a choice,
+    // 「まだないけど、そのうち言われそう」 is the named choice.
+    private static ReplyReading? ContrastedDenial(Question question, IReadOnlyList<Clause> split, List<Signal> signals)
+    {
+        if (question.Polarity is not { Affirmed: null, Mixed: null, Denied: { } no })
+            return null;
+        foreach (var denial in signals.Where(s => s.Strength == Strength.Generic && s.Code == no))
+        {
+            var named = signals.FirstOrDefault(s => s.Strength == Strength.Strong && s.Code != no && s.Code != question.Unknown.Code
+                                                    && s.Clause != denial.Clause && split[Math.Max(s.Clause, denial.Clause)].AfterContrast);
+            if (named.Code is null)
+                continue;
+            var last = named.Clause > denial.Clause ? named.Code : no;
+            return Reading(question, last, 0.5, "contrast-conflict", [last, last == no ? named.Code : no]);
+        }
+        return null;
     }
 
     // 「決まった予算はないけど、ソフト代は払ってる」: a contrast says the other side matters, so when one side says nothing
@@ -228,6 +253,9 @@ public sealed partial class ReplyReader
             : reading;
 
     // A hedge inside a choice's own word (「少し困る」「少しは」) is that word, not a hedge of the reply.
+    private bool HasHedge(string folded, ChoiceLexicon lexicon) =>
+        _rules.HasHedgeOutside(folded, lexicon.Find(folded).Select(h => (h.Start, h.End)).ToList());
+
     private static string WithoutChoiceWords(string clause, ChoiceLexicon lexicon)
     {
         var hits = lexicon.Find(clause);
@@ -242,10 +270,22 @@ public sealed partial class ReplyReader
         return sb.ToString();
     }
 
-    // 「機械部品の問屋」: in 「A の B」 the last word names the thing (問屋), the earlier one only describes it (部品).
+    // 「機械部品の問屋」: in 「A の B」 the last word names the thing (問屋), the earlier one only describes it (部品); the の
+    // may be the last word's own (「店長の俺」, owner's 「の俺」).
+    // A last word that names several (「浜松の中区」「東京の府中市」) is told apart by the first, which stays; a list
+    // (「施主さんの個人情報とゼネコンの図面」) names both.
     private static List<WordHit> WithoutModifiers(string clause, List<WordHit> hits) =>
-        hits.Where((h, i) => !hits.Skip(i + 1).Any(later => later.Code != h.Code && later.Start >= h.End
-                                                               && clause.AsSpan(h.End, later.Start - h.End).Contains('の'))).ToList();
+        hits.Where((h, i) => !hits.Skip(i + 1).Any(later => later.Code is not null && later.Code != h.Code && later.Start >= h.End
+                                                               && clause.AsSpan(h.End, later.Start - h.End + 1) is var between
+                                                               && between.Contains('の') && between.IndexOfAny("とやも") < 0)).ToList();
+
+    // 「かまぼこ作って問屋さんに出しとる」「建材を工務店さんに卸しとる」: a trade the goods go to is the customer, not the
+    // owner's own trade, when the owner's is named too (reading.yaml customers).
+    private List<WordHit> WithoutCustomers(string clause, List<WordHit> hits)
+    {
+        var own = hits.Where(h => !_rules.IsCustomer(clause, h.End)).ToList();
+        return own.Count > 0 && own.Count < hits.Count ? own : hits;
+    }
 
     private ReplyReading? Resolve(Question question, ChoiceLexicon lexicon, List<Signal> signals, List<IReadOnlyList<string>> ambiguous)
     {
@@ -260,10 +300,16 @@ public sealed partial class ReplyReader
             var codes = signals.Where(s => s.Strength == strength).Select(s => s.Code).Distinct(StringComparer.Ordinal).ToList();
             if (codes.Count == 0)
                 continue;
+            // 「言うてへんなあ、わしもよう知らんし」: a plain no in one clause and 「分からない」 in another: the owner says which,
+            // with the no as the guess (「考えたことはあるけど分からない」 stays 「分からない」).
+            if (codes is [var only] && only == question.Unknown.Code && polarity?.Denied is { } denied
+                && signals.FirstOrDefault(s => s.Strength == Strength.Generic && s.Code == denied
+                                               && !signals.Any(u => u.Code == only && u.Clause == s.Clause)) is { Code: { } answer })
+                return Reading(question, answer, 0.5, "conflict", [answer, only]);
             // A town found in two prefectures, told apart by the prefecture also named (「東京の府中市」).
             if (codes.Count == 1)
                 return Reading(question, codes[0], strength == Strength.Strong ? 0.9 : 0.8, strength == Strength.Strong ? "words" : "polarity");
-            if (lexicon.Combine(codes) is { } combined)
+            if (lexicon.Combine(codes, signals.Where(s => s.Strength == strength).Select(s => s.Clause).Distinct().Count() == 1) is { } combined)
                 return Reading(question, combined, 0.85, "combined");
             // 「事務所は止まるけど工場は動く」: two different answers in two clauses of a question with a middle choice is that choice.
             if (polarity?.Mixed is { } middle && signals.Where(s => s.Strength == strength).Select(s => s.Clause).Distinct().Count() > 1)
@@ -287,7 +333,7 @@ public sealed partial class ReplyReader
 
     // 「名刺くらいかなぁ」「たぶん製造業」: a hedged name of a choice is a guess where the question has no weaker choice.
     private static ReplyReading HedgedWords(Question question, ReplyReading result) =>
-        result.Outcome == ReadingOutcome.Understood && result.Source is "words" or "exact" && question.Polarity?.Hedged is null
+        result.Outcome == ReadingOutcome.Understood && result.Source is "words" or "exact" or "combined" && question.Polarity?.Hedged is null
             ? result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" }
             : result;
 
@@ -314,7 +360,8 @@ public sealed partial class ReplyReader
         // A range across two bands (「5万から10万」) or words that disagree with the number: ask, with the number's band first.
         if (low != high)
             return Reading(question, low.Code, 0.5, "range", [low.Code, high.Code]) with { Number = number };
-        if (byWords.Code is { } said && said != low.Code && byWords.Confidence >= UnderstoodAt)
+        // Words that disagree count even when they were only a guess (「決めてはないけど、毎年十万ぐらい」), but not a typo's.
+        if (byWords.Code is { } said && said != low.Code && byWords.Outcome != ReadingOutcome.NotUnderstood && byWords.Source != "typo")
             return Reading(question, low.Code, 0.5, "number-vs-words", [low.Code, said]) with { Number = number };
         return Reading(question, low.Code, 0.95, "number") with { Number = number };
     }
