@@ -8,25 +8,14 @@ namespace Mamori.Host.Tests.Desk;
 /// <summary>A restart with a case open loses nothing the desk holds: the case, its state, its chat and its route.</summary>
 public sealed class DeskRestartTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("mamori-desk-restart-").FullName;
+    private readonly DataFolder _data = new("desk-restart");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still open on some platform: the temp folder is cleaned by the system
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task After_a_restart_the_desk_finds_the_case_and_its_chat_and_is_told_when_the_web_chat_is_gone()
     {
-        var settings = new Dictionary<string, string?> { ["Mamori:Desk:SqlitePath"] = Path.Combine(_folder, "desk.db") };
+        var settings = new Dictionary<string, string?> { ["Mamori:Desk:SqlitePath"] = _data.File("desk.db") };
         string caseId;
         using (var before = new DeskHost(settings, scripted: false))
         {
@@ -61,13 +50,7 @@ public sealed class DeskRestartTests : IDisposable
     [Fact]
     public async Task After_a_restart_on_the_same_data_the_desks_reply_reaches_the_owners_web_chat()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Mamori:Desk:SqlitePath"] = Path.Combine(_folder, "desk.db"),
-            ["Channels:DirectLine:SqlitePath"] = Path.Combine(_folder, "directline.db"),
-            ["Access:TokenSigningKeyFile"] = Path.Combine(_folder, "signing-key"),
-            ["Mamori:State:SqlitePath"] = Path.Combine(_folder, "state.db"),
-        };
+        var settings = _data.Settings();
         string caseId, conversation, token;
         using (var before = new DeskHost(settings, scripted: false))
         {

@@ -6,31 +6,14 @@ namespace Mamori.Host.Tests.Reports;
 /// <summary>An owner's report link and the stage picture in the chat, opened after the host restarted on the same data folder.</summary>
 public sealed class ReportRestartTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("mamori-report-restart-").FullName;
+    private readonly DataFolder _data = new("report-restart");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still open: the temp folder is cleaned by the system
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task The_report_link_and_the_picture_from_before_a_restart_still_open()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Channels:DirectLine:SqlitePath"] = Path.Combine(_folder, "directline.db"),
-            ["Access:TokenSigningKeyFile"] = Path.Combine(_folder, "token-signing.key"),
-            ["Reports:SqlitePath"] = Path.Combine(_folder, "reports.db"),
-            ["Media:SqlitePath"] = Path.Combine(_folder, "media.db"),
-        };
+        var settings = _data.Settings();
         string reportUrl, pictureUrl;
         byte[] picture;
         using (var first = new HostFactory(scripted: true, settings))

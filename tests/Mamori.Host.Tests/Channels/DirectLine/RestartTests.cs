@@ -6,32 +6,15 @@ namespace Mamori.Host.Tests.Channels.DirectLine;
 /// <summary>A Web Chat user in the middle of a diagnosis while the host restarts on the same data folder.</summary>
 public sealed class RestartTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("mamori-dl-restart-").FullName;
+    private readonly DataFolder _data = new("dl-restart");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still open: the temp folder is cleaned by the system
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task After_a_restart_the_same_conversation_and_token_show_the_transcript_and_the_diagnosis_goes_on_at_the_same_question()
     {
         // Nothing configured about keys: the generated one in the data folder must carry the token over.
-        var settings = new Dictionary<string, string?>
-        {
-            ["Mamori:State:Provider"] = "sqlite",
-            ["Mamori:State:SqlitePath"] = Path.Combine(_folder, "state.db"),
-            ["Channels:DirectLine:SqlitePath"] = Path.Combine(_folder, "directline.db"),
-            ["Access:TokenSigningKeyFile"] = Path.Combine(_folder, "token-signing.key"),
-        };
+        var settings = _data.Settings();
         string conversationId, token;
         JsonArray before;
         using (var first = new HostFactory(scripted: false, settings))
