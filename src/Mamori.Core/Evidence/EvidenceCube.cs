@@ -5,16 +5,21 @@ namespace Mamori.Core.Evidence;
 /// <summary>
 /// The evidence held in memory, one small object per diagnosis with every code as a number, so that counting a breakdown
 /// is one pass over arrays instead of a GROUP BY with COUNT(DISTINCT) over the file: the dashboard's thirteen tables over
-/// 100,000 diagnoses took 3.2 s on SQLite. The SQLite file stays the record; this is rebuilt from it (after a start, or a
-/// deletion) and appended to with every write, under the store's lock. Its size follows the evidence kept, which the
+/// 100,000 diagnoses took 3.2 s on SQLite. The store's database stays the record; the store builds this from it (after a
+/// start, or a deletion), appends to it, and calls it under its own lock. Its size follows the evidence kept, which the
 /// retention period bounds (about 200 bytes a diagnosis with its measures).
 /// </summary>
-internal sealed class EvidenceCube
+public sealed class EvidenceCube
 {
+    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
     private readonly Dictionary<long, Row> _byId = [];
     private readonly List<Row> _rows = [];
-    // Companies numbered 0, 1, 2 … in order of appearance, so a cell counts distinct companies in a bit set.
+    // Companies numbered 0, 1, 2 … in order of appearance.
     private readonly Dictionary<long, int> _companies = [];
+    // Each company's diagnoses chained through Row.Next (first and last row index per dense company), so a filter's
+    // rows come out grouped by company and a cell counts distinct companies by remembering the last one it saw.
+    private readonly List<int> _firstOfCompany = [];
+    private readonly List<int> _lastOfCompany = [];
     // Every code (tenant, month, answer code, stage, measure id, follow-up kind …) as a number, and back.
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
@@ -30,16 +35,31 @@ internal sealed class EvidenceCube
         _opened = Code("opened");
         _diagnosed = Code("diagnosed");
         _repeat = Code("repeat");
-        _measureOpened = Code(EvidenceSchema.Code(FollowUpKind.MeasureOpened));
-        _caseClosed = Code(EvidenceSchema.Code(FollowUpKind.CaseClosed));
+        _measureOpened = Code(FollowUpKind.MeasureOpened.Code());
+        _caseClosed = Code(FollowUpKind.CaseClosed.Code());
         _steps = [.. Enumerable.Range(0, 10).Select(i => Code(i.ToString(CultureInfo.InvariantCulture)))];
     }
 
+    /// <summary>Months as yyyy-MM in Japan time, the way the dashboard's filters and trend name them.</summary>
+    public static string Month(DateTimeOffset at) => at.ToOffset(Japan).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <param name="id">The diagnosis's id in the store, which its follow-ups name.</param>
+    /// <param name="company">The store's number for the company (tenant and hash).</param>
     public void AddDiagnosis(long id, long company, string tenant, string month, int nth, Segment segment, string barrier, int step, bool worrying,
         IEnumerable<string> blocked, IEnumerable<RecommendedMeasure> measures)
     {
+        int index = _rows.Count;
         if (!_companies.TryGetValue(company, out int dense))
+        {
             _companies[company] = dense = _companies.Count;
+            _firstOfCompany.Add(index);
+            _lastOfCompany.Add(index);
+        }
+        else
+        {
+            _rows[_lastOfCompany[dense]].Next = index;
+            _lastOfCompany[dense] = index;
+        }
         var row = new Row(dense, Code(tenant), Code(month), nth,
             [Code(segment.Industry), Code(segment.Size), Code(segment.Prefecture), Code(segment.ItDependence), Code(segment.DataHeld), Code(segment.SupplyChain)],
             Code(barrier), step is >= 0 and < 10 ? _steps[step] : Code(step.ToString(CultureInfo.InvariantCulture)), Code(worrying ? "1" : "0"),
@@ -153,22 +173,26 @@ internal sealed class EvidenceCube
         var inPeriod = new Dictionary<int, bool>();
 
         var matching = new List<Row>();
-        foreach (var r in _rows)
+        foreach (int first in _firstOfCompany)
         {
-            if (!tenants.Contains(r.Tenant))
-                continue;
-            if (!inPeriod.TryGetValue(r.Month, out bool inside))
+            for (int i = first; i >= 0; i = _rows[i].Next)
             {
-                string month = _names[r.Month];
-                inPeriod[r.Month] = inside = (from is null || string.CompareOrdinal(month, from) >= 0) && (to is null || string.CompareOrdinal(month, to) <= 0);
+                var r = _rows[i];
+                if (!tenants.Contains(r.Tenant))
+                    continue;
+                if (!inPeriod.TryGetValue(r.Month, out bool inside))
+                {
+                    string month = _names[r.Month];
+                    inPeriod[r.Month] = inside = (from is null || string.CompareOrdinal(month, from) >= 0) && (to is null || string.CompareOrdinal(month, to) <= 0);
+                }
+                if (!inside)
+                    continue;
+                bool all = true;
+                foreach (var (index, code) in segment)
+                    all &= r.Segment[index] == code;
+                if (all)
+                    matching.Add(r);
             }
-            if (!inside)
-                continue;
-            bool all = true;
-            foreach (var (index, code) in segment)
-                all &= r.Segment[index] == code;
-            if (all)
-                matching.Add(r);
         }
         return matching;
     }
@@ -188,9 +212,15 @@ internal sealed class EvidenceCube
         int[] Blocked, (int MeasureId, int Barrier, int SupportType)[] Measures)
     {
         public List<(int Kind, int Detail, int Value)> FollowUps { get; } = [];
+
+        /// <summary>The index of the company's next diagnosis in <see cref="_rows"/>; -1 for its last.</summary>
+        public int Next { get; set; } = -1;
     }
 
-    /// <summary>Cells being counted: distinct companies, events and the sum of values per (row, column) code.</summary>
+    /// <summary>
+    /// Cells being counted: distinct companies, events and the sum of values per (row, column) code. The rows added come
+    /// grouped by company (see <see cref="Match"/>), so a company is new to a cell when it is not the cell's last one.
+    /// </summary>
     private sealed class Cells(EvidenceCube cube)
     {
         private readonly Dictionary<long, Cell> _cells = [];
@@ -199,7 +229,7 @@ internal sealed class EvidenceCube
         {
             long key = ((long)row << 32) | (uint)column;
             if (!_cells.TryGetValue(key, out var cell))
-                _cells[key] = cell = new Cell(cube._companies.Count);
+                _cells[key] = cell = new Cell();
             cell.Add(company, value);
         }
 
@@ -212,9 +242,9 @@ internal sealed class EvidenceCube
             [.. _cells.Select(c => new EvidenceCell(cube._names[(int)(c.Key >> 32)], cube._names[(int)(uint)c.Key], c.Value.Companies, c.Value.Count, c.Value.Sum))
                 .OrderBy(c => c.Row, StringComparer.Ordinal).ThenBy(c => c.Column, StringComparer.Ordinal)];
 
-        private sealed class Cell(int companies)
+        private sealed class Cell
         {
-            private readonly ulong[] _seen = new ulong[(companies + 63) / 64];
+            private int _lastCompany = -1;
 
             public int Companies { get; private set; }
             public int Count { get; private set; }
@@ -222,11 +252,9 @@ internal sealed class EvidenceCube
 
             public void Add(int company, int value)
             {
-                ref ulong word = ref _seen[company >> 6];
-                ulong bit = 1UL << (company & 63);
-                if ((word & bit) == 0)
+                if (company != _lastCompany)
                 {
-                    word |= bit;
+                    _lastCompany = company;
                     Companies++;
                 }
                 Count++;
