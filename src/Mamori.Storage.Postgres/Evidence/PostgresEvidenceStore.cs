@@ -22,7 +22,9 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource database) : IEvidence
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private EvidenceCube? _cube;
-    private long _generation, _lastDiagnosis, _lastFollowUp;
+    // The deletion generation the cube was read at (null: not read yet), and the last ids it holds.
+    private long? _generation;
+    private long _lastDiagnosis, _lastFollowUp;
 
     public Task<int> AddDiagnosisAsync(EvidenceDiagnosis diagnosis, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
@@ -117,64 +119,81 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource database) : IEvidence
     public void Dispose() => _gate.Dispose();
 
     /// <summary>
-    /// Brings the cube up to what the database holds, in one snapshot (REPEATABLE READ): the generation, then the
-    /// diagnoses and the follow-ups above the last ids read, each one scan in id order. A follow-up read is never of a
-    /// diagnosis not yet read, since both come from the same snapshot and a follow-up is written after its diagnosis.
+    /// Brings the cube up to what the database holds, in one snapshot (REPEATABLE READ) and one round trip: the generation,
+    /// then the diagnoses and the follow-ups above the last ids read, each one scan in id order. A follow-up read is never
+    /// of a diagnosis not yet read, since both come from the same snapshot and a follow-up is written after its diagnosis.
     /// </summary>
     private async Task<EvidenceCube> RefreshAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await using (var read = new NpgsqlCommand("SELECT generation FROM evidence_generation", connection, transaction))
+        _cube ??= new EvidenceCube();
+        if (!await ReadNewerAsync(connection, transaction, _cube, cancellationToken))
         {
-            long generation = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
-            if (_cube is null || generation != _generation)
-                (_cube, _generation, _lastDiagnosis, _lastFollowUp) = (new EvidenceCube(), generation, 0, 0);
+            // Evidence was deleted since this cube was read: all of it again, from the same snapshot.
+            (_cube, _generation, _lastDiagnosis, _lastFollowUp) = (new EvidenceCube(), null, 0, 0);
+            await ReadNewerAsync(connection, transaction, _cube, cancellationToken);
         }
-        var cube = _cube;
+        await transaction.CommitAsync(cancellationToken);
+        return _cube;
+    }
 
-        await using (var diagnoses = new NpgsqlCommand("""
+    /// <returns>False, having added nothing, when the database's generation is not the one the cube was read at.</returns>
+    private async Task<bool> ReadNewerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EvidenceCube cube, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT generation FROM evidence_generation"));
+        batch.BatchCommands.Add(Newer("""
             SELECT id, company, tenant, month, nth, industry, size, prefecture, it_dependence, data_held, supply_chain, primary_barrier, step, worrying,
                 blocked, measure_id, measure_barrier, measure_support
             FROM evidence_diagnosis WHERE id > $1 ORDER BY id
-            """, connection, transaction))
+            """, _lastDiagnosis));
+        batch.BatchCommands.Add(Newer("SELECT id, diagnosis, kind, detail, value FROM evidence_followup WHERE id > $1 ORDER BY id", _lastFollowUp));
+        await using var reader = await batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+
+        await reader.ReadAsync(cancellationToken);
+        long generation = reader.GetInt64(0);
+        if (_generation is { } held && held != generation)
+            return false;
+        _generation = generation;
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            Add(diagnoses, _lastDiagnosis);
-            await using var reader = await diagnoses.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                long id = reader.GetInt64(0);
-                long company = reader.GetInt64(1);
-                string tenant = reader.GetString(2), month = reader.GetString(3);
-                int nth = reader.GetInt32(4);
-                var segment = new Segment(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10));
-                string barrier = reader.GetString(11);
-                int step = reader.GetInt32(12);
-                bool worrying = reader.GetBoolean(13);
-                var blocked = reader.GetFieldValue<string[]>(14);
-                var ids = reader.GetFieldValue<string[]>(15);
-                var barriers = reader.GetFieldValue<string[]>(16);
-                var supportTypes = reader.GetFieldValue<string[]>(17);
-                var measures = new RecommendedMeasure[ids.Length];
-                for (int i = 0; i < ids.Length; i++)
-                    measures[i] = new RecommendedMeasure(ids[i], barriers[i], supportTypes[i]);
-                cube.AddDiagnosis(id, company, tenant, month, nth, segment, barrier, step, worrying, blocked, measures);
-                _lastDiagnosis = id;
-            }
+            long id = reader.GetInt64(0);
+            long company = reader.GetInt64(1);
+            string tenant = reader.GetString(2), month = reader.GetString(3);
+            int nth = reader.GetInt32(4);
+            var segment = new Segment(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10));
+            string barrier = reader.GetString(11);
+            int step = reader.GetInt32(12);
+            bool worrying = reader.GetBoolean(13);
+            var blocked = reader.GetFieldValue<string[]>(14);
+            var ids = reader.GetFieldValue<string[]>(15);
+            var barriers = reader.GetFieldValue<string[]>(16);
+            var supportTypes = reader.GetFieldValue<string[]>(17);
+            var measures = new RecommendedMeasure[ids.Length];
+            for (int i = 0; i < ids.Length; i++)
+                measures[i] = new RecommendedMeasure(ids[i], barriers[i], supportTypes[i]);
+            cube.AddDiagnosis(id, company, tenant, month, nth, segment, barrier, step, worrying, blocked, measures);
+            _lastDiagnosis = id;
         }
-        await using (var followUps = new NpgsqlCommand("SELECT id, diagnosis, kind, detail, value FROM evidence_followup WHERE id > $1 ORDER BY id", connection, transaction))
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            Add(followUps, _lastFollowUp);
-            await using var reader = await followUps.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                long id = reader.GetInt64(0);
-                cube.AddFollowUp(reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4));
-                _lastFollowUp = id;
-            }
+            long id = reader.GetInt64(0);
+            cube.AddFollowUp(reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4));
+            _lastFollowUp = id;
         }
-        await transaction.CommitAsync(cancellationToken);
-        return cube;
+        return true;
+    }
+
+    private static NpgsqlBatchCommand Newer(string sql, long after)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = after });
+        return command;
     }
 
     /// <summary>One transaction under <see cref="WriteLock"/>.</summary>
