@@ -34,14 +34,4 @@ internal static class EvidenceSchema
     /// <summary>Per connection: cascades on, deleted rows overwritten on disk (they held what a company answered), and in WAL
     /// mode a sync per checkpoint rather than per diagnosis (a power cut may lose the last few counts, never corrupt the file).</summary>
     public const string Connection = "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL;";
-
-    public static string Code(FollowUpKind kind) => kind switch
-    {
-        FollowUpKind.ReportOpened => "report_opened",
-        FollowUpKind.MeasureOpened => "measure_opened",
-        FollowUpKind.CaseOpened => "case_opened",
-        FollowUpKind.CaseClosed => "case_closed",
-        FollowUpKind.Rated => "rated",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown follow-up kind."),
-    };
 }

@@ -9,7 +9,8 @@ namespace Mamori.Core.Evidence;
 public static class EvidenceServiceCollectionExtensions
 {
     /// <summary>
-    /// The anonymised statistics: the SQLite store under data/, the salted keys, and the recorder as the engine's
+    /// The anonymised statistics: the SQLite store under data/ (unless a store was registered before, e.g. the host's
+    /// PostgreSQL one), the salted keys, and the recorder as the engine's
     /// <see cref="IDiagnosisObserver"/> (unless <c>Mamori:Evidence:Enabled</c> is false). Registered by the host only.
     /// </summary>
     public static IServiceCollection AddMamoriEvidence(this IServiceCollection services, IConfiguration configuration)

@@ -39,6 +39,20 @@ public enum FollowUpKind
     Rated,
 }
 
+public static class FollowUpKinds
+{
+    /// <summary>The code a follow-up is stored and counted under, the same in every store.</summary>
+    public static string Code(this FollowUpKind kind) => kind switch
+    {
+        FollowUpKind.ReportOpened => "report_opened",
+        FollowUpKind.MeasureOpened => "measure_opened",
+        FollowUpKind.CaseOpened => "case_opened",
+        FollowUpKind.CaseClosed => "case_closed",
+        FollowUpKind.Rated => "rated",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown follow-up kind."),
+    };
+}
+
 /// <param name="Tenants">Whose diagnoses: never empty (a staff member's own tenant, or a supervisor's tenants).</param>
 /// <param name="From">First month counted (Japan time), inclusive; null: from the start.</param>
 /// <param name="To">Last month counted, inclusive; null: up to now.</param>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mamori.Core.Storage;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
@@ -12,7 +11,6 @@ namespace Mamori.Core.Evidence;
 /// </summary>
 public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
 {
-    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
     private EvidenceCube? _cube;
@@ -48,7 +46,7 @@ public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
                 VALUES ($t, $c, $conv, $at, $month, $nth, $prev, $i, $s, $p, $it, $data, $chain, $barrier, $step, $worry) RETURNING id
                 """,
                 ("$t", diagnosis.TenantId), ("$c", company), ("$conv", diagnosis.Conversation), ("$at", diagnosis.At.ToUnixTimeSeconds()),
-                ("$month", Month(diagnosis.At)), ("$nth", nth), ("$prev", previousBarrier), ("$i", s.Industry), ("$s", s.Size),
+                ("$month", EvidenceCube.Month(diagnosis.At)), ("$nth", nth), ("$prev", previousBarrier), ("$i", s.Industry), ("$s", s.Size),
                 ("$p", s.Prefecture), ("$it", s.ItDependence), ("$data", s.DataHeld), ("$chain", s.SupplyChain),
                 ("$barrier", facts.PrimaryBarrier), ("$step", facts.Step), ("$worry", facts.WorryingPattern ? 1 : 0));
             long id = (long)insert.ExecuteScalar()!;
@@ -69,7 +67,7 @@ public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
                 measure.ExecuteNonQuery();
             }
             transaction.Commit();
-            _cube?.AddDiagnosis(id, company, diagnosis.TenantId, Month(diagnosis.At), nth, s, facts.PrimaryBarrier, facts.Step, facts.WorryingPattern,
+            _cube?.AddDiagnosis(id, company, diagnosis.TenantId, EvidenceCube.Month(diagnosis.At), nth, s, facts.PrimaryBarrier, facts.Step, facts.WorryingPattern,
                 facts.BlockedStages, facts.Recommended);
             return Task.FromResult(nth);
         }
@@ -84,11 +82,11 @@ public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
                 SELECT id, $k, $detail, $v, $at FROM evidence_diagnosis WHERE tenant = $t AND conversation = $conv ORDER BY id DESC LIMIT 1
                 RETURNING diagnosis
                 """,
-                ("$k", EvidenceSchema.Code(followUp.Kind)), ("$detail", followUp.Detail), ("$v", followUp.Value),
+                ("$k", followUp.Kind.Code()), ("$detail", followUp.Detail), ("$v", followUp.Value),
                 ("$at", followUp.At.ToUnixTimeSeconds()), ("$t", followUp.TenantId), ("$conv", followUp.Conversation));
             if (insert.ExecuteScalar() is not long diagnosis)
                 return Task.FromResult(false);
-            _cube?.AddFollowUp(diagnosis, EvidenceSchema.Code(followUp.Kind), followUp.Detail, followUp.Value);
+            _cube?.AddFollowUp(diagnosis, followUp.Kind.Code(), followUp.Detail, followUp.Value);
             return Task.FromResult(true);
         }
     }
@@ -182,9 +180,6 @@ public sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
         lock (_gate)
             _connection.Dispose();
     }
-
-    /// <summary>Months as yyyy-MM in Japan time, the way the dashboard's filters and trend name them.</summary>
-    public static string Month(DateTimeOffset at) => at.ToOffset(Japan).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private long CompanyId(string tenant, string hash)
     {

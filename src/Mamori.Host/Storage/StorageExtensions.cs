@@ -1,6 +1,8 @@
+using Mamori.Core.Evidence;
 using Mamori.Core.Storage;
 using Mamori.Storage.Postgres;
 using Mamori.Storage.Postgres.Conversations;
+using Mamori.Storage.Postgres.Evidence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -31,6 +33,8 @@ public static class StorageExtensions
         services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString).Build());
         services.AddSingleton(PostgresConversationStore.Migrations);
         services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
+        services.AddSingleton(PostgresEvidenceStore.Migrations);
+        services.TryAddSingleton<IEvidenceStore, PostgresEvidenceStore>();
         services.AddHostedService<DatabaseMigrations>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
         return services;

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Mamori.Core.Evidence;
+using Mamori.Storage.Postgres;
+using Mamori.Storage.Postgres.Evidence;
+using Mamori.Tests.Postgres;
 using Microsoft.Data.Sqlite;
 
 namespace Mamori.Core.Tests.Evidence;
@@ -8,7 +11,7 @@ namespace Mamori.Core.Tests.Evidence;
 /// <summary>
 /// The store counts in memory (EvidenceCube); these tests hold every breakdown, under every kind of filter, to what a
 /// GROUP BY over the store's own file gives — after the first load, after writes appended to the loaded evidence, after
-/// deletions, and after a restart.
+/// deletions, and after a restart; and the PostgreSQL store, given the same evidence, to the SQLite store's counts.
 /// </summary>
 public sealed class EvidenceCountingTests : IDisposable
 {
@@ -57,6 +60,38 @@ public sealed class EvidenceCountingTests : IDisposable
             await AssertSameAsSqlAsync(reopened, "after a restart");
     }
 
+    [PostgresFact]
+    public async Task The_postgres_store_counts_what_the_sqlite_store_counts_of_the_same_evidence()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SchemaMigrator.ApplyAsync(database.DataSource, PostgresEvidenceStore.Migrations, default);
+        // The same seed writes the same evidence to each.
+        var (sqliteRandom, postgresRandom) = (new Random(11), new Random(11));
+        using var sqlite = new SqliteEvidenceStore(_path);
+        using (var postgres = new PostgresEvidenceStore(database.DataSource))
+        {
+            await WriteAsync(sqlite, sqliteRandom, diagnoses: 500, from: 0);
+            await WriteAsync(postgres, postgresRandom, diagnoses: 500, from: 0);
+            await AssertSameAsSqlAsync(sqlite, "after the first load");
+            await AssertSameCountsAsync(sqlite, postgres, "after the first load");
+
+            await WriteAsync(sqlite, sqliteRandom, diagnoses: 300, from: 500);
+            await WriteAsync(postgres, postgresRandom, diagnoses: 300, from: 500);
+            await AssertSameCountsAsync(sqlite, postgres, "after appending");
+
+            foreach (var store in new IEvidenceStore[] { sqlite, postgres })
+            {
+                Assert.True(await store.DeleteBeforeAsync(Start.AddMonths(3), default) > 0);
+                await store.DeleteCompanyAsync("kyoto-cci", _keys.Company("kyoto-cci", "U3"), default);
+            }
+            await AssertSameAsSqlAsync(sqlite, "after deleting");
+            await AssertSameCountsAsync(sqlite, postgres, "after deleting");
+        }
+        using var restarted = new PostgresEvidenceStore(database.DataSource);
+        await AssertSameCountsAsync(sqlite, restarted, "after a restart");
+        Assert.True((await restarted.CountAsync(Breakdown.Outcomes, Filters[0], default))[0].Count > 0);
+    }
+
     [Fact]
     public async Task An_unknown_segment_question_is_refused()
     {
@@ -65,7 +100,7 @@ public sealed class EvidenceCountingTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => store.CountAsync(Breakdown.Steps, filter, default));
     }
 
-    private async Task WriteAsync(SqliteEvidenceStore store, Random random, int diagnoses, int from)
+    private async Task WriteAsync(IEvidenceStore store, Random random, int diagnoses, int from)
     {
         for (int i = from; i < from + diagnoses; i++)
         {
@@ -109,6 +144,20 @@ public sealed class EvidenceCountingTests : IDisposable
             {
                 var counted = await store.CountAsync(breakdown, filter, default);
                 var expected = GroupBy(connection, breakdown, filter);
+                Assert.True(expected.SequenceEqual(counted), $"{breakdown} {when}, tenants {string.Join("+", filter.Tenants)} {filter.From}..{filter.To}: " +
+                    $"expected {string.Join(" ", expected)}, counted {string.Join(" ", counted)}");
+            }
+        }
+    }
+
+    private static async Task AssertSameCountsAsync(IEvidenceStore expectedStore, IEvidenceStore store, string when)
+    {
+        foreach (var filter in Filters)
+        {
+            foreach (var breakdown in EvidenceDashboard.Breakdowns)
+            {
+                var expected = await expectedStore.CountAsync(breakdown, filter, default);
+                var counted = await store.CountAsync(breakdown, filter, default);
                 Assert.True(expected.SequenceEqual(counted), $"{breakdown} {when}, tenants {string.Join("+", filter.Tenants)} {filter.From}..{filter.To}: " +
                     $"expected {string.Join(" ", expected)}, counted {string.Join(" ", counted)}");
             }

@@ -44,6 +44,8 @@ public sealed class DashboardQueryBench(ITestOutputHelper output)
             var times = new double[9];
             for (int i = 0; i < times.Length; i++)
             {
+                // The store keeps the counts of the last filter until a write: another filter first, so each run counts afresh.
+                await dashboard.BuildAsync(filters.First(f => f.Filter != filter).Filter, 5, default);
                 var watch = Stopwatch.StartNew();
                 await dashboard.BuildAsync(filter, 5, default);
                 times[i] = watch.Elapsed.TotalMilliseconds;

@@ -1,9 +1,11 @@
 using System.Net;
 using Mamori.Core.Dialogs;
+using Mamori.Core.Evidence;
 using Mamori.Core.Storage;
 using Mamori.Host.Tests.Desk;
 using Mamori.Host.Tests.Support;
 using Mamori.Storage.Postgres.Conversations;
+using Mamori.Storage.Postgres.Evidence;
 using Mamori.Tests.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +28,7 @@ public sealed class PostgresHostTests
         using (var host = new HostFactory(scripted: false, Postgres(database.ConnectionString)))
         {
             Assert.IsType<PostgresConversationStore>(host.Services.GetRequiredService<IConversationStore>());
+            Assert.IsType<PostgresEvidenceStore>(host.Services.GetRequiredService<IEvidenceStore>());
             var owner = await DeskOwner.StartAsync(host, "default");
             var question = await owner.SayAsync("診断を始める");
             Assert.Equal(1, DeskOwner.QuestionNumber(question));
@@ -43,6 +46,18 @@ public sealed class PostgresHostTests
         Assert.Equal(3, stored!.State.Answers.Count);
         await using var rows = database.DataSource.CreateCommand("SELECT count(*) FROM schema_history WHERE history = 'conversations'");
         Assert.Equal(PostgresConversationStore.Migrations.Migrations.Count, Convert.ToInt32(await rows.ExecuteScalarAsync()));
+        await using var evidence = database.DataSource.CreateCommand("SELECT count(*) FROM schema_history WHERE history = 'evidence'");
+        Assert.Equal(PostgresEvidenceStore.Migrations.Migrations.Count, Convert.ToInt32(await evidence.ExecuteScalarAsync()));
+    }
+
+    [Fact]
+    public void Without_a_provider_the_evidence_stays_in_sqlite()
+    {
+        using var host = new HostFactory(scripted: true, new Dictionary<string, string?>
+        {
+            ["Mamori:Evidence:SqlitePath"] = Path.Combine(Path.GetTempPath(), "mamori-evidence-" + Guid.NewGuid().ToString("N") + ".db"),
+        });
+        Assert.IsType<SqliteEvidenceStore>(host.Services.GetRequiredService<IEvidenceStore>());
     }
 
     [PostgresFact]

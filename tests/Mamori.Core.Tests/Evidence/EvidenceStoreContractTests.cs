@@ -1,13 +1,34 @@
 using System.Text;
 using Mamori.Core.Evidence;
+using Mamori.Storage.Postgres;
+using Mamori.Storage.Postgres.Evidence;
+using Mamori.Tests.Postgres;
 
 namespace Mamori.Core.Tests.Evidence;
 
-public sealed class SqliteEvidenceStoreTests : IDisposable
+/// <summary>What the dashboard relies on, run against each store; the PostgreSQL leg gets a fresh database per test, migrated.</summary>
+public sealed class EvidenceStoreContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 3, 0, 0, TimeSpan.Zero);
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"mamori-evidence-{Guid.NewGuid():N}.db");
     private readonly EvidenceKeys _keys = new(Encoding.UTF8.GetBytes("a-test-salt-that-is-long-enough-000000"));
+    private readonly List<IDisposable> _stores = [];
+    private TestDatabase? _database;
+
+    private async Task<IEvidenceStore> CreateAsync(string kind)
+    {
+        if (kind == "sqlite")
+            return Kept(new SqliteEvidenceStore(_path));
+        _database = await TestDatabase.CreateAsync();
+        await SchemaMigrator.ApplyAsync(_database.DataSource, PostgresEvidenceStore.Migrations, default);
+        return Kept(new PostgresEvidenceStore(_database.DataSource));
+    }
+
+    private T Kept<T>(T store) where T : IDisposable
+    {
+        _stores.Add(store);
+        return store;
+    }
 
     private static DiagnosisFacts Facts(string barrier = "awareness") => new(
         new Segment("retail", "6-20", "kyoto", "high", "personal", "no"), [barrier, "talent"], barrier, 1, true,
@@ -16,10 +37,10 @@ public sealed class SqliteEvidenceStoreTests : IDisposable
     private EvidenceDiagnosis Diagnosis(string user, string conversation, DateTimeOffset at, string barrier = "awareness") =>
         new("kyoto-cci", _keys.Company("kyoto-cci", user), _keys.Conversation("kyoto-cci", conversation), at, Facts(barrier));
 
-    [Fact]
-    public async Task A_returning_company_is_counted_once_and_its_repeat_is_known()
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task A_returning_company_is_counted_once_and_its_repeat_is_known(string kind)
     {
-        using var store = new SqliteEvidenceStore(_path);
+        var store = await CreateAsync(kind);
         Assert.Equal(1, await store.AddDiagnosisAsync(Diagnosis("U1", "c1", Now), default));
         Assert.Equal(2, await store.AddDiagnosisAsync(Diagnosis("U1", "c2", Now, "talent"), default));
         await store.AddDiagnosisAsync(Diagnosis("U2", "c3", Now), default);
@@ -30,10 +51,10 @@ public sealed class SqliteEvidenceStoreTests : IDisposable
         Assert.Empty(await store.CountAsync(Breakdown.Steps, new EvidenceFilter(["another-cci"]), default));
     }
 
-    [Fact]
-    public async Task What_followed_is_attached_to_the_conversations_latest_diagnosis()
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task What_followed_is_attached_to_the_conversations_latest_diagnosis(string kind)
     {
-        using var store = new SqliteEvidenceStore(_path);
+        var store = await CreateAsync(kind);
         await store.AddDiagnosisAsync(Diagnosis("U1", "c1", Now), default);
 
         Assert.True(await store.AddFollowUpAsync(new EvidenceFollowUp("kyoto-cci", _keys.Conversation("kyoto-cci", "c1"), Now, FollowUpKind.Rated, Value: 4), default));
@@ -43,10 +64,10 @@ public sealed class SqliteEvidenceStoreTests : IDisposable
         Assert.Equal((1, 4L), (rated.Companies, rated.Sum));
     }
 
-    [Fact]
-    public async Task Old_diagnoses_and_a_forgotten_owner_are_deleted_with_what_followed()
+    [Theory, InlineData("sqlite"), PostgresData]
+    public async Task Old_diagnoses_and_a_forgotten_owner_are_deleted_with_what_followed(string kind)
     {
-        using var store = new SqliteEvidenceStore(_path);
+        var store = await CreateAsync(kind);
         await store.AddDiagnosisAsync(Diagnosis("U1", "c1", Now.AddYears(-4)), default);
         await store.AddFollowUpAsync(new EvidenceFollowUp("kyoto-cci", _keys.Conversation("kyoto-cci", "c1"), Now, FollowUpKind.ReportOpened), default);
         await store.AddDiagnosisAsync(Diagnosis("U2", "c2", Now), default);
@@ -71,8 +92,14 @@ public sealed class SqliteEvidenceStoreTests : IDisposable
         Assert.DoesNotContain("conv-7f3a", bytes);
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
+        foreach (var store in _stores)
+            store.Dispose();
+        if (_database is not null)
+            await _database.DisposeAsync();
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
             File.Delete(file);
     }
