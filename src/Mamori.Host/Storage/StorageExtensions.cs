@@ -23,6 +23,9 @@ public static class StorageExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .Configure(options => options.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName))
+            // Both ask where the dialog state goes: PostgreSQL would win silently, and the operator believed it was in memory.
+            .Validate(options => !(options.IsPostgres && configuration[$"{StateStoreOptions.Section}:{nameof(StateStoreOptions.Provider)}"] == "memory"),
+                "Storage:Provider 'postgres' keeps the dialog state in PostgreSQL; remove Mamori:State:Provider 'memory' (it cannot apply).")
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // What is registered depends on the provider, so it is read here; a bad value still fails at start through the

@@ -18,6 +18,7 @@ public sealed class PostgresHostTests
     {
         ["Storage:Provider"] = "postgres",
         ["ConnectionStrings:Mamori"] = connectionString,
+        ["Mamori:State:Provider"] = "sqlite",   // the tests' host keeps state in memory; with PostgreSQL that is refused
     };
 
     [PostgresFact]
@@ -78,12 +79,14 @@ public sealed class PostgresHostTests
     [InlineData("postgres", null, "ConnectionStrings:Mamori is empty")]
     [InlineData("postgres", "Host=127.0.0.1;Colour=blue", "ConnectionStrings:Mamori is not a valid PostgreSQL connection string")]
     [InlineData("mysql", null, "Storage:Provider must be 'sqlite' (the default) or 'postgres'")]
-    public void A_bad_storage_setting_stops_the_start_with_the_setting_named(string provider, string? connectionString, string message)
+    [InlineData("postgres", "Host=127.0.0.1;Database=mamori", "remove Mamori:State:Provider 'memory'", "memory")]
+    public void A_bad_storage_setting_stops_the_start_with_the_setting_named(string provider, string? connectionString, string message, string? state = null)
     {
         using var host = new HostFactory(scripted: true, new Dictionary<string, string?>
         {
             ["Storage:Provider"] = provider,
             ["ConnectionStrings:Mamori"] = connectionString,
+            ["Mamori:State:Provider"] = state ?? "sqlite",
         });
         var error = Assert.ThrowsAny<Exception>(() => host.BaseAddress);
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
