@@ -57,7 +57,7 @@ public sealed class ErrorResponseTests
             app.Use((HttpContext context, RequestDelegate notFound) =>
             {
                 if (context.Request.Path == FailingPath)
-                    throw new InvalidOperationException("secret path /home/build/src/Secret.cs");
+                    throw new InvalidOperationException("secret path /srv/app/src/Secret.cs");
                 return notFound(context);
             });
         };
