@@ -34,10 +34,10 @@ public sealed class MediaStore : IDisposable
             setup.CommandText = "SELECT coalesce(sum(length(content)), 0) FROM media";
             _totalBytes = (long)setup.ExecuteScalar()!;
         }
-        _insert = Prepare("INSERT INTO media (id, content_type, content) VALUES ($id, $type, $content)", "$id", "$type", "$content");
-        _select = Prepare("SELECT content_type, content FROM media WHERE id = $id", "$id");
-        _oldest = Prepare("SELECT seq, length(content) FROM media ORDER BY seq LIMIT 1");
-        _delete = Prepare("DELETE FROM media WHERE seq = $seq", "$seq");
+        _insert = SqliteFile.Prepare(_connection, "INSERT INTO media (id, content_type, content) VALUES ($id, $type, $content)", "$id", "$type", "$content");
+        _select = SqliteFile.Prepare(_connection, "SELECT content_type, content FROM media WHERE id = $id", "$id");
+        _oldest = SqliteFile.Prepare(_connection, "SELECT seq, length(content) FROM media ORDER BY seq LIMIT 1");
+        _delete = SqliteFile.Prepare(_connection, "DELETE FROM media WHERE seq = $seq", "$seq");
     }
 
     public string Add(byte[] content, string contentType)
@@ -46,11 +46,11 @@ public sealed class MediaStore : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            Run(_insert, transaction, id, contentType, content);
+            _insert.Bind(transaction, id, contentType, content).ExecuteNonQuery();
             _totalBytes += content.Length;
             while (_totalBytes > _maxTotalBytes && Oldest(transaction) is var (seq, bytes))
             {
-                Run(_delete, transaction, seq);
+                _delete.Bind(transaction, seq).ExecuteNonQuery();
                 _totalBytes -= bytes;
             }
             transaction.Commit();
@@ -62,9 +62,7 @@ public sealed class MediaStore : IDisposable
     {
         lock (_gate)
         {
-            _select.Transaction = null;
-            _select.Parameters[0].Value = id;
-            using var row = _select.ExecuteReader();
+            using var row = _select.Bind(null, id).ExecuteReader();
             return row.Read() ? new MediaItem((byte[])row.GetValue(1), row.GetString(0)) : null;
         }
     }
@@ -81,26 +79,8 @@ public sealed class MediaStore : IDisposable
 
     private (long Seq, long Bytes)? Oldest(SqliteTransaction transaction)
     {
-        _oldest.Transaction = transaction;
-        using var row = _oldest.ExecuteReader();
+        using var row = _oldest.Bind(transaction).ExecuteReader();
         return row.Read() ? (row.GetInt64(0), row.GetInt64(1)) : null;
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] names)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in names)
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, SqliteTransaction transaction, params object[] values)
-    {
-        command.Transaction = transaction;
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i];
-        command.ExecuteNonQuery();
     }
 }
 

@@ -40,27 +40,25 @@ public sealed class ReportSnapshots : IDisposable
                 """;
             setup.ExecuteNonQuery();
         }
-        _upsert = Prepare("""
+        _upsert = SqliteFile.Prepare(_connection, """
             INSERT INTO report (conversation, tenant, card, image, image_url, created_at) VALUES ($id, $tenant, $card, $image, $url, $at)
             ON CONFLICT (conversation) DO UPDATE SET tenant = $tenant, card = $card, image = $image, image_url = $url, created_at = $at
             """, "$id", "$tenant", "$card", "$image", "$url", "$at");
-        _select = Prepare("SELECT tenant, card, image, image_url, created_at FROM report WHERE conversation = $id", "$id");
-        _delete = Prepare("DELETE FROM report WHERE conversation = $id", "$id");
-        _deleteBefore = Prepare("DELETE FROM report WHERE created_at < $at", "$at");
+        _select = SqliteFile.Prepare(_connection, "SELECT tenant, card, image, image_url, created_at FROM report WHERE conversation = $id", "$id");
+        _delete = SqliteFile.Prepare(_connection, "DELETE FROM report WHERE conversation = $id", "$id");
+        _deleteBefore = SqliteFile.Prepare(_connection, "DELETE FROM report WHERE created_at < $at", "$at");
         // Everything older than the newest MaxReports: the bound holds after every save.
-        _trim = Prepare("DELETE FROM report WHERE created_at < (SELECT created_at FROM report ORDER BY created_at DESC LIMIT 1 OFFSET $max)", "$max");
+        _trim = SqliteFile.Prepare(_connection, "DELETE FROM report WHERE created_at < (SELECT created_at FROM report ORDER BY created_at DESC LIMIT 1 OFFSET $max)", "$max");
     }
 
     public void Save(ReportSnapshot snapshot)
     {
         lock (_gate)
         {
-            Bind(_upsert, snapshot.Conversation.ConversationId, snapshot.Conversation.TenantId, JsonSerializer.Serialize(snapshot.Card, Json),
-                snapshot.Image is null ? DBNull.Value : JsonSerializer.Serialize(snapshot.Image, Json),
-                (object?)snapshot.ImageUrl ?? DBNull.Value, snapshot.CreatedAt.ToUnixTimeMilliseconds());
-            _upsert.ExecuteNonQuery();
-            Bind(_trim, _maxReports - 1);
-            _trim.ExecuteNonQuery();
+            _upsert.Bind(null, snapshot.Conversation.ConversationId, snapshot.Conversation.TenantId, JsonSerializer.Serialize(snapshot.Card, Json),
+                snapshot.Image is null ? null : JsonSerializer.Serialize(snapshot.Image, Json), snapshot.ImageUrl,
+                snapshot.CreatedAt.ToUnixTimeMilliseconds()).ExecuteNonQuery();
+            _trim.Bind(null, _maxReports - 1).ExecuteNonQuery();
         }
     }
 
@@ -69,8 +67,7 @@ public sealed class ReportSnapshots : IDisposable
     {
         lock (_gate)
         {
-            Bind(_delete, conversationId);
-            _delete.ExecuteNonQuery();
+            _delete.Bind(null, conversationId).ExecuteNonQuery();
         }
     }
 
@@ -79,8 +76,7 @@ public sealed class ReportSnapshots : IDisposable
     {
         lock (_gate)
         {
-            Bind(_deleteBefore, cutoff.ToUnixTimeMilliseconds());
-            return _deleteBefore.ExecuteNonQuery();
+            return _deleteBefore.Bind(null, cutoff.ToUnixTimeMilliseconds()).ExecuteNonQuery();
         }
     }
 
@@ -88,8 +84,7 @@ public sealed class ReportSnapshots : IDisposable
     {
         lock (_gate)
         {
-            Bind(_select, conversationId);
-            using var row = _select.ExecuteReader();
+            using var row = _select.Bind(null, conversationId).ExecuteReader();
             if (!row.Read())
                 return null;
             return new ReportSnapshot(
@@ -109,21 +104,5 @@ public sealed class ReportSnapshots : IDisposable
                 command.Dispose();
             _connection.Dispose();
         }
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] names)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in names)
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i];
     }
 }
