@@ -232,7 +232,7 @@ public sealed class ReadingRules
             yield return (folded[from..], afterContrast);
     }
 
-    /// <summary>Takes meaningless endings off a folded clause (「やってますよね」 → 「やってます」), never below two characters.</summary>
+    // 「けどな」 after the contrast word: nothing but endings (な, よ, ね …) is left, so it is no clause of its own.
     private bool IsOnlyEndings(string folded)
     {
         var rest = folded;
@@ -253,6 +253,7 @@ public sealed class ReadingRules
         return rest.Length == 0;
     }
 
+    /// <summary>Takes meaningless endings off a folded clause (「やってますよね」 → 「やってます」), never below two characters.</summary>
     public string StripEndings(string folded)
     {
         var changed = true;
