@@ -13,6 +13,8 @@
     var width = chartWidth < 520 ? 9 : 22;
     var lines = [];
     for (var i = 0; i < label.length; i += width) { lines.push(label.slice(i, i + width)); }
+    // A lone last character (「）」) stays on the line before instead of a line of its own.
+    if (lines.length > 1 && lines[lines.length - 1].length < 2) { lines[lines.length - 2] += lines.pop(); }
     return lines.length > 1 ? lines : label;
   }
 
