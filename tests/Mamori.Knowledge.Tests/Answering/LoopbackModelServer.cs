@@ -75,12 +75,15 @@ internal sealed class LoopbackModelServer : IAsyncDisposable
         return context.Response.WriteAsync(body);
     });
 
-    /// <summary>The vector the server returns for a text: hashed character bigrams, L2-normalised.</summary>
+    /// <summary>
+    /// The vector the server returns for a text: hashed character bigrams, L2-normalised. The hash is fixed (not
+    /// HashCode, which is seeded per process), so every run sees the same vectors and ranks the same way.
+    /// </summary>
     public static float[] VectorFor(string text, int dimensions)
     {
         var vector = new float[dimensions];
         for (var i = 0; i + 1 < text.Length; i++)
-            vector[(int)((uint)HashCode.Combine(0, text[i], text[i + 1]) % (uint)dimensions)] += 1;
+            vector[(int)(((uint)text[i] * 65599u + text[i + 1]) % (uint)dimensions)] += 1;
         if (text.Length == 1)
             vector[text[0] % dimensions] = 1;
         var norm = MathF.Sqrt(vector.Sum(v => v * v));
