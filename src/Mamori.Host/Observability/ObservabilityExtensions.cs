@@ -30,7 +30,11 @@ public static class ObservabilityExtensions
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("mamori"));
         telemetry.WithTracing(tracing =>
         {
-            tracing.AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = TracePaths.UseRoute)
+            tracing.AddAspNetCoreInstrumentation(o =>
+                {
+                    o.EnrichWithHttpRequest = TracePaths.RedactRequest;
+                    o.EnrichWithHttpResponse = TracePaths.UseRoute;
+                })
                 .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = TracePaths.RedactIds)
                 .AddSource("Npgsql");
             if (endpoint is not null)

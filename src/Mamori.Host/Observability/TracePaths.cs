@@ -30,10 +30,20 @@ internal static class TracePaths
         activity.SetTag(UrlPath, Redact(uri.AbsolutePath));
     }
 
-    /// <summary>Every segment that looks like an id (digits among eight or more characters, or :, %, @, =) becomes {id}.</summary>
+    /// <summary>The path as the request came, ids replaced: kept when no route answers or the request fails.</summary>
+    public static void RedactRequest(Activity activity, HttpRequest request) =>
+        activity.SetTag(UrlPath, Redact(request.Path.Value ?? ""));
+
+    /// <summary>
+    /// Every segment that looks like an id becomes {id}: one with :, %, @ or =; eight or more characters with a digit or a
+    /// capital after the first (a random id such as 「rLLtbNxEmhEjt_XeqbYwcg」 may hold no digit); or twenty or more.
+    /// Route words (conversations, activities, directline) are lower-case and short.
+    /// </summary>
     public static string Redact(string path) =>
         string.Join('/', path.Split('/').Select(s => LooksLikeId(s) ? Id : s));
 
     private static bool LooksLikeId(string segment) =>
-        segment.IndexOfAny([':', '%', '@', '=']) >= 0 || (segment.Length >= 8 && segment.Any(char.IsAsciiDigit));
+        segment.IndexOfAny([':', '%', '@', '=']) >= 0
+        || (segment.Length >= 8 && (segment.Any(char.IsAsciiDigit) || segment.Skip(1).Any(char.IsAsciiLetterUpper)))
+        || segment.Length >= 20;
 }
