@@ -56,19 +56,19 @@ public sealed partial class KillRestartTests(ITestOutputHelper output) : IDispos
             // Everything accepted before the kill is answered now, once the host is back.
             try
             {
-                transcript = await chat.WaitForAsync(a => accepted.All(id => Answered(a, id)) && DirectLineClient.BotMessages(a).Any(), TimeSpan.FromSeconds(30));
+                transcript = await chat.WaitForAsync(a => accepted.All(id => DirectLineClient.Answered(a, id)) && DirectLineClient.BotMessages(a).Any(), TimeSpan.FromSeconds(30));
             }
             catch (TimeoutException)
             {
                 transcript = await chat.ActivitiesAsync();
-                unanswered.UnionWith(accepted.Where(id => !Answered(transcript, id)));
+                unanswered.UnionWith(accepted.Where(id => !DirectLineClient.Answered(transcript, id)));
                 accepted.RemoveAll(unanswered.Contains);   // counted once, not again in every later cycle
             }
             if (cycle == Cycles)
                 break;
 
             // One answer, then SIGKILL somewhere between sending it and a moment after the bot has begun on it.
-            string answer = AnswerTo(DirectLineClient.BotMessages(transcript).Last());
+            string answer = DirectLineClient.FirstChoice(DirectLineClient.BotMessages(transcript).Last());
             var post = chat.SendAsync(HttpMethod.Post, $"v3/directline/conversations/{conversationId}/activities", DirectLineClient.Message(answer));
             int wait = random.Next(0, 400);
             bool afterTheReply = random.Next(2) == 0;
@@ -106,15 +106,6 @@ public sealed partial class KillRestartTests(ITestOutputHelper output) : IDispos
         using (response)
             return response.StatusCode == HttpStatusCode.OK ? (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"] : null;
     }
-
-    private static bool Answered(JsonArray activities, string id) =>
-        activities.Any(a => (string?)a!["replyToId"] == id && (string?)a["from"]!["role"] == "bot");
-
-    /// <summary>The first button of the bot's last message (the greeting's 「診断を始める」, then a choice), or 「わからない」.</summary>
-    private static string AnswerTo(JsonNode message) =>
-        message["suggestedActions"]?["actions"] is JsonArray { Count: > 0 } actions
-            ? (string?)actions[0]!["value"] ?? (string)actions[0]!["title"]!
-            : "わからない";
 
     public void Dispose()
     {

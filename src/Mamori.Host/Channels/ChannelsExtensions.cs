@@ -40,6 +40,7 @@ public static class ChannelsExtensions
         services.AddMedia();
         services.AddHostedService<ConversationRecovery>();
         services.AddHostedService<ConversationJanitor>();
+        services.AddHostedService<TranscriptChangeFeed>();
         services.AddRateLimiter(TenantTokenEndpoint.ConfigureRateLimit);
 
         // Preflights carry no token, so they are allowed for any origin some tenant lists; each request is then checked

@@ -1,5 +1,6 @@
 using Mamori.Core.Evidence;
 using Mamori.Core.Storage;
+using Mamori.Host.Channels.DirectLine.Storage;
 using Mamori.Storage.Postgres;
 using Mamori.Storage.Postgres.Conversations;
 using Mamori.Storage.Postgres.Evidence;
@@ -17,7 +18,6 @@ public static class StorageExtensions
     /// when no store is), one pooled <see cref="NpgsqlDataSource"/> serves them all, every <see cref="MigrationHistory"/>
     /// registered is applied before the host listens, and /healthz asks the database.
     /// </summary>
-    /// <remarks>A store added later (e.g. Direct Line's) registers its own MigrationHistory and takes the data source.</remarks>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
@@ -38,6 +38,9 @@ public static class StorageExtensions
         services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
         services.AddSingleton(PostgresEvidenceStore.Migrations);
         services.TryAddSingleton<IEvidenceStore, PostgresEvidenceStore>();
+        // Web Chat and widget conversations, so another instance goes on with one and a restart loses none.
+        services.AddSingleton(PostgresDirectLineStore.Migrations);
+        services.TryAddSingleton<IDirectLineStore, PostgresDirectLineStore>();
         services.AddHostedService<DatabaseMigrations>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
         return services;

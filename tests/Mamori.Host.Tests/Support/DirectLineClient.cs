@@ -90,6 +90,16 @@ public sealed class DirectLineClient(HttpClient http)
         }
     }
 
+    /// <summary>True when the bot has replied to the user's activity <paramref name="id"/>.</summary>
+    public static bool Answered(JsonArray activities, string id) =>
+        activities.Any(a => (string?)a!["replyToId"] == id && (string?)a["from"]!["role"] == "bot");
+
+    /// <summary>What a user in a hurry answers: the first button of the message (the greeting's 「診断を始める」, then a choice), or 「わからない」.</summary>
+    public static string FirstChoice(JsonNode message) =>
+        message["suggestedActions"]?["actions"] is JsonArray { Count: > 0 } actions
+            ? (string?)actions[0]!["value"] ?? (string)actions[0]!["title"]!
+            : "わからない";
+
     public static IEnumerable<JsonNode> BotMessages(JsonArray activities) =>
         activities.Where(a => (string?)a!["from"]!["role"] == "bot" && (string?)a["type"] == "message")!;
 }

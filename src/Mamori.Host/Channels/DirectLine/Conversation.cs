@@ -11,24 +11,24 @@ using Mamori.Host.Channels.Rendering;
 namespace Mamori.Host.Channels.DirectLine;
 
 /// <summary>
-/// One Direct Line conversation: the transcript (the watermark is its length), the one live WebSocket, and the queue of
-/// user turns waiting for the bot. Every change is stored (<see cref="IDirectLineStore"/>) before anyone can see it, by
-/// one writer at a time, so the echo of a user's activity is always in the transcript before the bot's reply to it, and
-/// what a client has read survives a restart.
+/// One Direct Line conversation as this host holds it: the transcript (the watermark is its length), the one live
+/// WebSocket, and the inbox of user turns waiting for the bot. Every change is stored (<see cref="IDirectLineStore"/>)
+/// before anyone can see it, by one writer at a time on this host, so the echo of a user's activity is always in the
+/// transcript before the bot's reply to it, and what a client has read survives a restart. Other hosts may write the
+/// same conversation: what they stored is read back (<see cref="CatchUpAsync"/>) when one of them says so, when a write
+/// finds its index taken, and before each turn is answered.
 /// </summary>
 public sealed class Conversation : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly List<Activity> _transcript = [];
-    private readonly Queue<PendingTurn> _pending = new();
+    private readonly List<InboxTurn> _inbox = [];
     private readonly IDirectLineStore _store;
     private readonly TimeProvider _clock;
     private StreamSubscription? _subscriber;
-
-    // Starts true: the greeting runs first (or the recovery of stored turns), and the driver starts the pump after it.
-    private bool _pumping = true;
-    private bool _recovered;
+    private bool _pumping;
+    private bool _pumpAgain;
     private long _postedBytes;
 
     public Conversation(ConversationKey key, string userId, Uri publicBase, TokenBucketRateLimiter limiter, IDirectLineStore store, TimeProvider clock)
@@ -44,24 +44,8 @@ public sealed class Conversation : IDisposable
 
     /// <summary>A conversation read back from the store, with the turns it accepted and never answered.</summary>
     public Conversation(StoredDirectLineConversation stored, TokenBucketRateLimiter limiter, IDirectLineStore store, TimeProvider clock)
-        : this(stored.Key, stored.UserId, stored.PublicBase, limiter, store, clock)
-    {
-        _postedBytes = stored.PostedBytes;
-        foreach (var json in stored.Transcript)
-        {
-            _transcript.Add(JsonSerializer.Deserialize(json, DirectLineJson.Default.Activity)
-                ?? throw new InvalidDataException($"Direct Line conversation '{stored.Key.ConversationId}': activity {_transcript.Count} is null."));
-        }
-        foreach (var turn in stored.Inbox)
-        {
-            if (turn.IsStart)
-                PendingStart = true;
-            else
-                _pending.Enqueue(new PendingTurn(turn.UserId, turn.Text, turn.ChannelId, turn.EchoIndex, EchoIdAt(turn.EchoIndex)));
-        }
-        _pumping = PendingStart || _pending.Count > 0;
-        _recovered = !_pumping;
-    }
+        : this(stored.Key, stored.UserId, stored.PublicBase, limiter, store, clock) =>
+        Take(new TranscriptTail(stored.Transcript, stored.PostedBytes, stored.Inbox));
 
     public ConversationKey Key { get; }
     public string Id => Key.ConversationId;
@@ -73,9 +57,6 @@ public sealed class Conversation : IDisposable
     public ReplyAudience Audience => new(Key, UserId, PublicBase);
 
     public TokenBucketRateLimiter Limiter { get; }
-
-    /// <summary>True when the bot still owes the stored conversation its greeting (the host stopped before it was stored).</summary>
-    public bool PendingStart { get; private set; }
 
     /// <summary>The last picture the bot sent, with its URL: the engine may send the stage picture and the result card in separate replies.</summary>
     public PublishedImage? LastPicture { get; set; }
@@ -91,15 +72,20 @@ public sealed class Conversation : IDisposable
 
     public void Touch() => LastTouched = _clock.GetUtcNow();
 
-    /// <summary>True once for a conversation read back with unanswered turns: whoever gets it runs them.</summary>
-    public bool TryClaimRecovery()
+    /// <summary>The id of the activity at <paramref name="index"/>: a turn's echo, which the bot's replies name as replyToId.</summary>
+    public string ActivityIdAt(int index) => $"{Id}|{index.ToString("D7", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Reads what other hosts stored since this host's watermark, and pushes it to the live socket.</summary>
+    public async Task CatchUpAsync(CancellationToken ct = default)
     {
-        lock (_gate)
+        await _writer.WaitAsync(ct);
+        try
         {
-            if (_recovered)
-                return false;
-            _recovered = true;
-            return true;
+            await CatchUpLockedAsync(ct);
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 
@@ -115,15 +101,28 @@ public sealed class Conversation : IDisposable
         await _writer.WaitAsync(ct);
         try
         {
-            int first = Watermark;
-            var bodies = new ReadOnlyMemory<byte>[activities.Count];
-            for (int i = 0; i < activities.Count; i++)
-                bodies[i] = Stamp(activities[i], first + i);
-            await _store.AppendAsync(Id, first, bodies, answered, ct);
-            if (answered == InboxTurn.StartTurn)
-                PendingStart = false;
+            while (true)
+            {
+                int first = Watermark;
+                var bodies = new ReadOnlyMemory<byte>[activities.Count];
+                for (int i = 0; i < activities.Count; i++)
+                    bodies[i] = Stamp(activities[i], first + i);
+                try
+                {
+                    await _store.AppendAsync(Id, first, bodies, answered, ct);
+                    break;
+                }
+                catch (TranscriptConflictException)
+                {
+                    // Another host wrote first: this reply goes after what it wrote.
+                    if (await CatchUpLockedAsync(ct) == 0)
+                        throw;
+                }
+            }
             lock (_gate)
             {
+                if (answered is { } echo)
+                    _inbox.RemoveAll(turn => turn.EchoIndex == echo);
                 foreach (var activity in activities)
                     Publish(activity);
             }
@@ -142,40 +141,50 @@ public sealed class Conversation : IDisposable
     }
 
     /// <summary>
-    /// Stores the user's activity and its turn (the inbox), then queues the turn: what was accepted is answered even
-    /// after a crash. Refuses when too many turns are waiting, or when the client's posts to this conversation would
-    /// exceed <paramref name="maxPostedBytes"/> in all.
+    /// Stores the user's activity and its turn (the inbox): what was accepted is answered even after a crash. Refuses when
+    /// too many turns are waiting, or when the client's posts to this conversation would exceed
+    /// <paramref name="maxPostedBytes"/> in all.
     /// </summary>
-    public async Task<(Acceptance Acceptance, bool StartPump)> AcceptAsync(
+    public async Task<Acceptance> AcceptAsync(
         Activity echo, PendingTurn? turn, int bytes, int maxPending, long maxPostedBytes, CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
         try
         {
-            if (_postedBytes + bytes > maxPostedBytes)
-                return (Acceptance.ConversationFull, false);
-            int index;
-            lock (_gate)
+            InboxTurn? queued;
+            while (true)
             {
-                if (turn is not null && _pending.Count >= maxPending)
-                    return (Acceptance.Busy, false);
-                index = _transcript.Count;
+                if (_postedBytes + bytes > maxPostedBytes)
+                    return Acceptance.ConversationFull;
+                int index;
+                lock (_gate)
+                {
+                    if (turn is not null && _inbox.Count(t => !t.IsStart) >= maxPending)
+                        return Acceptance.Busy;
+                    index = _transcript.Count;
+                }
+                var body = Stamp(echo, index);
+                queued = turn is null ? null : new InboxTurn(index, turn.UserId, turn.Text, turn.ChannelId);
+                try
+                {
+                    await _store.AcceptAsync(Id, index, body, _postedBytes + bytes, queued, ct);
+                    break;
+                }
+                catch (TranscriptConflictException)
+                {
+                    // Another host wrote first: the limits are checked again against what it wrote, then the echo goes after it.
+                    if (await CatchUpLockedAsync(ct) == 0)
+                        throw;
+                }
             }
-            var body = Stamp(echo, index);
-            var queued = turn is null ? null : turn with { EchoIndex = index, EchoId = echo.Id! };
-            await _store.AcceptAsync(Id, index, body, _postedBytes + bytes,
-                queued is null ? null : new InboxTurn(index, queued.UserId, queued.Text, queued.ChannelId), ct);
             _postedBytes += bytes;
             lock (_gate)
             {
                 Publish(echo);
-                if (queued is null)
-                    return (Acceptance.Accepted, false);
-                _pending.Enqueue(queued);
-                bool startPump = !_pumping;
-                _pumping = true;
-                return (Acceptance.Accepted, startPump);
+                if (queued is not null)
+                    _inbox.Add(queued);
             }
+            return Acceptance.Accepted;
         }
         finally
         {
@@ -183,17 +192,47 @@ public sealed class Conversation : IDisposable
         }
     }
 
-    /// <summary>Next waiting turn for the one pump of this conversation; false ends the pump.</summary>
-    public bool TryTakeTurn(out PendingTurn turn)
+    /// <summary>True when the caller is to run this host's one pump; when one runs already, it is asked to look again before it stops.</summary>
+    public bool TryStartPumping()
     {
         lock (_gate)
         {
-            if (_pending.TryDequeue(out turn!))
-                return true;
-            _pumping = false;
-            return false;
+            if (_pumping)
+            {
+                _pumpAgain = true;
+                return false;
+            }
+            _pumping = true;
+            _pumpAgain = false;
+            return true;
         }
     }
+
+    /// <summary>The pump is about to read the inbox: turns accepted so far on this host will be seen by that read.</summary>
+    public void PumpLooking()
+    {
+        lock (_gate)
+            _pumpAgain = false;
+    }
+
+    /// <summary>Ends this host's pump; true when a turn was accepted here after the pump last looked (run it again).</summary>
+    public bool StopPumping()
+    {
+        lock (_gate)
+        {
+            _pumping = false;
+            return _pumpAgain;
+        }
+    }
+
+    /// <summary>The oldest turn still unanswered (the greeting first), read from the store, so turns accepted by other hosts are seen too.</summary>
+    public async Task<InboxTurn?> NextTurnAsync(CancellationToken ct)
+    {
+        await CatchUpAsync(ct);
+        lock (_gate)
+            return _inbox.Count == 0 ? null : _inbox.MinBy(turn => turn.EchoIndex);
+    }
+
     public ActivitySet Since(int watermark, int max = 500)
     {
         lock (_gate)
@@ -238,12 +277,35 @@ public sealed class Conversation : IDisposable
         Limiter.Dispose();
     }
 
-    private string EchoIdAt(int index) => $"{Id}|{index.ToString("D7", CultureInfo.InvariantCulture)}";
+    /// <summary>Returns how many activities were new (none after a conflict means the conflict was not another writer's).</summary>
+    private async Task<int> CatchUpLockedAsync(CancellationToken ct)
+    {
+        if (await _store.ReadSinceAsync(Id, Watermark, ct) is not { } tail)
+            return 0;
+        Take(tail);
+        return tail.Activities.Count;
+    }
+
+    /// <summary>What the store holds beyond this host's copy: new activities published, the inbox and posted total replaced.</summary>
+    private void Take(TranscriptTail tail)
+    {
+        lock (_gate)
+        {
+            foreach (var json in tail.Activities)
+            {
+                Publish(JsonSerializer.Deserialize(json, DirectLineJson.Default.Activity)
+                    ?? throw new InvalidDataException($"Direct Line conversation '{Id}': activity {_transcript.Count} is null."));
+            }
+            _inbox.Clear();
+            _inbox.AddRange(tail.Inbox);
+            _postedBytes = tail.PostedBytes;
+        }
+    }
 
     /// <summary>Gives an activity its place (id = conversation and index) and time, and returns the JSON as it will be served.</summary>
     private byte[] Stamp(Activity activity, int index)
     {
-        activity.Id = EchoIdAt(index);
+        activity.Id = ActivityIdAt(index);
         activity.Timestamp = _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         activity.Conversation = new ConversationAccount { Id = Id };
         return JsonSerializer.SerializeToUtf8Bytes(activity, DirectLineJson.Default.Activity);
@@ -266,8 +328,8 @@ public enum Acceptance
     ConversationFull,
 }
 
-/// <summary>A user message waiting for the bot; <see cref="EchoId"/> becomes the replies' replyToId, <see cref="EchoIndex"/> its inbox entry.</summary>
-public sealed record PendingTurn(string UserId, string Text, string ChannelId, int EchoIndex = 0, string EchoId = "");
+/// <summary>A user message to queue for the bot with its echo.</summary>
+public sealed record PendingTurn(string UserId, string Text, string ChannelId);
 
 /// <summary>The live feed of one WebSocket. Bounded, so a client that stops reading cannot grow memory without end.</summary>
 public sealed class StreamSubscription(Conversation conversation) : IDisposable

@@ -14,7 +14,7 @@ namespace Mamori.Host.Channels.DirectLine;
 
 /// <summary>
 /// Runs the bot for Direct Line conversations: the greeting on start (the synthesized conversationUpdate), then each
-/// accepted user turn in order, one at a time per conversation. While the bot works a typing indicator is shown; a
+/// accepted user turn in order, one at a time per conversation, on whichever host holds its pump lease. While the bot works a typing indicator is shown; a
 /// failure becomes a polite message, never a lost turn or a crashed host.
 /// </summary>
 internal sealed class ConversationDriver(
@@ -24,6 +24,9 @@ internal sealed class ConversationDriver(
     TenantCatalog tenants,
     HandoffInitiation handoffs,
     HubStatus hubStatus,
+    IDirectLineStore store,
+    IOptions<DirectLineOptions> options,
+    TimeProvider clock,
     IOptions<HostTexts> texts,
     IHostApplicationLifetime lifetime,
     ILogger<ConversationDriver> logger)
@@ -35,52 +38,115 @@ internal sealed class ConversationDriver(
     /// <summary>Activities of the stream a handoff's transcript looks back over; well under Direct Line's 256K-character activity limit.</summary>
     private const int TranscriptActivities = 40;
 
-    public void Start(Conversation conversation, string channelId) =>
-        _ = Task.Run(() => RunStartAsync(conversation, channelId));
-
-    public void StartPump(Conversation conversation) =>
-        _ = Task.Run(() => PumpAsync(conversation));
-
     /// <summary>
-    /// A conversation read back from the store with turns it accepted before the host stopped: they are answered now, in
-    /// order, the greeting first if it was never stored. Only the first caller runs them.
+    /// Answers the conversation's inbox, the greeting first, one turn at a time and in order, unless this host is doing
+    /// so already (then it looks again before it stops). Across hosts the store's pump lease lets one answer at a time:
+    /// a host that does not get it leaves its turns to the one that has it, whose lease is given up only with an empty inbox.
     /// </summary>
-    public void Recover(Conversation conversation)
+    public void Pump(Conversation conversation)
     {
-        if (!conversation.TryClaimRecovery())
-            return;
-        if (conversation.PendingStart)
-            Start(conversation, "directline");
-        else
-            StartPump(conversation);
+        if (conversation.TryStartPumping())
+            _ = Task.Run(() => PumpAsync(conversation));
     }
 
     /// <summary>A hub's handoff.status, in line with the conversation's turns; what the owner is told follows its echo.</summary>
     public void ApplyHubStatus(Conversation conversation, string echoId, HandoffStatus status) =>
         _ = Task.Run(() => RunTurnAsync(conversation, echoId, answered: null, _ => Task.FromResult(hubStatus.Apply(conversation.Key, status)), lifetime.ApplicationStopping));
 
-    private async Task RunStartAsync(Conversation conversation, string channelId)
+    private async Task PumpAsync(Conversation conversation)
     {
         var ct = lifetime.ApplicationStopping;
+        try
+        {
+            while (!ct.IsCancellationRequested && await AnswerWhileLeasedAsync(conversation, ct))
+            {
+                // The inbox had turns when the lease was to be given up: go on.
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: what is left stays in the inbox for the next start.
+        }
+        catch (Exception ex)
+        {
+            // The store failed (the database is away?): the turns stay in the inbox, and the sweep tries again once the lease lapses.
+            DirectLineLog.PumpFailed(logger, ex, conversation.Id);
+            return;
+        }
+        finally
+        {
+            if (conversation.StopPumping() && !ct.IsCancellationRequested)
+                Pump(conversation);
+        }
+    }
+
+    /// <summary>One lease: takes it, answers the inbox, gives it up; true when turns came in meanwhile and the lease was kept.</summary>
+    private async Task<bool> AnswerWhileLeasedAsync(Conversation conversation, CancellationToken ct)
+    {
+        conversation.PumpLooking();
+        if (!await store.TryLeaseAsync(conversation.Id, LeaseEnd(), ct))
+            return false;
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewal = RenewLeaseAsync(conversation.Id, renewing.Token);
+        try
+        {
+            int? attempted = null;
+            while (await conversation.NextTurnAsync(ct) is { } turn)
+            {
+                // The same turn again: its answer could not be stored. It stays in the inbox for a later sweep, not in a tight loop.
+                if (turn.EchoIndex == attempted)
+                    return false;
+                attempted = turn.EchoIndex;
+                await AnswerAsync(conversation, turn, ct);
+            }
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+        }
+        return !await store.TryReleaseLeaseAsync(conversation.Id, ct);
+    }
+
+    private Task AnswerAsync(Conversation conversation, InboxTurn turn, CancellationToken ct)
+    {
+        if (turn.IsStart)
+            return RunStartAsync(conversation, turn.ChannelId, ct);
+        var incoming = new IncomingTurn(conversation.Key, turn.UserId, turn.Text, turn.ChannelId, Route: DirectLineOwnerChannel.RouteOf(conversation));
+        return RunTurnAsync(conversation, conversation.ActivityIdAt(turn.EchoIndex), turn.EchoIndex, bot => bot.HandleAsync(incoming, ct), ct);
+    }
+
+    private Task RunStartAsync(Conversation conversation, string channelId, CancellationToken ct)
+    {
         List<Activity> greeting = [];
         if (tenants.Find(conversation.Key.TenantId)?.Options.Greeting is { Length: > 0 } text)
             greeting.Add(renderer.Plain(conversation, null, text));
 
         // The greeting is stored with the bot's first reply, so a restart in between shows neither twice.
-        await RunTurnAsync(conversation, null, InboxTurn.StartTurn, bot => bot.StartAsync(conversation.Key, conversation.UserId, channelId, ct), ct, greeting);
-        // Turns posted while the greeting was being prepared wait for it, so they are answered after it.
-        StartPump(conversation);
+        return RunTurnAsync(conversation, null, InboxTurn.StartTurn, bot => bot.StartAsync(conversation.Key, conversation.UserId, channelId, ct), ct, greeting);
     }
 
-    private async Task PumpAsync(Conversation conversation)
+    /// <summary>Keeps the lease while a turn takes long (a model's answer): renewed every third of its length.</summary>
+    private async Task RenewLeaseAsync(string conversationId, CancellationToken ct)
     {
-        var ct = lifetime.ApplicationStopping;
-        while (conversation.TryTakeTurn(out var turn))
+        try
         {
-            var incoming = new IncomingTurn(conversation.Key, turn.UserId, turn.Text, turn.ChannelId, Route: DirectLineOwnerChannel.RouteOf(conversation));
-            await RunTurnAsync(conversation, turn.EchoId, turn.EchoIndex, bot => bot.HandleAsync(incoming, ct), ct);
+            using var timer = new PeriodicTimer(options.Value.PumpLease / 3);
+            while (await timer.WaitForNextTickAsync(ct))
+                await store.TryLeaseAsync(conversationId, LeaseEnd(), ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // The pump gave the lease up, or the host stops.
+        }
+        catch (Exception ex)
+        {
+            // The store is away: the lease lapses, and another host (or this one's sweep) answers what is left.
+            DirectLineLog.PumpFailed(logger, ex, conversationId);
         }
     }
+
+    private DateTimeOffset LeaseEnd() => clock.GetUtcNow() + options.Value.PumpLease;
 
     /// <param name="answered">The inbox entry this turn answers: removed with the stored reply, so it is answered once.</param>
     private async Task RunTurnAsync(

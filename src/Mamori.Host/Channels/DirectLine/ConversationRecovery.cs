@@ -1,23 +1,59 @@
+using Mamori.Host.Channels.DirectLine.Storage;
+using Microsoft.Extensions.Options;
+
 namespace Mamori.Host.Channels.DirectLine;
 
 /// <summary>
-/// On start, before the host listens: every conversation whose inbox holds turns accepted before the last stop (or
-/// kill) is read back and its turns are answered, so a post that got 200 is never left unanswered.
+/// Turns accepted and never answered are answered: on start, before the host listens, every conversation whose inbox
+/// holds turns from before the last stop (or kill); and then every third of the pump lease, those that no live host is
+/// answering — with several hosts, the turns of one that was killed.
 /// </summary>
 internal sealed class ConversationRecovery(
-    ConversationRegistry registry, Storage.IDirectLineStore store, ConversationDriver driver, ILogger<ConversationRecovery> logger) : IHostedService
+    ConversationRegistry registry, IDirectLineStore store, ConversationDriver driver, IOptions<DirectLineOptions> options,
+    ILogger<ConversationRecovery> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var pending = await store.PendingAsync(cancellationToken);
-        foreach (string id in pending)
-        {
-            if (await registry.FindAsync(id, cancellationToken) is { } conversation)
-                driver.Recover(conversation);
-        }
-        if (pending.Count > 0)
-            DirectLineLog.TurnsRecovered(logger, pending.Count);
+        int recovered = await SweepAsync(cancellationToken);
+        if (recovered > 0)
+            DirectLineLog.TurnsRecovered(logger, recovered);
+        await base.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PumpLease / 3);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    int recovered = await SweepAsync(stoppingToken);
+                    if (recovered > 0)
+                        DirectLineLog.TurnsRecovered(logger, recovered);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The store is away for now: the next sweep tries again.
+                    DirectLineLog.SweepFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutting down.
+        }
+    }
+
+    private async Task<int> SweepAsync(CancellationToken ct)
+    {
+        var pending = await store.PendingAsync(ct);
+        foreach (string id in pending)
+        {
+            if (await registry.FindAsync(id, ct) is { } conversation)
+                driver.Pump(conversation);
+        }
+        return pending.Count;
+    }
 }

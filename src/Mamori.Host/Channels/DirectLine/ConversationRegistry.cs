@@ -27,6 +27,11 @@ public sealed class ConversationRegistry(IOptions<DirectLineOptions> options, ID
 
     public static string NewUserId() => "dl_" + Base64Url(RandomNumberGenerator.GetBytes(12));
 
+    /// <summary>The conversation if this host holds it in memory (it has a copy to bring up to date).</summary>
+    public Conversation? Held(string conversationId) => _conversations.GetValueOrDefault(conversationId);
+
+    public IReadOnlyList<Conversation> AllHeld() => [.. _conversations.Values];
+
     /// <summary>The conversation from memory, else from the store; null when neither has it.</summary>
     public async Task<Conversation?> FindAsync(string conversationId, CancellationToken ct = default)
     {
@@ -57,7 +62,7 @@ public sealed class ConversationRegistry(IOptions<DirectLineOptions> options, ID
         var kept = _conversations.GetOrAdd(key.ConversationId, fresh);
         if (ReferenceEquals(kept, fresh))
             return (fresh, true);
-        // A request read it back from the store in between: that copy carries the start turn, and its recovery runs it.
+        // A request read it back from the store in between: that copy carries the start turn in its inbox.
         fresh.Dispose();
         return (kept, false);
     }

@@ -104,15 +104,9 @@ internal static class DirectLineEndpoints
             return DirectLineErrors.Forbidden("This token belongs to another conversation.");
 
         if (created)
-        {
             DirectLineLog.ConversationStarted(logger, key.TenantId, key.ConversationId);
-            driver.Start(conversation, "directline");
-        }
-        else
-        {
-            // Read back from the store with turns it never answered (a start racing another): answered now, once.
-            driver.Recover(conversation);
-        }
+        // The greeting waits in the inbox of a new conversation; one read back from the store may hold turns never answered.
+        driver.Pump(conversation);
         conversation.Touch();
 
         var info = ConversationResponse(context.Request, tokens, c, conversation, options.Value, watermark: null);
@@ -202,7 +196,7 @@ internal static class DirectLineEndpoints
         // Only messages reach the dialog; other events are echoed and otherwise ignored (unknown event names must be).
         PendingTurn? turn = activity.Type == "message" ? new PendingTurn(userId, activity.Text ?? "", activity.ChannelId) : null;
         // Stored before the 200: an accepted turn is answered even if the host is killed right after.
-        var (acceptance, startPump) = await conversation.AcceptAsync(activity, turn, body.Length, settings.MaxPendingTurns, settings.MaxPostedBytesPerConversation, CancellationToken.None);
+        var acceptance = await conversation.AcceptAsync(activity, turn, body.Length, settings.MaxPendingTurns, settings.MaxPostedBytesPerConversation, CancellationToken.None);
         switch (acceptance)
         {
             case Acceptance.Busy:
@@ -211,8 +205,8 @@ internal static class DirectLineEndpoints
                 return DirectLineErrors.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig",
                     $"This conversation has received all a client may post to one ({settings.MaxPostedBytesPerConversation} bytes, Channels:DirectLine:MaxPostedBytesPerConversation); start a new conversation.");
         }
-        if (startPump)
-            driver.StartPump(conversation);
+        if (turn is not null)
+            driver.Pump(conversation);
         if (hubStatus is not null)
             driver.ApplyHubStatus(conversation, activity.Id!, hubStatus);
 

@@ -18,6 +18,15 @@ internal static partial class DirectLineLog
     [LoggerMessage(6, LogLevel.Warning, "Conversation limit reached ({Count}); a new conversation was refused.")]
     public static partial void RegistryFull(ILogger logger, int count);
 
-    [LoggerMessage(7, LogLevel.Information, "Answering the turns {Count} Direct Line conversations accepted before the host stopped.")]
+    [LoggerMessage(7, LogLevel.Information, "Answering the turns of {Count} Direct Line conversations no host was answering (accepted before a stop, or on a host that is gone).")]
     public static partial void TurnsRecovered(ILogger logger, int count);
+
+    [LoggerMessage(8, LogLevel.Warning, "Could not answer the inbox of conversation {ConversationId} (the store failed); its turns wait for the next sweep.")]
+    public static partial void PumpFailed(ILogger logger, Exception exception, string conversationId);
+
+    [LoggerMessage(9, LogLevel.Warning, "Could not look for unanswered Direct Line turns (the store failed); trying again at the next sweep.")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "Could not read what other hosts stored in conversation {ConversationId}; it is read again on its next write or turn.")]
+    public static partial void CatchUpFailed(ILogger logger, Exception exception, string conversationId);
 }

@@ -47,6 +47,14 @@ public sealed class DirectLineOptions
     [Range(64 * 1024, 256 * 1024 * 1024)]
     public int MaxPostedBytesPerConversation { get; set; } = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// How long one host keeps the right to answer a conversation's turns without renewing it (it renews every third of
+    /// this while it works). With several hosts, the turns of a host that was killed are answered by another this long
+    /// after; with the embedded file (one host) a restart answers them at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:03", "00:10:00")]
+    public TimeSpan PumpLease { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A conversation nobody touched for this long is forgotten, in memory and in the store.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(6);
