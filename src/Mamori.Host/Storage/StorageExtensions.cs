@@ -26,6 +26,9 @@ public static class StorageExtensions
             // Both ask where the dialog state goes: PostgreSQL would win silently, and the operator believed it was in memory.
             .Validate(options => !(options.IsPostgres && configuration[$"{StateStoreOptions.Section}:{nameof(StateStoreOptions.Provider)}"] == "memory"),
                 "Storage:Provider 'postgres' keeps the dialog state in PostgreSQL; remove Mamori:State:Provider 'memory' (it cannot apply).")
+            // A key generated under data/ would differ per instance, and a token minted by one would be refused by the others.
+            .Validate(options => !options.IsPostgres || !string.IsNullOrEmpty(configuration["Access:TokenSigningKey"]),
+                "Storage:Provider 'postgres' is for instances that share one database, and they must sign tokens and report links with one key: set Access:TokenSigningKey to the same value on every instance (base64 of 32 random bytes, e.g. `openssl rand -base64 32`).")
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // What is registered depends on the provider, so it is read here; a bad value still fails at start through the

@@ -19,7 +19,10 @@ public sealed class PostgresHostTests
         ["Storage:Provider"] = "postgres",
         ["ConnectionStrings:Mamori"] = connectionString,
         ["Mamori:State:Provider"] = "sqlite",   // the tests' host keeps state in memory; with PostgreSQL that is refused
+        ["Access:TokenSigningKey"] = SharedKey,
     };
+
+    private static readonly string SharedKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     [PostgresFact]
     public async Task A_diagnosis_is_saved_in_postgres_and_another_instance_reads_it_where_it_was()
@@ -80,6 +83,7 @@ public sealed class PostgresHostTests
     [InlineData("postgres", "Host=127.0.0.1;Colour=blue", "ConnectionStrings:Mamori is not a valid PostgreSQL connection string")]
     [InlineData("mysql", null, "Storage:Provider must be 'sqlite' (the default) or 'postgres'")]
     [InlineData("postgres", "Host=127.0.0.1;Database=mamori", "remove Mamori:State:Provider 'memory'", "memory")]
+    [InlineData("postgres", "Host=127.0.0.1;Database=mamori", "set Access:TokenSigningKey to the same value on every instance")]
     public void A_bad_storage_setting_stops_the_start_with_the_setting_named(string provider, string? connectionString, string message, string? state = null)
     {
         using var host = new HostFactory(scripted: true, new Dictionary<string, string?>

@@ -23,14 +23,7 @@ public sealed partial class TwoInstancesTests(ITestOutputHelper output)
     public async Task A_conversation_started_on_one_host_goes_on_on_the_other_and_the_socket_on_either_gets_every_reply_in_order()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "postgres",
-            ["ConnectionStrings__Mamori"] = database.ConnectionString,
-            ["Mamori__State__Provider"] = "sqlite",   // HostProcess's default (memory) is refused with PostgreSQL
-            // Behind a load balancer every host signs with the same key, or a token from one is refused by the other.
-            ["Access__TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        };
+        var settings = Settings(database);
         using var hostA = HostProcess.Start(environment: settings);
         using var hostB = HostProcess.Start(environment: settings);
         using var httpA = new HttpClient { BaseAddress = await hostA.WaitForAddressAsync(), Timeout = TimeSpan.FromSeconds(30) };
@@ -94,6 +87,57 @@ public sealed partial class TwoInstancesTests(ITestOutputHelper output)
             Assert.True(counters[i] >= counters[i - 1], $"the counter went back from {counters[i - 1]} to {counters[i]}");
         Assert.DoesNotContain(hostA.Lines.Concat(hostB.Lines), l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
     }
+
+    [PostgresFact]
+    public async Task Turns_accepted_by_a_host_that_is_killed_are_answered_by_the_other_once_its_lease_lapses()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var settings = Settings(database);
+        settings["Channels__DirectLine__PumpLease"] = "00:00:03";
+        using var survivor = HostProcess.Start(environment: settings);
+        using var httpB = new HttpClient { BaseAddress = await survivor.WaitForAddressAsync(), Timeout = TimeSpan.FromSeconds(30) };
+        await survivor.WaitUntilReadyAsync(httpB, TimeSpan.FromSeconds(120));
+
+        // Until a kill leaves turns in the inbox (the bot may answer within the milliseconds before it).
+        for (int attempt = 1; ; attempt++)
+        {
+            using var victim = HostProcess.Start(environment: settings);
+            using var httpA = new HttpClient { BaseAddress = await victim.WaitForAddressAsync(), Timeout = TimeSpan.FromSeconds(30) };
+            await victim.WaitUntilReadyAsync(httpA, TimeSpan.FromSeconds(120));
+            var onA = new DirectLineClient(httpA);
+            await onA.MintAsync();
+            using (var started = await onA.SendAsync(HttpMethod.Post, "v3/directline/conversations"))
+                Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+            var greeting = await onA.WaitForAsync(a => DirectLineClient.BotMessages(a).Any());
+            string[] accepted = await Task.WhenAll(
+                onA.PostAsync(DirectLineClient.FirstChoice(DirectLineClient.BotMessages(greeting).Last())), onA.PostAsync("わからない"), onA.PostAsync("わからない"));
+            victim.KillHard();
+
+            await using var waiting = database.DataSource.CreateCommand("SELECT count(*) FROM dl_inbox");
+            long left = (long)(await waiting.ExecuteScalarAsync())!;
+            output.WriteLine($"attempt {attempt}: {left} of {accepted.Length} accepted turns unanswered at the kill");
+            if (left == 0 && attempt < 5)
+                continue;
+            Assert.True(left > 0, "five kills came only after every turn was answered: nothing was left to recover");
+
+            var onB = new DirectLineClient(httpB);
+            onB.Resume(onA.ConversationId, onA.Token);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await onB.WaitForAsync(a => accepted.All(id => DirectLineClient.Answered(a, id)), TimeSpan.FromSeconds(20));
+            output.WriteLine($"answered by the survivor {clock.ElapsedMilliseconds} ms after the kill");
+            Assert.Contains(survivor.Lines, l => l.Contains("no host was answering", StringComparison.Ordinal));
+            return;
+        }
+    }
+
+    private static Dictionary<string, string> Settings(TestDatabase database) => new()
+    {
+        ["Storage__Provider"] = "postgres",
+        ["ConnectionStrings__Mamori"] = database.ConnectionString,
+        ["Mamori__State__Provider"] = "sqlite",   // HostProcess's default (memory) is refused with PostgreSQL
+        // Behind a load balancer every host signs with the same key, or a token from one is refused by the other.
+        ["Access__TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+    };
 
     /// <summary>Collects what the socket sends, as Web Chat does.</summary>
     private sealed class SocketTranscript

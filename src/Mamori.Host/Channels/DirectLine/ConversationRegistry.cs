@@ -42,8 +42,13 @@ public sealed class ConversationRegistry(IOptions<DirectLineOptions> options, ID
         var loaded = new Conversation(stored, NewLimiter(), store, clock);
         var kept = _conversations.GetOrAdd(conversationId, loaded);
         if (!ReferenceEquals(kept, loaded))
+        {
             loaded.Dispose();
-        return kept;
+            return kept;
+        }
+        // Another host's write between the read and now was told while this host held no copy to bring up to date.
+        await loaded.CatchUpAsync(ct);
+        return loaded;
     }
 
     /// <summary>Creates the conversation (stored with its start turn), or returns the existing one (created = false). Null when the host is full.</summary>
