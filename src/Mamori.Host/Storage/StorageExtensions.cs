@@ -1,6 +1,8 @@
 using Mamori.Core.Evidence;
 using Mamori.Core.Storage;
 using Mamori.Host.Channels.DirectLine.Storage;
+using Mamori.Host.Desk.Live;
+using Mamori.Storage.Postgres.Notices;
 using Mamori.Storage.Postgres;
 using Mamori.Storage.Postgres.Conversations;
 using Mamori.Storage.Postgres.Evidence;
@@ -44,6 +46,9 @@ public static class StorageExtensions
         // Web Chat and widget conversations, so another instance goes on with one and a restart loses none.
         services.AddSingleton(PostgresDirectLineStore.Migrations);
         services.TryAddSingleton<IDirectLineStore, PostgresDirectLineStore>();
+        // What the desk's consoles and the owners' side tell each other across hosts: case events and who is at a console.
+        services.TryAddSingleton<PostgresNotices>();
+        services.AddHostedService<PostgresDeskRelay>();
         services.AddHostedService<DatabaseMigrations>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
         return services;

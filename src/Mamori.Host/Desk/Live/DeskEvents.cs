@@ -5,7 +5,11 @@ namespace Mamori.Host.Desk.Live;
 
 /// <summary>Something changed in a case: a console showing it reads it again from the store.</summary>
 /// <param name="Sequence">For <see cref="DeskEventKind.Message"/>, the message's number in the case chat.</param>
-public sealed record DeskEvent(string TenantId, string CaseId, DeskEventKind Kind, long Sequence = 0);
+public sealed record DeskEvent(string TenantId, string CaseId, DeskEventKind Kind, long Sequence = 0)
+{
+    /// <summary>Told by another host on the database (<see cref="PostgresDeskRelay"/>): shown here, not sent back.</summary>
+    public bool FromAnotherHost { get; init; }
+}
 
 public enum DeskEventKind
 {
@@ -22,13 +26,20 @@ public enum DeskEventKind
 internal sealed class DeskEvents
 {
     private const int QueuedPerListener = 64;
+
+    /// <summary>The relay to other hosts hears every desk's events: a bigger queue, as it is one for all.</summary>
+    private const int QueuedForAll = 4096;
     private readonly ConcurrentDictionary<Listener, byte> _listeners = new();
 
     public int ListenerCount => _listeners.Count;
 
-    public Listener Listen(string tenantId)
+    public Listener Listen(string tenantId) => Add(new Listener(tenantId, QueuedPerListener, this));
+
+    /// <summary>Every desk's events (the relay to the other hosts).</summary>
+    public Listener ListenAll() => Add(new Listener(null, QueuedForAll, this));
+
+    private Listener Add(Listener listener)
     {
-        var listener = new Listener(tenantId, this);
         _listeners[listener] = 0;
         return listener;
     }
@@ -37,18 +48,19 @@ internal sealed class DeskEvents
     {
         foreach (var listener in _listeners.Keys)
         {
-            if (listener.TenantId == change.TenantId)
+            if (listener.TenantId is null || listener.TenantId == change.TenantId)
                 listener.Queue.Writer.TryWrite(change);
         }
     }
 
     /// <summary>One connected console: its desk's events, until disposed.</summary>
-    public sealed class Listener(string tenantId, DeskEvents owner) : IDisposable
+    public sealed class Listener(string? tenantId, int capacity, DeskEvents owner) : IDisposable
     {
-        public string TenantId { get; } = tenantId;
+        /// <summary>Null: every desk.</summary>
+        public string? TenantId { get; } = tenantId;
 
         internal Channel<DeskEvent> Queue { get; } = Channel.CreateBounded<DeskEvent>(
-            new BoundedChannelOptions(QueuedPerListener) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
         public ChannelReader<DeskEvent> Events => Queue.Reader;
 

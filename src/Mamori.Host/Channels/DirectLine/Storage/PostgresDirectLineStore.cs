@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Threading.Channels;
 using Mamori.Core.Dialogs;
 using Mamori.Storage.Postgres;
+using Mamori.Storage.Postgres.Notices;
 using Npgsql;
 
 namespace Mamori.Host.Channels.DirectLine.Storage;
@@ -13,8 +12,8 @@ namespace Mamori.Host.Channels.DirectLine.Storage;
 /// </summary>
 /// <remarks>
 /// Indexes are taken by the primary key: a second writer of an index gets a <see cref="TranscriptConflictException"/>
-/// and writes after what it missed. Every write of a transcript says so on <see cref="Channel"/> (pg_notify in its
-/// transaction, so only once committed) with this host's id, and <see cref="WatchAsync"/> listens for the others'. The
+/// and writes after what it missed. Every write of a transcript says so on <see cref="Channel"/> (a notice in its
+/// transaction, so only once committed), and <see cref="WatchAsync"/> listens for the other hosts'. The
 /// pump lease is two columns of the conversation's row; giving it up locks that row first, as accepting a turn does
 /// (it updates the posted total), so an accept either commits before the release looks at the inbox or waits for it.
 /// </remarks>
@@ -25,11 +24,10 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
 
     public const string Channel = "mamori_directline";
 
-    /// <summary>How often the listening connection is checked while nothing arrives: a dead one is replaced, and notices missed meanwhile are caught up.</summary>
-    private static readonly TimeSpan ListenCheck = TimeSpan.FromSeconds(30);
+    private readonly PostgresNotices _notices = new(database);
 
-    /// <summary>This host among those on the database: the owner of its leases, and the sender of its notices.</summary>
-    private readonly string _host = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+    /// <summary>This host among those on the database: the owner of its pump leases.</summary>
+    private string Host => _notices.Host;
 
     public async Task<bool> CreateAsync(NewDirectLineConversation conversation, CancellationToken ct)
     {
@@ -125,7 +123,7 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
         return await ExecuteAsync(connection, null, """
             UPDATE dl_conversation SET pump_owner = $2, pump_until = $3
             WHERE id = $1 AND (pump_owner IS NULL OR pump_owner = $2 OR pump_until < $4)
-            """, ct, conversationId, _host, until.ToUniversalTime(), Now()) == 1;
+            """, ct, conversationId, Host, until.ToUniversalTime(), Now()) == 1;
     }
 
     public async Task<bool> TryReleaseLeaseAsync(string conversationId, CancellationToken ct)
@@ -133,7 +131,7 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // The row lock first; the inbox is then read by a statement of its own, which sees every accept committed before.
-        await using (var held = Command(connection, transaction, "SELECT 1 FROM dl_conversation WHERE id = $1 AND pump_owner = $2 FOR UPDATE", conversationId, _host))
+        await using (var held = Command(connection, transaction, "SELECT 1 FROM dl_conversation WHERE id = $1 AND pump_owner = $2 FOR UPDATE", conversationId, Host))
         {
             if (await held.ExecuteScalarAsync(ct) is null)
                 return true;
@@ -161,75 +159,10 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
         return await ExecuteAsync(connection, null, "DELETE FROM dl_conversation WHERE touched_at < $1", ct, cutoff.ToUniversalTime());
     }
 
-    public IAsyncEnumerable<TranscriptChange> WatchAsync(CancellationToken ct)
+    public async IAsyncEnumerable<TranscriptChange> WatchAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        var changes = System.Threading.Channels.Channel.CreateBounded<TranscriptChange>(new BoundedChannelOptions(10_000) { SingleReader = true });
-        var listening = new Thread(() => Listen(changes.Writer, ct)) { IsBackground = true, Name = "Direct Line notices" };
-        listening.Start();
-        return changes.Reader.ReadAllAsync(ct);
-    }
-
-    /// <summary>
-    /// On a thread of its own: Npgsql delivers notices while its connection waits (<see cref="NpgsqlConnection.Wait(int)"/>).
-    /// After a reconnect, or when the reader fell behind, a notice without an id says "look at every conversation".
-    /// </summary>
-    private void Listen(ChannelWriter<TranscriptChange> changes, CancellationToken ct)
-    {
-        try
-        {
-            while (!ct.IsCancellationRequested)
-            {
-                try
-                {
-                    ListenOnce(changes, ct);
-                }
-                catch (Exception ex) when (ex is not ObjectDisposedException && !ct.IsCancellationRequested)
-                {
-                    // The database is away (or restarted): listen again in a moment.
-                    Thread.Sleep(TimeSpan.FromSeconds(2));
-                }
-            }
-        }
-        catch (Exception)
-        {
-            // The host is going (its data source was disposed): an exception on this thread would end the process.
-        }
-        finally
-        {
-            changes.TryComplete();
-        }
-    }
-
-    private void ListenOnce(ChannelWriter<TranscriptChange> changes, CancellationToken ct)
-    {
-        bool missed = false;
-        using var connection = database.OpenConnection();
-        connection.Notification += (_, notice) =>
-        {
-            int bar = notice.Payload.IndexOf('|', StringComparison.Ordinal);
-            if (bar > 0 && notice.Payload.AsSpan(0, bar).SequenceEqual(_host))
-                return;
-            if (!changes.TryWrite(new TranscriptChange(notice.Payload[(bar + 1)..])))
-                missed = true;
-        };
-        using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-            listen.ExecuteNonQuery();
-        // Anything written while this host was not listening (on its first start its copies are fresh anyway).
-        missed = true;
-        var checkedAt = clock.GetUtcNow();
-        while (!ct.IsCancellationRequested)
-        {
-            if (missed && changes.TryWrite(new TranscriptChange(null)))
-                missed = false;
-            if (connection.Wait(1000))
-                continue;
-            if (clock.GetUtcNow() - checkedAt > ListenCheck)
-            {
-                using var alive = new NpgsqlCommand("SELECT 1", connection);
-                alive.ExecuteScalar();
-                checkedAt = clock.GetUtcNow();
-            }
-        }
+        await foreach (string? conversationId in _notices.ListenAsync(Channel, ct))
+            yield return new TranscriptChange(conversationId);
     }
 
     private DateTimeOffset Now() => clock.GetUtcNow().ToUniversalTime();
@@ -282,7 +215,7 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
     }
 
     private Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string conversationId, CancellationToken ct) =>
-        ExecuteAsync(connection, transaction, $"SELECT pg_notify('{Channel}', $1)", ct, _host + "|" + conversationId);
+        _notices.NotifyAsync(connection, transaction, Channel, conversationId, ct);
 
     private static async Task<int> ExecuteAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken ct, params object[] values)
