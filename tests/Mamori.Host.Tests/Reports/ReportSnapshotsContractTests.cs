@@ -1,6 +1,10 @@
 using Mamori.Core.Dialogs;
 using Mamori.Core.Messages;
 using Mamori.Host.Reports;
+using Mamori.Host.Storage.Postgres;
+using Mamori.Storage.Postgres;
+using Mamori.Tests.Postgres;
+using Npgsql;
 
 namespace Mamori.Host.Tests.Reports;
 
@@ -9,25 +13,44 @@ public sealed class ReportSnapshotsContractTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mamori-reports-").FullName;
     private readonly List<IDisposable> _opened = [];
+    private readonly List<NpgsqlDataSource> _hosts = [];
+    private TestDatabase? _database;
 
     public static TheoryData<string> Stores => ["sqlite"];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         _opened.ForEach(store => store.Dispose());
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
+        foreach (var host in _hosts)
+            await host.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
     }
 
-    /// <summary>A store on the test's one file: a second call is another instance (or a restart) on the same data.</summary>
-    private Task<IReportSnapshots> OpenAsync(string kind, int maxReports)
+    /// <summary>
+    /// A store on the test's one file or database: a second call is another instance on the same data (in PostgreSQL
+    /// with a data source of its own, as a second host has).
+    /// </summary>
+    private async Task<IReportSnapshots> OpenAsync(string kind, int maxReports)
     {
-        var store = new SqliteReportSnapshots(Path.Combine(_folder, "reports.db"), maxReports);
-        _opened.Add(store);
-        return Task.FromResult<IReportSnapshots>(store);
+        if (kind == "sqlite")
+        {
+            var store = new SqliteReportSnapshots(Path.Combine(_folder, "reports.db"), maxReports);
+            _opened.Add(store);
+            return store;
+        }
+        if (_database is null)
+        {
+            _database = await TestDatabase.CreateAsync();
+            await SchemaMigrator.ApplyAsync(_database.DataSource, PostgresReportSnapshots.Migrations, CancellationToken.None);
+        }
+        var host = NpgsqlDataSource.Create(_database.ConnectionString);
+        _hosts.Add(host);
+        return new PostgresReportSnapshots(host, maxReports);
     }
 
     private static ReportSnapshot Snapshot(string conversation, int minute, string title = "診断結果：予算の段階で止まっています") => new(
@@ -36,7 +59,7 @@ public sealed class ReportSnapshotsContractTests : IAsyncLifetime
         new ReplyImage("段階の図", "<svg/>", [1, 2, 3]), "http://127.0.0.1/media/abc",
         new DateTimeOffset(2026, 12, 5, 9, minute, 0, TimeSpan.Zero));
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task A_saved_report_reads_back_whole_from_another_instance_on_the_same_data(string kind)
     {
         await (await OpenAsync(kind, 100)).SaveAsync(Snapshot("c1", 0), CancellationToken.None);
@@ -51,7 +74,7 @@ public sealed class ReportSnapshotsContractTests : IAsyncLifetime
         Assert.Null(await other.FindAsync("c2", CancellationToken.None));
     }
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task A_report_without_a_picture_reads_back_without_one(string kind)
     {
         var store = await OpenAsync(kind, 100);
@@ -61,7 +84,7 @@ public sealed class ReportSnapshotsContractTests : IAsyncLifetime
         Assert.Null(found.ImageUrl);
     }
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task A_new_result_replaces_the_conversations_report_and_the_oldest_go_beyond_the_limit(string kind)
     {
         var store = await OpenAsync(kind, 3);
@@ -77,7 +100,7 @@ public sealed class ReportSnapshotsContractTests : IAsyncLifetime
         Assert.Equal("診断結果：人材の段階で止まっています", (await store.FindAsync("c2", CancellationToken.None))!.Card.Title);
     }
 
-    [Theory, MemberData(nameof(Stores))]
+    [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task Forgetting_and_the_retention_sweep_delete_reports(string kind)
     {
         var store = await OpenAsync(kind, 100);
