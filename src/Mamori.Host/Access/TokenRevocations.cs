@@ -14,8 +14,6 @@ internal sealed class TokenRevocations(TimeProvider clock, int capacity) : IToke
     private readonly ConcurrentDictionary<string, Revocation> _revoked = new(StringComparer.Ordinal);
     private long _lastSweepTicks;
 
-    public int Count => _revoked.Count;
-
     public Task<bool> TryRevokeAsync(string token, DateTime validTo, TimeSpan grace, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
