@@ -21,6 +21,8 @@ public static class AccessExtensions
         services.AddOptions<ForwardedHeadersOptions>().PostConfigure<IOptions<ProxyOptions>>((forwarded, proxies) => proxies.Value.ApplyTo(forwarded));
         services.AddErrorResponses();
         services.TryAddSingleton(TimeProvider.System);
+        // TryAdd: AddStorage, which runs first, registers the shared PostgreSQL revocations when there are several instances.
+        services.TryAddSingleton<ITokenRevocations>(sp => new TokenRevocations(sp.GetRequiredService<TimeProvider>(), TokenRevocations.Capacity));
         services.AddSingleton<AccessTokens>();
         // Which server and version answer is nobody's business but ours.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);

@@ -30,9 +30,7 @@ public sealed class AccessTokens
     /// <summary>Bound on <see cref="_verified"/>: about 3 MB of tokens; when full it starts over.</summary>
     private const int MaxVerifiedTokens = 10_000;
 
-    /// <summary>Bound on revoked tokens still within their lifetime: about 10 MB.</summary>
-    private const int MaxRevokedTokens = 100_000;
-    private readonly TokenRevocations _revocations;
+    private readonly ITokenRevocations _revocations;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningCredentials _credentials;
     private readonly TokenValidationParameters _validation;
@@ -44,10 +42,10 @@ public sealed class AccessTokens
     // checked on every call.
     private readonly ConcurrentDictionary<string, (TokenGrant Grant, DateTime ValidTo)> _verified = new(StringComparer.Ordinal);
 
-    public AccessTokens(IOptions<AccessOptions> options, ContentRoot content, TimeProvider clock, ILogger<AccessTokens> logger)
+    public AccessTokens(IOptions<AccessOptions> options, ContentRoot content, ITokenRevocations revocations, TimeProvider clock, ILogger<AccessTokens> logger)
     {
         _clock = clock;
-        _revocations = new TokenRevocations(clock, MaxRevokedTokens);
+        _revocations = revocations;
         byte[] key;
         if (string.IsNullOrEmpty(options.Value.TokenSigningKey))
         {
@@ -101,7 +99,7 @@ public sealed class AccessTokens
         });
     }
 
-    public async Task<TokenCheck> CheckAsync(string token)
+    public async Task<TokenCheck> CheckAsync(string token, CancellationToken cancellationToken = default)
     {
         if (token.Length > 4096)
             return new TokenCheck(TokenStatus.Invalid, null);
@@ -114,7 +112,7 @@ public sealed class AccessTokens
             _verified[token] = verified = fresh;
         }
         var status = verified.ValidTo <= _clock.GetUtcNow().UtcDateTime ? TokenStatus.Expired
-            : _revocations.IsRevoked(token) ? TokenStatus.Revoked
+            : await _revocations.IsRevokedAsync(token, cancellationToken) ? TokenStatus.Revoked
             : TokenStatus.Valid;
         return new TokenCheck(status, verified.Grant, verified.ValidTo);
     }
@@ -123,8 +121,8 @@ public sealed class AccessTokens
     /// Makes a valid token stop working after <paramref name="grace"/> (zero: at once). False when it was revoked before,
     /// or when too many revoked tokens are still live (the caller refuses the request rather than keep it working).
     /// </summary>
-    public bool TryRevoke(string token, TokenCheck check, TimeSpan grace) =>
-        check.Status == TokenStatus.Valid && _revocations.TryRevoke(token, check.ValidTo, grace);
+    public async Task<bool> TryRevokeAsync(string token, TokenCheck check, TimeSpan grace, CancellationToken cancellationToken = default) =>
+        check.Status == TokenStatus.Valid && await _revocations.TryRevokeAsync(token, check.ValidTo, grace, cancellationToken);
 
     /// <summary>Signature, issuer, audience, algorithm and our claims; null when any is wrong. Expiry is left to the caller.</summary>
     private async Task<(TokenGrant Grant, DateTime ValidTo)?> VerifyAsync(string token)

@@ -3,33 +3,27 @@ using System.Collections.Concurrent;
 namespace Mamori.Host.Access;
 
 /// <summary>
-/// Tokens that stopped working before their expiry: a conversation token once it has been refreshed (after a grace for
-/// requests already on their way), a stream token once it has opened its WebSocket. An entry is kept only until the
-/// token would have expired anyway, and the set is bounded: when it is full of live entries, <see cref="TryRevoke"/>
-/// says no and the caller refuses the request instead of letting the set grow.
-/// Per process: with several instances behind one signing key a token revoked on one is still accepted by another.
+/// The revocations in this process's memory: with several instances behind one signing key a token revoked on one is
+/// still accepted by another, so shared deployments use the PostgreSQL store instead.
 /// </summary>
-internal sealed class TokenRevocations(TimeProvider clock, int capacity)
+internal sealed class TokenRevocations(TimeProvider clock, int capacity) : ITokenRevocations
 {
+    /// <summary>Bound on revoked tokens still within their lifetime: about 10 MB here.</summary>
+    public const int Capacity = 100_000;
+
     private readonly ConcurrentDictionary<string, Revocation> _revoked = new(StringComparer.Ordinal);
     private long _lastSweepTicks;
 
-    public int Count => _revoked.Count;
-
-    /// <summary>
-    /// Revokes <paramref name="token"/> from <paramref name="grace"/> from now until it expires. False when it was already
-    /// revoked (a second refresh, a second socket) or when the set is full.
-    /// </summary>
-    public bool TryRevoke(string token, DateTime validTo, TimeSpan grace)
+    public Task<bool> TryRevokeAsync(string token, DateTime validTo, TimeSpan grace, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (_revoked.Count >= capacity && !Sweep(now))
-            return false;
-        return _revoked.TryAdd(Key(token), new Revocation(now + grace, validTo));
+            return Task.FromResult(false);
+        return Task.FromResult(_revoked.TryAdd(Signature(token), new Revocation(now + grace, validTo)));
     }
 
-    public bool IsRevoked(string token) =>
-        _revoked.TryGetValue(Key(token), out var revocation) && clock.GetUtcNow().UtcDateTime >= revocation.From;
+    public ValueTask<bool> IsRevokedAsync(string token, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_revoked.TryGetValue(Signature(token), out var revocation) && clock.GetUtcNow().UtcDateTime >= revocation.From);
 
     /// <summary>Drops entries of tokens that have expired; true when that made room. At most once a second.</summary>
     private bool Sweep(DateTime now)
@@ -46,8 +40,8 @@ internal sealed class TokenRevocations(TimeProvider clock, int capacity)
         return _revoked.Count < capacity;
     }
 
-    // The signature alone identifies a token we signed: no two tokens share it, and it is a quarter of the token's size.
-    private static string Key(string token) => token[(token.LastIndexOf('.') + 1)..];
+    /// <summary>The signature alone identifies a token we signed: no two tokens share it, and it is a quarter of the token's size.</summary>
+    public static string Signature(string token) => token[(token.LastIndexOf('.') + 1)..];
 
     private readonly record struct Revocation(DateTime From, DateTime Until);
 }

@@ -4,13 +4,13 @@ using Microsoft.Extensions.Options;
 namespace Mamori.Host.Privacy;
 
 /// <summary>A printed result holds the company's answers: it is kept no longer than the answers themselves (<see cref="PrivacyOptions.StateRetention"/>).</summary>
-internal sealed partial class ReportRetention(ReportSnapshots reports, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<ReportRetention> logger)
+internal sealed partial class ReportRetention(IReportSnapshots reports, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<ReportRetention> logger)
     : RetentionSweep(clock)
 {
     protected override bool Enabled => options.Value.StateRetention > TimeSpan.Zero;
 
     protected override Task<int> DeleteOlderAsync(DateTimeOffset now, CancellationToken ct) =>
-        Task.FromResult(reports.DeleteBefore(now - options.Value.StateRetention));
+        reports.DeleteBeforeAsync(now - options.Value.StateRetention, ct);
 
     protected override void LogDeleted(int count) => Deleted(logger, count, options.Value.StateRetention.TotalDays);
 

@@ -2,6 +2,7 @@ using Mamori.Core.Evidence;
 using Mamori.Core;
 using Mamori.Host.Tenants;
 using Mamori.Host.Texts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Reports;
@@ -15,10 +16,11 @@ public static class ReportEndpoints
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp =>
+        // TryAdd: AddStorage, which runs first, registers the PostgreSQL store when the reports are shared.
+        services.TryAddSingleton<IReportSnapshots>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ReportOptions>>().Value;
-            return new ReportSnapshots(sp.GetRequiredService<ContentRoot>().Resolve(options.SqlitePath), options.MaxReports);
+            return new SqliteReportSnapshots(sp.GetRequiredService<ContentRoot>().Resolve(options.SqlitePath), options.MaxReports);
         });
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<ReportAccess>();
@@ -34,7 +36,7 @@ public static class ReportEndpoints
     }
 
     private static async Task<IResult> ShowAsync(
-        string conversationId, string? t, HttpContext context, ReportSnapshots reports, ReportAccess access,
+        string conversationId, string? t, HttpContext context, IReportSnapshots reports, ReportAccess access,
         TenantCatalog tenants, IOptions<HostTexts> texts, ReportDetailsReader details, ReportPageTexts pageTexts, EvidenceRecorder evidence)
     {
         var response = context.Response;
@@ -44,7 +46,7 @@ public static class ReportEndpoints
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
 
-        var snapshot = reports.Find(conversationId);
+        var snapshot = await reports.FindAsync(conversationId, context.RequestAborted);
         var result = await access.CheckAsync(conversationId, t, snapshot);
         var words = texts.Value;
         switch (result)

@@ -1,9 +1,13 @@
 using Mamori.Core.Evidence;
 using Mamori.Core.Storage;
+using Mamori.Host.Access;
 using Mamori.Host.Channels.DirectLine.Storage;
 using Mamori.Host.Desk.Live;
-using Mamori.Storage.Postgres.Notices;
+using Mamori.Host.Media;
+using Mamori.Host.Reports;
+using Mamori.Host.Storage.Postgres;
 using Mamori.Storage.Postgres;
+using Mamori.Storage.Postgres.Notices;
 using Mamori.Storage.Postgres.Conversations;
 using Mamori.Storage.Postgres.Evidence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,6 +53,16 @@ public static class StorageExtensions
         // What the desk's consoles and the owners' side tell each other across hosts: case events and who is at a console.
         services.TryAddSingleton<PostgresNotices>();
         services.AddHostedService<PostgresDeskRelay>();
+        // The host's own shared stores (Storage/Postgres/): their contracts are the host's, so they live beside them.
+        services.AddSingleton(PostgresReportSnapshots.Migrations);
+        services.TryAddSingleton<IReportSnapshots>(sp => new PostgresReportSnapshots(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<ReportOptions>>().Value.MaxReports));
+        services.AddSingleton(PostgresMediaStore.Migrations);
+        services.TryAddSingleton<IMediaStore>(sp => new PostgresMediaStore(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<MediaOptions>>().Value.MaxTotalBytes));
+        services.AddSingleton(PostgresTokenRevocations.Migrations);
+        services.TryAddSingleton<ITokenRevocations>(sp => new PostgresTokenRevocations(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), TokenRevocations.Capacity));
         services.AddHostedService<DatabaseMigrations>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
         return services;

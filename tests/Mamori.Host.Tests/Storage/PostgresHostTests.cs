@@ -1,7 +1,14 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Mamori.Core.Dialogs;
 using Mamori.Core.Evidence;
+using Mamori.Core.Messages;
 using Mamori.Core.Storage;
+using Mamori.Host.Access;
+using Mamori.Host.Media;
+using Mamori.Host.Reports;
+using Mamori.Host.Storage.Postgres;
 using Mamori.Host.Tests.Desk;
 using Mamori.Host.Tests.Support;
 using Mamori.Storage.Postgres.Conversations;
@@ -52,6 +59,45 @@ public sealed class PostgresHostTests
         Assert.Equal(PostgresConversationStore.Migrations.Migrations.Count, Convert.ToInt32(await rows.ExecuteScalarAsync()));
         await using var evidence = database.DataSource.CreateCommand("SELECT count(*) FROM schema_history WHERE history = 'evidence'");
         Assert.Equal(PostgresEvidenceStore.Migrations.Migrations.Count, Convert.ToInt32(await evidence.ExecuteScalarAsync()));
+    }
+
+    [PostgresFact]
+    public async Task Two_instances_behind_one_balancer_share_reports_pictures_and_revocations()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var settings = Postgres(database.ConnectionString);
+        settings["Access:TokenSigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        settings["Channels:DirectLine:RefreshedTokenGrace"] = "00:00:00";
+        using var a = new HostFactory(scripted: true, settings);
+        using var b = new HostFactory(scripted: true, settings);
+        Assert.IsType<PostgresReportSnapshots>(a.Services.GetRequiredService<IReportSnapshots>());
+        Assert.IsType<PostgresMediaStore>(a.Services.GetRequiredService<IMediaStore>());
+        Assert.IsType<PostgresTokenRevocations>(a.Services.GetRequiredService<ITokenRevocations>());
+        var onB = b.NewClient();
+
+        // A picture and a report published on A open on B.
+        string picture = await a.Services.GetRequiredService<IMediaStore>().AddAsync([0x3c, 0x73, 0x76, 0x67, 0x2f, 0x3e], "image/svg+xml", CancellationToken.None);
+        Assert.Equal("<svg/>", await onB.GetStringAsync($"media/{picture}"));
+        var conversation = new ConversationKey("default", "c-shared");
+        await a.Services.GetRequiredService<IReportSnapshots>().SaveAsync(new ReportSnapshot(conversation,
+            new ReplyCard("診断結果：予算の段階で止まっています", []), null, null, DateTimeOffset.UtcNow), CancellationToken.None);
+        var link = a.Services.GetRequiredService<ReportLinks>().Create(a.BaseAddress, conversation, "u1");
+        using var report = await onB.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Contains("予算の段階で止まっています", await report.Content.ReadAsStringAsync());
+
+        // A token refreshed on A is refused by B, which accepts the new one.
+        var client = await DirectLineClient.StartAsync(a);
+        string old = client.Token;
+        await Task.Delay(1100);   // a new iat, so the new token differs
+        using var refreshed = await client.SendAsync(HttpMethod.Post, "v3/directline/tokens/refresh");
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var clientOnB = new DirectLineClient(onB);
+        using var again = await clientOnB.SendAsync(HttpMethod.Post, "v3/directline/tokens/refresh", token: old);
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+        string fresh = (string)(await refreshed.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
+        using var next = await clientOnB.SendAsync(HttpMethod.Post, "v3/directline/tokens/refresh", token: fresh);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ internal sealed class BotFrameworkTurns(
         replies.AddRange(result.Replies);
 
         var audience = new ReplyAudience(key, userId, publicBase);
-        List<Activity> activities = [.. publisher.PublishTurn(replies, audience).SelectMany(published => renderer.Render(published, inbound))];
+        List<Activity> activities = [.. (await publisher.PublishTurnAsync(replies, audience, ct)).SelectMany(published => renderer.Render(published, inbound))];
         // After the owner-facing reply: the hub listening on the channel takes the conversation from here.
         if (await handoffs.ForAsync(result, inbound.Recipient ?? new ChannelAccount(), recent: null, ct) is { } initiate)
             activities.Add(BotFrameworkRenderer.Reply(inbound, initiate));

@@ -162,7 +162,7 @@ internal sealed class ConversationDriver(
             typing.Cancel();
             foreach (var message in result.Replies)
             {
-                var published = publisher.Publish(message, conversation.Audience, conversation.LastPicture);
+                var published = await publisher.PublishAsync(message, conversation.Audience, conversation.LastPicture, ct);
                 conversation.LastPicture = published.Image ?? conversation.LastPicture;
                 reply.AddRange(renderer.Render(published, conversation, replyToId));
             }

@@ -40,7 +40,7 @@ internal static class DirectLineStream
             return DirectLineErrors.BadRequest($"watermark '{watermark}' is not a number.");
         // A streamUrl opens one socket: a copied URL cannot listen in beside the user (directlinejs asks for a new one
         // by reconnecting whenever its socket ends).
-        if (!tokens.TryRevoke(t, check, TimeSpan.Zero))
+        if (!await tokens.TryRevokeAsync(t, check, TimeSpan.Zero, context.RequestAborted))
             return StreamUrlUsed();
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();

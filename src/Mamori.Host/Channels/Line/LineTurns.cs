@@ -26,7 +26,7 @@ internal sealed class LineTurns(
     LinePushCounter pushes,
     IConversationStore store,
     EvidenceRecorder evidence,
-    ReportSnapshots reports,
+    IReportSnapshots reports,
     DeskChat desk,
     IOptions<LineOptions> options,
     IOptions<HostTexts> texts,
@@ -64,7 +64,7 @@ internal sealed class LineTurns(
                 await desk.OwnerLeftAsync(work.Conversation, ct);
                 await store.ForgetAsync(work.Conversation, new UserKey(tenant, user), ct);
                 await evidence.ForgetAsync(tenant, user, ct);
-                reports.Forget(work.Conversation.ConversationId);
+                await reports.ForgetAsync(work.Conversation.ConversationId, ct);
                 LineLog.Forgot(logger, tenant);
                 break;
             case "message" when evt.Message is { Type: "text", Text: { Length: > 0 } text }:
@@ -97,7 +97,7 @@ internal sealed class LineTurns(
                 replies.Add(BotReply.Plain(greeting));
             replies.AddRange(result.Replies);
             var audience = new ReplyAudience(work.Conversation, work.Pseudonym!, work.PublicBase);
-            messages = renderer.Render(publisher.PublishTurn(replies, audience), work.Tenant.Options.PrimaryColor);
+            messages = renderer.Render(await publisher.PublishTurnAsync(replies, audience, ct), work.Tenant.Options.PrimaryColor);
         }
         finally
         {

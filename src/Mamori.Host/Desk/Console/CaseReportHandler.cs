@@ -13,7 +13,7 @@ namespace Mamori.Host.Desk.Console;
 /// shared adviser password: every look is tied to a person, limited and locked like any sign-in, and audited.
 /// </summary>
 internal sealed class CaseReportHandler(
-    DeskRequests requests, IDeskStore store, ReportSnapshots reports, ReportDetailsReader details,
+    DeskRequests requests, IDeskStore store, IReportSnapshots reports, ReportDetailsReader details,
     IOptions<HostTexts> texts, ReportPageTexts reportTexts)
 {
     public async Task<IResult> ShowAsync(HttpContext context, string id)
@@ -22,7 +22,7 @@ internal sealed class CaseReportHandler(
             return TypedResults.Redirect("/desk/login");
         var ct = context.RequestAborted;
         var found = await requests.FindVisibleAsync(session, id, ct);
-        var snapshot = found is null ? null : reports.Find(found.Conversation.ConversationId);
+        var snapshot = found is null ? null : await reports.FindAsync(found.Conversation.ConversationId, ct);
         if (found is null || snapshot is null || snapshot.Conversation.TenantId != session.TenantId)
             return Page(DeskPages.Message("報告書が見つかりません", DeskWords.NoCaseReport, session.Tenant.Options.DisplayName, session, requests.Token(context),
                 found is null ? "/desk" : $"/desk/cases/{Uri.EscapeDataString(found.Id)}", found is null ? "相談の一覧へ" : "相談のページへ"), StatusCodes.Status404NotFound);

@@ -1,6 +1,7 @@
 using System.Text;
 using Mamori.Core.Dialogs;
 using Mamori.Host.Channels.DirectLine.Storage;
+using Mamori.Host.Storage.Postgres;
 using Mamori.Host.Tests.Support;
 using Mamori.Storage.Postgres;
 using Mamori.Tests.Postgres;

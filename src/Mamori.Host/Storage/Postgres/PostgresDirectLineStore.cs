@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
 using Mamori.Core.Dialogs;
+using Mamori.Host.Channels.DirectLine.Storage;
 using Mamori.Storage.Postgres;
 using Mamori.Storage.Postgres.Notices;
 using Npgsql;
 
-namespace Mamori.Host.Channels.DirectLine.Storage;
+namespace Mamori.Host.Storage.Postgres;
 
 /// <summary>
 /// Direct Line conversations in PostgreSQL, shared by every host on the database (<c>Storage:Provider</c> = postgres):
@@ -19,7 +20,7 @@ namespace Mamori.Host.Channels.DirectLine.Storage;
 /// </remarks>
 public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvider clock) : IDirectLineStore
 {
-    /// <summary>The tables this store needs (Channels/DirectLine/Storage/Migrations/).</summary>
+    /// <summary>The tables this store needs (Migrations/directline/).</summary>
     public static MigrationHistory Migrations { get; } = MigrationHistory.FromResources(typeof(PostgresDirectLineStore).Assembly, "directline");
 
     public const string Channel = "mamori_directline";

@@ -1,16 +1,10 @@
-using System.Security.Cryptography;
 using Mamori.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Mamori.Host.Media;
 
-/// <summary>
-/// Pictures the bot sends (the stage picture), served at /media/{id} so activities stay small. The id is 128 random
-/// bits, which is the capability: an &lt;img&gt; cannot send a bearer token. Kept in one SQLite file
-/// (<see cref="MediaOptions.SqlitePath"/>), so a transcript's pictures still show after a restart; bounded by total
-/// bytes (<see cref="MediaOptions.MaxTotalBytes"/>), oldest first.
-/// </summary>
-public sealed class MediaStore : IDisposable
+/// <summary>The pictures in one SQLite file (<see cref="MediaOptions.SqlitePath"/>), for a single instance: the embedded default.</summary>
+public sealed class SqliteMediaStore : IMediaStore, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
@@ -18,7 +12,7 @@ public sealed class MediaStore : IDisposable
     private readonly SqliteCommand _insert, _select, _oldest, _delete;
     private long _totalBytes;
 
-    public MediaStore(string path, long maxTotalBytes)
+    public SqliteMediaStore(string path, long maxTotalBytes)
     {
         _maxTotalBytes = maxTotalBytes;
         _connection = SqliteFile.Open(Path.GetFullPath(path));
@@ -40,9 +34,9 @@ public sealed class MediaStore : IDisposable
         _delete = SqliteFile.Prepare(_connection, "DELETE FROM media WHERE seq = $seq", "$seq");
     }
 
-    public string Add(byte[] content, string contentType)
+    public Task<string> AddAsync(byte[] content, string contentType, CancellationToken cancellationToken)
     {
-        string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        string id = MediaId.New();
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
@@ -55,15 +49,15 @@ public sealed class MediaStore : IDisposable
             }
             transaction.Commit();
         }
-        return id;
+        return Task.FromResult(id);
     }
 
-    public MediaItem? Find(string id)
+    public Task<MediaItem?> FindAsync(string id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             using var row = _select.Bind(null, id).ExecuteReader();
-            return row.Read() ? new MediaItem((byte[])row.GetValue(1), row.GetString(0)) : null;
+            return Task.FromResult(row.Read() ? new MediaItem((byte[])row.GetValue(1), row.GetString(0)) : null);
         }
     }
 
@@ -83,5 +77,3 @@ public sealed class MediaStore : IDisposable
         return row.Read() ? (row.GetInt64(0), row.GetInt64(1)) : null;
     }
 }
-
-public sealed record MediaItem(byte[] Content, string ContentType);

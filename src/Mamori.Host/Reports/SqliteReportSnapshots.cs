@@ -1,30 +1,21 @@
-using System.Text.Json;
 using Mamori.Core.Dialogs;
-using Mamori.Core.Messages;
 using Mamori.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Mamori.Host.Reports;
 
-/// <summary>The latest diagnosis result the bot showed in a conversation, as the report page prints it.</summary>
-public sealed record ReportSnapshot(ConversationKey Conversation, ReplyCard Card, ReplyImage? Image, string? ImageUrl, DateTimeOffset CreatedAt);
-
 /// <summary>
-/// Keeps the last result card per conversation, taken from the replies as they go out, so the report page shows exactly
-/// what the user saw — also after a restart, since the link in the chat stays valid for <see cref="ReportOptions.LinkLifetime"/>.
-/// One SQLite file (<see cref="ReportOptions.SqlitePath"/>), bounded by <see cref="ReportOptions.MaxReports"/>: the oldest go first.
+/// The reports in one SQLite file (<see cref="ReportOptions.SqlitePath"/>), for a single instance: the embedded default.
 /// </summary>
 /// <remarks>Synchronous under a lock like the other SQLite stores: a result is saved once per diagnosis and read when a link is opened.</remarks>
-public sealed class ReportSnapshots : IDisposable
+public sealed class SqliteReportSnapshots : IReportSnapshots, IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
     private readonly int _maxReports;
     private readonly SqliteCommand _upsert, _select, _delete, _deleteBefore, _trim;
 
-    public ReportSnapshots(string path, int maxReports)
+    public SqliteReportSnapshots(string path, int maxReports)
     {
         _maxReports = maxReports;
         _connection = SqliteFile.Open(Path.GetFullPath(path));
@@ -51,36 +42,38 @@ public sealed class ReportSnapshots : IDisposable
         _trim = SqliteFile.Prepare(_connection, "DELETE FROM report WHERE created_at < (SELECT created_at FROM report ORDER BY created_at DESC LIMIT 1 OFFSET $max)", "$max");
     }
 
-    public void Save(ReportSnapshot snapshot)
+    public Task SaveAsync(ReportSnapshot snapshot, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            _upsert.Bind(null, snapshot.Conversation.ConversationId, snapshot.Conversation.TenantId, JsonSerializer.Serialize(snapshot.Card, Json),
-                snapshot.Image is null ? null : JsonSerializer.Serialize(snapshot.Image, Json), snapshot.ImageUrl,
+            _upsert.Bind(null, snapshot.Conversation.ConversationId, snapshot.Conversation.TenantId, ReportSnapshotJson.Card(snapshot.Card),
+                ReportSnapshotJson.Image(snapshot.Image), snapshot.ImageUrl,
                 snapshot.CreatedAt.ToUnixTimeMilliseconds()).ExecuteNonQuery();
             _trim.Bind(null, _maxReports - 1).ExecuteNonQuery();
         }
+        return Task.CompletedTask;
     }
 
-    /// <summary>Drops a conversation's report (the person asked to be forgotten).</summary>
-    public void Forget(string conversationId)
+    public Task ForgetAsync(string conversationId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _delete.Bind(null, conversationId).ExecuteNonQuery();
         }
+        return Task.CompletedTask;
     }
 
-    /// <summary>Deletes the reports made before <paramref name="cutoff"/> (the retention sweep); returns how many went.</summary>
-    public int DeleteBefore(DateTimeOffset cutoff)
+    public Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return _deleteBefore.Bind(null, cutoff.ToUnixTimeMilliseconds()).ExecuteNonQuery();
+            return Task.FromResult(_deleteBefore.Bind(null, cutoff.ToUnixTimeMilliseconds()).ExecuteNonQuery());
         }
     }
 
-    public ReportSnapshot? Find(string conversationId)
+    public Task<ReportSnapshot?> FindAsync(string conversationId, CancellationToken cancellationToken) => Task.FromResult(Find(conversationId));
+
+    private ReportSnapshot? Find(string conversationId)
     {
         lock (_gate)
         {
@@ -89,8 +82,8 @@ public sealed class ReportSnapshots : IDisposable
                 return null;
             return new ReportSnapshot(
                 new ConversationKey(row.GetString(0), conversationId),
-                JsonSerializer.Deserialize<ReplyCard>(row.GetString(1), Json)!,
-                row.IsDBNull(2) ? null : JsonSerializer.Deserialize<ReplyImage>(row.GetString(2), Json),
+                ReportSnapshotJson.ReadCard(row.GetString(1)),
+                ReportSnapshotJson.ReadImage(row.IsDBNull(2) ? null : row.GetString(2)),
                 row.IsDBNull(3) ? null : row.GetString(3),
                 DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(4)));
         }
