@@ -1,7 +1,10 @@
 using Mamori.Core.Evidence;
 using Mamori.Core.Storage;
+using Mamori.Desk.Advisers;
+using Mamori.Desk.Storage;
 using Mamori.Storage.Postgres;
 using Mamori.Storage.Postgres.Conversations;
+using Mamori.Storage.Postgres.Desk;
 using Mamori.Storage.Postgres.Evidence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -38,6 +41,11 @@ public static class StorageExtensions
         services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
         services.AddSingleton(PostgresEvidenceStore.Migrations);
         services.TryAddSingleton<IEvidenceStore, PostgresEvidenceStore>();
+        // Before AddMamoriDesk's SQLite defaults (also TryAdd), so a case opened on one instance is on every instance's desk.
+        services.AddSingleton(PostgresDeskStore.Migrations);
+        services.TryAddSingleton<IDeskStore, PostgresDeskStore>();
+        services.AddSingleton(PostgresAdviserCompanies.Migrations);
+        services.TryAddSingleton<IAdviserCompanies, PostgresAdviserCompanies>();
         services.AddHostedService<DatabaseMigrations>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
         return services;
