@@ -45,12 +45,11 @@ public sealed class DeskStores : IAsyncDisposable
     };
 
     /// <summary>An empty database of its own on the test server, migrated as the host does at start; dropped with this.</summary>
-    public async Task<TestDatabase> CreateDatabaseAsync(params MigrationHistory[] histories)
+    public async Task<TestDatabase> CreateDatabaseAsync(MigrationHistory migrations)
     {
         var database = await TestDatabase.CreateAsync();
         _databases.Add(database);
-        foreach (var history in histories)
-            await SchemaMigrator.ApplyAsync(database.DataSource, history, CancellationToken.None);
+        await SchemaMigrator.ApplyAsync(database.DataSource, migrations, CancellationToken.None);
         return database;
     }
 
