@@ -1,5 +1,7 @@
 using Mamori.Core.Evidence;
 using Mamori.Core.Storage;
+using Mamori.Desk.Advisers;
+using Mamori.Desk.Storage;
 using Mamori.Host.Access;
 using Mamori.Host.Channels.DirectLine.Storage;
 using Mamori.Host.Desk.Live;
@@ -7,9 +9,10 @@ using Mamori.Host.Media;
 using Mamori.Host.Reports;
 using Mamori.Host.Storage.Postgres;
 using Mamori.Storage.Postgres;
-using Mamori.Storage.Postgres.Notices;
 using Mamori.Storage.Postgres.Conversations;
+using Mamori.Storage.Postgres.Desk;
 using Mamori.Storage.Postgres.Evidence;
+using Mamori.Storage.Postgres.Notices;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -63,6 +66,11 @@ public static class StorageExtensions
         services.AddSingleton(PostgresTokenRevocations.Migrations);
         services.TryAddSingleton<ITokenRevocations>(sp => new PostgresTokenRevocations(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), TokenRevocations.Capacity));
+        // Before AddMamoriDesk's SQLite defaults (also TryAdd), so a case opened on one instance is on every instance's desk.
+        services.AddSingleton(PostgresDeskStore.Migrations);
+        services.TryAddSingleton<IDeskStore, PostgresDeskStore>();
+        services.AddSingleton(PostgresAdviserCompanies.Migrations);
+        services.TryAddSingleton<IAdviserCompanies, PostgresAdviserCompanies>();
         services.AddHostedService<DatabaseMigrations>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
         return services;

@@ -1,22 +1,25 @@
 using Mamori.Core.Domain;
 using Mamori.Desk.Advisers;
 using Mamori.Desk.Tests.Storage;
+using Mamori.Tests.Postgres;
 using static Mamori.Desk.Tests.Advisers.AdviserSamples;
 
 namespace Mamori.Desk.Tests.Advisers;
 
 /// <summary>An adviser's companies and their runs: kept per tenant, listed in order, erased with all their runs.</summary>
-public sealed class AdviserCompaniesContractTests : IDisposable
+public sealed class AdviserCompaniesContractTests : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly DeskStores _stores = new();
 
-    public void Dispose() => _stores.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores))]
+    public Task DisposeAsync() => _stores.DisposeAsync().AsTask();
+
+    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task A_company_is_kept_with_its_consent_and_creator_and_listed_newest_first_in_its_tenant_only(string kind)
     {
-        var store = _stores.CreateAdvisers(kind);
+        var store = await _stores.CreateAdvisersAsync(kind);
         var first = await store.AddAsync(Company("tenant-a", "山田製作所"), None);
         _stores.Clock.Advance(TimeSpan.FromMinutes(5));
         var second = await store.AddAsync(Company("tenant-a", "佐藤商店") with { ContactName = null, Memo = null }, None);
@@ -35,10 +38,10 @@ public sealed class AdviserCompaniesContractTests : IDisposable
         Assert.Empty(await store.ListAsync("tenant-c", None));
     }
 
-    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Runs_are_kept_under_their_company_oldest_first_with_answers_and_conclusions(string kind)
     {
-        var store = _stores.CreateAdvisers(kind);
+        var store = await _stores.CreateAdvisersAsync(kind);
         var company = await store.AddAsync(Company("tenant-a"), None);
 
         var before = await store.AddDiagnosisAsync(Run("tenant-a", company.Id), None);
@@ -54,10 +57,10 @@ public sealed class AdviserCompaniesContractTests : IDisposable
         Assert.Equal((null, null), (runs[1].PrimaryBarrier, runs[1].MaturityStep));
     }
 
-    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Another_tenant_can_neither_run_read_nor_delete_a_company(string kind)
     {
-        var store = _stores.CreateAdvisers(kind);
+        var store = await _stores.CreateAdvisersAsync(kind);
         var company = await store.AddAsync(Company("tenant-a"), None);
         await store.AddDiagnosisAsync(Run("tenant-a", company.Id), None);
 
@@ -70,10 +73,10 @@ public sealed class AdviserCompaniesContractTests : IDisposable
         Assert.Single(await store.ListDiagnosesAsync("tenant-a", company.Id, None));
     }
 
-    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(DeskStores.Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Deleting_a_company_erases_its_runs_and_leaves_the_others(string kind)
     {
-        var store = _stores.CreateAdvisers(kind);
+        var store = await _stores.CreateAdvisersAsync(kind);
         var gone = await store.AddAsync(Company("tenant-a", "消す会社"), None);
         var kept = await store.AddAsync(Company("tenant-a", "残す会社"), None);
         await store.AddDiagnosisAsync(Run("tenant-a", gone.Id), None);

@@ -7,12 +7,14 @@ using static Mamori.Desk.Tests.Advisers.AdviserSamples;
 namespace Mamori.Desk.Tests.Advisers;
 
 /// <summary>What only the SQLite file shows: companies and runs survive a restart, and they share the desk's file with its cases.</summary>
-public sealed class SqliteAdviserCompaniesTests : IDisposable
+public sealed class SqliteAdviserCompaniesTests : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly DeskStores _stores = new();
 
-    public void Dispose() => _stores.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _stores.DisposeAsync().AsTask();
 
     [Fact]
     public async Task A_restart_loses_no_company_and_no_run()

@@ -1,22 +1,25 @@
 using Mamori.Core.Dialogs;
 using Mamori.Desk.Cases;
 using Mamori.Desk.Staff;
+using Mamori.Tests.Postgres;
 using static Mamori.Desk.Tests.Storage.DeskStores;
 
 namespace Mamori.Desk.Tests.Storage;
 
 /// <summary>The desk store's contract for cases: opening, the queue, the state machine under optimistic concurrency.</summary>
-public sealed class CaseContractTests : IDisposable
+public sealed class CaseContractTests : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly DeskStores _stores = new();
 
-    public void Dispose() => _stores.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    public Task DisposeAsync() => _stores.DisposeAsync().AsTask();
+
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task An_opened_case_waits_with_an_unguessable_id_and_keeps_its_snapshot(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var snapshot = new CaseSnapshot(
             new CaseDiagnosis("あなたの会社の壁は「予算」です。", "investment", 2, ["IT導入補助金: まず要件を確認", "SECURITY ACTION 一つ星"]),
             [new ProfileAnswer("業種", "飲食業"), new ProfileAnswer("従業員数", "12人くらい")],
@@ -44,10 +47,10 @@ public sealed class CaseContractTests : IDisposable
         Assert.Null(read.TakenBy);
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task A_conversation_has_one_open_case_at_a_time(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var first = (await store.OpenCaseAsync(Request("tenant-a", "conv-1"), None)).Case;
 
         var again = await store.OpenCaseAsync(Request("tenant-a", "conv-1", "まだですか？"), None);
@@ -63,20 +66,20 @@ public sealed class CaseContractTests : IDisposable
         Assert.NotEqual(first.Id, next.Case.Id);
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Parallel_requests_from_one_conversation_open_one_case(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var openings = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.OpenCaseAsync(Request("tenant-a", "conv-1"), None))));
 
         Assert.Single(openings, o => o.Created);
         Assert.Single(openings.Select(o => o.Case.Id).Distinct());
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Cases_list_by_state_oldest_first_and_the_queue_counts_who_waits_ahead(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var staff = await AddStaffAsync(store, "tenant-a", "sato");
         var ids = new List<string>();
         foreach (var conversation in new[] { "c1", "c2", "c3", "c4" })
@@ -98,10 +101,10 @@ public sealed class CaseContractTests : IDisposable
         Assert.Null(await store.CountWaitingBeforeAsync("tenant-a", "no-such-case", None));
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task A_case_walks_waiting_taken_transferred_closed_rated_with_its_times(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var sato = await AddStaffAsync(store, "tenant-a", "sato");
         var kato = await AddStaffAsync(store, "tenant-a", "kato", StaffRole.Supervisor);
         var opened = (await store.OpenCaseAsync(Request("tenant-a", "conv-1"), None)).Case;
@@ -128,10 +131,10 @@ public sealed class CaseContractTests : IDisposable
         Assert.False(stored.IsOpen);
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task The_owner_cancels_while_waiting_or_while_a_person_has_the_case(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var sato = await AddStaffAsync(store, "tenant-a", "sato");
         var waiting = (await store.OpenCaseAsync(Request("tenant-a", "c1"), None)).Case;
         var taken = (await store.OpenCaseAsync(Request("tenant-a", "c2"), None)).Case;
@@ -145,10 +148,10 @@ public sealed class CaseContractTests : IDisposable
         Assert.Equal(sato.Id, second.Case.TakenBy);   // who had it stays on the record
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Changes_that_do_not_fit_the_case_are_refused_with_a_reason_and_change_nothing(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var sato = await AddStaffAsync(store, "tenant-a", "sato");
         var gone = await AddStaffAsync(store, "tenant-a", "gone");
         await store.DisableStaffAsync("tenant-a", gone.Id, None);
@@ -177,10 +180,10 @@ public sealed class CaseContractTests : IDisposable
         Assert.Equal((CaseState.Closed, 3L), ((await store.GetCaseAsync("tenant-a", id, None))!.State, (await store.GetCaseAsync("tenant-a", id, None))!.Version));
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task The_owner_leaves_a_contact_with_the_time_of_consent(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var id = (await store.OpenCaseAsync(Request("tenant-a", "c1"), None)).Case.Id;
         var consent = _stores.Clock.Advance(TimeSpan.FromSeconds(30));
 
@@ -192,10 +195,10 @@ public sealed class CaseContractTests : IDisposable
         Assert.Equal(new ContactPreference(ContactMethod.Chat, null, consent), chat.Case!.Contact);
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task A_change_naming_a_stale_version_is_a_conflict_that_returns_the_case_as_it_is(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var sato = await AddStaffAsync(store, "tenant-a", "sato");
         var kato = await AddStaffAsync(store, "tenant-a", "kato");
         var id = (await store.OpenCaseAsync(Request("tenant-a", "c1"), None)).Case.Id;
@@ -207,10 +210,10 @@ public sealed class CaseContractTests : IDisposable
         Assert.Equal((sato.Id, 2L), (late.Case!.TakenBy, late.Case.Version));
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Of_staff_taking_one_case_at_once_exactly_one_gets_it(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var staff = new List<StaffAccount>();
         for (var i = 0; i < 8; i++)
             staff.Add(await AddStaffAsync(store, "tenant-a", $"staff{i}"));
@@ -223,10 +226,10 @@ public sealed class CaseContractTests : IDisposable
         Assert.Equal(winner.Case!.TakenBy, (await store.GetCaseAsync("tenant-a", id, None))!.TakenBy);
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Another_tenants_case_is_not_found_by_id_or_otherwise(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var theirs = (await store.OpenCaseAsync(Request("tenant-b", "c1"), None)).Case;
         var ours = await AddStaffAsync(store, "tenant-a", "sato");
 

@@ -1,22 +1,25 @@
 using Mamori.Core.Dialogs;
 using Mamori.Desk.Cases;
+using Mamori.Tests.Postgres;
 using Microsoft.Data.Sqlite;
 using static Mamori.Desk.Tests.Storage.DeskStores;
 
 namespace Mamori.Desk.Tests.Storage;
 
 /// <summary>What the live chat needs of the store: the owner's route while a case is open, one rating question, the waits.</summary>
-public sealed class LiveChatContractTests : IDisposable
+public sealed class LiveChatContractTests : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly DeskStores _stores = new();
 
-    public void Dispose() => _stores.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    public Task DisposeAsync() => _stores.DisposeAsync().AsTask();
+
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task The_route_and_the_contact_text_are_kept_while_open_and_forgotten_when_the_case_ends(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var sato = await AddStaffAsync(store, "tenant-a", "sato");
         var closing = (await store.OpenCaseAsync(Request("tenant-a", "c1") with { Route = "{\"serviceUrl\":\"https://smba.example/\"}" }, None)).Case;
         var cancelling = (await store.OpenCaseAsync(Request("tenant-a", "c2") with { Route = "U-line-id" }, None)).Case;
@@ -35,10 +38,10 @@ public sealed class LiveChatContractTests : IDisposable
         Assert.Null((await store.GetCaseAsync("tenant-a", cancelling.Id, None))!.Route);
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Closing_asks_for_one_rating_which_is_answered_or_declined_once_and_then_the_case_is_no_longer_current(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var sato = await AddStaffAsync(store, "tenant-a", "sato");
         var rated = (await store.OpenCaseAsync(Request("tenant-a", "c1"), None)).Case;
         var declined = (await store.OpenCaseAsync(Request("tenant-a", "c2"), None)).Case;
@@ -68,10 +71,10 @@ public sealed class LiveChatContractTests : IDisposable
         Assert.Null((await store.GetCaseAsync("tenant-a", declined.Id, None))!.Satisfaction);
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Recent_waits_are_the_tenants_latest_taken_cases_newest_first(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var sato = await AddStaffAsync(store, "tenant-a", "sato");
         foreach (int minutes in new[] { 3, 7, 12 })
         {

@@ -7,12 +7,14 @@ using static Mamori.Desk.Tests.Storage.DeskStores;
 namespace Mamori.Desk.Tests.Storage;
 
 /// <summary>What only the SQLite file shows: nothing is lost when the process restarts, and two instances share one file safely.</summary>
-public sealed class SqliteDeskStoreTests : IDisposable
+public sealed class SqliteDeskStoreTests : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly DeskStores _stores = new();
 
-    public void Dispose() => _stores.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _stores.DisposeAsync().AsTask();
 
     [Fact]
     public async Task A_restart_with_a_case_open_loses_nothing()

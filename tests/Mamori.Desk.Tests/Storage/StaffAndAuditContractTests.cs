@@ -1,21 +1,24 @@
 using Mamori.Desk.Audit;
 using Mamori.Desk.Staff;
+using Mamori.Tests.Postgres;
 using static Mamori.Desk.Tests.Storage.DeskStores;
 
 namespace Mamori.Desk.Tests.Storage;
 
 /// <summary>Staff accounts (login unique per tenant) and the audit log (newest first, per tenant).</summary>
-public sealed class StaffAndAuditContractTests : IDisposable
+public sealed class StaffAndAuditContractTests : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly DeskStores _stores = new();
 
-    public void Dispose() => _stores.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    public Task DisposeAsync() => _stores.DisposeAsync().AsTask();
+
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task An_account_is_added_once_per_login_and_tenant_and_found_by_its_login(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
 
         var added = await store.AddStaffAsync(new NewStaff("tenant-a", "Sato", "佐藤 花子", StaffRole.Supervisor, "HASH"), None);
 
@@ -33,10 +36,10 @@ public sealed class StaffAndAuditContractTests : IDisposable
         Assert.Null(await store.FindStaffByLoginAsync("tenant-c", "sato", None));
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task Accounts_list_by_login_and_are_disabled_and_given_new_hashes_within_their_tenant_only(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var suzuki = await AddStaffAsync(store, "tenant-a", "suzuki");
         var abe = await AddStaffAsync(store, "tenant-a", "abe");
         var other = await AddStaffAsync(store, "tenant-b", "kato");
@@ -53,10 +56,10 @@ public sealed class StaffAndAuditContractTests : IDisposable
         Assert.Equal((false, other.PasswordHash), ((await store.GetStaffAsync("tenant-b", other.Id, None))!.Disabled, (await store.GetStaffAsync("tenant-b", other.Id, None))!.PasswordHash));
     }
 
-    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores))]
+    [Theory, MemberData(nameof(Kinds), MemberType = typeof(DeskStores)), PostgresData]
     public async Task The_audit_log_reads_newest_first_limited_and_per_tenant(string kind)
     {
-        var store = _stores.Create(kind);
+        var store = await _stores.CreateAsync(kind);
         var opened = await store.AppendAuditAsync("tenant-a", null, AuditAction.Opened, "case-1", null, None);
         var taken = await store.AppendAuditAsync("tenant-a", "staff-1", AuditAction.Taken, "case-1", null, None);   // same tick
         await store.AppendAuditAsync("tenant-b", null, AuditAction.LoginFailed, null, "login sato", None);

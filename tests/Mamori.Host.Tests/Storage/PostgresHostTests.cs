@@ -5,6 +5,9 @@ using Mamori.Core.Dialogs;
 using Mamori.Core.Evidence;
 using Mamori.Core.Messages;
 using Mamori.Core.Storage;
+using Mamori.Desk.Advisers;
+using Mamori.Desk.Cases;
+using Mamori.Desk.Storage;
 using Mamori.Host.Access;
 using Mamori.Host.Media;
 using Mamori.Host.Reports;
@@ -12,13 +15,14 @@ using Mamori.Host.Storage.Postgres;
 using Mamori.Host.Tests.Desk;
 using Mamori.Host.Tests.Support;
 using Mamori.Storage.Postgres.Conversations;
+using Mamori.Storage.Postgres.Desk;
 using Mamori.Storage.Postgres.Evidence;
 using Mamori.Tests.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mamori.Host.Tests.Storage;
 
-/// <summary>The host with <c>Storage:Provider=postgres</c>: migrated at start, turns saved in PostgreSQL, /healthz asking the database.</summary>
+/// <summary>The host with <c>Storage:Provider=postgres</c>: migrated at start, turns and desk cases saved in PostgreSQL, /healthz asking the database.</summary>
 public sealed class PostgresHostTests
 {
     private static Dictionary<string, string?> Postgres(string? connectionString) => new()
@@ -32,14 +36,16 @@ public sealed class PostgresHostTests
     private static readonly string SharedKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     [PostgresFact]
-    public async Task A_diagnosis_is_saved_in_postgres_and_another_instance_reads_it_where_it_was()
+    public async Task A_diagnosis_and_a_case_are_saved_in_postgres_and_another_instance_reads_them_where_they_were()
     {
         await using var database = await TestDatabase.CreateAsync();
-        string conversation;
+        string conversation, caseId;
         using (var host = new HostFactory(scripted: false, Postgres(database.ConnectionString)))
         {
             Assert.IsType<PostgresConversationStore>(host.Services.GetRequiredService<IConversationStore>());
             Assert.IsType<PostgresEvidenceStore>(host.Services.GetRequiredService<IEvidenceStore>());
+            Assert.IsType<PostgresDeskStore>(host.Services.GetRequiredService<IDeskStore>());
+            Assert.IsType<PostgresAdviserCompanies>(host.Services.GetRequiredService<IAdviserCompanies>());
             var owner = await DeskOwner.StartAsync(host, "default");
             var question = await owner.SayAsync("診断を始める");
             Assert.Equal(1, DeskOwner.QuestionNumber(question));
@@ -48,6 +54,8 @@ public sealed class PostgresHostTests
             for (int turn = 0; turn < replies.Length; turn++)
                 Assert.Equal(turn + 2, DeskOwner.QuestionNumber(await owner.SayAsync(replies[turn])));
             conversation = owner.Client.ConversationId;
+            caseId = (await host.Services.GetRequiredService<IDeskStore>().OpenCaseAsync(
+                new NewCase(new ConversationKey("default", conversation), "owner", "directline", "担当者と話したい", CaseSnapshot.Empty), CancellationToken.None)).Case.Id;
         }
 
         // A second host on the same database (a restart, or another instance) migrates nothing and finds the three answers.
@@ -55,10 +63,9 @@ public sealed class PostgresHostTests
         var stored = await again.Services.GetRequiredService<IConversationStore>()
             .LoadConversationAsync(new ConversationKey("default", conversation), CancellationToken.None);
         Assert.Equal(3, stored!.State.Answers.Count);
-        await using var rows = database.DataSource.CreateCommand("SELECT count(*) FROM schema_history WHERE history = 'conversations'");
-        Assert.Equal(PostgresConversationStore.Migrations.Migrations.Count, Convert.ToInt32(await rows.ExecuteScalarAsync()));
-        await using var evidence = database.DataSource.CreateCommand("SELECT count(*) FROM schema_history WHERE history = 'evidence'");
-        Assert.Equal(PostgresEvidenceStore.Migrations.Migrations.Count, Convert.ToInt32(await evidence.ExecuteScalarAsync()));
+        Assert.NotNull(await again.Services.GetRequiredService<IDeskStore>().GetCaseAsync("default", caseId, CancellationToken.None));
+        foreach (var history in new[] { PostgresConversationStore.Migrations, PostgresEvidenceStore.Migrations, PostgresDeskStore.Migrations, PostgresAdviserCompanies.Migrations })
+            Assert.Equal((history.Name, history.Migrations.Count), (history.Name, await AppliedAsync(database, history.Name)));
     }
 
     [PostgresFact]
@@ -101,13 +108,15 @@ public sealed class PostgresHostTests
     }
 
     [Fact]
-    public void Without_a_provider_the_evidence_stays_in_sqlite()
+    public void Without_a_provider_the_evidence_and_the_desk_stay_in_sqlite()
     {
         using var host = new HostFactory(scripted: true, new Dictionary<string, string?>
         {
             ["Mamori:Evidence:SqlitePath"] = Path.Combine(Path.GetTempPath(), "mamori-evidence-" + Guid.NewGuid().ToString("N") + ".db"),
         });
         Assert.IsType<SqliteEvidenceStore>(host.Services.GetRequiredService<IEvidenceStore>());
+        Assert.IsType<SqliteDeskStore>(host.Services.GetRequiredService<IDeskStore>());
+        Assert.IsType<SqliteAdviserCompanies>(host.Services.GetRequiredService<IAdviserCompanies>());
     }
 
     [PostgresFact]
@@ -150,6 +159,13 @@ public sealed class PostgresHostTests
         var error = Assert.ThrowsAny<Exception>(() => host.BaseAddress);
         Assert.Contains("the database 127.0.0.1:9/mamori (ConnectionStrings:Mamori) could not be migrated", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("secret-not-shown", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<int> AppliedAsync(TestDatabase database, string history)
+    {
+        await using var rows = database.DataSource.CreateCommand("SELECT count(*) FROM schema_history WHERE history = $1");
+        rows.Parameters.Add(new Npgsql.NpgsqlParameter { Value = history });
+        return Convert.ToInt32(await rows.ExecuteScalarAsync());
     }
 
     private static async Task<HttpResponseMessage> WaitForAsync(HttpClient http, HttpStatusCode status)
