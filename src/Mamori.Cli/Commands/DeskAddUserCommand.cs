@@ -43,7 +43,7 @@ internal static class DeskAddUserCommand
             return Fail(stderr, $"no password: set {PasswordVariable} or give it as one line on stdin.");
 
         await using var services = DeskCommand.BuildServices(settings.StatePath);
-        if (DeskCommand.OpenStore(services, Name, stderr) is not { } store)
+        if (await DeskCommand.OpenStoreAsync(services, settings.StatePath, Name, stderr, cancellationToken) is not { } store)
             return 1;
         if (!services.GetRequiredService<StaffPasswords>().TryHash(settings.Login!, password, out var hash, out var weak))
             return Fail(stderr, weak + ".");

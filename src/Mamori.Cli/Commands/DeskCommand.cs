@@ -2,15 +2,20 @@ using System.CommandLine;
 using Mamori.Core;
 using Mamori.Desk;
 using Mamori.Desk.Storage;
+using Mamori.Storage.Postgres;
+using Mamori.Storage.Postgres.Desk;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Mamori.Cli.Commands;
 
 /// <summary>
-/// `mamori desk add-user|list-users`: the support desk's staff accounts, in the desk store the host uses
-/// (Mamori:Desk:SqlitePath, default data/mamori-desk.db under the content root; --state names another file).
+/// `mamori desk add-user|list-users`: the support desk's staff accounts, in the desk store the host uses: with
+/// Storage:Provider = postgres the shared database, else Mamori:Desk:SqlitePath (default data/mamori-desk.db under the
+/// content root; --state names another file).
 /// </summary>
 internal static class DeskCommand
 {
@@ -34,21 +39,44 @@ internal static class DeskCommand
     public static string? TenantProblem(string? tenant) =>
         TenantIds.IsValid(tenant) ? null : $"--tenant must be {TenantIds.Rule} (got '{tenant}').";
 
-    /// <summary>The desk's services with <paramref name="statePath"/> (relative to the working folder) over the configured file.</summary>
+    /// <summary>
+    /// The desk's services as the host builds them: with <c>Storage:Provider</c> = postgres the shared database
+    /// (<c>ConnectionStrings:Mamori</c>), else the SQLite file, <paramref name="statePath"/> (relative to the working folder)
+    /// over the configured one.
+    /// </summary>
     public static ServiceProvider BuildServices(string? statePath)
     {
         var overrides = new Dictionary<string, string?>();
         if (statePath is not null)
             overrides[$"{DeskStoreOptions.Section}:SqlitePath"] = Path.GetFullPath(statePath);
-        return new ServiceCollection().AddMamoriDesk(CliContent.Configuration(overrides)).BuildServiceProvider();
+        var configuration = CliContent.Configuration(overrides);
+        var services = new ServiceCollection();
+        if (IsPostgres(configuration))
+        {
+            // Before AddMamoriDesk's SQLite default, as in the host: the first account is made where every instance looks.
+            string connection = configuration.GetConnectionString("Mamori") ?? "";
+            services.AddSingleton(_ => NpgsqlDataSource.Create(connection));
+            services.AddSingleton<IDeskStore, PostgresDeskStore>();
+        }
+        return services.AddMamoriDesk(configuration).BuildServiceProvider();
     }
 
     /// <summary>The store, or null after saying on stderr why it cannot be opened (exit 1: the set-up, not the input, is wrong).</summary>
-    public static IDeskStore? OpenStore(ServiceProvider services, string command, TextWriter stderr)
+    public static async Task<IDeskStore?> OpenStoreAsync(ServiceProvider services, string? statePath, string command, TextWriter stderr, CancellationToken ct)
     {
         try
         {
-            return services.GetRequiredService<IDeskStore>();
+            var store = services.GetRequiredService<IDeskStore>();
+            if (store is not PostgresDeskStore)
+                return store;
+            if (statePath is not null)
+            {
+                stderr.WriteLine($"{command}: --state names a SQLite file, but Storage:Provider is 'postgres': the accounts go to the database in ConnectionStrings:Mamori.");
+                return null;
+            }
+            // The host migrates at start; a desk set up before any host ran needs its tables too (the same migrations, under the same lock).
+            await SchemaMigrator.ApplyAsync(services.GetRequiredService<NpgsqlDataSource>(), PostgresDeskStore.Migrations, ct);
+            return store;
         }
         catch (OptionsValidationException e)
         {
@@ -58,6 +86,13 @@ internal static class DeskCommand
         {
             stderr.WriteLine($"{command}: cannot open the desk store: {e.Message}");
         }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException)
+        {
+            // ArgumentException: a connection string Npgsql cannot read. The message never carries the password.
+            stderr.WriteLine($"{command}: cannot open the desk database (Storage:Provider 'postgres', ConnectionStrings:Mamori): {e.Message}");
+        }
         return null;
     }
+
+    private static bool IsPostgres(IConfiguration configuration) => configuration["Storage:Provider"] == "postgres";
 }

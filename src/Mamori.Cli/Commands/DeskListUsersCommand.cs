@@ -27,7 +27,7 @@ internal static class DeskListUsersCommand
             return 2;
         }
         await using var services = DeskCommand.BuildServices(statePath);
-        if (DeskCommand.OpenStore(services, Name, stderr) is not { } store)
+        if (await DeskCommand.OpenStoreAsync(services, statePath, Name, stderr, cancellationToken) is not { } store)
             return 1;
 
         var users = (await store.ListStaffAsync(tenant!, cancellationToken)).Select(a => new
