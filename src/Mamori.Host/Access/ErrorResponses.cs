@@ -15,7 +15,9 @@ public static class ErrorResponses
         {
             if (context.ProblemDetails.Status >= StatusCodes.Status500InternalServerError)
             {
-                context.ProblemDetails.Title = Title;
+                // A handler that knows what failed (the database is away: 503, DatabaseUnavailableHandler) gives its own title.
+                if (context.ProblemDetails.Status == StatusCodes.Status500InternalServerError)
+                    context.ProblemDetails.Title = Title;
                 context.ProblemDetails.Detail = null;
             }
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;

@@ -71,6 +71,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IDeskStore, PostgresDeskStore>();
         services.AddSingleton(PostgresAdviserCompanies.Migrations);
         services.TryAddSingleton<IAdviserCompanies, PostgresAdviserCompanies>();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddHostedService<DatabaseMigrations>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
         return services;

@@ -133,6 +133,26 @@ public sealed class PostgresHostTests
         Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
     }
 
+    [PostgresFact]
+    public async Task A_chat_started_while_the_database_is_gone_gets_503_with_retry_after_not_500()
+    {
+        var database = await TestDatabase.CreateAsync();
+        using var host = new HostFactory(scripted: true, Postgres(database.ConnectionString));
+        var http = host.NewClient();
+        await WaitForAsync(http, HttpStatusCode.OK);
+        var chat = new DirectLineClient(http);
+        await chat.MintAsync();
+
+        await database.DisposeAsync();   // drops the database under the running host
+
+        using var started = await chat.SendAsync(HttpMethod.Post, "v3/directline/conversations");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, started.StatusCode);
+        Assert.NotNull(started.Headers.RetryAfter);
+        var problem = await started.Content.ReadAsStringAsync();
+        Assert.Contains("ただいまデータベースにつながりません", problem);
+        Assert.DoesNotContain("Npgsql", problem);
+    }
+
     [Theory]
     [InlineData("postgres", null, "ConnectionStrings:Mamori is empty")]
     [InlineData("postgres", "Host=127.0.0.1;Colour=blue", "ConnectionStrings:Mamori is not a valid PostgreSQL connection string")]
