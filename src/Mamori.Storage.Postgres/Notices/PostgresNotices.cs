@@ -18,19 +18,17 @@ public sealed class PostgresNotices(NpgsqlDataSource database)
     /// <summary>This host among those on the database: a notice names its sender, so no host hears its own.</summary>
     public string Host { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
 
-    /// <summary>Sends <paramref name="message"/> on <paramref name="channel"/>, within the caller's transaction when given (then only once committed).</summary>
-    public async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string channel, string message, CancellationToken ct)
+    /// <summary>The notice as a statement of the caller's batch: sent only if the batch (one transaction) commits.</summary>
+    public NpgsqlBatchCommand NotifyCommand(string channel, string message) => new("SELECT pg_notify($1, $2)")
     {
-        await using var command = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = channel });
-        command.Parameters.Add(new NpgsqlParameter { Value = Host + "|" + message });
-        await command.ExecuteNonQueryAsync(ct);
-    }
+        Parameters = { new NpgsqlParameter { Value = channel }, new NpgsqlParameter { Value = Host + "|" + message } },
+    };
 
     public async Task NotifyAsync(string channel, string message, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await NotifyAsync(connection, null, channel, message, ct);
+        await using var batch = database.CreateBatch();
+        batch.BatchCommands.Add(NotifyCommand(channel, message));
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The other hosts' messages on <paramref name="channel"/> (a plain identifier) as they come; null: some may have been missed.</summary>

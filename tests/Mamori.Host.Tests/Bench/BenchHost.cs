@@ -1,27 +1,38 @@
 using System.Diagnostics;
 using Mamori.Host.Tests.Support;
+using Mamori.Tests.Postgres;
 
 namespace Mamori.Host.Tests.Bench;
 
 /// <summary>
 /// Mamori for a load run: the real engine and knowledge index, state in SQLite in a temp folder (MAMORI_BENCH_STORE=memory
-/// for the in-memory store), warnings-only logging, and a client that keeps as many connections open as there are users.
+/// for the in-memory store, =postgres for every store in a fresh database on MAMORI_TEST_POSTGRES's server, as in
+/// production), warnings-only logging, and a client that keeps as many connections open as there are users.
 /// </summary>
 internal sealed class BenchHost : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "mamori-bench-" + Guid.NewGuid().ToString("N"));
     private readonly HostFactory _host;
     private readonly Stopwatch _started = Stopwatch.StartNew();
+    private readonly TestDatabase? _database;
 
     public BenchHost(IDictionary<string, string?> settings)
     {
         Directory.CreateDirectory(_data);
         var all = new Dictionary<string, string?>(settings)
         {
-            ["Mamori:State:Provider"] = Store,
+            ["Mamori:State:Provider"] = Store == "postgres" ? "sqlite" : Store,
             ["Mamori:State:SqlitePath"] = Path.Combine(_data, "state.db"),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (Store == "postgres")
+        {
+            // A constructor, and a bench: blocking once here is simpler than an async factory for every caller.
+            _database = TestDatabase.CreateAsync().GetAwaiter().GetResult();
+            all["Storage:Provider"] = "postgres";
+            all["ConnectionStrings:Mamori"] = _database.ConnectionString;
+            all["Access:TokenSigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        }
         _host = new HostFactory(scripted: false, all);
         Http = NewClient(_host.BaseAddress);
     }
@@ -58,6 +69,7 @@ internal sealed class BenchHost : IDisposable
     {
         Http.Dispose();
         _host.Dispose();
+        _database?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         try
         {
             Directory.Delete(_data, recursive: true);

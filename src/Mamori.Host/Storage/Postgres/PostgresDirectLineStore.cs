@@ -12,11 +12,13 @@ namespace Mamori.Host.Storage.Postgres;
 /// a conversation started on one host goes on on another, and a reply stored by one reaches the socket another holds.
 /// </summary>
 /// <remarks>
-/// Indexes are taken by the primary key: a second writer of an index gets a <see cref="TranscriptConflictException"/>
-/// and writes after what it missed. Every write of a transcript says so on <see cref="Channel"/> (a notice in its
-/// transaction, so only once committed), and <see cref="WatchAsync"/> listens for the other hosts'. The
-/// pump lease is two columns of the conversation's row; giving it up locks that row first, as accepting a turn does
-/// (it updates the posted total), so an accept either commits before the release looks at the inbox or waits for it.
+/// Each call is one batch, so one round trip and one transaction (a batch runs in an implicit transaction): a turn costs
+/// a few round trips, not a few dozen. Indexes are taken by the primary key: a second writer of an index gets a
+/// <see cref="TranscriptConflictException"/> and writes after what it missed. Every write of a transcript says so on
+/// <see cref="Channel"/> (a notice in its transaction, so only once committed), and <see cref="WatchAsync"/> listens for
+/// the other hosts'. The pump lease is two columns of the conversation's row; giving it up locks that row first, as
+/// accepting a turn does (it updates the posted total), so an accept either commits before the release looks at the
+/// inbox or waits for it.
 /// </remarks>
 public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvider clock) : IDirectLineStore
 {
@@ -32,87 +34,74 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
 
     public async Task<bool> CreateAsync(NewDirectLineConversation conversation, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var at = conversation.CreatedAt.ToUniversalTime();
-        if (await ExecuteAsync(connection, transaction, """
+        // One statement: the start turn is queued only by the insert that created the conversation.
+        await using var batch = Batch(("""
+            WITH created AS (
                 INSERT INTO dl_conversation (id, tenant, user_id, public_base, posted_bytes, touched_at)
-                VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT (id) DO NOTHING
-                """, ct, conversation.Key.ConversationId, conversation.Key.TenantId, conversation.UserId, conversation.PublicBase.ToString(), at) == 0)
-            return false;
-        await ExecuteAsync(connection, transaction,
-            "INSERT INTO dl_inbox (conversation, echo, user_id, text, channel, accepted_at) VALUES ($1, $2, $3, '', $4, $5)",
-            ct, conversation.Key.ConversationId, InboxTurn.StartTurn, conversation.UserId, conversation.ChannelId, at);
-        await transaction.CommitAsync(ct);
-        return true;
+                VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT (id) DO NOTHING RETURNING id)
+            INSERT INTO dl_inbox (conversation, echo, user_id, text, channel, accepted_at)
+            SELECT id, $6, $3, '', $7, $5 FROM created
+            """, [conversation.Key.ConversationId, conversation.Key.TenantId, conversation.UserId, conversation.PublicBase.ToString(),
+                conversation.CreatedAt.ToUniversalTime(), InboxTurn.StartTurn, conversation.ChannelId]));
+        return await batch.ExecuteNonQueryAsync(ct) == 1;
     }
 
     public async Task<StoredDirectLineConversation?> LoadAsync(string conversationId, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        ConversationKey key;
-        string userId;
-        Uri publicBase;
-        await using (var command = Command(connection, null, "SELECT tenant, user_id, public_base FROM dl_conversation WHERE id = $1", conversationId))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            if (!await reader.ReadAsync(ct))
-                return null;
-            key = new ConversationKey(reader.GetString(0), conversationId);
-            userId = reader.GetString(1);
-            publicBase = new Uri(reader.GetString(2));
-        }
-        return await ReadTailAsync(connection, conversationId, 0, ct) is { } tail
-            ? new StoredDirectLineConversation(key, userId, publicBase, tail.PostedBytes, tail.Activities, tail.Inbox)
-            : null;
+        await using var batch = TailBatch(conversationId, 0);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+            return null;
+        var key = new ConversationKey(reader.GetString(1), conversationId);
+        string userId = reader.GetString(2);
+        var publicBase = new Uri(reader.GetString(3));
+        var tail = await ReadTailAsync(reader, conversationId, 0, ct);
+        return new StoredDirectLineConversation(key, userId, publicBase, tail.PostedBytes, tail.Activities, tail.Inbox);
     }
 
     public async Task<TranscriptTail?> ReadSinceAsync(string conversationId, int fromIndex, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        return await ReadTailAsync(connection, conversationId, fromIndex, ct);
+        await using var batch = TailBatch(conversationId, fromIndex);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? await ReadTailAsync(reader, conversationId, fromIndex, ct) : null;
     }
 
     public async Task AppendAsync(string conversationId, int firstIndex, IReadOnlyList<ReadOnlyMemory<byte>> activities, int? answered, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var batch = database.CreateBatch();
         for (int i = 0; i < activities.Count; i++)
-            await InsertActivityAsync(connection, transaction, conversationId, firstIndex + i, activities[i], ct);
+            batch.BatchCommands.Add(Statement("INSERT INTO dl_activity (conversation, idx, body) VALUES ($1, $2, $3)", conversationId, firstIndex + i, activities[i].ToArray()));
         if (answered is { } echo)
-            await ExecuteAsync(connection, transaction, "DELETE FROM dl_inbox WHERE conversation = $1 AND echo = $2", ct, conversationId, echo);
-        await ExecuteAsync(connection, transaction, "UPDATE dl_conversation SET touched_at = greatest(touched_at, $2) WHERE id = $1", ct, conversationId, Now());
-        await NotifyAsync(connection, transaction, conversationId, ct);
-        await transaction.CommitAsync(ct);
+            batch.BatchCommands.Add(Statement("DELETE FROM dl_inbox WHERE conversation = $1 AND echo = $2", conversationId, echo));
+        batch.BatchCommands.Add(Statement("UPDATE dl_conversation SET touched_at = greatest(touched_at, $2) WHERE id = $1", conversationId, Now()));
+        batch.BatchCommands.Add(_notices.NotifyCommand(Channel, conversationId));
+        await ExecuteWritingAsync(batch, conversationId, ct);
     }
 
     public async Task AcceptAsync(string conversationId, int index, ReadOnlyMemory<byte> echo, long postedBytes, InboxTurn? turn, CancellationToken ct)
     {
         var now = Now();
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await InsertActivityAsync(connection, transaction, conversationId, index, echo, ct);
+        await using var batch = database.CreateBatch();
+        batch.BatchCommands.Add(Statement("INSERT INTO dl_activity (conversation, idx, body) VALUES ($1, $2, $3)", conversationId, index, echo.ToArray()));
         if (turn is not null)
-            await ExecuteAsync(connection, transaction,
-                "INSERT INTO dl_inbox (conversation, echo, user_id, text, channel, accepted_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                ct, conversationId, turn.EchoIndex, turn.UserId, turn.Text, turn.ChannelId, now);
+            batch.BatchCommands.Add(Statement("INSERT INTO dl_inbox (conversation, echo, user_id, text, channel, accepted_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                conversationId, turn.EchoIndex, turn.UserId, turn.Text, turn.ChannelId, now));
         // Also locks the row, in line with TryReleaseLeaseAsync (see the remarks).
-        await ExecuteAsync(connection, transaction, "UPDATE dl_conversation SET posted_bytes = $2, touched_at = greatest(touched_at, $3) WHERE id = $1",
-            ct, conversationId, postedBytes, now);
-        await NotifyAsync(connection, transaction, conversationId, ct);
-        await transaction.CommitAsync(ct);
+        batch.BatchCommands.Add(Statement("UPDATE dl_conversation SET posted_bytes = $2, touched_at = greatest(touched_at, $3) WHERE id = $1",
+            conversationId, postedBytes, now));
+        batch.BatchCommands.Add(_notices.NotifyCommand(Channel, conversationId));
+        await ExecuteWritingAsync(batch, conversationId, ct);
     }
 
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await using var command = Command(connection, null, """
+        await using var batch = Batch(("""
             SELECT i.conversation FROM dl_inbox i JOIN dl_conversation c ON c.id = i.conversation
             WHERE c.pump_owner IS NULL OR c.pump_until < $1
             GROUP BY i.conversation ORDER BY min(i.accepted_at)
-            """, Now());
+            """, [Now()]));
         var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             ids.Add(reader.GetString(0));
         return ids;
@@ -120,44 +109,43 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
 
     public async Task<bool> TryLeaseAsync(string conversationId, DateTimeOffset until, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        return await ExecuteAsync(connection, null, """
+        await using var batch = Batch(("""
             UPDATE dl_conversation SET pump_owner = $2, pump_until = $3
             WHERE id = $1 AND (pump_owner IS NULL OR pump_owner = $2 OR pump_until < $4)
-            """, ct, conversationId, Host, until.ToUniversalTime(), Now()) == 1;
+            """, [conversationId, Host, until.ToUniversalTime(), Now()]));
+        return await batch.ExecuteNonQueryAsync(ct) == 1;
     }
 
     public async Task<bool> TryReleaseLeaseAsync(string conversationId, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        // The row lock first; the inbox is then read by a statement of its own, which sees every accept committed before.
-        await using (var held = Command(connection, transaction, "SELECT 1 FROM dl_conversation WHERE id = $1 AND pump_owner = $2 FOR UPDATE", conversationId, Host))
+        // The row lock first; the UPDATE is a statement of its own, so its look at the inbox sees every accept committed
+        // before the lock was had (and later ones wait for it).
+        await using var batch = Batch(
+            ("SELECT 1 FROM dl_conversation WHERE id = $1 AND pump_owner = $2 FOR UPDATE", [conversationId, Host]),
+            ("""
+             UPDATE dl_conversation SET pump_owner = NULL, pump_until = NULL
+             WHERE id = $1 AND pump_owner = $2 AND NOT EXISTS (SELECT 1 FROM dl_inbox WHERE conversation = $1)
+             """, [conversationId, Host]));
+        bool held;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
-            if (await held.ExecuteScalarAsync(ct) is null)
-                return true;
+            held = await reader.ReadAsync(ct);
+            await reader.NextResultAsync(ct);   // runs the UPDATE, which sets its RecordsAffected
         }
-        await using (var waiting = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM dl_inbox WHERE conversation = $1)", conversationId))
-        {
-            if (await waiting.ExecuteScalarAsync(ct) is true)
-                return false;
-        }
-        await ExecuteAsync(connection, transaction, "UPDATE dl_conversation SET pump_owner = NULL, pump_until = NULL WHERE id = $1", ct, conversationId);
-        await transaction.CommitAsync(ct);
-        return true;
+        return !held || batch.BatchCommands[1].RecordsAffected == 1;
     }
 
     public async Task TouchAsync(string conversationId, DateTimeOffset at, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await ExecuteAsync(connection, null, "UPDATE dl_conversation SET touched_at = greatest(touched_at, $2) WHERE id = $1", ct, conversationId, at.ToUniversalTime());
+        await using var batch = Batch(("UPDATE dl_conversation SET touched_at = greatest(touched_at, $2) WHERE id = $1", [conversationId, at.ToUniversalTime()]));
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
         // Activities and the inbox go with their conversation (ON DELETE CASCADE).
-        await using var connection = await database.OpenConnectionAsync(ct);
-        return await ExecuteAsync(connection, null, "DELETE FROM dl_conversation WHERE touched_at < $1", ct, cutoff.ToUniversalTime());
+        await using var batch = Batch(("DELETE FROM dl_conversation WHERE touched_at < $1", [cutoff.ToUniversalTime()]));
+        return await batch.ExecuteNonQueryAsync(ct);
     }
 
     public async IAsyncEnumerable<TranscriptChange> WatchAsync([EnumeratorCancellation] CancellationToken ct)
@@ -168,46 +156,39 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
 
     private DateTimeOffset Now() => clock.GetUtcNow().ToUniversalTime();
 
-    private async Task<TranscriptTail?> ReadTailAsync(NpgsqlConnection connection, string conversationId, int fromIndex, CancellationToken ct)
+    /// <summary>
+    /// The conversation's row, its inbox, then its activities from an index: every queued turn's echo was committed
+    /// before the turn, so it is among the activities read.
+    /// </summary>
+    private NpgsqlBatch TailBatch(string conversationId, int fromIndex) => Batch(
+        ("SELECT posted_bytes, tenant, user_id, public_base FROM dl_conversation WHERE id = $1", [conversationId]),
+        ("SELECT echo, user_id, text, channel FROM dl_inbox WHERE conversation = $1 ORDER BY echo", [conversationId]),
+        ("SELECT idx, body FROM dl_activity WHERE conversation = $1 AND idx >= $2 ORDER BY idx", [conversationId, fromIndex]));
+
+    /// <summary>From the conversation's row (already read) on to the inbox and the activities.</summary>
+    private static async Task<TranscriptTail> ReadTailAsync(NpgsqlDataReader reader, string conversationId, int fromIndex, CancellationToken ct)
     {
-        // The posted total, the inbox, then the activities: every queued turn's echo was committed before it, so it is read too.
-        long posted;
-        await using (var command = Command(connection, null, "SELECT posted_bytes FROM dl_conversation WHERE id = $1", conversationId))
-        {
-            if (await command.ExecuteScalarAsync(ct) is not long value)
-                return null;
-            posted = value;
-        }
-
+        long posted = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
         var inbox = new List<InboxTurn>();
-        await using (var command = Command(connection, null, "SELECT echo, user_id, text, channel FROM dl_inbox WHERE conversation = $1 ORDER BY echo", conversationId))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-                inbox.Add(new InboxTurn(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-        }
-
+        while (await reader.ReadAsync(ct))
+            inbox.Add(new InboxTurn(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        await reader.NextResultAsync(ct);
         var activities = new List<byte[]>();
-        await using (var command = Command(connection, null, "SELECT idx, body FROM dl_activity WHERE conversation = $1 AND idx >= $2 ORDER BY idx", conversationId, fromIndex))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        while (await reader.ReadAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
-            {
-                if (reader.GetInt32(0) != fromIndex + activities.Count)
-                    throw new InvalidDataException($"Direct Line conversation '{conversationId}' misses activity {fromIndex + activities.Count}.");
-                activities.Add(reader.GetFieldValue<byte[]>(1));
-            }
+            if (reader.GetInt32(0) != fromIndex + activities.Count)
+                throw new InvalidDataException($"Direct Line conversation '{conversationId}' misses activity {fromIndex + activities.Count}.");
+            activities.Add(reader.GetFieldValue<byte[]>(1));
         }
         return new TranscriptTail(activities, posted, inbox);
     }
 
-    private static async Task InsertActivityAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string conversationId, int index, ReadOnlyMemory<byte> body, CancellationToken ct)
+    private static async Task ExecuteWritingAsync(NpgsqlBatch batch, string conversationId, CancellationToken ct)
     {
         try
         {
-            await ExecuteAsync(connection, transaction, "INSERT INTO dl_activity (conversation, idx, body) VALUES ($1, $2, $3)",
-                ct, conversationId, index, body.ToArray());
+            await batch.ExecuteNonQueryAsync(ct);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -215,19 +196,17 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
         }
     }
 
-    private Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string conversationId, CancellationToken ct) =>
-        _notices.NotifyAsync(connection, transaction, Channel, conversationId, ct);
-
-    private static async Task<int> ExecuteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken ct, params object[] values)
+    private NpgsqlBatch Batch(params (string Sql, object[] Values)[] statements)
     {
-        await using var command = Command(connection, transaction, sql, values);
-        return await command.ExecuteNonQueryAsync(ct);
+        var batch = database.CreateBatch();
+        foreach (var (sql, values) in statements)
+            batch.BatchCommands.Add(Statement(sql, values));
+        return batch;
     }
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params object[] values)
+    private static NpgsqlBatchCommand Statement(string sql, params object[] values)
     {
-        var command = new NpgsqlCommand(sql, connection, transaction);
+        var command = new NpgsqlBatchCommand(sql);
         foreach (var value in values)
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         return command;
