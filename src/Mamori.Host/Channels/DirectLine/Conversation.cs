@@ -225,10 +225,9 @@ public sealed class Conversation : IDisposable
         }
     }
 
-    /// <summary>The oldest turn still unanswered (the greeting first), read from the store, so turns accepted by other hosts are seen too.</summary>
-    public async Task<InboxTurn?> NextTurnAsync(CancellationToken ct)
+    /// <summary>The oldest turn this host knows to be unanswered (the greeting first).</summary>
+    public InboxTurn? NextTurn()
     {
-        await CatchUpAsync(ct);
         lock (_gate)
             return _inbox.Count == 0 ? null : _inbox.MinBy(turn => turn.EchoIndex);
     }

@@ -58,10 +58,7 @@ internal sealed class ConversationDriver(
         var ct = lifetime.ApplicationStopping;
         try
         {
-            while (!ct.IsCancellationRequested && await AnswerWhileLeasedAsync(conversation, ct))
-            {
-                // The inbox had turns when the lease was to be given up: go on.
-            }
+            await AnswerWhileLeasedAsync(conversation, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -80,22 +77,25 @@ internal sealed class ConversationDriver(
         }
     }
 
-    /// <summary>One lease: takes it, answers the inbox, gives it up; true when turns came in meanwhile and the lease was kept.</summary>
-    private async Task<bool> AnswerWhileLeasedAsync(Conversation conversation, CancellationToken ct)
+    /// <summary>
+    /// Takes the lease, answers the inbox, gives the lease up. Without the lease another host answers: its release would
+    /// fail while this host's turns wait, so it reads them.
+    /// </summary>
+    private async Task AnswerWhileLeasedAsync(Conversation conversation, CancellationToken ct)
     {
         conversation.PumpLooking();
         if (!await store.TryLeaseAsync(conversation.Id, LeaseEnd(), ct))
-            return false;
+            return;
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var renewal = RenewLeaseAsync(conversation.Id, renewing.Token);
         try
         {
             int? attempted = null;
-            while (await conversation.NextTurnAsync(ct) is { } turn)
+            while (await NextTurnAsync(conversation, ct) is { } turn)
             {
                 // The same turn again: its answer could not be stored. It stays in the inbox for a later sweep, not in a tight loop.
                 if (turn.EchoIndex == attempted)
-                    return false;
+                    return;
                 attempted = turn.EchoIndex;
                 await AnswerAsync(conversation, turn, ct);
             }
@@ -105,7 +105,20 @@ internal sealed class ConversationDriver(
             await renewing.CancelAsync();
             await renewal;
         }
-        return !await store.TryReleaseLeaseAsync(conversation.Id, ct);
+    }
+
+    /// <summary>
+    /// The next turn from this host's copy; when it has none the lease is given up, unless the store's inbox still holds
+    /// turns (accepted on another host, which has not told this one yet): those are read, and answered. Null: released.
+    /// </summary>
+    private async Task<InboxTurn?> NextTurnAsync(Conversation conversation, CancellationToken ct)
+    {
+        if (conversation.NextTurn() is { } known)
+            return known;
+        if (await store.TryReleaseLeaseAsync(conversation.Id, ct))
+            return null;
+        await conversation.CatchUpAsync(ct);
+        return conversation.NextTurn();
     }
 
     private Task AnswerAsync(Conversation conversation, InboxTurn turn, CancellationToken ct)
