@@ -4,6 +4,7 @@ using Mamori.Desk.Advisers;
 using Mamori.Desk.Storage;
 using Mamori.Host.Access;
 using Mamori.Host.Channels.DirectLine.Storage;
+using Mamori.Host.Desk.Console;
 using Mamori.Host.Desk.Live;
 using Mamori.Host.Media;
 using Mamori.Host.Reports;
@@ -71,6 +72,9 @@ public static class StorageExtensions
         services.TryAddSingleton<IDeskStore, PostgresDeskStore>();
         services.AddSingleton(PostgresAdviserCompanies.Migrations);
         services.TryAddSingleton<IAdviserCompanies, PostgresAdviserCompanies>();
+        // Before the console's in-memory default: a guesser spread over the instances is counted once.
+        services.AddSingleton(PostgresLoginLockouts.Migrations);
+        services.TryAddSingleton<ILoginLockouts, PostgresLoginLockouts>();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddHostedService<DatabaseMigrations>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));

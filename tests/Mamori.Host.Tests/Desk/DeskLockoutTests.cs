@@ -1,7 +1,10 @@
 using System.Net;
 using Mamori.Desk.Audit;
 using Mamori.Host.Desk.Console;
+using Mamori.Host.Storage.Postgres;
 using Mamori.Host.Tests.Support;
+using Mamori.Storage.Postgres;
+using Mamori.Tests.Postgres;
 using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Tests.Desk;
@@ -43,28 +46,59 @@ public sealed class DeskLockoutTests
         await host.SignedInAsync("default", "not-locked");
     }
 
-    [Fact]
-    public void Each_lock_after_the_first_is_twice_as_long_up_to_the_limit_and_the_right_password_resets_it()
+    [Theory, InlineData("memory"), PostgresData]
+    public async Task Each_lock_after_the_first_is_twice_as_long_up_to_the_limit_and_the_right_password_resets_it(string kind)
     {
         var clock = new ManualClock();
-        var lockouts = new LoginLockouts(clock, Options.Create(new DeskConsoleOptions { FailuresBeforeLockout = 3, MaxLockoutMinutes = 5 }));
+        await using var database = kind == "postgres" ? await MigratedAsync() : null;
+        var lockouts = Lockouts(kind, clock, database);
 
-        Assert.Null(lockouts.Failed("a"));
-        Assert.Null(lockouts.Failed("a"));
+        Assert.Null(await lockouts.FailedAsync("a", default));
+        Assert.Null(await lockouts.FailedAsync("a", default));
         var locks = new List<double>();
         for (int i = 0; i < 5; i++)
         {
-            var started = lockouts.Failed("a");
+            var started = await lockouts.FailedAsync("a", default);
             Assert.NotNull(started);
-            Assert.Equal(started, lockouts.LockedFor("a"));
+            Assert.Equal(started, await lockouts.LockedForAsync("a", default));
             locks.Add(started.Value.TotalMinutes);
             clock.Now += started.Value;
-            Assert.Null(lockouts.LockedFor("a"));
+            Assert.Null(await lockouts.LockedForAsync("a", default));
         }
         Assert.Equal([1, 2, 4, 5, 5], locks);
 
-        lockouts.Succeeded("a");
-        Assert.Null(lockouts.Failed("a"));
-        Assert.Null(lockouts.LockedFor("b"));
+        await lockouts.SucceededAsync("a", default);
+        Assert.Null(await lockouts.FailedAsync("a", default));
+        Assert.Null(await lockouts.LockedForAsync("b", default));
+    }
+
+    [PostgresFact]
+    public async Task Wrong_passwords_spread_over_two_hosts_lock_the_login_on_both_as_soon_as_on_one()
+    {
+        var clock = new ManualClock();
+        await using var database = await MigratedAsync();
+        var hostA = Lockouts("postgres", clock, database);
+        var hostB = Lockouts("postgres", clock, database);
+
+        // Three guessers at once, on either host: every failure counts.
+        var first = await Task.WhenAll(hostA.FailedAsync("chamber\nsato", default), hostB.FailedAsync("chamber\nsato", default));
+        Assert.All(first, Assert.Null);
+        var third = await hostA.FailedAsync("chamber\nsato", default);
+        Assert.Equal(TimeSpan.FromMinutes(1), third);
+        Assert.Equal(TimeSpan.FromMinutes(1), await hostB.LockedForAsync("chamber\nsato", default));
+        Assert.Null(await hostB.LockedForAsync("chamber\nsuzuki", default));
+    }
+
+    private static readonly DeskConsoleOptions Rule = new() { FailuresBeforeLockout = 3, MaxLockoutMinutes = 5 };
+
+    private static ILoginLockouts Lockouts(string kind, ManualClock clock, TestDatabase? database) => kind == "memory"
+        ? new LoginLockouts(clock, Options.Create(Rule))
+        : new PostgresLoginLockouts(database!.DataSource, clock, Options.Create(Rule));
+
+    private static async Task<TestDatabase> MigratedAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await SchemaMigrator.ApplyAsync(database.DataSource, PostgresLoginLockouts.Migrations, CancellationToken.None);
+        return database;
     }
 }

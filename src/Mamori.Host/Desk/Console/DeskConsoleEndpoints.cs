@@ -4,6 +4,7 @@ using Mamori.Host.Desk.Companies;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mamori.Host.Desk.Console;
 
@@ -19,7 +20,7 @@ public static class DeskConsoleEndpoints
         services.AddMamoriDesk(configuration);
         services.AddOptions<DeskConsoleOptions>().Bind(configuration.GetSection(DeskConsoleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeskLoginLimiter>();
-        services.AddSingleton<LoginLockouts>();
+        services.TryAddSingleton<ILoginLockouts, LoginLockouts>();
         services.AddSingleton<DeskRequests>();
         services.AddSingleton<DeskConsoleHandlers>();
         services.AddSingleton<DeskLiveHandlers>();

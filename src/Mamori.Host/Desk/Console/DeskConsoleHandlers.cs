@@ -19,7 +19,7 @@ namespace Mamori.Host.Desk.Console;
 /// ends in a 500.
 /// </summary>
 internal sealed class DeskConsoleHandlers(
-    IDeskStore store, TenantCatalog tenants, StaffPasswords passwords, DeskLoginLimiter limiter, LoginLockouts lockouts,
+    IDeskStore store, TenantCatalog tenants, StaffPasswords passwords, DeskLoginLimiter limiter, ILoginLockouts lockouts,
     DeskRequests requests, CaseWork work, EvidenceRecorder evidence, TimeProvider clock, IOptions<DeskConsoleOptions> options,
     ILogger<DeskConsoleHandlers> log)
 {
@@ -59,14 +59,14 @@ internal sealed class DeskConsoleHandlers(
 
         // A locked login is refused before its password is checked, so guessing on during the lock learns nothing.
         string lockKey = (tenant?.Id ?? tenantId) + "\n" + loginKey;
-        if (lockouts.LockedFor(lockKey) is { } locked)
+        if (await lockouts.LockedForAsync(lockKey, context.RequestAborted) is { } locked)
             return Locked(context, tenantId, tenantName, locked);
 
         var account = tenant is null || login.Length > 200 ? null : await store.FindStaffByLoginAsync(tenant.Id, login, context.RequestAborted);
         var verdict = password.Length > StaffPasswords.MaximumLength ? PasswordVerificationResult.Failed : passwords.Verify(account, password);
         if (tenant is null || account is null || verdict == PasswordVerificationResult.Failed)
         {
-            var lockStarted = lockouts.Failed(lockKey);
+            var lockStarted = await lockouts.FailedAsync(lockKey, context.RequestAborted);
             if (tenant is not null)
             {
                 await store.AppendAuditAsync(tenant.Id, account?.Id, AuditAction.LoginFailed, null, "login " + Shorten(loginKey, 64), context.RequestAborted);
@@ -81,7 +81,7 @@ internal sealed class DeskConsoleHandlers(
                 return Locked(context, tenantId, tenantName, lockNow);
             return Page(DeskPages.Login(tenant?.Id ?? TenantsOptions.DefaultTenantId, tenantName, shownLogin, DeskWords.LoginFailed, requests.Token(context)), StatusCodes.Status401Unauthorized);
         }
-        lockouts.Succeeded(lockKey);
+        await lockouts.SucceededAsync(lockKey, context.RequestAborted);
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded && passwords.TryHash(account.Login, password, out var hash, out _))
             await store.SetPasswordHashAsync(tenant.Id, account.Id, hash, context.RequestAborted);

@@ -10,16 +10,28 @@ namespace Mamori.Host.Desk.Console;
 /// patient guesser try 7,200 passwords a day, this leaves a few dozen.
 /// </summary>
 /// <remarks>
-/// In memory: a restart forgets the locks (the audit log keeps every failure). Bounded: at most
-/// <see cref="MaxTracked"/> logins are tracked; beyond that the oldest unlocked ones are forgotten first.
+/// In memory, for the embedded default (one host): a restart forgets the locks (the audit log keeps every failure).
+/// Bounded: at most <see cref="MaxTracked"/> logins are tracked; beyond that the oldest unlocked ones are forgotten first.
+/// With several hosts the count is shared in PostgreSQL (PostgresLoginLockouts), or a guesser spread over them would
+/// get one allowance each.
 /// </remarks>
-internal sealed class LoginLockouts(TimeProvider clock, IOptions<DeskConsoleOptions> options)
+internal sealed class LoginLockouts(TimeProvider clock, IOptions<DeskConsoleOptions> options) : ILoginLockouts
 {
     public const int MaxTracked = 10_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     private sealed record Entry(int Failures, DateTimeOffset LockedUntil, DateTimeOffset LastFailure);
+
+    public Task<TimeSpan?> LockedForAsync(string key, CancellationToken ct) => Task.FromResult(LockedFor(key));
+
+    public Task<TimeSpan?> FailedAsync(string key, CancellationToken ct) => Task.FromResult(Failed(key));
+
+    public Task SucceededAsync(string key, CancellationToken ct)
+    {
+        Succeeded(key);
+        return Task.CompletedTask;
+    }
 
     /// <summary>How long this login stays locked, or null when it may try.</summary>
     public TimeSpan? LockedFor(string key)
@@ -47,11 +59,16 @@ internal sealed class LoginLockouts(TimeProvider clock, IOptions<DeskConsoleOpti
     private static Entry Next(Entry old, DateTimeOffset now, DeskConsoleOptions o)
     {
         int failures = old.Failures + 1;
+        return new Entry(failures, LockAfter(failures, now, o) ?? old.LockedUntil, now);
+    }
+
+    /// <summary>When the <paramref name="failures"/>-th wrong password in a row locks the login until; null when it does not yet.</summary>
+    public static DateTimeOffset? LockAfter(int failures, DateTimeOffset now, DeskConsoleOptions o)
+    {
         int beyond = failures - o.FailuresBeforeLockout;
         if (beyond < 0)
-            return new Entry(failures, old.LockedUntil, now);
-        double minutes = Math.Min(o.MaxLockoutMinutes, Math.Pow(2, Math.Min(beyond, 20)));
-        return new Entry(failures, now.AddMinutes(minutes), now);
+            return null;
+        return now.AddMinutes(Math.Min(o.MaxLockoutMinutes, Math.Pow(2, Math.Min(beyond, 20))));
     }
 
     private void Trim(DateTimeOffset now)
