@@ -6,8 +6,9 @@ namespace Mamori.Host.Desk.Hubs;
 
 /// <summary>
 /// The conversations a contact-centre hub has, between handoff.initiate and handoff.status completed or failed. Kept in
-/// memory on purpose: Direct Line conversations live in memory too, and after a restart the bot answering again is the
-/// safe way to fail (a hold that outlived its hub would silence the owner). A hold also ends after <see cref="HubOptions.MaxHold"/>.
+/// memory on purpose: after a restart the bot answering again is the safe way to fail (a hold that outlived its hub
+/// would silence the owner). A hold also ends after <see cref="HubOptions.MaxHold"/>. Per host: with several instances
+/// the owner's later messages must reach the host that handed over (the hub's own routing), or the bot answers them.
 /// </summary>
 internal sealed class HubHolds(IOptions<HubOptions> options, TimeProvider clock)
 {
