@@ -38,6 +38,7 @@ public sealed class ReadingRules
     private readonly string[] _doubleNegations;
     private readonly string[] _negativeItems;
     private readonly string[] _hedges;
+    private readonly string[] _doubts;
     private readonly string[] _reasons;
     private readonly string[] _verdicts;
     private readonly string[] _vague;
@@ -47,6 +48,7 @@ public sealed class ReadingRules
     private readonly string[] _embeddedQuestions;
     private readonly (string Word, int SplitAt, bool AtStart)[] _contrasts;
     private readonly string[] _partials;
+    private readonly string[] _somes;
     private readonly (string Ending, int Keep)[] _endings;
     private readonly string[] _affirmations;
 
@@ -67,6 +69,7 @@ public sealed class ReadingRules
         _doubleNegations = Words(yaml.DoubleNegations, path, "doubleNegations").Select(Canonicalize).ToArray();
         _negativeItems = Words(yaml.NegativeItems, path, "negativeItems");
         _hedges = Words(yaml.Hedges, path, "hedges");
+        _doubts = Words(yaml.Doubts, path, "doubts");
         _reasons = Words(yaml.Reasons, path, "reasons");
         _verdicts = Words(yaml.Verdicts, path, "verdicts");
         _vague = Words(yaml.Vague, path, "vague");
@@ -76,6 +79,7 @@ public sealed class ReadingRules
         _unsaidNegations = Words(yaml.UnsaidNegations, path, "unsaidNegations");
         _embeddedQuestions = Words(yaml.EmbeddedQuestions, path, "embeddedQuestions");
         _partials = Words(yaml.Partials, path, "partials");
+        _somes = Words(yaml.Somes, path, "somes");
         // 「る|んです」: the part before | must be there and stays.
         _endings = (yaml.Endings ?? throw new FormatException($"{path}: 'endings' is missing."))
             .Select(e => e.Split('|') is [var kept, var ending] ? (JapaneseFold.Fold(kept) + JapaneseFold.Fold(ending), JapaneseFold.Fold(kept).Length) : (JapaneseFold.Fold(e), 0))
@@ -189,6 +193,8 @@ public sealed class ReadingRules
             {
                 if (splitAt == 0 && !atStart && rest.EndsWith(word, StringComparison.Ordinal))   // 「…取ってる。けど、…」 too
                     return true;
+                if (splitAt > 0 && rest.EndsWith(word, StringComparison.Ordinal) && IsPoliteGa(rest, rest.Length - word.Length + splitAt))
+                    return true;   // 「入っていますが、…」
             }
             foreach (var (ending, keep) in _endings)
             {
@@ -218,8 +224,9 @@ public sealed class ReadingRules
                 var cut = i + splitAt;
                 if (cut > from)
                     yield return (folded[from..cut], afterContrast);
-                // 「…るが」「…んが」 are as often a subject's が (「レセコンが止まったら」) as a contrast: only a whole word counts.
-                afterContrast = splitAt == 0;
+                // 「…るが」「…んが」 are as often a subject's が (「レセコンが止まったら」) as a contrast: only a whole word counts, and
+                // が after polite ます・です (「入っていますが」), which no subject ends in.
+                afterContrast = splitAt == 0 || IsPoliteGa(folded, cut);
                 from = i + word.Length;
                 i = from;
                 matched = true;
@@ -231,6 +238,10 @@ public sealed class ReadingRules
         if (from < folded.Length)
             yield return (folded[from..], afterContrast);
     }
+
+    // が after polite ます・です (「入っていますが」), which no subject ends in: a contrast like けど.
+    private static bool IsPoliteGa(string folded, int cut) =>
+        cut >= 2 && (folded.AsSpan(0, cut).EndsWith("ます", StringComparison.Ordinal) || folded.AsSpan(0, cut).EndsWith("です", StringComparison.Ordinal));
 
     // 「けどな」 after the contrast word: nothing but endings (な, よ, ね …) is left, so it is no clause of its own.
     private bool IsOnlyEndings(string folded)
@@ -382,6 +393,9 @@ public sealed class ReadingRules
 
     public bool HasReason(string folded) => _reasons.Any(r => folded.Contains(r, StringComparison.Ordinal));
 
+    /// <summary>「かもしれん」「たぶん」: a hedge that doubts the fact itself (reading.yaml doubts), not one that softens it.</summary>
+    public bool HasDoubt(string folded) => _doubts.Any(d => folded.Contains(d, StringComparison.Ordinal));
+
     public bool HasHedge(string clause) => _hedges.Any(h => clause.Contains(h, StringComparison.Ordinal));
 
     /// <summary>A hedge somewhere not wholly inside one of <paramref name="words"/> (spans of choice words: 「少し困る」 is a
@@ -413,6 +427,14 @@ public sealed class ReadingRules
         }
         return false;
     }
+
+    /// <summary>「初期設定のままのもある」: what stands before <paramref name="end"/> holds for some of them only (reading.yaml somes).</summary>
+    public bool IsSome(string clause, int end) => _somes.Any(s => clause.AsSpan(end).StartsWith(s, StringComparison.Ordinal));
+
+    /// <summary>「作ろう作ろうと思ってまだ」: the negation at <paramref name="denialAt"/> is the 「まだない」 of "not yet", which leaves a
+    /// no-word (作ろう, 後回し) a no rather than denying it.</summary>
+    public bool IsNotYet(string clause, int denialAt) =>
+        denialAt >= 2 && clause.AsSpan(0, denialAt).EndsWith("まだ", StringComparison.Ordinal);
 
     private static bool IsNumberEnd(char c) => char.IsAsciiDigit(c) || "〇一二三四五六七八九十百千万億円人名台回件".Contains(c);
 
@@ -472,6 +494,7 @@ public sealed class ReadingRules
         public List<string>? DoubleNegations { get; set; }
         public List<string>? NegativeItems { get; set; }
         public List<string>? Hedges { get; set; }
+        public List<string>? Doubts { get; set; }
         public List<string>? Reasons { get; set; }
         public List<string>? Verdicts { get; set; }
         public List<string>? Vague { get; set; }
@@ -481,6 +504,7 @@ public sealed class ReadingRules
         public List<string>? EmbeddedQuestions { get; set; }
         public List<string>? Contrasts { get; set; }
         public List<string>? Partials { get; set; }
+        public List<string>? Somes { get; set; }
         public List<string>? Endings { get; set; }
         public List<string>? Affirmations { get; set; }
         public QuantitiesYaml? Quantities { get; set; }

@@ -143,10 +143,19 @@ public sealed partial class ReplyReader
                     if (!denied)
                         ambiguous.Add(hit.Candidates);
                 }
+                else if (!denied && polarity is { Mixed: { } some } && hit.Code == polarity.Denied && _rules.IsSome(clause, hit.End))
+                {
+                    signals.Add(new Signal(some, Strength.Strong, c));   // 「初期設定のままのもある」: some of them only
+                }
                 else if (!denied)
                 {
                     // 「会計データだけ取ってる」: a yes about only part of it is the question's "partly".
                     signals.Add(new Signal(partial && hit.Code == polarity!.Affirmed ? polarity.Mixed! : hit.Code, Strength.Strong, c));
+                }
+                else if (polarity is not null && hit.Code == polarity.Denied && _rules.IsNotYet(clause, denialAt))
+                {
+                    signals.Add(new Signal(hit.Code, Strength.Strong, c));   // 「作ろうと思ってまだ」: not yet is still no
+                    consumed = denialAt;
                 }
                 else if (polarity is not null && hit.Code == polarity.Denied && polarity.Affirmed is { } good)
                 {
@@ -180,8 +189,10 @@ public sealed partial class ReplyReader
                     // 「ある程度」 to a question with no middle choice: a yes only in part is the owner's to place.
                     hedged |= polarity.Mixed is null && _rules.HasPartial(clause);
                     break;
-                case ClausePolarity.DoublyNegated when (polarity.Hedged ?? polarity.Affirmed) is { } weakYes:
-                    signals.Add(new Signal(weakYes, Strength.Generic, c));
+                // 「困らんことはない」 on a question with only a middle choice to weaken to (ITが止まったら): that middle.
+                case ClausePolarity.DoublyNegated when (polarity.Hedged ?? polarity.Affirmed ?? polarity.Mixed) is { } weakYes:
+                    // The middle choice is said as such (「困らんことはない」 is 一部で困る), as if named.
+                    signals.Add(new Signal(weakYes, polarity is { Hedged: null, Affirmed: null } ? Strength.Strong : Strength.Generic, c));
                     read[c] = true;
                     hedged = true;
                     break;
@@ -206,8 +217,11 @@ public sealed partial class ReplyReader
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+reason" };
         if (hedged)
             result = HedgedWords(question, result);
-        // A hedged no (「そこまでは感じてないかな」) is a guess as well.
-        if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && result.Source != "words")
+        // 「入っとるけど、期限切れとるかもしれん」: yes and a no in doubt make no sure "partly" either.
+        if (hedged && result.Outcome == ReadingOutcome.Understood && result.Source == "contrast" && _rules.HasDoubt(folded))
+            result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
+        // A hedged no (「そこまでは感じてないかな」), or a named no in doubt (「期限切れとるかもしれん」), is a guess as well.
+        if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && (result.Source != "words" || _rules.HasDoubt(folded)))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
         return Unread(split, read, Vague(folded, result));
     }
