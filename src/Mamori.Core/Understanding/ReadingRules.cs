@@ -46,9 +46,12 @@ public sealed class ReadingRules
     private readonly string[] _partialNegations;
     private readonly string[] _unsaidNegations;
     private readonly string[] _embeddedQuestions;
+    private readonly string[] _shoulds;
+    private readonly string[] _unknowing;
     private readonly (string Word, int SplitAt, bool AtStart)[] _contrasts;
     private readonly string[] _partials;
     private readonly string[] _somes;
+    private readonly string[] _tacit;
     private readonly (string Ending, int Keep)[] _endings;
     private readonly string[] _affirmations;
 
@@ -78,8 +81,11 @@ public sealed class ReadingRules
         _partialNegations = Words(yaml.PartialNegations, path, "partialNegations");
         _unsaidNegations = Words(yaml.UnsaidNegations, path, "unsaidNegations");
         _embeddedQuestions = Words(yaml.EmbeddedQuestions, path, "embeddedQuestions");
+        _shoulds = Words(yaml.AtALoss?.Shoulds, path, "atALoss.shoulds");
+        _unknowing = Words(yaml.AtALoss?.Unknowing, path, "atALoss.unknowing");
         _partials = Words(yaml.Partials, path, "partials");
         _somes = Words(yaml.Somes, path, "somes");
+        _tacit = Words(yaml.Tacit, path, "tacit").Select(Canonicalize).ToArray();
         // 「る|んです」: the part before | must be there and stays.
         _endings = (yaml.Endings ?? throw new FormatException($"{path}: 'endings' is missing."))
             .Select(e => e.Split('|') is [var kept, var ending] ? (JapaneseFold.Fold(kept) + JapaneseFold.Fold(ending), JapaneseFold.Fold(kept).Length) : (JapaneseFold.Fold(e), 0))
@@ -376,6 +382,22 @@ public sealed class ReadingRules
         return -1;
     }
 
+    /// <summary>「誰に聞けばいいかも分からん」: an embedded "what should I do" (〜ばいい, 〜たらええ) followed by か and a verb of not
+    /// knowing (reading.yaml atALoss): the owner is at a loss, which answers the question's no.</summary>
+    public bool IsAtALoss(string clause)
+    {
+        foreach (var should in _shoulds)
+        {
+            var at = clause.IndexOf(should, StringComparison.Ordinal);
+            if (at < 0)
+                continue;
+            var ka = clause.IndexOf('か', at + should.Length);
+            if (ka >= 0 && _unknowing.Any(u => clause.IndexOf(u, ka + 1, StringComparison.Ordinal) >= 0))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>「大丈夫」「十分」: the owner's own verdict, which with a reason (「…から大丈夫」) is an opinion to confirm.</summary>
     public bool HasVerdict(string folded) => _verdicts.Any(v => folded.Contains(v, StringComparison.Ordinal));
 
@@ -430,6 +452,9 @@ public sealed class ReadingRules
 
     /// <summary>「初期設定のままのもある」: what stands before <paramref name="end"/> holds for some of them only (reading.yaml somes).</summary>
     public bool IsSome(string clause, int end) => _somes.Any(s => clause.AsSpan(end).StartsWith(s, StringComparison.Ordinal));
+
+    /// <summary>「みんな分かっとる」「みんな守っとる」: the staff know it without a measure (reading.yaml tacit).</summary>
+    public bool IsTacit(string clause) => _tacit.Any(t => clause.Contains(t, StringComparison.Ordinal));
 
     /// <summary>「作ろう作ろうと思ってまだ」: the negation at <paramref name="denialAt"/> is the 「まだない」 of "not yet", which leaves a
     /// no-word (作ろう, 後回し) a no rather than denying it.</summary>
@@ -502,12 +527,20 @@ public sealed class ReadingRules
         public List<string>? PartialNegations { get; set; }
         public List<string>? UnsaidNegations { get; set; }
         public List<string>? EmbeddedQuestions { get; set; }
+        public AtALossYaml? AtALoss { get; set; }
         public List<string>? Contrasts { get; set; }
         public List<string>? Partials { get; set; }
         public List<string>? Somes { get; set; }
+        public List<string>? Tacit { get; set; }
         public List<string>? Endings { get; set; }
         public List<string>? Affirmations { get; set; }
         public QuantitiesYaml? Quantities { get; set; }
+    }
+
+    private sealed class AtALossYaml
+    {
+        public List<string>? Shoulds { get; set; }
+        public List<string>? Unknowing { get; set; }
     }
 
     private sealed class QuantitiesYaml

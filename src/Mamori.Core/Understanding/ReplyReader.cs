@@ -118,6 +118,13 @@ public sealed partial class ReplyReader
             read[c] = carried || hits.Count > 0;
             if (carried)
                 continue;
+            // 「誰に聞けばいいかも分からん」「何をすればいいか分からない」: not knowing what to do is the no, not 「わからない」.
+            if (polarity?.Denied is { } atALoss && _rules.IsAtALoss(clause))
+            {
+                signals.Add(new Signal(atALoss, Strength.Strong, c));
+                read[c] = true;
+                continue;
+            }
             if (polarity?.Mixed is { } partlyDenied && _rules.IsPartlyDenied(clause))
             {
                 signals.Add(new Signal(partlyDenied, Strength.Strong, c));   // 「全部はやってない」
@@ -177,6 +184,12 @@ public sealed partial class ReplyReader
             }
             if (hits.Count > 0 || polarity is null)
                 continue;
+            // 「文書にはしとらんけど、みんな守っとる」: that the staff know or keep it without being told is no yes to the measure.
+            if (polarityOf == ClausePolarity.Affirmed && polarity.Mixed is not null && _rules.IsTacit(clause))
+            {
+                read[c] = true;
+                continue;
+            }
             switch (polarityOf)
             {
                 case ClausePolarity.Negated when polarity.Denied is { } no:
