@@ -456,6 +456,10 @@ public sealed class ReadingRules
     /// <summary>「みんな分かっとる」「みんな守っとる」: the staff know it without a measure (reading.yaml tacit).</summary>
     public bool IsTacit(string clause) => _tacit.Any(t => clause.Contains(t, StringComparison.Ordinal));
 
+    /// <summary>「止まるってほどじゃない」「完璧というほどではない」: ほど between a word and its negation denies only its degree.</summary>
+    public bool IsDegreeDenied(string clause, int end, int denialAt) =>
+        denialAt > end && clause.AsSpan(end, denialAt - end).Contains("ほど", StringComparison.Ordinal);
+
     /// <summary>「作ろう作ろうと思ってまだ」: the negation at <paramref name="denialAt"/> is the 「まだない」 of "not yet", which leaves a
     /// no-word (作ろう, 後回し) a no rather than denying it.</summary>
     public bool IsNotYet(string clause, int denialAt) =>

@@ -159,6 +159,12 @@ public sealed partial class ReplyReader
                     // 「会計データだけ取ってる」: a yes about only part of it is the question's "partly".
                     signals.Add(new Signal(partial && hit.Code == polarity!.Affirmed ? polarity.Mixed! : hit.Code, Strength.Strong, c));
                 }
+                else if (polarity is { Mixed: { } lesser } && hit.Code != lesser && hit.Code != polarity.Denied && hit.Code != question.Unknown.Code
+                         && _rules.IsDegreeDenied(clause, hit.End, denialAt))
+                {
+                    signals.Add(new Signal(lesser, Strength.Strong, c));   // 「止まるってほどじゃない」: less than that is the middle
+                    consumed = denialAt;
+                }
                 else if (polarity is not null && hit.Code == polarity.Denied && _rules.IsNotYet(clause, denialAt))
                 {
                     signals.Add(new Signal(hit.Code, Strength.Strong, c));   // 「作ろうと思ってまだ」: not yet is still no
