@@ -467,8 +467,12 @@ public sealed class ReadingRules
 
     private static bool IsNumberEnd(char c) => char.IsAsciiDigit(c) || "〇一二三四五六七八九十百千万億円人名台回件".Contains(c);
 
-    /// <summary>A word that ends right before a premise marker (「止まると困る」) describes a situation, not the answer.</summary>
-    public bool IsPremise(string clause, int end) => end < clause.Length && _premises.Any(p => clause.AsSpan(end).StartsWith(p, StringComparison.Ordinal));
+    /// <summary>A word that ends right before a premise marker (「止まると困る」) describes a situation, not the answer.
+
+    /// A word ending in ない before と (「使えないと少し困る」) is the condition 〜ないと as well.</summary>
+    public bool IsPremise(string clause, int end) =>
+        end < clause.Length && (_premises.Any(p => clause.AsSpan(end).StartsWith(p, StringComparison.Ordinal))
+                                || (clause[end] == 'と' && clause.AsSpan(0, end).EndsWith("ない", StringComparison.Ordinal)));
 
     /// <summary>A word that ends right before a customer marker (「問屋さんに出す」「工務店に卸す」) names whom the goods go to.</summary>
     public bool IsCustomer(string clause, int end) => end < clause.Length && _customers.Any(c => clause.AsSpan(end).StartsWith(c, StringComparison.Ordinal));
