@@ -468,7 +468,6 @@ public sealed class ReadingRules
     private static bool IsNumberEnd(char c) => char.IsAsciiDigit(c) || "〇一二三四五六七八九十百千万億円人名台回件".Contains(c);
 
     /// <summary>A word that ends right before a premise marker (「止まると困る」) describes a situation, not the answer.
-
     /// A word ending in ない before と (「使えないと少し困る」) is the condition 〜ないと as well.</summary>
     public bool IsPremise(string clause, int end) =>
         end < clause.Length && (_premises.Any(p => clause.AsSpan(end).StartsWith(p, StringComparison.Ordinal))

@@ -346,7 +346,12 @@ public sealed partial class ReplyReader
                 return Reading(question, combined, 0.85, "combined");
             // 「事務所は止まるけど工場は動く」: two different answers in two clauses of a question with a middle choice is that choice.
             if (polarity?.Mixed is { } middle && signals.Where(s => s.Strength == strength).Select(s => s.Clause).Distinct().Count() > 1)
-                return Reading(question, middle, 0.75, "contrast");
+            {
+                // 「入れとるけど、更新はよう分からん」: 「わからない」 on one side is no second answer, so the middle is only a guess.
+                return codes.Contains(question.Unknown.Code)
+                    ? Reading(question, middle, 0.5, "contrast-unknown", [middle, question.Unknown.Code])
+                    : Reading(question, middle, 0.75, "contrast");
+            }
             // Two choices named and nothing to tell them apart: ask, guessing what the owner said last.
             var last = signals.Where(s => s.Strength == strength).MaxBy(s => s.Clause).Code;
             return Reading(question, last, 0.5, "conflict", [last, .. codes.Where(c => c != last)]);
