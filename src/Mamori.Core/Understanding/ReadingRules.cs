@@ -158,7 +158,10 @@ public sealed class ReadingRules
                 if (afterContrast && IsOnlyEndings(clause))
                     continue;
                 var canonical = Canonicalize(StripEndings(Canonicalize(clause)));
-                if (canonical.Length > 0)
+                // 「入っとらんね、保険は」: a topic said after its predicate (倒置) goes back in front of it.
+                if (!afterContrast && clauses.Count > 0 && canonical.Length is > 1 and <= 8 && canonical.EndsWith('は'))
+                    clauses[^1] = clauses[^1] with { Text = canonical + clauses[^1].Text };
+                else if (canonical.Length > 0)
                     clauses.Add(new Clause(canonical, afterContrast && clauses.Count > 0));
             }
             pending = EndsInContrast(folded);
@@ -490,7 +493,7 @@ public sealed class ReadingRules
             {
                 if (!clause.AsSpan(i).StartsWith(negation, StringComparison.Ordinal))
                     continue;
-                if (IsAdjective(clause, i) || IsCondition(clause, i + negation.Length))
+                if (IsAdjective(clause, i) || IsCondition(clause, i + negation.Length) || IsOnly(clause, from, i))
                     continue;
                 // 「ず」「ぬ」 deny only at the end of a clause or before に/で (「せずに」); elsewhere they are parts of words.
                 if (negation is "ず" or "ぬ" && i + 1 < clause.Length && clause[i + 1] is not ('に' or 'で'))
@@ -499,6 +502,17 @@ public sealed class ReadingRules
             }
         }
         return -1;
+    }
+
+    // 「俺しかおらん」「口頭でしか言ってない」: しか … ない says "only", a yes to what stands before しか (not たしか, しかも).
+    private static bool IsOnly(string clause, int from, int negationAt)
+    {
+        for (var at = clause.IndexOf("しか", Math.Max(0, from), StringComparison.Ordinal); at >= 0 && at < negationAt; at = clause.IndexOf("しか", at + 1, StringComparison.Ordinal))
+        {
+            if ((at == 0 || clause[at - 1] != 'た') && !clause.AsSpan(at).StartsWith("しかも", StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     private bool IsAdjective(string clause, int negationAt)
