@@ -158,13 +158,16 @@ public sealed class ReadingRules
                 if (afterContrast && IsOnlyEndings(clause))
                     continue;
                 var canonical = Canonicalize(StripEndings(Canonicalize(clause)));
-                // 「入っとらんね、保険は」: a topic said after its predicate (倒置) goes back in front of it.
-                if (!afterContrast && clauses.Count > 0 && canonical.Length is > 1 and <= 8 && canonical.EndsWith('は'))
-                    clauses[^1] = clauses[^1] with { Text = canonical + clauses[^1].Text };
-                else if (canonical.Length > 0)
+                if (canonical.Length > 0)
                     clauses.Add(new Clause(canonical, afterContrast && clauses.Count > 0));
             }
             pending = EndsInContrast(folded);
+        }
+        // 「入っとらんね、保険は」: a topic said last, after its predicate (倒置), goes back in front of it.
+        if (clauses.Count > 1 && clauses[^1] is { AfterContrast: false, Text: { Length: > 1 and <= 8 } topic } && topic.EndsWith('は'))
+        {
+            clauses[^2] = clauses[^2] with { Text = topic + clauses[^2].Text };
+            clauses.RemoveAt(clauses.Count - 1);
         }
         return clauses;
     }
@@ -495,6 +498,10 @@ public sealed class ReadingRules
                     continue;
                 if (IsAdjective(clause, i) || IsCondition(clause, i + negation.Length) || IsOnly(clause, from, i))
                     continue;
+                // 「やめられない」「やめたい」: not quitting (yet), so what stands before is not denied, by this or a later ない.
+                if (negation == "やめ" && (clause.AsSpan(i + 2).StartsWith("られ", StringComparison.Ordinal) || clause.AsSpan(i + 2).StartsWith("れな", StringComparison.Ordinal)
+                                          || clause.AsSpan(i + 2).StartsWith("たい", StringComparison.Ordinal) || clause.AsSpan(i + 2).StartsWith("よう", StringComparison.Ordinal)))
+                    return -1;
                 // 「ず」「ぬ」 deny only at the end of a clause or before に/で (「せずに」); elsewhere they are parts of words.
                 if (negation is "ず" or "ぬ" && i + 1 < clause.Length && clause[i + 1] is not ('に' or 'で'))
                     continue;
