@@ -498,9 +498,10 @@ public sealed class ReadingRules
                     continue;
                 if (IsAdjective(clause, i) || IsCondition(clause, i + negation.Length) || IsOnly(clause, from, i))
                     continue;
-                // 「やめられない」「やめたい」: not quitting (yet), so what stands before is not denied, by this or a later ない.
-                if (negation == "やめ" && (clause.AsSpan(i + 2).StartsWith("られ", StringComparison.Ordinal) || clause.AsSpan(i + 2).StartsWith("れな", StringComparison.Ordinal)
-                                          || clause.AsSpan(i + 2).StartsWith("たい", StringComparison.Ordinal) || clause.AsSpan(i + 2).StartsWith("よう", StringComparison.Ordinal)))
+                // やめ denies only as done: 「やめた」「やめて(いる)」「やめました」. 「やめられない」「やめたい」「やめなあかん」 are not
+                // quitting (yet), so what stands before is not denied, by this or a later ない.
+                if (negation == "やめ" && i + 2 < clause.Length && !(clause.AsSpan(i + 2).StartsWith("た", StringComparison.Ordinal) && !clause.AsSpan(i + 2).StartsWith("たい", StringComparison.Ordinal))
+                    && clause[i + 2] is not ('て' or 'ま'))
                     return -1;
                 // 「ず」「ぬ」 deny only at the end of a clause or before に/で (「せずに」); elsewhere they are parts of words.
                 if (negation is "ず" or "ぬ" && i + 1 < clause.Length && clause[i + 1] is not ('に' or 'で'))
