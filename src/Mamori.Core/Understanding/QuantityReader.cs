@@ -24,7 +24,8 @@ internal sealed partial class QuantityReader(QuantityWords words)
         if (tokens.Count == 0)
             return Listed(folded);
         // 「5〜6人」: a number joined by a range mark to a count of people counts too.
-        var counted = tokens.Where((t, i) => IsPeopleUnit(folded, t.End)
+        // 「正社員十二、パート八」: a number right after a word for staff counts people without 人.
+        var counted = tokens.Where((t, i) => IsPeopleUnit(folded, t.End) || words.Staff.Any(s => folded[..t.Start].EndsWith(s, StringComparison.Ordinal))
             || (i + 1 < tokens.Count && IsPeopleUnit(folded, tokens[i + 1].End)
                 && RangeMarks.Any(m => folded[t.End..tokens[i + 1].Start].Contains(m, StringComparison.Ordinal)))).ToList();
         if (counted.Count == 0)
@@ -100,8 +101,9 @@ internal sealed partial class QuantityReader(QuantityWords words)
     // 「10万円未満」「五十万弱」 are just under the number, 「５０人は超えとる」「30人以上」 over it, 「20人前後」 either side.
     private static NumberToken AdjustForBound(string folded, NumberToken t)
     {
-        var after = folded.AsSpan(t.End).TrimStart("円").TrimStart("人").TrimStart("名").TrimStart("は").TrimStart("を");
-        if (after.StartsWith("未満", StringComparison.Ordinal) || after.StartsWith("弱", StringComparison.Ordinal))
+        var after = folded.AsSpan(t.End).TrimStart("円").TrimStart("人").TrimStart("名").TrimStart("は").TrimStart("を").TrimStart("はをもに");
+        // 「十万はいかん」「10万にも届かない」: the number is not reached, like 未満.
+        if (after.StartsWith("未満", StringComparison.Ordinal) || after.StartsWith("弱", StringComparison.Ordinal) || StartsWithAny(after, NotReached))
             return t with { Min = Math.Max(0, t.Min * 0.9m), Max = t.Max - 1 };
         if (after.StartsWith("ちょっと", StringComparison.Ordinal) || after.StartsWith("あまり", StringComparison.Ordinal) || after.StartsWith("余り", StringComparison.Ordinal)
             || after.StartsWith("超", StringComparison.Ordinal) || after.StartsWith("強", StringComparison.Ordinal) || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("より多", StringComparison.Ordinal))
@@ -109,6 +111,18 @@ internal sealed partial class QuantityReader(QuantityWords words)
         if (after.StartsWith("前後", StringComparison.Ordinal))
             return t with { Min = t.Min * 0.8m, Max = t.Max * 1.2m };
         return t;
+    }
+
+    private static readonly string[] NotReached = ["いかな", "いかん", "いかへん", "いかね", "行かな", "行かん", "届かな", "届かん", "満たな", "ならな", "ならん"];
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.StartsWith(word, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     private (decimal Min, decimal Max)? Combine(string folded, List<NumberToken> tokens, bool sum)

@@ -38,6 +38,7 @@ public sealed class ReadingRules
     private readonly string[] _doubleNegations;
     private readonly string[] _negativeItems;
     private readonly string[] _hedges;
+    private readonly string[] _doubts;
     private readonly string[] _reasons;
     private readonly string[] _verdicts;
     private readonly string[] _vague;
@@ -45,8 +46,12 @@ public sealed class ReadingRules
     private readonly string[] _partialNegations;
     private readonly string[] _unsaidNegations;
     private readonly string[] _embeddedQuestions;
+    private readonly string[] _shoulds;
+    private readonly string[] _unknowing;
     private readonly (string Word, int SplitAt, bool AtStart)[] _contrasts;
     private readonly string[] _partials;
+    private readonly string[] _somes;
+    private readonly string[] _tacit;
     private readonly (string Ending, int Keep)[] _endings;
     private readonly string[] _affirmations;
 
@@ -67,6 +72,7 @@ public sealed class ReadingRules
         _doubleNegations = Words(yaml.DoubleNegations, path, "doubleNegations").Select(Canonicalize).ToArray();
         _negativeItems = Words(yaml.NegativeItems, path, "negativeItems");
         _hedges = Words(yaml.Hedges, path, "hedges");
+        _doubts = Words(yaml.Doubts, path, "doubts");
         _reasons = Words(yaml.Reasons, path, "reasons");
         _verdicts = Words(yaml.Verdicts, path, "verdicts");
         _vague = Words(yaml.Vague, path, "vague");
@@ -75,7 +81,11 @@ public sealed class ReadingRules
         _partialNegations = Words(yaml.PartialNegations, path, "partialNegations");
         _unsaidNegations = Words(yaml.UnsaidNegations, path, "unsaidNegations");
         _embeddedQuestions = Words(yaml.EmbeddedQuestions, path, "embeddedQuestions");
+        _shoulds = Words(yaml.AtALoss?.Shoulds, path, "atALoss.shoulds");
+        _unknowing = Words(yaml.AtALoss?.Unknowing, path, "atALoss.unknowing");
         _partials = Words(yaml.Partials, path, "partials");
+        _somes = Words(yaml.Somes, path, "somes");
+        _tacit = Words(yaml.Tacit, path, "tacit").Select(Canonicalize).ToArray();
         // 「る|んです」: the part before | must be there and stays.
         _endings = (yaml.Endings ?? throw new FormatException($"{path}: 'endings' is missing."))
             .Select(e => e.Split('|') is [var kept, var ending] ? (JapaneseFold.Fold(kept) + JapaneseFold.Fold(ending), JapaneseFold.Fold(kept).Length) : (JapaneseFold.Fold(e), 0))
@@ -153,6 +163,12 @@ public sealed class ReadingRules
             }
             pending = EndsInContrast(folded);
         }
+        // 「入っとらんね、保険は」: a topic said last, after its predicate (倒置), goes back in front of it.
+        if (clauses.Count > 1 && clauses[^1] is { AfterContrast: false, Text: { Length: > 1 and <= 8 } topic } && topic.EndsWith('は'))
+        {
+            clauses[^2] = clauses[^2] with { Text = topic + clauses[^2].Text };
+            clauses.RemoveAt(clauses.Count - 1);
+        }
         return clauses;
     }
 
@@ -189,6 +205,8 @@ public sealed class ReadingRules
             {
                 if (splitAt == 0 && !atStart && rest.EndsWith(word, StringComparison.Ordinal))   // 「…取ってる。けど、…」 too
                     return true;
+                if (splitAt > 0 && rest.EndsWith(word, StringComparison.Ordinal) && IsPoliteGa(rest, rest.Length - word.Length + splitAt))
+                    return true;   // 「入っていますが、…」
             }
             foreach (var (ending, keep) in _endings)
             {
@@ -218,8 +236,9 @@ public sealed class ReadingRules
                 var cut = i + splitAt;
                 if (cut > from)
                     yield return (folded[from..cut], afterContrast);
-                // 「…るが」「…んが」 are as often a subject's が (「レセコンが止まったら」) as a contrast: only a whole word counts.
-                afterContrast = splitAt == 0;
+                // 「…るが」「…んが」 are as often a subject's が (「レセコンが止まったら」) as a contrast: only a whole word counts, and
+                // が after polite ます・です (「入っていますが」), which no subject ends in.
+                afterContrast = splitAt == 0 || IsPoliteGa(folded, cut);
                 from = i + word.Length;
                 i = from;
                 matched = true;
@@ -231,6 +250,10 @@ public sealed class ReadingRules
         if (from < folded.Length)
             yield return (folded[from..], afterContrast);
     }
+
+    // が after polite ます・です (「入っていますが」), which no subject ends in: a contrast like けど.
+    private static bool IsPoliteGa(string folded, int cut) =>
+        cut >= 2 && (folded.AsSpan(0, cut).EndsWith("ます", StringComparison.Ordinal) || folded.AsSpan(0, cut).EndsWith("です", StringComparison.Ordinal));
 
     // 「けどな」 after the contrast word: nothing but endings (な, よ, ね …) is left, so it is no clause of its own.
     private bool IsOnlyEndings(string folded)
@@ -365,6 +388,22 @@ public sealed class ReadingRules
         return -1;
     }
 
+    /// <summary>「誰に聞けばいいかも分からん」: an embedded "what should I do" (〜ばいい, 〜たらええ) followed by か and a verb of not
+    /// knowing (reading.yaml atALoss): the owner is at a loss, which answers the question's no.</summary>
+    public bool IsAtALoss(string clause)
+    {
+        foreach (var should in _shoulds)
+        {
+            var at = clause.IndexOf(should, StringComparison.Ordinal);
+            if (at < 0)
+                continue;
+            var ka = clause.IndexOf('か', at + should.Length);
+            if (ka >= 0 && _unknowing.Any(u => clause.IndexOf(u, ka + 1, StringComparison.Ordinal) >= 0))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>「大丈夫」「十分」: the owner's own verdict, which with a reason (「…から大丈夫」) is an opinion to confirm.</summary>
     public bool HasVerdict(string folded) => _verdicts.Any(v => folded.Contains(v, StringComparison.Ordinal));
 
@@ -381,6 +420,9 @@ public sealed class ReadingRules
     public bool IsVague(string folded) => _vague.Any(v => folded.Contains(v, StringComparison.Ordinal));
 
     public bool HasReason(string folded) => _reasons.Any(r => folded.Contains(r, StringComparison.Ordinal));
+
+    /// <summary>「かもしれん」「たぶん」: a hedge that doubts the fact itself (reading.yaml doubts), not one that softens it.</summary>
+    public bool HasDoubt(string folded) => _doubts.Any(d => folded.Contains(d, StringComparison.Ordinal));
 
     public bool HasHedge(string clause) => _hedges.Any(h => clause.Contains(h, StringComparison.Ordinal));
 
@@ -414,10 +456,28 @@ public sealed class ReadingRules
         return false;
     }
 
+    /// <summary>「初期設定のままのもある」: what stands before <paramref name="end"/> holds for some of them only (reading.yaml somes).</summary>
+    public bool IsSome(string clause, int end) => _somes.Any(s => clause.AsSpan(end).StartsWith(s, StringComparison.Ordinal));
+
+    /// <summary>「みんな分かっとる」「みんな守っとる」: the staff know it without a measure (reading.yaml tacit).</summary>
+    public bool IsTacit(string clause) => _tacit.Any(t => clause.Contains(t, StringComparison.Ordinal));
+
+    /// <summary>「止まるってほどじゃない」「完璧というほどではない」: ほど between a word and its negation denies only its degree.</summary>
+    public bool IsDegreeDenied(string clause, int end, int denialAt) =>
+        denialAt > end && clause.AsSpan(end, denialAt - end).Contains("ほど", StringComparison.Ordinal);
+
+    /// <summary>「作ろう作ろうと思ってまだ」: the negation at <paramref name="denialAt"/> is the 「まだない」 of "not yet", which leaves a
+    /// no-word (作ろう, 後回し) a no rather than denying it.</summary>
+    public bool IsNotYet(string clause, int denialAt) =>
+        denialAt >= 2 && clause.AsSpan(0, denialAt).EndsWith("まだ", StringComparison.Ordinal);
+
     private static bool IsNumberEnd(char c) => char.IsAsciiDigit(c) || "〇一二三四五六七八九十百千万億円人名台回件".Contains(c);
 
-    /// <summary>A word that ends right before a premise marker (「止まると困る」) describes a situation, not the answer.</summary>
-    public bool IsPremise(string clause, int end) => end < clause.Length && _premises.Any(p => clause.AsSpan(end).StartsWith(p, StringComparison.Ordinal));
+    /// <summary>A word that ends right before a premise marker (「止まると困る」) describes a situation, not the answer.
+    /// A word ending in ない before と (「使えないと少し困る」) is the condition 〜ないと as well.</summary>
+    public bool IsPremise(string clause, int end) =>
+        end < clause.Length && (_premises.Any(p => clause.AsSpan(end).StartsWith(p, StringComparison.Ordinal))
+                                || (clause[end] == 'と' && clause.AsSpan(0, end).EndsWith("ない", StringComparison.Ordinal)));
 
     /// <summary>A word that ends right before a customer marker (「問屋さんに出す」「工務店に卸す」) names whom the goods go to.</summary>
     public bool IsCustomer(string clause, int end) => end < clause.Length && _customers.Any(c => clause.AsSpan(end).StartsWith(c, StringComparison.Ordinal));
@@ -436,8 +496,13 @@ public sealed class ReadingRules
             {
                 if (!clause.AsSpan(i).StartsWith(negation, StringComparison.Ordinal))
                     continue;
-                if (IsAdjective(clause, i) || IsCondition(clause, i + negation.Length))
+                if (IsAdjective(clause, i) || IsCondition(clause, i + negation.Length) || IsOnly(clause, from, i))
                     continue;
+                // やめ denies only as done: 「やめた」「やめて(いる)」「やめました」. 「やめられない」「やめたい」「やめなあかん」 are not
+                // quitting (yet), so what stands before is not denied, by this or a later ない.
+                if (negation == "やめ" && i + 2 < clause.Length && !(clause.AsSpan(i + 2).StartsWith("た", StringComparison.Ordinal) && !clause.AsSpan(i + 2).StartsWith("たい", StringComparison.Ordinal))
+                    && clause[i + 2] is not ('て' or 'ま'))
+                    return -1;
                 // 「ず」「ぬ」 deny only at the end of a clause or before に/で (「せずに」); elsewhere they are parts of words.
                 if (negation is "ず" or "ぬ" && i + 1 < clause.Length && clause[i + 1] is not ('に' or 'で'))
                     continue;
@@ -445,6 +510,17 @@ public sealed class ReadingRules
             }
         }
         return -1;
+    }
+
+    // 「俺しかおらん」「口頭でしか言ってない」: しか … ない says "only", a yes to what stands before しか (not たしか, しかも).
+    private static bool IsOnly(string clause, int from, int negationAt)
+    {
+        for (var at = clause.IndexOf("しか", Math.Max(0, from), StringComparison.Ordinal); at >= 0 && at < negationAt; at = clause.IndexOf("しか", at + 1, StringComparison.Ordinal))
+        {
+            if ((at == 0 || clause[at - 1] != 'た') && !clause.AsSpan(at).StartsWith("しかも", StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     private bool IsAdjective(string clause, int negationAt)
@@ -472,6 +548,7 @@ public sealed class ReadingRules
         public List<string>? DoubleNegations { get; set; }
         public List<string>? NegativeItems { get; set; }
         public List<string>? Hedges { get; set; }
+        public List<string>? Doubts { get; set; }
         public List<string>? Reasons { get; set; }
         public List<string>? Verdicts { get; set; }
         public List<string>? Vague { get; set; }
@@ -479,11 +556,20 @@ public sealed class ReadingRules
         public List<string>? PartialNegations { get; set; }
         public List<string>? UnsaidNegations { get; set; }
         public List<string>? EmbeddedQuestions { get; set; }
+        public AtALossYaml? AtALoss { get; set; }
         public List<string>? Contrasts { get; set; }
         public List<string>? Partials { get; set; }
+        public List<string>? Somes { get; set; }
+        public List<string>? Tacit { get; set; }
         public List<string>? Endings { get; set; }
         public List<string>? Affirmations { get; set; }
         public QuantitiesYaml? Quantities { get; set; }
+    }
+
+    private sealed class AtALossYaml
+    {
+        public List<string>? Shoulds { get; set; }
+        public List<string>? Unknowing { get; set; }
     }
 
     private sealed class QuantitiesYaml

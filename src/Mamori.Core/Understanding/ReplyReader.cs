@@ -118,6 +118,13 @@ public sealed partial class ReplyReader
             read[c] = carried || hits.Count > 0;
             if (carried)
                 continue;
+            // 「誰に聞けばいいかも分からん」「何をすればいいか分からない」: not knowing what to do is the no, not 「わからない」.
+            if (polarity?.Denied is { } atALoss && _rules.IsAtALoss(clause))
+            {
+                signals.Add(new Signal(atALoss, Strength.Strong, c));
+                read[c] = true;
+                continue;
+            }
             if (polarity?.Mixed is { } partlyDenied && _rules.IsPartlyDenied(clause))
             {
                 signals.Add(new Signal(partlyDenied, Strength.Strong, c));   // 「全部はやってない」
@@ -143,10 +150,25 @@ public sealed partial class ReplyReader
                     if (!denied)
                         ambiguous.Add(hit.Candidates);
                 }
+                else if (!denied && polarity is { Mixed: { } some } && hit.Code == polarity.Denied && _rules.IsSome(clause, hit.End))
+                {
+                    signals.Add(new Signal(some, Strength.Strong, c));   // 「初期設定のままのもある」: some of them only
+                }
                 else if (!denied)
                 {
                     // 「会計データだけ取ってる」: a yes about only part of it is the question's "partly".
                     signals.Add(new Signal(partial && hit.Code == polarity!.Affirmed ? polarity.Mixed! : hit.Code, Strength.Strong, c));
+                }
+                else if (polarity is { Mixed: { } lesser } && hit.Code != lesser && hit.Code != polarity.Denied && hit.Code != question.Unknown.Code
+                         && _rules.IsDegreeDenied(clause, hit.End, denialAt))
+                {
+                    signals.Add(new Signal(lesser, Strength.Strong, c));   // 「止まるってほどじゃない」: less than that is the middle
+                    consumed = denialAt;
+                }
+                else if (polarity is not null && hit.Code == polarity.Denied && _rules.IsNotYet(clause, denialAt))
+                {
+                    signals.Add(new Signal(hit.Code, Strength.Strong, c));   // 「作ろうと思ってまだ」: not yet is still no
+                    consumed = denialAt;
                 }
                 else if (polarity is not null && hit.Code == polarity.Denied && polarity.Affirmed is { } good)
                 {
@@ -168,6 +190,12 @@ public sealed partial class ReplyReader
             }
             if (hits.Count > 0 || polarity is null)
                 continue;
+            // 「文書にはしとらんけど、みんな守っとる」: that the staff know or keep it without being told is no yes to the measure.
+            if (polarityOf == ClausePolarity.Affirmed && polarity.Mixed is not null && _rules.IsTacit(clause))
+            {
+                read[c] = true;
+                continue;
+            }
             switch (polarityOf)
             {
                 case ClausePolarity.Negated when polarity.Denied is { } no:
@@ -180,8 +208,10 @@ public sealed partial class ReplyReader
                     // 「ある程度」 to a question with no middle choice: a yes only in part is the owner's to place.
                     hedged |= polarity.Mixed is null && _rules.HasPartial(clause);
                     break;
-                case ClausePolarity.DoublyNegated when (polarity.Hedged ?? polarity.Affirmed) is { } weakYes:
-                    signals.Add(new Signal(weakYes, Strength.Generic, c));
+                // 「困らんことはない」 on a question with only a middle choice to weaken to (ITが止まったら): that middle.
+                case ClausePolarity.DoublyNegated when (polarity.Hedged ?? polarity.Affirmed ?? polarity.Mixed) is { } weakYes:
+                    // The middle choice is said as such (「困らんことはない」 is 一部で困る), as if named.
+                    signals.Add(new Signal(weakYes, polarity is { Hedged: null, Affirmed: null } ? Strength.Strong : Strength.Generic, c));
                     read[c] = true;
                     hedged = true;
                     break;
@@ -206,8 +236,11 @@ public sealed partial class ReplyReader
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+reason" };
         if (hedged)
             result = HedgedWords(question, result);
-        // A hedged no (「そこまでは感じてないかな」) is a guess as well.
-        if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && result.Source != "words")
+        // 「入っとるけど、期限切れとるかもしれん」: yes and a no in doubt make no sure "partly" either.
+        if (hedged && result.Outcome == ReadingOutcome.Understood && result.Source == "contrast" && _rules.HasDoubt(folded))
+            result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
+        // A hedged no (「そこまでは感じてないかな」), or a named no in doubt (「期限切れとるかもしれん」), is a guess as well.
+        if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && (result.Source != "words" || _rules.HasDoubt(folded)))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
         return Unread(split, read, Vague(folded, result));
     }
@@ -313,7 +346,12 @@ public sealed partial class ReplyReader
                 return Reading(question, combined, 0.85, "combined");
             // 「事務所は止まるけど工場は動く」: two different answers in two clauses of a question with a middle choice is that choice.
             if (polarity?.Mixed is { } middle && signals.Where(s => s.Strength == strength).Select(s => s.Clause).Distinct().Count() > 1)
-                return Reading(question, middle, 0.75, "contrast");
+            {
+                // 「入れとるけど、更新はよう分からん」: 「わからない」 on one side is no second answer, so the middle is only a guess.
+                return codes.Contains(question.Unknown.Code)
+                    ? Reading(question, middle, 0.5, "contrast-unknown", [middle, question.Unknown.Code])
+                    : Reading(question, middle, 0.75, "contrast");
+            }
             // Two choices named and nothing to tell them apart: ask, guessing what the owner said last.
             var last = signals.Where(s => s.Strength == strength).MaxBy(s => s.Clause).Code;
             return Reading(question, last, 0.5, "conflict", [last, .. codes.Where(c => c != last)]);
