@@ -50,6 +50,7 @@ internal sealed class PolarityYaml
     public string? Denied { get; set; }
     public string? Mixed { get; set; }
     public string? Hedged { get; set; }
+    public bool AskBack { get; set; }
 }
 
 internal sealed class ChoiceYaml

@@ -5,7 +5,12 @@ namespace Mamori.Core.Diagnosis;
 /// a plain no (「用意していません」), yes and no together (「AはやってるけどBはしてない」) and a hedged yes (「一応やってる」).
 /// Each is a choice code of the question, or null where the question has no such choice.
 /// </summary>
-public sealed record Polarity(string? Affirmed, string? Denied, string? Mixed = null, string? Hedged = null)
+/// <param name="AskBack">
+/// A yes read from the reply's polarity alone (no choice word named), or a reading weighed across a contrast, is a guess
+/// the owner confirms: on questions where owners describe what they do in their own words (「全部おんなじパスワード
+/// 使っとる」), affirming a sentence is often not affirming the measure. A plain no stays read.
+/// </param>
+public sealed record Polarity(string? Affirmed, string? Denied, string? Mixed = null, string? Hedged = null, bool AskBack = false)
 {
     public IEnumerable<string> Codes => new[] { Affirmed, Denied, Mixed, Hedged }.OfType<string>();
 }

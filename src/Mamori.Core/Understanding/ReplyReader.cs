@@ -242,8 +242,18 @@ public sealed partial class ReplyReader
         // A hedged no (「そこまでは感じてないかな」), or a named no in doubt (「期限切れとるかもしれん」), is a guess as well.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && (result.Source != "words" || _rules.HasDoubt(folded)))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
-        return Unread(split, read, Vague(folded, result));
+        return Inferred(question, Unread(split, read, Vague(folded, result)));
     }
+
+    // 「全部おんなじパスワード使っとる」: on a question whose yes owners say in their own words (Polarity.AskBack), a yes
+    // read from a sentence that names no choice, or a yes and a no weighed across a contrast, is the owner's to confirm.
+    // A plain no (「確認したことはない」) stays read: on replies nobody had tuned on, inferred yeses and contrasts were
+    // wrong three to five times as often as named choices (knowledge/eval/README.md, replies, gate).
+    private static ReplyReading Inferred(Question question, ReplyReading reading) =>
+        reading.Outcome == ReadingOutcome.Understood && question.Polarity is { AskBack: true } polarity
+        && (reading.Source == "contrast" || (reading.Source == "polarity" && reading.Code == polarity.Affirmed))
+            ? reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = reading.Source + "+inferred" }
+            : reading;
 
     // 「漁船の保険はあるばってん、パソコンのはなか」: a choice named on one side of a contrast and a plain no on the other,
     // on a question whose choices are named (no plain yes, no middle choice), may be about something else than the question
