@@ -117,43 +117,8 @@ internal sealed class CaseTable : IDisposable
         return reader.Read() ? Read(reader) : null;
     }
 
-    private DeskCase Read(SqliteDataReader r)
-    {
-        var id = r.GetString(0);
-        var tenant = r.GetString(1);
-        CaseSnapshot snapshot;
-        try
-        {
-            snapshot = DeskJson.DeserializeSnapshot(r.GetString(8));
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            throw new InvalidDataException($"desk_case '{tenant}/{id}' in {_file} has a snapshot that is not valid JSON: {ex.Message}", ex);
-        }
-        return new DeskCase(
-            id,
-            new ConversationKey(tenant, r.GetString(2)),
-            OwnerUserId: r.GetString(3),
-            Channel: r.GetString(4),
-            State: DeskCodes.Parse<CaseState>(r.GetString(5)),
-            OpenedAt: DeskCodes.Time(r.GetString(6)),
-            Reason: r.GetString(7),
-            Snapshot: snapshot,
-            TakenBy: r.IsDBNull(9) ? null : r.GetString(9),
-            TakenAt: TimeOrNull(r, 10),
-            ClosedAt: TimeOrNull(r, 11),
-            Outcome: r.IsDBNull(12) ? null : DeskCodes.Parse<CaseOutcome>(r.GetString(12)),
-            Notes: r.IsDBNull(13) ? null : r.GetString(13),
-            Satisfaction: r.IsDBNull(14) ? null : r.GetInt32(14),
-            Contact: r.IsDBNull(15)
-                ? null
-                : new ContactPreference(DeskCodes.Parse<ContactMethod>(r.GetString(15)), r.IsDBNull(16) ? null : r.GetString(16), DeskCodes.Time(r.GetString(17))),
-            Version: r.GetInt64(18),
-            Route: r.IsDBNull(19) ? null : r.GetString(19),
-            RatingAsked: r.GetInt64(20) != 0);
-    }
+    private DeskCase Read(SqliteDataReader r) =>
+        DeskCaseRecord.Read(r, static (row, column) => DeskCodes.Time(row.GetString(column)), r.GetInt64(20) != 0, $" in {_file}");
 
     private static string? TimeOrNull(DateTimeOffset? at) => at is { } value ? DeskCodes.Time(value) : null;
-
-    private static DateTimeOffset? TimeOrNull(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : DeskCodes.Time(r.GetString(column));
 }

@@ -44,41 +44,6 @@ internal static class CaseRow
         next.Route, next.RatingAsked, next.TenantId, next.Id, expectedVersion,
     ];
 
-    public static DeskCase Read(NpgsqlDataReader r)
-    {
-        var id = r.GetString(0);
-        var tenant = r.GetString(1);
-        CaseSnapshot snapshot;
-        try
-        {
-            snapshot = DeskJson.DeserializeSnapshot(r.GetString(8));
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            throw new InvalidDataException($"desk_case '{tenant}/{id}' has a snapshot that is not valid JSON: {ex.Message}", ex);
-        }
-        return new DeskCase(
-            id,
-            new ConversationKey(tenant, r.GetString(2)),
-            OwnerUserId: r.GetString(3),
-            Channel: r.GetString(4),
-            State: DeskCodes.Parse<CaseState>(r.GetString(5)),
-            OpenedAt: r.GetFieldValue<DateTimeOffset>(6),
-            Reason: r.GetString(7),
-            Snapshot: snapshot,
-            TakenBy: r.IsDBNull(9) ? null : r.GetString(9),
-            TakenAt: TimeOrNull(r, 10),
-            ClosedAt: TimeOrNull(r, 11),
-            Outcome: r.IsDBNull(12) ? null : DeskCodes.Parse<CaseOutcome>(r.GetString(12)),
-            Notes: r.IsDBNull(13) ? null : r.GetString(13),
-            Satisfaction: r.IsDBNull(14) ? null : r.GetInt32(14),
-            Contact: r.IsDBNull(15)
-                ? null
-                : new ContactPreference(DeskCodes.Parse<ContactMethod>(r.GetString(15)), r.IsDBNull(16) ? null : r.GetString(16), r.GetFieldValue<DateTimeOffset>(17)),
-            Version: r.GetInt64(18),
-            Route: r.IsDBNull(19) ? null : r.GetString(19),
-            RatingAsked: r.GetBoolean(20));
-    }
-
-    private static DateTimeOffset? TimeOrNull(NpgsqlDataReader r, int column) => r.IsDBNull(column) ? null : r.GetFieldValue<DateTimeOffset>(column);
+    public static DeskCase Read(NpgsqlDataReader r) =>
+        DeskCaseRecord.Read(r, static (row, column) => row.GetFieldValue<DateTimeOffset>(column), r.GetBoolean(20), "");
 }
