@@ -16,7 +16,7 @@ namespace Mamori.Host.Channels.DirectLine;
 /// before anyone can see it, by one writer at a time on this host, so the echo of a user's activity is always in the
 /// transcript before the bot's reply to it, and what a client has read survives a restart. Other hosts may write the
 /// same conversation: what they stored is read back (<see cref="CatchUpAsync"/>) when one of them says so, when a write
-/// finds its index taken, and before each turn is answered.
+/// finds its index taken, and when the store's inbox holds turns this copy does not (the pump could not give up its lease).
 /// </summary>
 public sealed class Conversation : IDisposable
 {
