@@ -62,6 +62,10 @@ internal static class ReplyEvaluationOutput
             // Which reading rule the understood answers came from, and how often it was wrong: where to ask back instead.
             sources = r.Results.Where(x => x.Reading.Outcome == "understood").GroupBy(x => x.Reading.Source).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new { source = g.Key, understood = g.Count(), wrong = g.Count(x => x.Verdict == ReplyVerdict.WrongWithoutAsking) }),
+            // The same per question: an ask-back gate is chosen per rule and question (knowledge/eval/README.md, ask-back gate).
+            sourcesByQuestion = r.Results.Where(x => x.Reading.Outcome == "understood")
+                .GroupBy(x => (x.Case.Question, x.Reading.Source)).OrderBy(g => g.Key.Question, StringComparer.Ordinal).ThenBy(g => g.Key.Source, StringComparer.Ordinal)
+                .Select(g => new { question = g.Key.Question, source = g.Key.Source, understood = g.Count(), wrong = g.Count(x => x.Verdict == ReplyVerdict.WrongWithoutAsking) }),
             misses = r.Results.Where(x => x.Verdict is not (ReplyVerdict.Right or ReplyVerdict.AskedRightGuess)).Select(x => new
             {
                 id = x.Case.Id, question = x.Case.Question, reply = x.Case.Reply, expected = x.Case.Expected,

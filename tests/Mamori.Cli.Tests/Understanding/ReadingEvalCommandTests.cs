@@ -29,5 +29,13 @@ public sealed class ReadingEvalCommandTests
             Assert.All(counts, c => Assert.True(c >= 0));
             Assert.True(counts.Sum() <= q.GetProperty("n").GetInt32(), $"{q}: the counts exceed the rows");
         }
+        // Per question and rule, the understood readings add up to the per-rule totals, wrong ones included.
+        var bySource = report.GetProperty("sources").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("source").GetString()!, s => (Understood: s.GetProperty("understood").GetInt32(), Wrong: s.GetProperty("wrong").GetInt32()));
+        var byQuestion = report.GetProperty("sourcesByQuestion").EnumerateArray()
+            .GroupBy(s => s.GetProperty("source").GetString()!)
+            .ToDictionary(g => g.Key, g => (Understood: g.Sum(s => s.GetProperty("understood").GetInt32()), Wrong: g.Sum(s => s.GetProperty("wrong").GetInt32())));
+        Assert.NotEmpty(byQuestion);
+        Assert.Equal(bySource, byQuestion);
     }
 }
