@@ -19,7 +19,7 @@ internal sealed class DialogEngineBot(DialogEngine engine, TenantCatalog tenants
 
     public async Task<TurnResult> HandleAsync(IncomingTurn turn, CancellationToken ct)
     {
-        if (hub.Holds(turn.Conversation))
+        if (await hub.HoldsAsync(turn.Conversation, ct))
             return HubHandoff.WhileHeld;   // a contact-centre hub has the conversation; its staff read the owner from the channel
         if (await desk.TryHandleAsync(turn, ct) is { } deskTurn)
         {
@@ -31,7 +31,7 @@ internal sealed class DialogEngineBot(DialogEngine engine, TenantCatalog tenants
         }
         var result = await engine.HandleAsync(turn.Region is null ? turn with { Region = RegionOf(turn.Conversation) } : turn, ct);
         if (result.Handoff is not null && hub.Serves(turn))
-            return hub.HandOver(result, turn);
+            return await hub.HandOverAsync(result, turn, ct);
         return result.Handoff is null ? result : await handoff.ApplyAsync(result, turn, ct);
     }
 

@@ -2,6 +2,7 @@ using Mamori.Desk;
 using Mamori.Host.Desk.Hubs;
 using Mamori.Host.Desk.Live;
 using Mamori.Host.Desk.Notices;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mamori.Host.Desk;
 
@@ -30,7 +31,7 @@ public static class DeskExtensions
         services.AddSingleton<CaseWork>();
         // Tenants whose desk is a contact-centre hub (SupportDesk:Handoff = Hub) hand the conversation over instead.
         services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<HubHolds>();
+        services.TryAddSingleton<IHubHolds, HubHolds>();
         services.AddSingleton<HubHandoff>();
         services.AddSingleton<HubStatus>();
         services.AddSingleton<HandoffInitiation>();

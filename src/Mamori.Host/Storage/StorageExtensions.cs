@@ -5,6 +5,7 @@ using Mamori.Desk.Storage;
 using Mamori.Host.Access;
 using Mamori.Host.Channels.DirectLine.Storage;
 using Mamori.Host.Desk.Console;
+using Mamori.Host.Desk.Hubs;
 using Mamori.Host.Desk.Live;
 using Mamori.Host.Media;
 using Mamori.Host.Reports;
@@ -75,6 +76,9 @@ public static class StorageExtensions
         // Before the console's in-memory default: a guesser spread over the instances is counted once.
         services.AddSingleton(PostgresLoginLockouts.Migrations);
         services.TryAddSingleton<ILoginLockouts, PostgresLoginLockouts>();
+        // Before the desk's in-memory default: a hub's hold holds on whichever instance the owner's next message reaches.
+        services.AddSingleton(PostgresHubHolds.Migrations);
+        services.TryAddSingleton<IHubHolds, PostgresHubHolds>();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddHostedService<DatabaseMigrations>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));

@@ -49,7 +49,7 @@ internal sealed class BotFrameworkTurns(
         var result = await runner.RunAsync(key, bot => what switch
         {
             { Kind: InboundKind.Welcome } => bot.StartAsync(key, userId, channelId, ct),
-            { Kind: InboundKind.HubStatus, Status: { } status } => Task.FromResult(hubStatus.Apply(key, status)),
+            { Kind: InboundKind.HubStatus, Status: { } status } => hubStatus.ApplyAsync(key, status, ct),
             _ => bot.HandleAsync(new IncomingTurn(key, userId, what.Text, channelId, Route: ConnectorOwnerChannel.RouteOf(inbound)), ct),
         }, ct);
 

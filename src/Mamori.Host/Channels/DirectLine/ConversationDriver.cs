@@ -51,7 +51,7 @@ internal sealed class ConversationDriver(
 
     /// <summary>A hub's handoff.status, in line with the conversation's turns; what the owner is told follows its echo.</summary>
     public void ApplyHubStatus(Conversation conversation, string echoId, HandoffStatus status) =>
-        _ = Task.Run(() => RunTurnAsync(conversation, echoId, answered: null, _ => Task.FromResult(hubStatus.Apply(conversation.Key, status)), lifetime.ApplicationStopping));
+        _ = Task.Run(() => RunTurnAsync(conversation, echoId, answered: null, _ => hubStatus.ApplyAsync(conversation.Key, status, lifetime.ApplicationStopping), lifetime.ApplicationStopping));
 
     private async Task PumpAsync(Conversation conversation)
     {

@@ -14,7 +14,7 @@ namespace Mamori.Host.Desk.Hubs;
 /// diagnosis question with the owner's reply, then the free questions and their answers; no times, the state keeps
 /// none). The channel addresses the event and delivers it after the owner-facing reply.
 /// </summary>
-internal sealed class HandoffInitiation(HubHolds holds, CaseSnapshots snapshots, TenantCatalog tenants)
+internal sealed class HandoffInitiation(IHubHolds holds, CaseSnapshots snapshots, TenantCatalog tenants)
 {
     public const string EventName = "handoff.initiate";
 
@@ -26,7 +26,7 @@ internal sealed class HandoffInitiation(HubHolds holds, CaseSnapshots snapshots,
     /// <param name="recent">The conversation's recent message activities, oldest first, where the channel keeps them.</param>
     public async Task<Activity?> ForAsync(TurnResult result, ChannelAccount bot, IReadOnlyList<Activity>? recent, CancellationToken ct)
     {
-        if (result.Handoff is not { } request || !holds.IsHeld(request.Conversation))
+        if (result.Handoff is not { } request || !await holds.IsHeldAsync(request.Conversation, ct))
             return null;
 
         var snapshot = await snapshots.TakeAsync(request.Conversation, request.UserId, ct);

@@ -12,12 +12,12 @@ namespace Mamori.Host.Desk.Hubs;
 /// (<see cref="HubStatus"/>) the bot stays silent, because the hub's staff read the owner's messages from the channel.
 /// The channel itself sends the handoff.initiate event (<see cref="HandoffInitiation"/>).
 /// </summary>
-internal sealed class HubHandoff(TenantCatalog tenants, HubHolds holds, IOptions<HostTexts> texts, ILogger<HubHandoff> logger)
+internal sealed class HubHandoff(TenantCatalog tenants, IHubHolds holds, IOptions<HostTexts> texts, ILogger<HubHandoff> logger)
 {
     /// <summary>What the bot says while the hub has the conversation: nothing.</summary>
     public static TurnResult WhileHeld { get; } = new([]);
 
-    public bool Holds(ConversationKey conversation) => holds.IsHeld(conversation);
+    public Task<bool> HoldsAsync(ConversationKey conversation, CancellationToken ct) => holds.IsHeldAsync(conversation, ct);
 
     /// <summary>
     /// Only channels that speak Bot Framework activities carry the handoff.initiate event to a hub; a LINE owner of the
@@ -27,10 +27,10 @@ internal sealed class HubHandoff(TenantCatalog tenants, HubHolds holds, IOptions
         tenants.Find(turn.Conversation.TenantId)?.Options.SupportDesk.Handoff == DeskHandoffMode.Hub
         && turn.ChannelId is not ("line" or "console");
 
-    public TurnResult HandOver(TurnResult result, IncomingTurn turn)
+    public async Task<TurnResult> HandOverAsync(TurnResult result, IncomingTurn turn, CancellationToken ct)
     {
         var tenant = tenants.Find(turn.Conversation.TenantId)!;
-        holds.Hold(turn.Conversation);
+        await holds.HoldAsync(turn.Conversation, ct);
         HubLog.HandedOver(logger, tenant.Id, turn.ChannelId);
         // The engine's own handoff reply (where else to ask) would be wrong now; its buttons too, since the bot won't answer them.
         string text = DialogWording.Fill(texts.Value.HubHandedOver, ("desk", tenant.Options.DeskName));

@@ -5,17 +5,26 @@ using Microsoft.Extensions.Options;
 namespace Mamori.Host.Desk.Hubs;
 
 /// <summary>
-/// The conversations a contact-centre hub has, between handoff.initiate and handoff.status completed or failed. Kept in
-/// memory on purpose: after a restart the bot answering again is the safe way to fail (a hold that outlived its hub
-/// would silence the owner). A hold also ends after <see cref="HubOptions.MaxHold"/>. Per host: with several instances
-/// the owner's later messages must reach the host that handed over (the hub's own routing), or the bot answers them.
+/// The embedded default's hub holds, in memory on purpose: after a restart the bot answering again is the safe way to
+/// fail (a hold that outlived its hub would silence the owner). With several instances they are shared in PostgreSQL
+/// (PostgresHubHolds), so an owner's message reaching another instance is not answered by the bot while the hub has it.
 /// </summary>
-internal sealed class HubHolds(IOptions<HubOptions> options, TimeProvider clock)
+internal sealed class HubHolds(IOptions<HubOptions> options, TimeProvider clock) : IHubHolds
 {
     private const int PruneAbove = 1000;
     private readonly ConcurrentDictionary<ConversationKey, DateTimeOffset> _since = new();
 
-    public void Hold(ConversationKey conversation)
+    public Task HoldAsync(ConversationKey conversation, CancellationToken ct)
+    {
+        Hold(conversation);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsHeldAsync(ConversationKey conversation, CancellationToken ct) => Task.FromResult(IsHeld(conversation));
+
+    public Task<bool> ReleaseAsync(ConversationKey conversation, CancellationToken ct) => Task.FromResult(Release(conversation));
+
+    private void Hold(ConversationKey conversation)
     {
         if (_since.Count > PruneAbove)
         {
@@ -28,11 +37,10 @@ internal sealed class HubHolds(IOptions<HubOptions> options, TimeProvider clock)
         _since[conversation] = clock.GetUtcNow();
     }
 
-    public bool IsHeld(ConversationKey conversation) =>
+    private bool IsHeld(ConversationKey conversation) =>
         _since.TryGetValue(conversation, out var since) && !Expired(since);
 
-    /// <summary>True when the hub had the conversation (so the owner is told it is back with the bot).</summary>
-    public bool Release(ConversationKey conversation) =>
+    private bool Release(ConversationKey conversation) =>
         _since.TryRemove(conversation, out var since) && !Expired(since);
 
     private bool Expired(DateTimeOffset since) => clock.GetUtcNow() - since >= options.Value.MaxHold;

@@ -11,9 +11,9 @@ namespace Mamori.Host.Desk.Hubs;
 /// could take it, so the bot answers again and says where else to ask. Completed: the bot is back. A status for a
 /// conversation the hub does not hold (a repeat, or after the hold expired) is logged and otherwise ignored.
 /// </summary>
-internal sealed class HubStatus(TenantCatalog tenants, HubHolds holds, IOptions<HostTexts> texts, ILogger<HubStatus> logger)
+internal sealed class HubStatus(TenantCatalog tenants, IHubHolds holds, IOptions<HostTexts> texts, ILogger<HubStatus> logger)
 {
-    public TurnResult Apply(ConversationKey conversation, HandoffStatus status)
+    public async Task<TurnResult> ApplyAsync(ConversationKey conversation, HandoffStatus status, CancellationToken ct)
     {
         string state = status.State.ToString().ToLowerInvariant();
         if (status.State == HandoffState.Accepted)
@@ -21,7 +21,7 @@ internal sealed class HubStatus(TenantCatalog tenants, HubHolds holds, IOptions<
             HubLog.Status(logger, conversation.TenantId, state);
             return HubHandoff.WhileHeld;
         }
-        if (!holds.Release(conversation))
+        if (!await holds.ReleaseAsync(conversation, ct))
         {
             HubLog.NotHeld(logger, conversation.TenantId, state);
             return HubHandoff.WhileHeld;

@@ -1,41 +1,81 @@
 using Mamori.Core.Dialogs;
 using Mamori.Host.Desk.Hubs;
+using Mamori.Host.Storage.Postgres;
 using Mamori.Host.Tests.Support;
+using Mamori.Storage.Postgres;
+using Mamori.Tests.Postgres;
 using Microsoft.Extensions.Options;
 
 namespace Mamori.Host.Tests.Desk.Hubs;
 
-/// <summary>A hub's hold ends with its handoff.status, or by itself after Desk:Hub:MaxHold, so no owner waits for a hub that forgot them.</summary>
-public sealed class HubHoldsTests
+/// <summary>
+/// A hub's hold ends with its handoff.status, or by itself after Desk:Hub:MaxHold, so no owner waits for a hub that forgot
+/// them; in memory (one host) and in PostgreSQL (shared by every host).
+/// </summary>
+public sealed class HubHoldsTests : IAsyncLifetime
 {
     private static readonly ConversationKey Conversation = new("chamber", "c-1");
+    private readonly ManualClock _clock = new();
+    private TestDatabase? _database;
 
-    [Fact]
-    public void A_hold_lasts_until_released_and_a_second_release_says_nothing_was_held()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        var holds = new HubHolds(Options.Create(new HubOptions()), new ManualClock());
-
-        holds.Hold(Conversation);
-
-        Assert.True(holds.IsHeld(Conversation));
-        Assert.False(holds.IsHeld(Conversation with { ConversationId = "c-2" }));
-        Assert.True(holds.Release(Conversation));
-        Assert.False(holds.IsHeld(Conversation));
-        Assert.False(holds.Release(Conversation));
+        if (_database is not null)
+            await _database.DisposeAsync();
     }
 
-    [Fact]
-    public void After_max_hold_the_bot_answers_again_and_a_late_status_finds_nothing_held()
+    [Theory, InlineData("memory"), PostgresData]
+    public async Task A_hold_lasts_until_released_and_a_second_release_says_nothing_was_held(string kind)
     {
-        var clock = new ManualClock();
-        var holds = new HubHolds(Options.Create(new HubOptions { MaxHold = TimeSpan.FromHours(1) }), clock);
-        holds.Hold(Conversation);
+        var holds = await OpenAsync(kind, new HubOptions());
 
-        clock.Now += TimeSpan.FromMinutes(59);
-        Assert.True(holds.IsHeld(Conversation));
-        clock.Now += TimeSpan.FromMinutes(1);
+        await holds.HoldAsync(Conversation, default);
 
-        Assert.False(holds.IsHeld(Conversation));
-        Assert.False(holds.Release(Conversation));
+        Assert.True(await holds.IsHeldAsync(Conversation, default));
+        Assert.False(await holds.IsHeldAsync(Conversation with { ConversationId = "c-2" }, default));
+        Assert.False(await holds.IsHeldAsync(Conversation with { TenantId = "other" }, default));
+        Assert.True(await holds.ReleaseAsync(Conversation, default));
+        Assert.False(await holds.IsHeldAsync(Conversation, default));
+        Assert.False(await holds.ReleaseAsync(Conversation, default));
+    }
+
+    [Theory, InlineData("memory"), PostgresData]
+    public async Task After_max_hold_the_bot_answers_again_and_a_late_status_finds_nothing_held(string kind)
+    {
+        var holds = await OpenAsync(kind, new HubOptions { MaxHold = TimeSpan.FromHours(1) });
+        await holds.HoldAsync(Conversation, default);
+
+        _clock.Now += TimeSpan.FromMinutes(59);
+        Assert.True(await holds.IsHeldAsync(Conversation, default));
+        _clock.Now += TimeSpan.FromMinutes(1);
+
+        Assert.False(await holds.IsHeldAsync(Conversation, default));
+        Assert.False(await holds.ReleaseAsync(Conversation, default));
+    }
+
+    [PostgresFact]
+    public async Task A_hold_made_on_one_host_silences_the_bot_on_the_other_until_either_releases_it()
+    {
+        var handedOver = await OpenAsync("postgres", new HubOptions());
+        var other = await OpenAsync("postgres", new HubOptions());
+
+        await handedOver.HoldAsync(Conversation, default);
+        Assert.True(await other.IsHeldAsync(Conversation, default));
+        Assert.True(await other.ReleaseAsync(Conversation, default));   // the hub's handoff.status reached the other host
+        Assert.False(await handedOver.IsHeldAsync(Conversation, default));
+    }
+
+    private async Task<IHubHolds> OpenAsync(string kind, HubOptions options)
+    {
+        if (kind == "memory")
+            return new HubHolds(Options.Create(options), _clock);
+        if (_database is null)
+        {
+            _database = await TestDatabase.CreateAsync();
+            await SchemaMigrator.ApplyAsync(_database.DataSource, PostgresHubHolds.Migrations, CancellationToken.None);
+        }
+        return new PostgresHubHolds(_database.DataSource, _clock, Options.Create(options));
     }
 }
