@@ -1,9 +1,7 @@
 using Mamori.Host.Access;
 using Mamori.Host.Storage.Postgres;
 using Mamori.Host.Tests.Support;
-using Mamori.Storage.Postgres;
 using Mamori.Tests.Postgres;
-using Npgsql;
 
 namespace Mamori.Host.Tests.Access;
 
@@ -11,8 +9,7 @@ namespace Mamori.Host.Tests.Access;
 public sealed class TokenRevocationsContractTests : IAsyncLifetime
 {
     private readonly ManualClock _clock = new();
-    private readonly List<NpgsqlDataSource> _hosts = [];
-    private TestDatabase? _database;
+    private readonly InstancesOnOneDatabase _postgres = new(PostgresTokenRevocations.Migrations);
 
     public static TheoryData<string> Stores => ["memory"];
 
@@ -22,10 +19,7 @@ public sealed class TokenRevocationsContractTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var host in _hosts)
-            await host.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
+        await _postgres.DisposeAsync();
     }
 
     /// <summary>In PostgreSQL each call is another instance (a data source of its own) on the test's one database.</summary>
@@ -33,13 +27,7 @@ public sealed class TokenRevocationsContractTests : IAsyncLifetime
     {
         if (kind == "memory")
             return new TokenRevocations(_clock, capacity);
-        if (_database is null)
-        {
-            _database = await TestDatabase.CreateAsync();
-            await SchemaMigrator.ApplyAsync(_database.DataSource, PostgresTokenRevocations.Migrations, CancellationToken.None);
-        }
-        var host = NpgsqlDataSource.Create(_database.ConnectionString);
-        _hosts.Add(host);
+        var host = await _postgres.HostAsync();
         return new PostgresTokenRevocations(host, _clock, capacity);
     }
 
@@ -118,7 +106,7 @@ public sealed class TokenRevocationsContractTests : IAsyncLifetime
         _clock.Now += TimeSpan.FromMinutes(10);
         Assert.True(await store.TryRevokeAsync(Token(2), Now.AddMinutes(30), TimeSpan.Zero, CancellationToken.None));
 
-        await using var rows = _database!.DataSource.CreateCommand("SELECT count(*) FROM token_revocation");
+        await using var rows = (await _postgres.HostAsync()).CreateCommand("SELECT count(*) FROM token_revocation");
         Assert.Equal(1L, await rows.ExecuteScalarAsync());
     }
 }

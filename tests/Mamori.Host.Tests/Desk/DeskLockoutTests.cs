@@ -3,7 +3,6 @@ using Mamori.Desk.Audit;
 using Mamori.Host.Desk.Console;
 using Mamori.Host.Storage.Postgres;
 using Mamori.Host.Tests.Support;
-using Mamori.Storage.Postgres;
 using Mamori.Tests.Postgres;
 using Microsoft.Extensions.Options;
 
@@ -50,8 +49,8 @@ public sealed class DeskLockoutTests
     public async Task Each_lock_after_the_first_is_twice_as_long_up_to_the_limit_and_the_right_password_resets_it(string kind)
     {
         var clock = new ManualClock();
-        await using var database = kind == "postgres" ? await MigratedAsync() : null;
-        var lockouts = Lockouts(kind, clock, database);
+        await using var postgres = new InstancesOnOneDatabase(PostgresLoginLockouts.Migrations);
+        var lockouts = kind == "memory" ? new LoginLockouts(clock, Options.Create(Rule)) : await OnPostgresAsync(postgres, clock);
 
         Assert.Null(await lockouts.FailedAsync("a", default));
         Assert.Null(await lockouts.FailedAsync("a", default));
@@ -76,9 +75,9 @@ public sealed class DeskLockoutTests
     public async Task Wrong_passwords_spread_over_two_hosts_lock_the_login_on_both_as_soon_as_on_one()
     {
         var clock = new ManualClock();
-        await using var database = await MigratedAsync();
-        var hostA = Lockouts("postgres", clock, database);
-        var hostB = Lockouts("postgres", clock, database);
+        await using var postgres = new InstancesOnOneDatabase(PostgresLoginLockouts.Migrations);
+        var hostA = await OnPostgresAsync(postgres, clock);
+        var hostB = await OnPostgresAsync(postgres, clock);
 
         // Three guessers at once, on either host: every failure counts.
         var first = await Task.WhenAll(hostA.FailedAsync("chamber\nsato", default), hostB.FailedAsync("chamber\nsato", default));
@@ -91,14 +90,6 @@ public sealed class DeskLockoutTests
 
     private static readonly DeskConsoleOptions Rule = new() { FailuresBeforeLockout = 3, MaxLockoutMinutes = 5 };
 
-    private static ILoginLockouts Lockouts(string kind, ManualClock clock, TestDatabase? database) => kind == "memory"
-        ? new LoginLockouts(clock, Options.Create(Rule))
-        : new PostgresLoginLockouts(database!.DataSource, clock, Options.Create(Rule));
-
-    private static async Task<TestDatabase> MigratedAsync()
-    {
-        var database = await TestDatabase.CreateAsync();
-        await SchemaMigrator.ApplyAsync(database.DataSource, PostgresLoginLockouts.Migrations, CancellationToken.None);
-        return database;
-    }
+    private static async Task<ILoginLockouts> OnPostgresAsync(InstancesOnOneDatabase postgres, ManualClock clock) =>
+        new PostgresLoginLockouts(await postgres.HostAsync(), clock, Options.Create(Rule));
 }

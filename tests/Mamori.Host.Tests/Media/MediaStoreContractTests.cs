@@ -1,8 +1,6 @@
 using Mamori.Host.Media;
 using Mamori.Host.Storage.Postgres;
-using Mamori.Storage.Postgres;
 using Mamori.Tests.Postgres;
-using Npgsql;
 
 namespace Mamori.Host.Tests.Media;
 
@@ -11,8 +9,7 @@ public sealed class MediaStoreContractTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mamori-media-").FullName;
     private readonly List<IDisposable> _opened = [];
-    private readonly List<NpgsqlDataSource> _hosts = [];
-    private TestDatabase? _database;
+    private readonly InstancesOnOneDatabase _postgres = new(PostgresMediaStore.Migrations);
 
     public static TheoryData<string> Stores => ["sqlite"];
 
@@ -23,10 +20,7 @@ public sealed class MediaStoreContractTests : IAsyncLifetime
         _opened.ForEach(store => store.Dispose());
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-        foreach (var host in _hosts)
-            await host.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
+        await _postgres.DisposeAsync();
     }
 
     /// <summary>
@@ -41,13 +35,7 @@ public sealed class MediaStoreContractTests : IAsyncLifetime
             _opened.Add(store);
             return store;
         }
-        if (_database is null)
-        {
-            _database = await TestDatabase.CreateAsync();
-            await SchemaMigrator.ApplyAsync(_database.DataSource, PostgresMediaStore.Migrations, CancellationToken.None);
-        }
-        var host = NpgsqlDataSource.Create(_database.ConnectionString);
-        _hosts.Add(host);
+        var host = await _postgres.HostAsync();
         return new PostgresMediaStore(host, maxTotalBytes);
     }
 
@@ -84,7 +72,7 @@ public sealed class MediaStoreContractTests : IAsyncLifetime
         var b = await OpenAsync("postgres", 5000);
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? a : b).AddAsync(new byte[1000], "image/png", CancellationToken.None)));
 
-        await using var sums = _database!.DataSource.CreateCommand("SELECT (SELECT sum(bytes) FROM media), (SELECT bytes FROM media_total)");
+        await using var sums = (await _postgres.HostAsync()).CreateCommand("SELECT (SELECT sum(bytes) FROM media), (SELECT bytes FROM media_total)");
         await using var row = await sums.ExecuteReaderAsync();
         Assert.True(await row.ReadAsync());
         Assert.Equal(5000, row.GetInt64(0));

@@ -2,9 +2,7 @@ using Mamori.Core.Dialogs;
 using Mamori.Core.Messages;
 using Mamori.Host.Reports;
 using Mamori.Host.Storage.Postgres;
-using Mamori.Storage.Postgres;
 using Mamori.Tests.Postgres;
-using Npgsql;
 
 namespace Mamori.Host.Tests.Reports;
 
@@ -13,8 +11,7 @@ public sealed class ReportSnapshotsContractTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mamori-reports-").FullName;
     private readonly List<IDisposable> _opened = [];
-    private readonly List<NpgsqlDataSource> _hosts = [];
-    private TestDatabase? _database;
+    private readonly InstancesOnOneDatabase _postgres = new(PostgresReportSnapshots.Migrations);
 
     public static TheoryData<string> Stores => ["sqlite"];
 
@@ -25,10 +22,7 @@ public sealed class ReportSnapshotsContractTests : IAsyncLifetime
         _opened.ForEach(store => store.Dispose());
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-        foreach (var host in _hosts)
-            await host.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
+        await _postgres.DisposeAsync();
     }
 
     /// <summary>
@@ -43,13 +37,7 @@ public sealed class ReportSnapshotsContractTests : IAsyncLifetime
             _opened.Add(store);
             return store;
         }
-        if (_database is null)
-        {
-            _database = await TestDatabase.CreateAsync();
-            await SchemaMigrator.ApplyAsync(_database.DataSource, PostgresReportSnapshots.Migrations, CancellationToken.None);
-        }
-        var host = NpgsqlDataSource.Create(_database.ConnectionString);
-        _hosts.Add(host);
+        var host = await _postgres.HostAsync();
         return new PostgresReportSnapshots(host, maxReports);
     }
 

@@ -2,7 +2,6 @@ using Mamori.Core.Dialogs;
 using Mamori.Host.Desk.Hubs;
 using Mamori.Host.Storage.Postgres;
 using Mamori.Host.Tests.Support;
-using Mamori.Storage.Postgres;
 using Mamori.Tests.Postgres;
 using Microsoft.Extensions.Options;
 
@@ -16,15 +15,11 @@ public sealed class HubHoldsTests : IAsyncLifetime
 {
     private static readonly ConversationKey Conversation = new("chamber", "c-1");
     private readonly ManualClock _clock = new();
-    private TestDatabase? _database;
+    private readonly InstancesOnOneDatabase _postgres = new(PostgresHubHolds.Migrations);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-            await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _postgres.DisposeAsync();
 
     [Theory, InlineData("memory"), PostgresData]
     public async Task A_hold_lasts_until_released_and_a_second_release_says_nothing_was_held(string kind)
@@ -71,11 +66,6 @@ public sealed class HubHoldsTests : IAsyncLifetime
     {
         if (kind == "memory")
             return new HubHolds(Options.Create(options), _clock);
-        if (_database is null)
-        {
-            _database = await TestDatabase.CreateAsync();
-            await SchemaMigrator.ApplyAsync(_database.DataSource, PostgresHubHolds.Migrations, CancellationToken.None);
-        }
-        return new PostgresHubHolds(_database.DataSource, _clock, Options.Create(options));
+        return new PostgresHubHolds(await _postgres.HostAsync(), _clock, Options.Create(options));
     }
 }

@@ -3,7 +3,6 @@ using Mamori.Core.Dialogs;
 using Mamori.Host.Channels.DirectLine.Storage;
 using Mamori.Host.Storage.Postgres;
 using Mamori.Host.Tests.Support;
-using Mamori.Storage.Postgres;
 using Mamori.Tests.Postgres;
 
 namespace Mamori.Host.Tests.Channels.DirectLine.Storage;
@@ -16,7 +15,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
 
     private readonly string _folder = Directory.CreateTempSubdirectory("mamori-dlstore-").FullName;
     private readonly List<IDisposable> _opened = [];
-    private TestDatabase? _database;
+    private readonly InstancesOnOneDatabase _postgres = new(PostgresDirectLineStore.Migrations);
 
     private ManualClock Clock { get; } = new();
 
@@ -29,12 +28,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
             _opened.Add(file);
             return file;
         }
-        if (_database is null)
-        {
-            _database = await TestDatabase.CreateAsync();
-            await SchemaMigrator.ApplyAsync(_database.DataSource, PostgresDirectLineStore.Migrations, CancellationToken.None);
-        }
-        return new PostgresDirectLineStore(_database.DataSource, Clock);
+        return new PostgresDirectLineStore(await _postgres.HostAsync(), Clock);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -44,8 +38,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
         foreach (var store in _opened)
             store.Dispose();
         Directory.Delete(_folder, recursive: true);
-        if (_database is not null)
-            await _database.DisposeAsync();
+        await _postgres.DisposeAsync();
     }
 
     [Theory, InlineData("sqlite"), PostgresData]
