@@ -31,7 +31,7 @@ public sealed class Conversation : IDisposable
     private bool _pumpAgain;
     private long _postedBytes;
 
-    public Conversation(ConversationKey key, string userId, Uri publicBase, TokenBucketRateLimiter limiter, IDirectLineStore store, TimeProvider clock)
+    private Conversation(ConversationKey key, string userId, Uri publicBase, TokenBucketRateLimiter limiter, IDirectLineStore store, TimeProvider clock)
     {
         Key = key;
         UserId = userId;
@@ -42,7 +42,7 @@ public sealed class Conversation : IDisposable
         LastTouched = StoredTouch = clock.GetUtcNow();
     }
 
-    /// <summary>A conversation read back from the store, with the turns it accepted and never answered.</summary>
+    /// <summary>A conversation as the store holds it (just created, or read back with the turns it accepted and never answered).</summary>
     public Conversation(StoredDirectLineConversation stored, TokenBucketRateLimiter limiter, IDirectLineStore store, TimeProvider clock)
         : this(stored.Key, stored.UserId, stored.PublicBase, limiter, store, clock) =>
         Take(new TranscriptTail(stored.Transcript, stored.PostedBytes, stored.Inbox));

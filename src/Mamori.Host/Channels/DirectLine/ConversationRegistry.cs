@@ -17,6 +17,8 @@ public sealed class ConversationRegistry(IOptions<DirectLineOptions> options, ID
     /// <summary>A conversation used since the store last heard of it is marked used again after this long, not on every read.</summary>
     private static readonly TimeSpan TouchWriteInterval = TimeSpan.FromMinutes(1);
 
+    private const string ChannelId = "directline";
+
     private readonly ConcurrentDictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
     private readonly DirectLineOptions _options = options.Value;
 
@@ -61,9 +63,11 @@ public sealed class ConversationRegistry(IOptions<DirectLineOptions> options, ID
             return (null, false);
 
         // The store decides between two starts of the same conversation (here or on another process): one insert wins.
-        if (!await store.CreateAsync(new NewDirectLineConversation(key, userId, publicBase, "directline", clock.GetUtcNow()), ct))
+        if (!await store.CreateAsync(new NewDirectLineConversation(key, userId, publicBase, ChannelId, clock.GetUtcNow()), ct))
             return (await FindAsync(key.ConversationId, ct), false);
-        var fresh = new Conversation(key, userId, publicBase, NewLimiter(), store, clock);
+        // What the store now holds: no activity yet, the greeting owed in the inbox.
+        var fresh = new Conversation(new StoredDirectLineConversation(key, userId, publicBase, 0, [], [new InboxTurn(InboxTurn.StartTurn, userId, "", ChannelId)]),
+            NewLimiter(), store, clock);
         var kept = _conversations.GetOrAdd(key.ConversationId, fresh);
         if (ReferenceEquals(kept, fresh))
             return (fresh, true);

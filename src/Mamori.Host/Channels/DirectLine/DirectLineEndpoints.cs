@@ -106,7 +106,8 @@ internal static class DirectLineEndpoints
         if (created)
             DirectLineLog.ConversationStarted(logger, key.TenantId, key.ConversationId);
         // The greeting waits in the inbox of a new conversation; one read back from the store may hold turns never answered.
-        driver.Pump(conversation);
+        if (conversation.NextTurn() is not null)
+            driver.Pump(conversation);
         conversation.Touch();
 
         var info = ConversationResponse(context.Request, tokens, c, conversation, options.Value, watermark: null);
