@@ -33,7 +33,7 @@ internal static class CaseRow
     public static object?[] InsertValues(DeskCase c) =>
     [
         c.Id, c.TenantId, c.Conversation.ConversationId, c.OwnerUserId, c.Channel, DeskCodes.Code(c.State), c.OpenedAt, c.Reason,
-        DeskSql.Json(DeskJson.Serialize(c.Snapshot)), c.Route,
+        PostgresSql.Json(DeskJson.Serialize(c.Snapshot)), c.Route,
     ];
 
     /// <summary>Every field a transition may change, and the version the row must still have.</summary>

@@ -47,7 +47,7 @@ public sealed class PostgresAdviserCompanies(NpgsqlDataSource database, TimeProv
                 INSERT INTO company_diagnosis ({DiagnosisColumns})
                 SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
                 WHERE EXISTS (SELECT 1 FROM adviser_company WHERE tenant = $2 AND id = $3)
-                """, [run.Id, run.TenantId, run.CompanyId, DeskSql.Json(AdviserJson.Serialize(run.Answers)), run.Headline, run.PrimaryBarrier?.Code(),
+                """, [run.Id, run.TenantId, run.CompanyId, PostgresSql.Json(AdviserJson.Serialize(run.Answers)), run.Headline, run.PrimaryBarrier?.Code(),
                 run.MaturityStep, run.RanBy, run.RanAt], cancellationToken);
             return inserted == 1 ? run : null;
         }

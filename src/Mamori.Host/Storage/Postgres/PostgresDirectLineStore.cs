@@ -70,10 +70,10 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
     {
         await using var batch = database.CreateBatch();
         for (int i = 0; i < activities.Count; i++)
-            batch.BatchCommands.Add(Statement("INSERT INTO dl_activity (conversation, idx, body) VALUES ($1, $2, $3)", conversationId, firstIndex + i, activities[i].ToArray()));
+            batch.BatchCommands.Add(PostgresSql.Statement("INSERT INTO dl_activity (conversation, idx, body) VALUES ($1, $2, $3)", conversationId, firstIndex + i, activities[i].ToArray()));
         if (answered is { } echo)
-            batch.BatchCommands.Add(Statement("DELETE FROM dl_inbox WHERE conversation = $1 AND echo = $2", conversationId, echo));
-        batch.BatchCommands.Add(Statement("UPDATE dl_conversation SET touched_at = greatest(touched_at, $2) WHERE id = $1", conversationId, Now()));
+            batch.BatchCommands.Add(PostgresSql.Statement("DELETE FROM dl_inbox WHERE conversation = $1 AND echo = $2", conversationId, echo));
+        batch.BatchCommands.Add(PostgresSql.Statement("UPDATE dl_conversation SET touched_at = greatest(touched_at, $2) WHERE id = $1", conversationId, Now()));
         batch.BatchCommands.Add(_notices.NotifyCommand(Channel, conversationId));
         await ExecuteWritingAsync(batch, conversationId, ct);
     }
@@ -82,12 +82,12 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
     {
         var now = Now();
         await using var batch = database.CreateBatch();
-        batch.BatchCommands.Add(Statement("INSERT INTO dl_activity (conversation, idx, body) VALUES ($1, $2, $3)", conversationId, index, echo.ToArray()));
+        batch.BatchCommands.Add(PostgresSql.Statement("INSERT INTO dl_activity (conversation, idx, body) VALUES ($1, $2, $3)", conversationId, index, echo.ToArray()));
         if (turn is not null)
-            batch.BatchCommands.Add(Statement("INSERT INTO dl_inbox (conversation, echo, user_id, text, channel, accepted_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            batch.BatchCommands.Add(PostgresSql.Statement("INSERT INTO dl_inbox (conversation, echo, user_id, text, channel, accepted_at) VALUES ($1, $2, $3, $4, $5, $6)",
                 conversationId, turn.EchoIndex, turn.UserId, turn.Text, turn.ChannelId, now));
         // Also locks the row, in line with TryReleaseLeaseAsync (see the remarks).
-        batch.BatchCommands.Add(Statement("UPDATE dl_conversation SET posted_bytes = $2, touched_at = greatest(touched_at, $3) WHERE id = $1",
+        batch.BatchCommands.Add(PostgresSql.Statement("UPDATE dl_conversation SET posted_bytes = $2, touched_at = greatest(touched_at, $3) WHERE id = $1",
             conversationId, postedBytes, now));
         batch.BatchCommands.Add(_notices.NotifyCommand(Channel, conversationId));
         await ExecuteWritingAsync(batch, conversationId, ct);
@@ -200,15 +200,7 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
     {
         var batch = database.CreateBatch();
         foreach (var (sql, values) in statements)
-            batch.BatchCommands.Add(Statement(sql, values));
+            batch.BatchCommands.Add(PostgresSql.Statement(sql, values));
         return batch;
-    }
-
-    private static NpgsqlBatchCommand Statement(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return command;
     }
 }

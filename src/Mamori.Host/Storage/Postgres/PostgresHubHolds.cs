@@ -19,8 +19,8 @@ internal sealed class PostgresHubHolds(NpgsqlDataSource database, TimeProvider c
     {
         var now = clock.GetUtcNow().ToUniversalTime();
         await using var batch = database.CreateBatch();
-        batch.BatchCommands.Add(Statement("DELETE FROM hub_hold WHERE since <= $1", now - options.Value.MaxHold));
-        batch.BatchCommands.Add(Statement("""
+        batch.BatchCommands.Add(PostgresSql.Statement("DELETE FROM hub_hold WHERE since <= $1", now - options.Value.MaxHold));
+        batch.BatchCommands.Add(PostgresSql.Statement("""
             INSERT INTO hub_hold (tenant, conversation, since) VALUES ($1, $2, $3)
             ON CONFLICT (tenant, conversation) DO UPDATE SET since = excluded.since
             """, conversation.TenantId, conversation.ConversationId, now));
@@ -29,27 +29,15 @@ internal sealed class PostgresHubHolds(NpgsqlDataSource database, TimeProvider c
 
     public async Task<bool> IsHeldAsync(ConversationKey conversation, CancellationToken ct)
     {
-        await using var command = database.CreateCommand("SELECT since FROM hub_hold WHERE tenant = $1 AND conversation = $2");
-        command.Parameters.Add(new NpgsqlParameter { Value = conversation.TenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = conversation.ConversationId });
-        return await command.ExecuteScalarAsync(ct) is DateTime since && Live(since);
+        return await database.ScalarAsync("SELECT since FROM hub_hold WHERE tenant = $1 AND conversation = $2",
+            [conversation.TenantId, conversation.ConversationId], ct) is DateTime since && Live(since);
     }
 
     public async Task<bool> ReleaseAsync(ConversationKey conversation, CancellationToken ct)
     {
-        await using var command = database.CreateCommand("DELETE FROM hub_hold WHERE tenant = $1 AND conversation = $2 RETURNING since");
-        command.Parameters.Add(new NpgsqlParameter { Value = conversation.TenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = conversation.ConversationId });
-        return await command.ExecuteScalarAsync(ct) is DateTime since && Live(since);
+        return await database.ScalarAsync("DELETE FROM hub_hold WHERE tenant = $1 AND conversation = $2 RETURNING since",
+            [conversation.TenantId, conversation.ConversationId], ct) is DateTime since && Live(since);
     }
 
     private bool Live(DateTime since) => clock.GetUtcNow() - new DateTimeOffset(since, TimeSpan.Zero) < options.Value.MaxHold;
-
-    private static NpgsqlBatchCommand Statement(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return command;
-    }
 }

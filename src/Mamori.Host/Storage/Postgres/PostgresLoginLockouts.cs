@@ -20,9 +20,7 @@ internal sealed class PostgresLoginLockouts(NpgsqlDataSource database, TimeProvi
 
     public async Task<TimeSpan?> LockedForAsync(string key, CancellationToken ct)
     {
-        await using var command = database.CreateCommand("SELECT locked_until FROM login_lockout WHERE key = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
-        var left = await command.ExecuteScalarAsync(ct) is DateTime until ? new DateTimeOffset(until, TimeSpan.Zero) - clock.GetUtcNow() : TimeSpan.Zero;
+        var left = await database.ScalarAsync("SELECT locked_until FROM login_lockout WHERE key = $1", [key], ct) is DateTime until ? new DateTimeOffset(until, TimeSpan.Zero) - clock.GetUtcNow() : TimeSpan.Zero;
         return left > TimeSpan.Zero ? left : null;
     }
 
@@ -38,10 +36,8 @@ internal sealed class PostgresLoginLockouts(NpgsqlDataSource database, TimeProvi
             INSERT INTO login_lockout AS l (key, failures, locked_until, last_failure) VALUES ($1, 1, NULL, $2)
             ON CONFLICT (key) DO UPDATE SET failures = l.failures + 1, last_failure = $2
             RETURNING failures, locked_until
-            """, connection, transaction))
+            """, connection, transaction).With(key, now))
         {
-            count.Parameters.Add(new NpgsqlParameter { Value = key });
-            count.Parameters.Add(new NpgsqlParameter { Value = now });
             await using var reader = await count.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             failures = reader.GetInt32(0);
@@ -50,26 +46,19 @@ internal sealed class PostgresLoginLockouts(NpgsqlDataSource database, TimeProvi
         var lockNow = LoginLockouts.LockAfter(failures, now, options.Value);
         if (lockNow is { } until)
         {
-            await using var lockIt = new NpgsqlCommand("UPDATE login_lockout SET locked_until = $2 WHERE key = $1", connection, transaction);
-            lockIt.Parameters.Add(new NpgsqlParameter { Value = key });
-            lockIt.Parameters.Add(new NpgsqlParameter { Value = until.ToUniversalTime() });
+            await using var lockIt = new NpgsqlCommand("UPDATE login_lockout SET locked_until = $2 WHERE key = $1", connection, transaction).With(key, until.ToUniversalTime());
             await lockIt.ExecuteNonQueryAsync(ct);
             lockedUntil = until;
         }
-        await using (var forget = new NpgsqlCommand("DELETE FROM login_lockout WHERE last_failure < $1 AND (locked_until IS NULL OR locked_until < $2)", connection, transaction))
-        {
-            forget.Parameters.Add(new NpgsqlParameter { Value = now - ForgetAfter });
-            forget.Parameters.Add(new NpgsqlParameter { Value = now });
+        await using (var forget = new NpgsqlCommand("DELETE FROM login_lockout WHERE last_failure < $1 AND (locked_until IS NULL OR locked_until < $2)", connection, transaction)
+            .With(now - ForgetAfter, now))
             await forget.ExecuteNonQueryAsync(ct);
-        }
         await transaction.CommitAsync(ct);
         return lockNow is not null && lockedUntil > now ? lockedUntil - now : null;
     }
 
     public async Task SucceededAsync(string key, CancellationToken ct)
     {
-        await using var command = database.CreateCommand("DELETE FROM login_lockout WHERE key = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = key });
-        await command.ExecuteNonQueryAsync(ct);
+        await database.ExecuteAsync("DELETE FROM login_lockout WHERE key = $1", [key], ct);
     }
 }

@@ -1,19 +1,32 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Mamori.Storage.Postgres.Desk;
+namespace Mamori.Storage.Postgres;
 
 /// <summary>
-/// The one-statement calls of the desk stores, with positional parameters ($1, $2…), which Npgsql sends without
-/// rewriting the SQL; a null value is SQL NULL.
+/// The stores' statements with positional parameters ($1, $2…), which Npgsql sends without rewriting the SQL; a null
+/// value is SQL NULL.
 /// </summary>
-internal static class DeskSql
+public static class PostgresSql
 {
     public static NpgsqlCommand With(this NpgsqlCommand command, params object?[] values)
     {
-        foreach (var value in values)
-            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value ?? DBNull.Value });
+        AddTo(command.Parameters, values);
         return command;
+    }
+
+    /// <summary>One statement of a batch (a batch is one round trip and one implicit transaction).</summary>
+    public static NpgsqlBatchCommand Statement(string sql, params object?[] values)
+    {
+        var statement = new NpgsqlBatchCommand(sql);
+        AddTo(statement.Parameters, values);
+        return statement;
+    }
+
+    private static void AddTo(NpgsqlParameterCollection parameters, object?[] values)
+    {
+        foreach (var value in values)
+            parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value ?? DBNull.Value });
     }
 
     /// <summary>Text for a json column.</summary>
