@@ -23,26 +23,29 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         if (missing.Length > 0)
             throw new InvalidDataException($"{Path.Combine(folder, "wording.yaml")}: missing or empty entries: {string.Join(", ", missing)}.");
 
-        var commandsFile = Read<CommandsFile>(deserializer, Path.Combine(folder, "commands.yaml"));
+        var commandsPath = Path.Combine(folder, "commands.yaml");
+        var commandsFile = Read<CommandsFile>(deserializer, commandsPath);
+        var forms = new FormClasses(commandsFile.FormClasses, commandsPath);
         var commands = new CommandSet(
             new Dictionary<CommandKind, CommandWords>
             {
-                [CommandKind.Restart] = commandsFile.Restart.ToWords(),
-                [CommandKind.Back] = commandsFile.Back.ToWords(),
-                [CommandKind.Help] = commandsFile.Help.ToWords(),
-                [CommandKind.Quit] = commandsFile.Quit.ToWords(),
-                [CommandKind.Handoff] = commandsFile.Handoff.ToWords(),
-                [CommandKind.StartDiagnosis] = commandsFile.StartDiagnosis.ToWords(),
-                [CommandKind.Resume] = commandsFile.Resume.ToWords(),
-                [CommandKind.Ask] = commandsFile.Ask.ToWords(),
-                [CommandKind.Details] = commandsFile.Details.ToWords(),
+                [CommandKind.Restart] = commandsFile.Restart.ToWords(forms),
+                [CommandKind.Back] = commandsFile.Back.ToWords(forms),
+                [CommandKind.Help] = commandsFile.Help.ToWords(forms),
+                [CommandKind.Quit] = commandsFile.Quit.ToWords(forms),
+                [CommandKind.Handoff] = commandsFile.Handoff.ToWords(forms),
+                [CommandKind.StartDiagnosis] = commandsFile.StartDiagnosis.ToWords(forms),
+                [CommandKind.Resume] = commandsFile.Resume.ToWords(forms),
+                [CommandKind.Ask] = commandsFile.Ask.ToWords(forms),
+                [CommandKind.Details] = commandsFile.Details.ToWords(forms),
             },
             commandsFile.Unknown,
             commandsFile.Greetings,
             commandsFile.PoliteEndings,
             commandsFile.ConfirmYes,
             commandsFile.ConfirmNo,
-            commandsFile.QuestionWords);
+            commandsFile.QuestionWords,
+            new RequestGrammar(commandsFile.Canonical, commandsFile.QuestionEndings, forms.Expand(commandsFile.AskingRequests)));
 
         var cues = Read<QuestionCuesFile>(deserializer, Path.Combine(folder, "question-cues.yaml"));
         return new DialogLanguage(wording, commands, new QuestionDetector(
@@ -82,6 +85,19 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public List<string> ConfirmYes { get; set; } = [];
         public List<string> ConfirmNo { get; set; } = [];
         public List<string> QuestionWords { get; set; } = [];
+        public Dictionary<string, List<string>> FormClasses { get; set; } = [];
+        public Dictionary<string, string> Canonical { get; set; } = [];
+        public List<string> QuestionEndings { get; set; } = [];
+        public List<string> AskingRequests { get; set; } = [];
+    }
+
+    /// <summary>Request endings shared by every command: a form written 「@request」 stands for the whole class.</summary>
+    private sealed class FormClasses(Dictionary<string, List<string>> classes, string path)
+    {
+        public List<string> Expand(IEnumerable<string> forms) =>
+            forms.SelectMany(f => !f.StartsWith('@') ? [f]
+                : classes.TryGetValue(f[1..], out var members) ? members
+                : throw new InvalidDataException($"{path}: form class '{f}' is not defined in formClasses.")).ToList();
     }
 
     private sealed class CommandEntry
@@ -91,9 +107,9 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public List<string> Contains { get; set; } = [];
         public List<RequestEntry> Requests { get; set; } = [];
 
-        public CommandWords ToWords() =>
+        public CommandWords ToWords(FormClasses forms) =>
             string.IsNullOrWhiteSpace(Label) ? throw new InvalidDataException("prompts/dialog/commands.yaml: every command needs a label.")
-            : new CommandWords(Label, Phrases, Contains, Requests.Select(r => new CommandRequest(r.Topics, r.Forms)).ToList());
+            : new CommandWords(Label, Phrases, Contains, Requests.Select(r => new CommandRequest(r.Topics, forms.Expand(r.Forms))).ToList());
     }
 
     private sealed class RequestEntry

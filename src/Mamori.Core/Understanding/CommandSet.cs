@@ -35,6 +35,9 @@ public sealed class CommandSet
 
     private readonly (CommandKind Kind, string[] Topics, string[] Forms)[] _intents;
     private readonly string[] _questionWords;
+    private readonly (string From, string To)[] _canonical;
+    private readonly string[] _questionEndings;
+    private readonly string[] _askingRequests;
 
     public CommandSet(
         IReadOnlyDictionary<CommandKind, CommandWords> commands,
@@ -43,8 +46,15 @@ public sealed class CommandSet
         IEnumerable<string> politeEndings,
         IEnumerable<string>? yes = null,
         IEnumerable<string>? no = null,
-        IEnumerable<string>? questionWords = null)
+        IEnumerable<string>? questionWords = null,
+        RequestGrammar? grammar = null)
     {
+        grammar ??= RequestGrammar.None;
+        // Longest first, so 「どげんして」 is rewritten before 「どげん」.
+        _canonical = grammar.Canonical.Select(p => (From: JapaneseFold.Fold(p.Key), To: JapaneseFold.Fold(p.Value)))
+            .Where(p => p.From.Length > 0).OrderByDescending(p => p.From.Length).ToArray();
+        _questionEndings = Fold(grammar.QuestionEndings).OrderByDescending(e => e.Length).ToArray();
+        _askingRequests = Canon(Fold(grammar.AskingRequests));
         _yes = (yes ?? []).Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         _no = (no ?? []).Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         _politeEndings = politeEndings.Select(JapaneseFold.Fold).Where(e => e.Length > 0).OrderByDescending(e => e.Length).ToArray();
@@ -55,7 +65,7 @@ public sealed class CommandSet
         }
         _labels = commands.ToDictionary(c => c.Key, c => c.Value.Label);
         _intents = commands
-            .SelectMany(c => c.Value.Requests.Select(r => (c.Key, Fold(r.Topics), Fold(r.Forms))))
+            .SelectMany(c => c.Value.Requests.Select(r => (c.Key, Canon(Fold(r.Topics)), Canon(Fold(r.Forms)))))
             .Where(i => i.Item2.Length > 0)
             .ToArray();
         _questionWords = Fold(questionWords ?? []);
@@ -107,16 +117,23 @@ public sealed class CommandSet
     /// </summary>
     public CommandKind? DetectRequest(string text)
     {
-        var key = StripPoliteEnding(JapaneseFold.Fold(text));
+        var key = Canon(StripPoliteEnding(JapaneseFold.Fold(text)));
         if (key.Length == 0 || key.Length > MaxContainsLength)
             return null;
+        var endsAsQuestion = EndsAsQuestion(key) || text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith('？');
         foreach (var (kind, topics, forms) in _intents)
         {
             if (topics.Where(t => key.Contains(t, StringComparison.Ordinal)).MaxBy(t => t.Length) is not { } topic
                 || (forms.Length > 0 && !forms.Any(f => key.Contains(f, StringComparison.Ordinal))))
                 continue;
             if (kind is CommandKind.Handoff || !Asks(key, topic))
+            {
+                // 「診断始める前に何か準備いるっすか」「データは戻るんかね」: said as a question, not as a request. Asking for a
+                // person and how to use the bot are questions by nature (「これどうやって使うん？」), so they stay requests.
+                if (endsAsQuestion && kind is not (CommandKind.Handoff or CommandKind.Help) && !IsAskingRequest(key))
+                    continue;
                 return kind;
+            }
         }
         return null;
     }
@@ -127,6 +144,44 @@ public sealed class CommandSet
         var rest = key.Replace(topic, "・", StringComparison.Ordinal);
         return _questionWords.Any(w => rest.Contains(w, StringComparison.Ordinal));
     }
+
+    private bool EndsAsQuestion(string key) => _questionEndings.Any(e => key.Length > e.Length && key.EndsWith(e, StringComparison.Ordinal));
+
+    // A request put as a question: the verb before the ending is a request (「診断していただけますか」「見てくれる？」) or a
+    // potential form (「やり直せますか」「戻れるっすか」: can I…?). 「診断してくれるところある？」 ends in ある: a question.
+    private bool IsAskingRequest(string key)
+    {
+        var verb = key;
+        foreach (var ending in _questionEndings)
+        {
+            if (verb.EndsWith(ending, StringComparison.Ordinal))
+            {
+                verb = verb[..^ending.Length];
+                break;
+            }
+        }
+        if (EndsInAskingRequest(verb))
+            return true;
+        foreach (var tail in (string[])["ます", "ん", "の", "る"])
+        {
+            if (verb.EndsWith(tail, StringComparison.Ordinal))
+                verb = verb[..^tail.Length];
+        }
+        return EndsInAskingRequest(verb) || (verb.Length > 0 && "れせえけき".Contains(verb[^1]));
+    }
+
+    private bool EndsInAskingRequest(string verb) => _askingRequests.Any(r => verb.EndsWith(r, StringComparison.Ordinal));
+
+    // Dialect and humble forms rewritten to one (「どげん使えば」 → 「どう使えば」, 「失礼いたします」 → 「失礼します」), so one
+    // topic or form covers them all; topics and forms are rewritten the same way.
+    private string Canon(string key)
+    {
+        foreach (var (from, to) in _canonical)
+            key = key.Replace(from, to, StringComparison.Ordinal);
+        return key;
+    }
+
+    private string[] Canon(string[] words) => words.Select(Canon).Where(w => w.Length > 0).Distinct().ToArray();
 
     private static string[] Fold(IEnumerable<string> words) =>
         words.Select(JapaneseFold.Fold).Where(w => w.Length > 0).Distinct().ToArray();
@@ -159,6 +214,15 @@ public sealed class CommandSet
 public sealed record CommandWords(string Label, IReadOnlyList<string> Phrases, IReadOnlyList<string> Contains, IReadOnlyList<CommandRequest>? RequestForms = null)
 {
     public IReadOnlyList<CommandRequest> Requests => RequestForms ?? [];
+}
+
+/// <summary>
+/// What plain-word requests share across commands (commands.yaml): dialect rewrites, the endings that make a message a
+/// question, and the request forms that end like one (「〜いただけますか」).
+/// </summary>
+public sealed record RequestGrammar(IReadOnlyDictionary<string, string> Canonical, IReadOnlyList<string> QuestionEndings, IReadOnlyList<string> AskingRequests)
+{
+    public static readonly RequestGrammar None = new(new Dictionary<string, string>(), [], []);
 }
 
 /// <param name="Forms">Empty: the topic alone is enough (「前の質問に戻って」).</param>
