@@ -7,7 +7,8 @@ namespace Mamori.Core.Understanding;
 /// <param name="Staff">Words for employees, which the owner is not counted in.</param>
 /// <param name="Persons">Words for one person (わし, 嫁, 息子, バイトの子 …), for people listed without a number.</param>
 /// <param name="Joins">Words between two counts that add them up (「と」「＋」); <paramref name="NotJoins"/> overrule them (「とき」).</param>
-internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons, string[] Totals);
+/// <param name="Rough">Words that make a number a rough one (くらい, 前後, 約): on a band's edge it could be either band.</param>
+internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons, string[] Totals, string[] Rough);
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
@@ -16,6 +17,9 @@ internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, stri
 internal sealed partial class QuantityReader(QuantityWords words)
 {
     private string[] RangeMarks => words.RangeMarks;
+
+    /// <summary>「十万くらい」「20人前後」: the number was given roughly.</summary>
+    public bool IsRough(string folded) => words.Rough.Any(w => folded.Contains(w, StringComparison.Ordinal));
 
     /// <summary>People: numbers followed by 人/名 (summed: 「社員5人とパート3人」), or a reply that is only a number (「12」「三十くらい」).</summary>
     public (decimal Min, decimal Max)? People(string folded)

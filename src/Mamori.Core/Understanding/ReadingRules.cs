@@ -96,7 +96,7 @@ public sealed class ReadingRules
             Words(q.RangeMarks, path, "quantities.rangeMarks"), Words(q.Fillers, path, "quantities.fillers"),
             Words(q.Approximately, path, "quantities.approximately"), Words(q.Owners, path, "quantities.owners"), Words(q.Staff, path, "quantities.staff"),
             Words(q.Joins, path, "quantities.joins"), Words(q.NotJoins, path, "quantities.notJoins"), Words(q.Persons, path, "quantities.persons"),
-            Words(q.Totals, path, "quantities.totals")));
+            Words(q.Totals, path, "quantities.totals"), Words(q.Rough, path, "quantities.rough")));
         _contrasts = (yaml.Contrasts ?? []).Select(c =>
             {
                 var atStart = c.StartsWith('^');
@@ -583,5 +583,6 @@ public sealed class ReadingRules
         public List<string>? NotJoins { get; set; }
         public List<string>? Persons { get; set; }
         public List<string>? Totals { get; set; }
+        public List<string>? Rough { get; set; }
     }
 }

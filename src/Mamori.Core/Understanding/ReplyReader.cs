@@ -411,8 +411,16 @@ public sealed partial class ReplyReader
         // Words that disagree count even when they were only a guess (「決めてはないけど、毎年十万ぐらい」), but not a typo's.
         if (byWords.Code is { } said && said != low.Code && byWords.Outcome != ReadingOutcome.NotUnderstood && byWords.Source != "typo")
             return Reading(question, low.Code, 0.5, "number-vs-words", [low.Code, said]) with { Number = number };
+        if (number is > 0 && _rules.Quantities.IsRough(folded) && Neighbour(question, low, number.Value) is { } other)
+            return Reading(question, low.Code, 0.5, "number-on-edge", [low.Code, other.Code]) with { Number = number };
         return Reading(question, low.Code, 0.95, "number") with { Number = number };
     }
+
+    // The band on the other side of an edge the number sits on: 10万 starts 「年10〜50万円」 and ends 「年10万円未満」 just below.
+    private static Choice? Neighbour(Question question, Choice band, decimal number) =>
+        number == band.Min ? question.Choices.FirstOrDefault(c => c.Max == number - 1 && c.Min > 0)
+        : number == band.Max ? question.Choices.FirstOrDefault(c => c.Min == number + 1)
+        : null;
 
     private static ReplyReading Reading(Question question, string code, double confidence, string source, IReadOnlyList<string>? alternatives = null) =>
         new(confidence >= UnderstoodAt ? ReadingOutcome.Understood : ReadingOutcome.Confirm,
