@@ -53,6 +53,8 @@ public sealed class ReadingRules
     private readonly string[] _somes;
     private readonly string[] _tacit;
     private readonly (string Ending, int Keep)[] _endings;
+    private readonly string[] _spaceContinues;
+    private readonly string[] _spaceLeads;
     private readonly string[] _affirmations;
 
     private ReadingRules(ReadingRulesYaml yaml, string path)
@@ -97,6 +99,8 @@ public sealed class ReadingRules
             Words(q.Approximately, path, "quantities.approximately"), Words(q.Owners, path, "quantities.owners"), Words(q.Staff, path, "quantities.staff"),
             Words(q.Joins, path, "quantities.joins"), Words(q.NotJoins, path, "quantities.notJoins"), Words(q.Persons, path, "quantities.persons"),
             Words(q.Totals, path, "quantities.totals"), Words(q.Rough, path, "quantities.rough")));
+        _spaceContinues = Words(yaml.SpaceJoins?.Continues, path, "spaceJoins.continues");
+        _spaceLeads = Words(yaml.SpaceJoins?.Leads, path, "spaceJoins.leads");
         _contrasts = (yaml.Contrasts ?? []).Select(c =>
             {
                 var atStart = c.StartsWith('^');
@@ -169,10 +173,20 @@ public sealed class ReadingRules
             clauses[^2] = clauses[^2] with { Text = topic + clauses[^2].Text };
             clauses.RemoveAt(clauses.Count - 1);
         }
+        // 「ご相談できる方は、残念ながらおりません」: a topic set off by a comma is the subject of the clause after it, so what
+        // that clause says (おりません) is said of the topic's words (相談できる).
+        for (var c = clauses.Count - 2; c >= 0; c--)
+        {
+            if (clauses[c].Text is { Length: > 1 and <= 12 } lead && lead.EndsWith('は') && !clauses[c + 1].AfterContrast)
+            {
+                clauses[c] = clauses[c] with { Text = lead + clauses[c + 1].Text };
+                clauses.RemoveAt(c + 1);
+            }
+        }
         return clauses;
     }
 
-    private static IEnumerable<string> SplitAtPunctuation(string text)
+    private IEnumerable<string> SplitAtPunctuation(string text)
     {
         var start = 0;
         var nfkc = text.Normalize(System.Text.NormalizationForm.FormKC);
@@ -183,6 +197,8 @@ public sealed class ReadingRules
             var inNumber = c is '.' or ',' && i > 0 && i + 1 < nfkc.Length && char.IsAsciiDigit(nfkc[i - 1]) && char.IsAsciiDigit(nfkc[i + 1]);
             // 「保険？入ってない」: a short topic echoed with a question mark belongs to the answer after it.
             var echoedTopic = c is '?' && i - start <= 6 && i + 1 < nfkc.Length;
+            if (char.IsWhiteSpace(c) && SpaceJoins(nfkc[start..i], nfkc[(i + 1)..]))
+                continue;
             if (!inNumber && !echoedTopic && (c is '、' or '。' or ',' or '.' or '!' or '?' or '\n' or '・' or '/' or ';' or '…' || char.IsWhiteSpace(c)))
             {
                 if (i > start)
@@ -192,6 +208,17 @@ public sealed class ReadingRules
         }
         if (start < nfkc.Length)
             yield return nfkc[start..];
+    }
+
+    // 「遭わない とは 思わない」「入れてない 訳じゃない」: owners typing in fragments use a space as a comma (「連絡網 有 手順書
+    // 無」), but also inside a clause: a space does not cut before a word that continues the one before it, or after one
+    // that leads on to the next.
+    private bool SpaceJoins(string before, string after)
+    {
+        var next = JapaneseFold.Fold(after.TrimStart());
+        var previous = JapaneseFold.Fold(before);
+        return previous.Length > 0 && next.Length > 0
+            && (_spaceContinues.Any(w => next.StartsWith(w, StringComparison.Ordinal)) || _spaceLeads.Any(w => previous.EndsWith(w, StringComparison.Ordinal)));
     }
 
     // A whole contrast word (not 「る|が」, which is as often a subject's が) at the end of a piece, endings aside (「けどな」).
@@ -558,6 +585,7 @@ public sealed class ReadingRules
         public List<string>? EmbeddedQuestions { get; set; }
         public AtALossYaml? AtALoss { get; set; }
         public List<string>? Contrasts { get; set; }
+        public SpaceJoinsYaml? SpaceJoins { get; set; }
         public List<string>? Partials { get; set; }
         public List<string>? Somes { get; set; }
         public List<string>? Tacit { get; set; }
@@ -570,6 +598,12 @@ public sealed class ReadingRules
     {
         public List<string>? Shoulds { get; set; }
         public List<string>? Unknowing { get; set; }
+    }
+
+    private sealed class SpaceJoinsYaml
+    {
+        public List<string>? Continues { get; set; }
+        public List<string>? Leads { get; set; }
     }
 
     private sealed class QuantitiesYaml

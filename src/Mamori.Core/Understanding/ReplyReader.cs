@@ -110,8 +110,9 @@ public sealed partial class ReplyReader
             var hits = lexicon.Find(clause).Where(h => !_rules.IsPremise(clause, h.End)).ToList();
             var polarityOf = _rules.Polarity(clause);
             // 「やってないことはない」「おらんこともない」: whatever the words, the clause says a weak yes.
+            // 「困らないことはない」: a word that is itself a no (困らない) is what the clause denies, so it says nothing either.
             if (polarity is not null && polarityOf == ClausePolarity.DoublyNegated)
-                hits.RemoveAll(h => h.Code is null || polarity.Codes.Contains(h.Code) || h.Code == question.Unknown.Code);
+                hits.RemoveAll(h => h.Code is null || h.SelfNegative || polarity.Codes.Contains(h.Code) || h.Code == question.Unknown.Code);
             // 「社内だけにしとる」「俺だけ」: an "only" inside a choice's own word is that word, not "only part".
             var partial = polarity?.Mixed is not null && (carried || _rules.HasPartial(WithoutChoiceWords(clause, lexicon)));
             carried = partial && hits.Count == 0 && polarityOf == ClausePolarity.None;
