@@ -49,7 +49,7 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
 
         var cues = Read<QuestionCuesFile>(deserializer, Path.Combine(folder, "question-cues.yaml"));
         return new DialogLanguage(wording, commands, new QuestionDetector(
-            cues.Contains, cues.Endings, cues.ClearContains, cues.ClearEndings, cues.QuestionFirstMinLength, cues.AboutTheQuestion));
+            cues.Contains, cues.Endings, cues.ClearContains, cues.ClearEndings, cues.QuestionFirstMinLength, cues.AboutTheQuestion, cues.HedgedAnswers));
     }
 
     /// <summary>The content root's own prompts/dialog/ (the CLI's one-shot commands and the tests).</summary>
@@ -126,5 +126,6 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public List<string> ClearContains { get; set; } = [];
         public List<string> ClearEndings { get; set; } = [];
         public List<string> AboutTheQuestion { get; set; } = [];
+        public List<string> HedgedAnswers { get; set; } = [];
     }
 }

@@ -136,8 +136,9 @@ internal sealed partial class QuantityReader(QuantityWords words)
         if (tokens.Count == 2)
         {
             var between = folded[tokens[0].End..tokens[1].Start];
-            if (RangeMarks.Any(m => between.Contains(m, StringComparison.Ordinal)))
-                return (tokens[0].Min, tokens[1].Max);
+            // 「二万ぐらいだったか三万だったか」「2万か3万」: one or the other is a range too.
+            if (RangeMarks.Any(m => between.Contains(m, StringComparison.Ordinal)) || between.EndsWith('か'))
+                return (Math.Min(tokens[0].Min, tokens[1].Min), Math.Max(tokens[0].Max, tokens[1].Max));
         }
         if (!sum)
             return null;

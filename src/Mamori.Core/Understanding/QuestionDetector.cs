@@ -15,13 +15,15 @@ public sealed class QuestionDetector
     private readonly string[] _clearEndings;
     private readonly int _questionFirstMinLength;
     private readonly string[] _aboutTheQuestion;
+    private readonly string[] _hedgedAnswers;
 
     /// <param name="clearContains">Cues strong enough to answer a long message as a question before the parser sees it.</param>
     public QuestionDetector(
         IEnumerable<string> contains, IEnumerable<string> endings,
         IEnumerable<string>? clearContains = null, IEnumerable<string>? clearEndings = null, int questionFirstMinLength = int.MaxValue,
-        IEnumerable<string>? aboutTheQuestion = null)
+        IEnumerable<string>? aboutTheQuestion = null, IEnumerable<string>? hedgedAnswers = null)
     {
+        _hedgedAnswers = Fold(hedgedAnswers ?? []);
         _aboutTheQuestion = Fold(aboutTheQuestion ?? []);
         _questionFirstMinLength = questionFirstMinLength;
         _clearContains = Fold(clearContains ?? []);
@@ -36,7 +38,15 @@ public sealed class QuestionDetector
     /// diagnosis parser sees the text.
     /// </summary>
     public bool IsClearQuestion(string text) =>
-        JapaneseFold.Fold(text).Length >= _questionFirstMinLength && Matches(text, _clearContains, _clearEndings);
+        JapaneseFold.Fold(text).Length >= _questionFirstMinLength && Matches(text, _clearContains, _clearEndings) && !IsHedgedAnswer(text);
+
+    // 「予約のお客さんの名前と電話番号くらい？」「ウイルスバスター年5千円くらい？」: an answer said with a rising tone, the
+    // 「？」 after an approximation, is the owner unsure of the answer, not asking one: the parser reads it first.
+    private bool IsHedgedAnswer(string text)
+    {
+        var body = text.Normalize(System.Text.NormalizationForm.FormKC).TrimEnd('?', '？', '!', '。', ' ', '　', 'w', 'ｗ', '笑', '…');
+        return _hedgedAnswers.Any(e => body.EndsWith(e, StringComparison.Ordinal));
+    }
 
     public bool IsQuestion(string text) => Matches(text, _contains, _endings);
 

@@ -25,7 +25,7 @@ internal enum ClausePolarity
 /// dialect forms, negations and what is not one, conditions, premises, hedges, contrasts, partial markers and endings.
 /// Immutable and shared; every method is pure. All words are folded with <see cref="JapaneseFold"/> on load.
 /// </summary>
-public sealed class ReadingRules
+public sealed partial class ReadingRules
 {
     public const string FileName = "reading.yaml";
 
@@ -147,6 +147,9 @@ public sealed class ReadingRules
     /// <summary>The clauses of <see cref="Clauses"/>, each with whether a contrast word (「けど」「でも」) joined it to the one before.</summary>
     internal IReadOnlyList<Clause> Split(string text)
     {
+        // 「連絡網 有 手順書 無」: in a form-like fragment, 有・無 standing alone say ある・ない of the word before them
+        // (and only then: 「共有」「所有」 end in 有 too).
+        text = StandingMark().Replace(text, m => m.Groups[1].Value == "有" ? "あり" : "なし");
         var clauses = new List<Clause>();
         var pending = false;   // 「保険はあるけど、パソコンのはない」: a piece that ends in a contrast word joins the next one by it
         foreach (var piece in SplitAtPunctuation(text))
@@ -185,6 +188,9 @@ public sealed class ReadingRules
         }
         return clauses;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \u3000]+(有|無)[りし]?(?=[ \u3000、。,.]|$)")]
+    private static partial System.Text.RegularExpressions.Regex StandingMark();
 
     private IEnumerable<string> SplitAtPunctuation(string text)
     {
