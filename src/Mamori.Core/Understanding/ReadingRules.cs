@@ -147,8 +147,8 @@ public sealed partial class ReadingRules
     /// <summary>The clauses of <see cref="Clauses"/>, each with whether a contrast word (「けど」「でも」) joined it to the one before.</summary>
     internal IReadOnlyList<Clause> Split(string text)
     {
-        // 「連絡網 有 手順書 無」: in a form-like fragment, 有・無 standing alone say ある・ない of the word before them
-        // (and only then: 「共有」「所有」 end in 有 too).
+        // 「連絡網 有 手順書 無」: in a form-like fragment, 有・無 standing alone say ある・ない of the word before them (and
+        // only then: 「共有」「所有」 end in 有 too). Not 未: 「新人 未」 after a bare 「伝達」 read as a plain no.
         text = StandingMark().Replace(text, m => m.Groups[1].Value == "有" ? "あり" : "なし");
         var clauses = new List<Clause>();
         var pending = false;   // 「保険はあるけど、パソコンのはない」: a piece that ends in a contrast word joins the next one by it
