@@ -162,13 +162,16 @@ public sealed class CommandSet
         }
         if (EndsInAskingRequest(verb))
             return true;
-        foreach (var tail in (string[])["ます", "ん", "の", "る"])
+        foreach (var tail in VerbTails)
         {
             if (verb.EndsWith(tail, StringComparison.Ordinal))
                 verb = verb[..^tail.Length];
         }
         return EndsInAskingRequest(verb) || (verb.Length > 0 && "れせえけき".Contains(verb[^1]));
     }
+
+    // What may follow the verb before a question ending: 「やり直せ|ます|か」「戻れ|る|っすか」「見てくれ|る|の？」.
+    private static readonly string[] VerbTails = ["ます", "ん", "の", "る"];
 
     private bool EndsInAskingRequest(string verb) => _askingRequests.Any(r => verb.EndsWith(r, StringComparison.Ordinal));
 
