@@ -82,6 +82,9 @@ internal sealed partial class QuantityReader(QuantityWords words)
     /// <summary>Yen per year: numbers with 万/千/億 or followed by 円; 「月」 in the reply (and no 「年」) means per month, so ×12.</summary>
     public (decimal Min, decimal Max)? YenPerYear(string folded)
     {
+        // 「０」 alone to the budget question is no money, not a count of something.
+        if (folded is "0" or "0円")
+            return (0, 0);
         folded = KanaUnits().Replace(folded, m => m.Value switch { "まんえん" => "万円", "まん" => "万", "せんえん" => "千円", _ => "円" });
         var tokens = NumberReader.Read(folded)
             .Where(t => t.HasLargeUnit || (t.End < folded.Length && folded[t.End] == '円'))
