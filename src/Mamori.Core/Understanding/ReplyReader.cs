@@ -417,11 +417,10 @@ public sealed partial class ReplyReader
         return Reading(question, low.Code, 0.95, "number") with { Number = number };
     }
 
-    // The band on the other side of an edge the number sits on: 10万 starts 「年10〜50万円」 and ends 「年10万円未満」 just below.
+    // The band just below a band the number starts: 「十万くらい」 starts 「年10〜50万円」 and could be 「年10万円未満」. Only the
+    // lower edge: a round number at a band's top (「5人くらい」「50人ぐらい」) is read in that band by owners and labellers alike.
     private static Choice? Neighbour(Question question, Choice band, decimal number) =>
-        number == band.Min ? question.Choices.FirstOrDefault(c => c.Max == number - 1 && c.Min > 0)
-        : number == band.Max ? question.Choices.FirstOrDefault(c => c.Min == number + 1)
-        : null;
+        number == band.Min ? question.Choices.FirstOrDefault(c => c.Max == number - 1 && c.Min > 0) : null;
 
     private static ReplyReading Reading(Question question, string code, double confidence, string source, IReadOnlyList<string>? alternatives = null) =>
         new(confidence >= UnderstoodAt ? ReadingOutcome.Understood : ReadingOutcome.Confirm,
