@@ -8,7 +8,7 @@ namespace Mamori.Core.Reports;
 /// 「お近くの相談先」 in the owner's words (report.yaml): the prefecture's own programmes or, honestly, that none was found,
 /// then the desks every prefecture has, named for the prefecture (「大阪府のよろず支援拠点」「大阪府警察の…」).
 /// </summary>
-internal sealed class LocalHelpText(ReportTexts texts, MeasureCatalog catalog)
+internal sealed class LocalHelpText(ReportTexts texts)
 {
     public string Heading => texts["localHeading"];
 
@@ -22,12 +22,10 @@ internal sealed class LocalHelpText(ReportTexts texts, MeasureCatalog catalog)
     public static IEnumerable<string> SummaryMeasureIds(LocalHelp? local) =>
         local?.Desks.FirstOrDefault(d => d.Url is not null)?.MeasureId is { } id ? [id] : [];
 
-    /// <summary>Each entry of the section: the own programmes (or the nothing-found sentence), then the desks.</summary>
+    /// <summary>The section's entries after the prefecture's own programmes (the composer lists those with their terms): the nothing-found sentence, then the desks.</summary>
     public IReadOnlyList<CardItem> Items(LocalHelp local)
     {
         var items = new List<CardItem>();
-        foreach (var measure in local.OwnMeasures.Select(catalog.Find).OfType<Measure>())
-            items.Add(new CardItem(measure.Name, texts.Format("cost", ("cost", BriefText.Cost(measure.Cost.Trim()))), measure.Url));
         if (local is { NothingFound: true, PrefectureName: { } name })
             items.Add(new CardItem(texts.Format("localNothingFoundTitle", ("prefecture", name)), NothingFound(local, name)));
         foreach (var desk in local.Desks)
@@ -35,10 +33,9 @@ internal sealed class LocalHelpText(ReportTexts texts, MeasureCatalog catalog)
         return items;
     }
 
-    /// <summary>The section as text lines for 「くわしく」, in the layout of the measures below it.</summary>
+    /// <summary>The same entries as text lines for 「くわしく」, in the layout of the measures below them.</summary>
     public IEnumerable<string> Lines(LocalHelp local)
     {
-        yield return "■ " + Heading;
         foreach (var item in Items(local))
         {
             yield return "・" + item.Title;

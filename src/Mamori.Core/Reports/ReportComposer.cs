@@ -19,7 +19,7 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
     /// <summary>How many lines 「次の一歩」 has besides the one for this week (the local-help line and measures): a third would not fit a 360×740 phone.</summary>
     public const int SummaryMeasures = 2;
 
-    private readonly LocalHelpText _local = new(texts, catalog);
+    private readonly LocalHelpText _local = new(texts);
 
     /// <summary>How many things to find out an undetermined summary names before 「ほかN件」.</summary>
     private const int FindOutShown = 3;
@@ -138,6 +138,9 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         // Who nearby can help comes first: an owner should know whom to call before reading about programmes.
         if (result.LocalHelp is { } local)
         {
+            sb.Append("■ ").Append(_local.Heading).Append('\n');
+            foreach (var r in OwnMeasures(result))
+                AppendEntry(sb, r);
             foreach (var line in _local.Lines(local))
                 sb.Append(line).Append('\n');
         }
@@ -150,16 +153,26 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         {
             sb.Append("\n■ ").Append(texts.SupportTypes[group.Key]).Append('\n');
             foreach (var r in group)
-            {
-                sb.Append("・").Append(r.Title).Append(Marks(r)).Append('\n');
-                foreach (var line in Terms(catalog.Find(r.MeasureId)))
-                    sb.Append("　").Append(line).Append('\n');
-                sb.Append("　").Append(texts.Format("nextStep", ("nextStep", r.NextStep))).Append('\n');
-                sb.Append("　").Append(r.Url).Append('\n');
-            }
+                AppendEntry(sb, r);
         }
         return sb.ToString().TrimEnd();
     }
+
+    private void AppendEntry(StringBuilder sb, Recommendation r)
+    {
+        sb.Append("・").Append(r.Title).Append(Marks(r)).Append('\n');
+        foreach (var line in Terms(catalog.Find(r.MeasureId)))
+            sb.Append("　").Append(line).Append('\n');
+        sb.Append("　").Append(texts.Format("nextStep", ("nextStep", r.NextStep))).Append('\n');
+        sb.Append("　").Append(r.Url).Append('\n');
+    }
+
+    // The prefecture's own programmes open to this company, as recommended where they were (else as the catalog has them):
+    // they are listed under 「お近くの相談先」 and not again under their support type.
+    private IEnumerable<Recommendation> OwnMeasures(DiagnosisResult result) =>
+        (result.LocalHelp?.OwnMeasures ?? []).Select(id => result.Recommendations.FirstOrDefault(r => r.MeasureId == id)
+            ?? (catalog.Find(id) is { } m ? new Recommendation(m.Id, m.Barriers[0], m.SupportType, m.Name, m.Url, m.NextStep, false, true) : null))
+            .OfType<Recommendation>();
 
     private ReplyCard SummaryCard(DiagnosisResult result, AnswerSet answers)
     {
@@ -189,20 +202,20 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         if (ThisWeekItem(result) is { } week)
             sections.Add(new CardSection(texts["thisWeekHeading"], [week]));
         if (result.LocalHelp is { } local)
-            sections.Add(new CardSection(_local.Heading, _local.Items(local)));
+            sections.Add(new CardSection(_local.Heading, [.. OwnMeasures(result).Select(ReportItem), .. _local.Items(local)]));
         foreach (var group in ByType(result))
-        {
-            sections.Add(new CardSection(texts.SupportTypes[group.Key], group.Select(r =>
-            {
-                var measure = catalog.Find(r.MeasureId);
-                var lines = Terms(measure).Append(texts.Format("nextStep", ("nextStep", r.NextStep))).ToList();
-                // The page's address only when it is not the measure's own link (printed beside its title already).
-                if (measure?.Latest is { } latest)
-                    lines.Add(latest.Url == r.Url ? texts.Format("latestHere", ("page", latest.Page)) : texts.Format("latest", ("page", latest.Page), ("url", latest.Url)));
-                return new CardItem(r.Title + Marks(r), string.Join("\n", lines), r.Url);
-            }).ToList()));
-        }
+            sections.Add(new CardSection(texts.SupportTypes[group.Key], group.Select(ReportItem).ToList()));
         return new ReplyCard(texts["reportTitle"], sections);
+    }
+
+    private CardItem ReportItem(Recommendation r)
+    {
+        var measure = catalog.Find(r.MeasureId);
+        var lines = Terms(measure).Append(texts.Format("nextStep", ("nextStep", r.NextStep))).ToList();
+        // The page's address only when it is not the measure's own link (printed beside its title already).
+        if (measure?.Latest is { } latest)
+            lines.Add(latest.Url == r.Url ? texts.Format("latestHere", ("page", latest.Page)) : texts.Format("latest", ("page", latest.Page), ("url", latest.Url)));
+        return new CardItem(r.Title + Marks(r), string.Join("\n", lines), r.Url);
     }
 
     private string VerdictTitle(DiagnosisResult result) =>
@@ -304,6 +317,8 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
 
     private string Marks(Recommendation r) => (r.ItBundle ? texts["bundleMark"] : "") + (r.Local ? texts["localMark"] : "");
 
+    // The prefecture's own programmes are under 「お近くの相談先」 already.
     private static IEnumerable<IGrouping<SupportType, Recommendation>> ByType(DiagnosisResult result) =>
-        result.Recommendations.GroupBy(r => r.SupportType).OrderBy(g => g.Key);
+        result.Recommendations.Where(r => result.LocalHelp?.OwnMeasures.Contains(r.MeasureId) != true)
+            .GroupBy(r => r.SupportType).OrderBy(g => g.Key);
 }
