@@ -201,9 +201,8 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         var sections = new List<CardSection> { new(texts["cardBarrierHeading"], [new CardItem(VerdictTitle(result), Reasons(result, answers, forReport: true))]) };
         if (ThisWeekItem(result) is { } week)
             sections.Add(new CardSection(texts["thisWeekHeading"], [week]));
-        if (result.LocalHelp is { } local)
-            sections.Add(new CardSection(_local.Heading, [.. OwnMeasures(result).Select(ReportItem), .. _local.Items(local)]));
-        foreach (var group in ByType(result))
+        // No 「お近くの相談先」 on paper yet: even as one entry it pushed the owner's report onto a third A4 page.
+        foreach (var group in ByType(result, ownApart: false))
             sections.Add(new CardSection(texts.SupportTypes[group.Key], group.Select(ReportItem).ToList()));
         return new ReplyCard(texts["reportTitle"], sections);
     }
@@ -318,7 +317,7 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
     private string Marks(Recommendation r) => (r.ItBundle ? texts["bundleMark"] : "") + (r.Local ? texts["localMark"] : "");
 
     // The prefecture's own programmes are under 「お近くの相談先」 already.
-    private static IEnumerable<IGrouping<SupportType, Recommendation>> ByType(DiagnosisResult result) =>
-        result.Recommendations.Where(r => result.LocalHelp?.OwnMeasures.Contains(r.MeasureId) != true)
+    private static IEnumerable<IGrouping<SupportType, Recommendation>> ByType(DiagnosisResult result, bool ownApart = true) =>
+        result.Recommendations.Where(r => !ownApart || result.LocalHelp?.OwnMeasures.Contains(r.MeasureId) != true)
             .GroupBy(r => r.SupportType).OrderBy(g => g.Key);
 }

@@ -1,6 +1,5 @@
 using Mamori.Core.Classification;
 using Mamori.Core.Diagnosis;
-using Mamori.Core.Messages;
 using Mamori.Core.Reports;
 using Mamori.Core.Tests.Classification;
 using Mamori.Core.Tests.Diagnosis;
@@ -30,61 +29,56 @@ public sealed class LocalHelpTests
     private static ReportComposer Composer() =>
         new(TestKnowledge.Script, ReportTexts.Load(TestKnowledge.Folder), BarrierSpecs.RealCatalog.Value, font: null);
 
-    private static (string Summary, string Details, CardSection Local, ReplyCard Report) Read(string example, string? prefecture = null)
+    private static (string Summary, string Details) Read(string example, string? prefecture = null)
     {
         var (result, answers) = Example(example, prefecture);
         var composer = Composer();
-        var reply = Assert.Single(composer.Compose(result, answers));
-        var report = reply.Report!.Card;
-        return (reply.Text, composer.NextSteps(result), Assert.Single(report.Sections, s => s.Heading == "お近くの相談先"), report);
+        return (Assert.Single(composer.Compose(result, answers)).Text, composer.NextSteps(result));
     }
-
-    private static string Text(CardSection section) => string.Join("\n", section.Items.Select(i => i.Title + "\n" + i.Text));
 
     [Fact]
     public void Osaka_is_told_its_own_desks_and_that_nothing_of_its_own_was_found()
     {
-        var (summary, details, local, _) = Read("machine-shop-osaka");
+        var (summary, details) = Read("machine-shop-osaka");
 
         Assert.Contains("大阪府のよろず支援拠点", summary);
-        foreach (var text in new[] { details, Text(local) })
+        foreach (var text in new[] { details })
         {
             Assert.Contains("大阪府のよろず支援拠点", text);
             Assert.Contains("大阪府警察のサイバー犯罪相談窓口", text);
             Assert.Contains("地元の商工会・商工会議所", text);
             Assert.Contains("大阪府が独自に行う、セキュリティ対策向けの助成金は、2026年11月の調べでは" + NothingFound, text);
             Assert.Contains("府や市町村のホームページ", text);
-            Assert.Contains("#9110", text);
+            Assert.Contains("緊急のときは110番、急がない相談は #9110 へ。", text);
         }
     }
 
     [Fact]
-    public void Local_help_comes_before_the_measures_in_the_details_and_the_report()
+    public void Local_help_comes_before_the_measures_in_the_details()
     {
-        var (_, details, _, report) = Read("machine-shop-osaka");
+        var (_, details) = Read("machine-shop-osaka");
 
         Assert.True(details.IndexOf("■ お近くの相談先", StringComparison.Ordinal) < details.IndexOf("■ 知識", StringComparison.Ordinal));
-        var headings = report.Sections.Select(s => s.Heading).ToList();
-        Assert.Equal(["いちばんの壁", "今週の一歩", "お近くの相談先"], headings.Take(3));
     }
 
     [Fact]
     public void Tokyo_names_its_subsidy_and_police_and_no_nothing_found_sentence()
     {
-        var (summary, details, local, _) = Read("bakery-tokyo");
+        var (summary, details) = Read("bakery-tokyo");
 
         Assert.Contains("東京都 サイバーセキュリティ対策促進助成金", summary);
-        Assert.Contains("東京都 サイバーセキュリティ対策促進助成金（機器・サービスの導入）", Text(local));
-        Assert.Contains("警視庁のサイバー犯罪相談窓口", Text(local));
-        Assert.Contains("東京都のよろず支援拠点", details);
-        foreach (var text in new[] { summary, details, Text(local) })
+        var local = details[..details.IndexOf("■ 知識", StringComparison.Ordinal)];
+        Assert.Contains("東京都 サイバーセキュリティ対策促進助成金（機器・サービスの導入）", local);
+        Assert.Contains("警視庁のサイバー犯罪相談窓口", local);
+        Assert.Contains("東京都のよろず支援拠点", local);
+        foreach (var text in new[] { summary, details })
             Assert.DoesNotContain(NothingFound, text);
     }
 
     [Fact]
     public void Kyoto_is_a_府_and_its_police_is_京都府警察()
     {
-        var (_, details, _, _) = Read("clinic-kyoto");
+        var (_, details) = Read("clinic-kyoto");
         Assert.Contains("京都府警察のサイバー犯罪相談窓口", details);
         Assert.Contains("京都府が独自に行う", details);
         Assert.Contains("府や市町村", details);
@@ -117,7 +111,7 @@ public sealed class LocalHelpTests
     [Fact]
     public void The_summary_does_not_link_the_よろず支援拠点_twice()
     {
-        var (summary, _, _, _) = Read("clinic-kyoto");
+        var (summary, _) = Read("clinic-kyoto");
         Assert.Single(summary.Split('\n'), l => l.Contains("https://yorozu.smrj.go.jp/", StringComparison.Ordinal));
     }
 }
