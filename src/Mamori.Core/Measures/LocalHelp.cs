@@ -23,11 +23,10 @@ public sealed record LocalHelp(
 /// <param name="Name">「大阪府のよろず支援拠点」, or the nationwide name when the prefecture is not known.</param>
 /// <param name="What">One sentence on what it is for.</param>
 /// <param name="MeasureId">The catalog entry the link comes from; null for a desk without a page of its own.</param>
-/// <param name="Brief">What the printed report says of it (two A4 pages hold little); empty = the name and link only.</param>
-public sealed record LocalDesk(string Kind, string Name, string What, string? MeasureId, string? Url, string Brief = "");
+public sealed record LocalDesk(string Kind, string Name, string What, string? MeasureId, string? Url);
 
 /// <summary>One kind of desk every prefecture has; {prefecture} and {police} in <see cref="Name"/> are filled per prefecture.</summary>
-internal sealed record LocalDeskKind(string Kind, string Name, string Anywhere, string What, string? MeasureId, string Brief);
+internal sealed record LocalDeskKind(string Kind, string Name, string Anywhere, string What, string? MeasureId);
 
 /// <summary>One prefecture as checked: its own entries (none = nothing found) and, where it differs, its police's name.</summary>
 /// <param name="Listed">An explicit row of the file rather than the default for every other prefecture.</param>
@@ -83,5 +82,5 @@ public sealed class LocalHelpTable
     }
 
     private static LocalDesk Desk(LocalDeskKind kind, string name, MeasureCatalog catalog) =>
-        new(kind.Kind, name, kind.What, kind.MeasureId, kind.MeasureId is null ? null : catalog.Find(kind.MeasureId)?.Url, kind.Brief);
+        new(kind.Kind, name, kind.What, kind.MeasureId, kind.MeasureId is null ? null : catalog.Find(kind.MeasureId)?.Url);
 }

@@ -49,7 +49,7 @@ internal static class LocalHelpLoader
             var measure = string.IsNullOrWhiteSpace(d.Measure) ? null : d.Measure.Trim();
             if (measure is not null && catalog.Find(measure) is null)
                 throw Bad($"{where}.measure", $"'{measure}' is not a measure of the catalog");
-            return new LocalDeskKind(Required(d.Kind, "kind"), Required(d.Name, "name"), Required(d.Anywhere, "anywhere"), Required(d.What, "what"), measure, d.Brief?.Trim() ?? "");
+            return new LocalDeskKind(Required(d.Kind, "kind"), Required(d.Name, "name"), Required(d.Anywhere, "anywhere"), Required(d.What, "what"), measure);
         }).ToList();
         if (desks.Count == 0)
             throw Bad("desks", "needs the desks every prefecture has");
@@ -111,7 +111,6 @@ internal static class LocalHelpLoader
         public string? Name { get; set; }
         public string? Anywhere { get; set; }
         public string? What { get; set; }
-        public string? Brief { get; set; }
     }
 
     private sealed class LocalRowYaml

@@ -23,14 +23,13 @@ internal sealed class LocalHelpText(ReportTexts texts)
         local?.Desks.FirstOrDefault(d => d.Url is not null)?.MeasureId is { } id ? [id] : [];
 
     /// <summary>The section's entries after the prefecture's own programmes (the composer lists those with their terms): the nothing-found sentence, then the desks.</summary>
-    /// <param name="brief">For the printed report: each desk with its brief line only.</param>
-    public IReadOnlyList<CardItem> Items(LocalHelp local, bool brief = false)
+    private List<CardItem> Items(LocalHelp local)
     {
         var items = new List<CardItem>();
         if (local is { NothingFound: true, PrefectureName: { } name })
             items.Add(new CardItem(texts.Format("localNothingFoundTitle", ("prefecture", name)), NothingFound(local, name)));
         foreach (var desk in local.Desks)
-            items.Add(new CardItem(desk.Name, brief ? desk.Brief : desk.What, desk.Url));
+            items.Add(new CardItem(desk.Name, desk.What, desk.Url));
         return items;
     }
 
