@@ -56,6 +56,7 @@ public sealed class BarrierClassifier(DiagnosisScript script, ClassifierRules ru
         {
             Undetermined = undetermined,
             ThisWeek = thisWeek,
+            LocalHelp = catalog.LocalHelp.For(segment.Prefecture, catalog, m => Offerable(m, today, segment)),
         };
     }
 

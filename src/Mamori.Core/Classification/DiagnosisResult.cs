@@ -1,4 +1,5 @@
 using Mamori.Core.Domain;
+using Mamori.Core.Measures;
 
 namespace Mamori.Core.Classification;
 
@@ -31,6 +32,9 @@ public sealed record DiagnosisResult(
 
     /// <summary>The one thing to do this week, from the owner's own weakest answers (this-week.yaml); null only without any recommendation.</summary>
     public ThisWeekAction? ThisWeek { get; init; }
+
+    /// <summary>Who nearby can help (local-help.yaml), named for the company's prefecture; null only without that file.</summary>
+    public LocalHelp? LocalHelp { get; init; }
 }
 
 /// <param name="MeasureId">The catalog measure that helps with it (its link is shown beside the action).</param>

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Mamori.Core.Domain;
+using Mamori.Core.Measures;
 
 namespace Mamori.Core.Classification;
 
@@ -79,7 +81,44 @@ public static class DiagnosisResultJson
         {
             w.WriteNull("thisWeek");
         }
+        WriteLocalHelp(w, result.LocalHelp);
         w.WriteEndObject();
+    }
+
+    private static void WriteLocalHelp(Utf8JsonWriter w, LocalHelp? local)
+    {
+        if (local is null)
+        {
+            w.WriteNull("localHelp");
+            return;
+        }
+        w.WriteStartObject("localHelp");
+        WriteNullable(w, "prefecture", local.Prefecture);
+        WriteNullable(w, "prefectureName", local.PrefectureName);
+        WriteStrings(w, "ownMeasures", local.OwnMeasures);
+        w.WriteBoolean("nothingFound", local.NothingFound);
+        w.WriteString("searched", local.Searched.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        WriteNullable(w, "reviewed", local.Reviewed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteStartArray("desks");
+        foreach (var desk in local.Desks)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", desk.Kind);
+            w.WriteString("name", desk.Name);
+            WriteNullable(w, "measureId", desk.MeasureId);
+            WriteNullable(w, "url", desk.Url);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+            w.WriteNull(name);
+        else
+            w.WriteString(name, value);
     }
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)

@@ -27,6 +27,9 @@ public sealed class MeasureCatalog
 
     public IReadOnlyList<Measure> Measures { get; }
 
+    /// <summary>What each prefecture has of its own and the desks every one has (local-help.yaml); empty without the file.</summary>
+    public LocalHelpTable LocalHelp { get; init; } = LocalHelpTable.Empty;
+
     public Measure? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>Entries whose facts were last checked more than a year before <paramref name="today"/>.</summary>

@@ -21,16 +21,30 @@ public static partial class MeasureCatalogLoader
         .IgnoreUnmatchedProperties()
         .Build();
 
-    public static MeasureCatalog Load(ContentRoot content, DiagnosisScript script) => Load(content.Measures, script);
+    /// <summary>The product's catalog: here the local-help file is required, since every result names local help.</summary>
+    public static MeasureCatalog Load(ContentRoot content, DiagnosisScript script)
+    {
+        var localHelp = Path.Combine(content.Measures, LocalHelpTable.FileName);
+        if (!File.Exists(localHelp))
+            throw new FileNotFoundException($"Local help not found: {localHelp} (what each prefecture has of its own, and its desks)", localHelp);
+        return Load(content.Measures, script);
+    }
 
+    /// <summary>Every measure file of <paramref name="directory"/>, and its local-help.yaml when there is one (a test catalog may have none).</summary>
     public static MeasureCatalog Load(string directory, DiagnosisScript script)
     {
         if (!Directory.Exists(directory))
             throw new DirectoryNotFoundException($"Measure catalog folder not found: {directory}");
         var codes = CatalogCodes.From(script);
         var files = Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml"))
+            .Where(f => Path.GetFileName(f) != LocalHelpTable.FileName)
             .Order(StringComparer.Ordinal);
-        return new MeasureCatalog(files.SelectMany(f => LoadFile(f, codes)));
+        var measures = files.SelectMany(f => LoadFile(f, codes)).ToList();
+        var localHelp = Path.Combine(directory, LocalHelpTable.FileName);
+        if (!File.Exists(localHelp))
+            return new MeasureCatalog(measures);
+        // The table refers to entries by id, so it is checked against the catalog built without it.
+        return new MeasureCatalog(measures) { LocalHelp = LocalHelpLoader.Load(localHelp, new MeasureCatalog(measures), script) };
     }
 
     internal static IReadOnlyList<Measure> LoadFile(string path, CatalogCodes codes)

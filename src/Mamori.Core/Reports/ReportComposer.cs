@@ -16,8 +16,10 @@ namespace Mamori.Core.Reports;
 /// </summary>
 public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, MeasureCatalog catalog, CjkFont? font)
 {
-    /// <summary>How many measures the summary names besides the one for this week: a third would not fit a 360×740 phone.</summary>
+    /// <summary>How many lines 「次の一歩」 has besides the one for this week (the local-help line and measures): a third would not fit a 360×740 phone.</summary>
     public const int SummaryMeasures = 2;
+
+    private readonly LocalHelpText _local = new(texts);
 
     /// <summary>How many things to find out an undetermined summary names before 「ほかN件」.</summary>
     private const int FindOutShown = 3;
@@ -78,10 +80,13 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
             if (catalog.Find(week.MeasureId) is { } measure)
                 sb.Append("（").Append(measure.Name).Append(" ").Append(measure.Url).Append("）\n");
         }
+        var local = _local.SummaryLine(result.LocalHelp);
         var next = NextMeasures(result);
-        if (next.Count > 0)
+        if (next.Count > 0 || local is not null)
         {
             sb.Append('\n').Append(texts["moreHeading"]).Append('\n');
+            if (local is { } line)
+                sb.Append("・").Append(line.Title).Append(' ').Append(line.Url).Append('\n');
             foreach (var r in next)
                 sb.Append("・").Append(r.Title).Append(Marks(r)).Append(' ').Append(r.Url).Append('\n');
         }
@@ -130,24 +135,44 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
     {
         var sb = new StringBuilder();
         sb.Append('【').Append(texts["nextHeading"]).Append("】\n");
+        // Who nearby can help comes first: an owner should know whom to call before reading about programmes.
+        if (result.LocalHelp is { } local)
+        {
+            sb.Append("■ ").Append(_local.Heading).Append('\n');
+            foreach (var r in OwnMeasures(result))
+                AppendEntry(sb, r);
+            foreach (var line in _local.Lines(local))
+                sb.Append(line).Append('\n');
+        }
+        var gap = result.LocalHelp is null ? "" : "\n";
         if (result.Recommendations.Count == 0)
-            return sb.Append(texts["noRecommendations"]).ToString();
+            return sb.Append(gap).Append(texts["noRecommendations"]).ToString();
         if (result.ItPlan && result.Recommendations.Any(r => r.ItBundle))
-            sb.Append(texts["itPlan"]).Append('\n');
+            sb.Append(gap).Append(texts["itPlan"]).Append('\n');
         foreach (var group in ByType(result))
         {
             sb.Append("\n■ ").Append(texts.SupportTypes[group.Key]).Append('\n');
             foreach (var r in group)
-            {
-                sb.Append("・").Append(r.Title).Append(Marks(r)).Append('\n');
-                foreach (var line in Terms(catalog.Find(r.MeasureId)))
-                    sb.Append("　").Append(line).Append('\n');
-                sb.Append("　").Append(texts.Format("nextStep", ("nextStep", r.NextStep))).Append('\n');
-                sb.Append("　").Append(r.Url).Append('\n');
-            }
+                AppendEntry(sb, r);
         }
         return sb.ToString().TrimEnd();
     }
+
+    private void AppendEntry(StringBuilder sb, Recommendation r)
+    {
+        sb.Append("・").Append(r.Title).Append(Marks(r)).Append('\n');
+        foreach (var line in Terms(catalog.Find(r.MeasureId)))
+            sb.Append("　").Append(line).Append('\n');
+        sb.Append("　").Append(texts.Format("nextStep", ("nextStep", r.NextStep))).Append('\n');
+        sb.Append("　").Append(r.Url).Append('\n');
+    }
+
+    // The prefecture's own programmes open to this company, as recommended where they were (else as the catalog has them):
+    // they are listed under 「お近くの相談先」 and not again under their support type.
+    private IEnumerable<Recommendation> OwnMeasures(DiagnosisResult result) =>
+        (result.LocalHelp?.OwnMeasures ?? []).Select(id => result.Recommendations.FirstOrDefault(r => r.MeasureId == id)
+            ?? (catalog.Find(id) is { } m ? new Recommendation(m.Id, m.Barriers[0], m.SupportType, m.Name, m.Url, m.NextStep, false, true) : null))
+            .OfType<Recommendation>();
 
     private ReplyCard SummaryCard(DiagnosisResult result, AnswerSet answers)
     {
@@ -161,9 +186,11 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         var sections = new List<CardSection> { new(texts["cardBarrierHeading"], [new CardItem(VerdictTitle(result), string.Join("\n", verdict))]) };
         if (ThisWeekItem(result) is { } week)
             sections.Add(new CardSection(texts["thisWeekHeading"], [week]));
-        var next = NextMeasures(result);
-        if (next.Count > 0)
-            sections.Add(new CardSection(texts["moreHeading"], next.Select(r => new CardItem(r.Title + Marks(r), "", r.Url)).ToList()));
+        var items = NextMeasures(result).Select(r => new CardItem(r.Title + Marks(r), "", r.Url)).ToList();
+        if (_local.SummaryLine(result.LocalHelp) is { } local)
+            items.Insert(0, new CardItem(local.Title, "", local.Url));
+        if (items.Count > 0)
+            sections.Add(new CardSection(texts["moreHeading"], items));
         return new ReplyCard(texts["title"], sections);
     }
 
@@ -174,19 +201,20 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         var sections = new List<CardSection> { new(texts["cardBarrierHeading"], [new CardItem(VerdictTitle(result), Reasons(result, answers, forReport: true))]) };
         if (ThisWeekItem(result) is { } week)
             sections.Add(new CardSection(texts["thisWeekHeading"], [week]));
-        foreach (var group in ByType(result))
-        {
-            sections.Add(new CardSection(texts.SupportTypes[group.Key], group.Select(r =>
-            {
-                var measure = catalog.Find(r.MeasureId);
-                var lines = Terms(measure).Append(texts.Format("nextStep", ("nextStep", r.NextStep))).ToList();
-                // The page's address only when it is not the measure's own link (printed beside its title already).
-                if (measure?.Latest is { } latest)
-                    lines.Add(latest.Url == r.Url ? texts.Format("latestHere", ("page", latest.Page)) : texts.Format("latest", ("page", latest.Page), ("url", latest.Url)));
-                return new CardItem(r.Title + Marks(r), string.Join("\n", lines), r.Url);
-            }).ToList()));
-        }
+        // No 「お近くの相談先」 on paper yet: even as one entry it pushed the owner's report onto a third A4 page.
+        foreach (var group in ByType(result, ownApart: false))
+            sections.Add(new CardSection(texts.SupportTypes[group.Key], group.Select(ReportItem).ToList()));
         return new ReplyCard(texts["reportTitle"], sections);
+    }
+
+    private CardItem ReportItem(Recommendation r)
+    {
+        var measure = catalog.Find(r.MeasureId);
+        var lines = Terms(measure).Append(texts.Format("nextStep", ("nextStep", r.NextStep))).ToList();
+        // The page's address only when it is not the measure's own link (printed beside its title already).
+        if (measure?.Latest is { } latest)
+            lines.Add(latest.Url == r.Url ? texts.Format("latestHere", ("page", latest.Page)) : texts.Format("latest", ("page", latest.Page), ("url", latest.Url)));
+        return new CardItem(r.Title + Marks(r), string.Join("\n", lines), r.Url);
     }
 
     private string VerdictTitle(DiagnosisResult result) =>
@@ -239,9 +267,14 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         return new CardItem(measure?.Name ?? texts["thisWeekHeading"], week.Action, measure?.Url);
     }
 
-    // The next few measures after the one for this week: local ones first, as the selector ranks them.
-    private List<Recommendation> NextMeasures(DiagnosisResult result) =>
-        result.Recommendations.Where(r => r.MeasureId != result.ThisWeek?.MeasureId).Take(SummaryMeasures).ToList();
+    // The next few measures after the one for this week: local ones first, as the selector ranks them. The local-help line
+    // takes one of the places (a third line would not fit the phone), and its page is not listed twice.
+    private List<Recommendation> NextMeasures(DiagnosisResult result)
+    {
+        var shown = LocalHelpText.SummaryMeasureIds(result.LocalHelp).ToHashSet(StringComparer.Ordinal);
+        var places = _local.SummaryLine(result.LocalHelp) is null ? SummaryMeasures : SummaryMeasures - 1;
+        return result.Recommendations.Where(r => r.MeasureId != result.ThisWeek?.MeasureId && !shown.Contains(r.MeasureId)).Take(places).ToList();
+    }
 
     private ReplyImage Picture(DiagnosisResult result)
     {
@@ -283,6 +316,8 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
 
     private string Marks(Recommendation r) => (r.ItBundle ? texts["bundleMark"] : "") + (r.Local ? texts["localMark"] : "");
 
-    private static IEnumerable<IGrouping<SupportType, Recommendation>> ByType(DiagnosisResult result) =>
-        result.Recommendations.GroupBy(r => r.SupportType).OrderBy(g => g.Key);
+    // The prefecture's own programmes are under 「お近くの相談先」 already.
+    private static IEnumerable<IGrouping<SupportType, Recommendation>> ByType(DiagnosisResult result, bool ownApart = true) =>
+        result.Recommendations.Where(r => !ownApart || result.LocalHelp?.OwnMeasures.Contains(r.MeasureId) != true)
+            .GroupBy(r => r.SupportType).OrderBy(g => g.Key);
 }

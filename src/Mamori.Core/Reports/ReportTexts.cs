@@ -47,6 +47,7 @@ public sealed class ReportTexts
         "chartAltBlocked", "chartAltNone", "headline", "headlineNone", "separator",
         "reportTitle", "noBarrierTitle", "primaryQuoted", "primaryUnconfirmed", "undetermined", "undeterminedTitle", "headlineUndetermined", "findOut", "findOutMore",
         "thisWeekHeading", "moreHeading", "worryingShort", "latest", "latestHere", "yourAnswerUnknown",
+        "localHeading", "localSummary", "localNothingFoundTitle", "localNothingFound",
     ];
 
     public static ReportTexts Load(ContentRoot content) => Load(Path.Combine(content.Diagnosis, FileName));

@@ -72,8 +72,10 @@ public sealed class DiagnoseCommandTests
         Assert.Equal(0, exit);
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(["primaryBarrier", "maturityStep", "barriers", "recommendations"], root.EnumerateObject().Take(4).Select(p => p.Name));
-        Assert.Equal(["unanswered", "undetermined", "thisWeek"], root.EnumerateObject().Select(p => p.Name).TakeLast(3));
+        Assert.Equal(["unanswered", "undetermined", "thisWeek", "localHelp"], root.EnumerateObject().Select(p => p.Name).TakeLast(4));
         Assert.Equal(["measureId", "action"], root.GetProperty("thisWeek").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["prefecture", "prefectureName", "ownMeasures", "nothingFound", "searched", "reviewed", "desks"],
+            root.GetProperty("localHelp").EnumerateObject().Select(p => p.Name));
         var barrier = root.GetProperty("barriers")[0];
         Assert.Equal(["stage", "blocked", "evidence"], barrier.EnumerateObject().Take(3).Select(p => p.Name));
         var recommendation = root.GetProperty("recommendations")[0];
@@ -82,6 +84,34 @@ public sealed class DiagnoseCommandTests
             root.GetProperty("barriers").EnumerateArray().Select(b => b.GetProperty("stage").GetString()));
         Assert.Contains("経営者の認識", Run(Path.Combine(Knowledge.Diagnosis, "examples", "bakery-tokyo.json"), json: false).Out);
         Assert.Contains("いちばんの壁", Run(Path.Combine(Knowledge.Diagnosis, "examples", "bakery-tokyo.json"), json: false).Out);
+    }
+
+    [Fact]
+    public void Osaka_gets_its_own_desks_and_is_told_nothing_of_its_own_was_found()
+    {
+        var (exit, output, error) = Run(Path.Combine(Knowledge.Diagnosis, "examples", "machine-shop-osaka.json"));
+        Assert.True(exit == 0, error);
+        var local = JsonDocument.Parse(output).RootElement.GetProperty("localHelp");
+        Assert.Equal("osaka", local.GetProperty("prefecture").GetString());
+        Assert.Equal("大阪府", local.GetProperty("prefectureName").GetString());
+        Assert.True(local.GetProperty("nothingFound").GetBoolean());
+        Assert.Equal(0, local.GetProperty("ownMeasures").GetArrayLength());
+        Assert.Equal("2026-11", local.GetProperty("searched").GetString());
+        var desks = local.GetProperty("desks").EnumerateArray().ToList();
+        Assert.Contains(desks, d => d.GetProperty("name").GetString() == "大阪府のよろず支援拠点" && d.GetProperty("url").GetString() == "https://yorozu.smrj.go.jp/");
+        Assert.Contains(desks, d => d.GetProperty("name").GetString() == "大阪府警察のサイバー犯罪相談窓口"
+            && d.GetProperty("url").GetString() == "https://www.npa.go.jp/bureau/cyber/soudan.html");
+    }
+
+    [Fact]
+    public void Tokyo_lists_its_own_subsidies_and_nothing_found_is_false()
+    {
+        var (exit, output, error) = Run(Path.Combine(Knowledge.Diagnosis, "examples", "bakery-tokyo.json"));
+        Assert.True(exit == 0, error);
+        var local = JsonDocument.Parse(output).RootElement.GetProperty("localHelp");
+        Assert.False(local.GetProperty("nothingFound").GetBoolean());
+        Assert.Contains("tokyo-cyber-security-subsidy", local.GetProperty("ownMeasures").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains(local.GetProperty("desks").EnumerateArray(), d => d.GetProperty("name").GetString() == "警視庁のサイバー犯罪相談窓口");
     }
 
     [Fact]

@@ -53,5 +53,20 @@ public sealed class ResultSummaryScreenTests(ITestOutputHelper output)
         await chat.WaitForAsync(() => frame.EvaluateAsync<bool>(
             "() => [...document.querySelectorAll('.webchat__basic-transcript img')].some(i => i.complete && i.naturalWidth > 0)"), "the stage picture");
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("result-details-360px") });
+
+        // 「お近くの相談先」 leads 【次にやること】, named for the prefecture (the first button: 北海道).
+        var next = Assert.Single(details, t => t.StartsWith("【次にやること】", StringComparison.Ordinal));
+        Assert.Contains("■ お近くの相談先", next);
+        Assert.Contains("北海道のよろず支援拠点", next);
+        Assert.Contains("北海道警察のサイバー犯罪相談窓口", next);
+        // Scrolled back up as an owner would, with the wheel (Web Chat sticks to the end on a scroll by script).
+        await page.Mouse.MoveAsync(180, 300);
+        for (int i = 0; i < 40 && await frame.EvaluateAsync<double>("""
+            () => [...document.querySelectorAll('.webchat__basic-transcript p, .webchat__basic-transcript div')]
+              .filter(e => e.textContent.includes('■ お近くの相談先')).pop()?.getBoundingClientRect().top ?? 0
+            """) < 60; i++)
+            await page.Mouse.WheelAsync(0, -150);
+        await Task.Delay(300);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("result-local-help-360px") });
     }
 }
