@@ -85,6 +85,9 @@ public sealed class CommandSet
 
     public CommandKind? Detect(string text)
     {
+        // 「？」 alone: the owner does not know what to do here.
+        if (text.Trim() is { Length: > 0 } marks && marks.All(c => c is '?' or '？'))
+            return CommandKind.Help;
         var key = StripPoliteEnding(JapaneseFold.Fold(text));
         if (key.Length == 0)
             return null;
@@ -103,7 +106,8 @@ public sealed class CommandSet
         {
             foreach (var (kind, fragment) in _fragments)
             {
-                if (key.Contains(fragment, StringComparison.Ordinal))
+                // 「オペレーター役の社員に管理者権限渡してもいい？」 asks about something else that has the word in it.
+                if (key.Contains(fragment, StringComparison.Ordinal) && !Asks(key, fragment))
                     return kind;
             }
         }
@@ -138,11 +142,13 @@ public sealed class CommandSet
         return null;
     }
 
-    // A question word that is part of the request's own topic (方法 in 「操作方法を教えて」) does not make it a question.
+    // A question word that is part of the request's own topic (方法 in 「操作方法を教えて」) does not make it a question, but one
+    // the topic is part of does (「ヘルプデスクを外注するのってアリ？」 is about a help desk, not the bot's ヘルプ).
     private bool Asks(string key, string topic)
     {
         var rest = key.Replace(topic, "・", StringComparison.Ordinal);
-        return _questionWords.Any(w => rest.Contains(w, StringComparison.Ordinal));
+        return _questionWords.Any(w => rest.Contains(w, StringComparison.Ordinal)
+            || (w.Length > topic.Length && w.Contains(topic, StringComparison.Ordinal) && key.Contains(w, StringComparison.Ordinal)));
     }
 
     private bool EndsAsQuestion(string key) => _questionEndings.Any(e => key.Length > e.Length && key.EndsWith(e, StringComparison.Ordinal));
