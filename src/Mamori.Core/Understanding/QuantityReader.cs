@@ -112,7 +112,7 @@ internal sealed partial class QuantityReader(QuantityWords words)
         // 「十万はいかん」「10万にも届かない」: the number is not reached, like 未満.
         if (after.StartsWith("未満", StringComparison.Ordinal) || after.StartsWith("弱", StringComparison.Ordinal) || StartsWithAny(after, NotReached))
             return t with { Min = Math.Max(0, t.Min * 0.9m), Max = t.Max - 1 };
-        if (after.StartsWith("ちょっと", StringComparison.Ordinal) || after.StartsWith("あまり", StringComparison.Ordinal) || after.StartsWith("余り", StringComparison.Ordinal)
+        if (after.StartsWith("ちょっと", StringComparison.Ordinal) || after.StartsWith("ちょい", StringComparison.Ordinal) || after.StartsWith("あまり", StringComparison.Ordinal) || after.StartsWith("余り", StringComparison.Ordinal)
             || after.StartsWith("超", StringComparison.Ordinal) || after.StartsWith("強", StringComparison.Ordinal) || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("より多", StringComparison.Ordinal))
             return t with { Min = after.StartsWith("以上", StringComparison.Ordinal) ? t.Min : t.Min + 1, Max = t.Max * 1.3m };
         if (after.StartsWith("前後", StringComparison.Ordinal))
