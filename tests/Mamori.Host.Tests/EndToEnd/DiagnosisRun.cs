@@ -17,7 +17,7 @@ internal static class DiagnosisRun
         ("業種", "製造業です"),
         ("従業員は何名", "12人くらい"),   // not just 従業員: 「お客様や従業員の情報を守ること」 is another question
         ("都道府県", "東京都"),
-        ("予算", "年10万円くらい"),
+        ("予算", "年10万円くらい"),   // rough, at the bottom of 年10〜50万円: asked back with both bands
     ];
 
     public static async Task RunAsync(WebChatDriver chat, Func<Task> reload)
@@ -62,8 +62,9 @@ internal static class DiagnosisRun
             string[] texts = await chat.BotTextsAsync();
             string current = texts.Last(t => t.Contains('【'));
             string[] buttons = await chat.ButtonsAsync();
-            // The bot asks back (「…ということでよろしいですか？」): the owner agrees with its guess.
-            bool askedBack = !texts[^1].Contains('【') && buttons.FirstOrDefault() == "はい";
+            // The bot asks back (「…ということでよろしいですか？」, or 「…は、次のどれにあたりますか？」 with the candidates and
+            // 「ちがう（選び直す）」): the owner agrees with its guess, the first button.
+            bool askedBack = !texts[^1].Contains('【') && (buttons.FirstOrDefault() == "はい" || buttons.Contains("ちがう（選び直す）"));
             string? typed = askedBack ? null : TypedAnswers.FirstOrDefault(a => current.Contains(a.Cue, StringComparison.Ordinal)).Typed;
             if (typed is not null)
                 await chat.TypeAsync(typed);
