@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Mamori.Host.Tests.Support;
 
@@ -24,6 +25,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _environment;
     private readonly Action<IServiceCollection>? _services;
+    private readonly StartupErrorLog _errors = new();
 
     /// <param name="chamber">false: no tenant configured besides the embedded default, as on a fresh clone.</param>
     /// <param name="environment">The hosting environment; by default Development, or Testing when scripted.</param>
@@ -78,6 +80,17 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Starts a host that must refuse to start, and returns why: the exception and the errors the host logged. The log
+    /// is read too because when Program fails fast, WebApplicationFactory can reach the already disposed host first and
+    /// throw ObjectDisposedException in place of the reason; the operator's log has the reason either way.
+    /// </summary>
+    public string StartRefusal()
+    {
+        var error = Assert.ThrowsAny<Exception>(StartServer);
+        return string.Join('\n', [error.ToString(), .. _errors.Errors]);
+    }
+
     public HttpClient NewClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -91,6 +104,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             builder.UseEnvironment(_environment);
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<ILoggerProvider>(_errors);
             if (_scripted)
                 services.Replace(ServiceDescriptor.Singleton<IConversationBot, ScriptedBot>());
             _services?.Invoke(services);
