@@ -36,9 +36,30 @@ internal sealed record ReplyReport(string File, IReadOnlyList<ReplyResult> Resul
         (Results.Count(r => r.Case.Expected == Ambiguous && r.Verdict != ReplyVerdict.WrongWithoutAsking), Results.Count(r => r.Case.Expected == Ambiguous));
 }
 
-internal sealed record RequestReport(string File, IReadOnlyList<(RequestCase Case, string Got)> Results)
+/// <param name="Results">Got: the reading; Offered: the commands a refusal would offer as buttons, when read as a question.</param>
+internal sealed record RequestReport(string File, IReadOnlyList<(RequestCase Case, string Got, IReadOnlyList<string> Offered)> Results)
 {
     public int Right => Results.Count(r => r.Got == r.Case.Expected);
+
+    /// <summary>Requests read as a question, and how many of them a refusal would offer the asked command for.</summary>
+    public (int Offered, int Missed) MissedRequests
+    {
+        get
+        {
+            var missed = Results.Where(r => r.Got == "question" && r.Case.Expected != "question").ToList();
+            return (missed.Count(r => r.Offered.Contains(r.Case.Expected)), missed.Count);
+        }
+    }
+
+    /// <summary>The cost: questions whose refusal would offer a command they only mention (beyond 診断を始める and a person).</summary>
+    public (int Naming, int Questions) QuestionsNamingCommands
+    {
+        get
+        {
+            var questions = Results.Where(r => r.Case.Expected == "question" && r.Got == "question").ToList();
+            return (questions.Count(r => r.Offered.Except(["start", "person"]).Any()), questions.Count);
+        }
+    }
 
     public double RightRate => Results.Count == 0 ? 0 : (double)Right / Results.Count;
 }
@@ -75,7 +96,7 @@ internal static class ReplyEvaluation
         return new RequestReport(file, cases.Select(c =>
         {
             var reading = understander.Request(c.Text);
-            return (c, reading.Command ?? reading.Outcome);
+            return (c, reading.Command ?? reading.Outcome, reading.Command is null ? understander.OfferedOnRefusal(c.Text) : []);
         }).ToList());
     }
 

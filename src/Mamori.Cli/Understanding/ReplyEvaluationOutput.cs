@@ -27,9 +27,14 @@ internal static class ReplyEvaluationOutput
         }
         foreach (var report in requests)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== requests: {report.File}: {report.Right}/{report.Results.Count} right ({report.RightRate:P1})"));
-            foreach (var (row, got) in report.Results.Where(r => r.Got != r.Case.Expected))
-                output.WriteLine($"  {row.Id}: 「{row.Text}」 expected {row.Expected}, got {got}");
+            var (offered, missed) = report.MissedRequests;
+            var (naming, questions) = report.QuestionsNamingCommands;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"== requests: {report.File}: {report.Right}/{report.Results.Count} right ({report.RightRate:P1}); read as a question {missed}, the asked command offered on a refusal {offered}/{missed}; questions offered a command they only mention {naming}/{questions}"));
+            foreach (var (row, got, buttons) in report.Results.Where(r => r.Got != r.Case.Expected))
+                output.WriteLine($"  {row.Id}: 「{row.Text}」 expected {row.Expected}, got {got}{(buttons.Count > 0 ? $" (a refusal offers {string.Join('/', buttons)})" : "")}");
+            foreach (var (row, _, buttons) in report.Results.Where(r => r.Case.Expected == "question" && r.Offered.Except(["start", "person"]).Any()))
+                output.WriteLine($"  {row.Id}: 「{row.Text}」 a question; a refusal would offer {string.Join('/', buttons)}");
             output.WriteLine();
         }
     }
@@ -77,7 +82,10 @@ internal static class ReplyEvaluationOutput
             file = r.File,
             total = r.Results.Count,
             right = r.RightRate,
-            misses = r.Results.Where(x => x.Got != x.Case.Expected).Select(x => new { id = x.Case.Id, text = x.Case.Text, expected = x.Case.Expected, got = x.Got }),
+            readAsQuestion = r.MissedRequests.Missed,
+            offeredOnRefusal = r.MissedRequests.Offered,
+            questionsNamingCommands = r.QuestionsNamingCommands.Naming,
+            misses = r.Results.Where(x => x.Got != x.Case.Expected).Select(x => new { id = x.Case.Id, text = x.Case.Text, expected = x.Case.Expected, got = x.Got, offered = x.Offered }),
         }),
     };
 }

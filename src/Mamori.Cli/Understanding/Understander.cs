@@ -54,6 +54,14 @@ internal sealed class Understander
             ? new MessageReading(null, text, "command", null, null, null, name, null)
             : new MessageReading(null, text, "question", null, null, null, null, null);
 
+    /// <summary>
+    /// The commands a refusal of this message offers in a fresh conversation (as the engine does): those it names that work
+    /// in the menu (at most two), 診断を始める, and a person.
+    /// </summary>
+    public IReadOnlyList<string> OfferedOnRefusal(string text) =>
+        [.. _language.Commands.Mentioned(text).Where(kind => kind is not (CommandKind.Back or CommandKind.Resume or CommandKind.Details or CommandKind.Handoff)).Take(2)
+            .Append(CommandKind.StartDiagnosis).Append(CommandKind.Handoff).Select(kind => CommandName(kind)!).Distinct()];
+
     private static string OutcomeName(ReadingOutcome outcome) => outcome switch
     {
         ReadingOutcome.Understood => "understood",

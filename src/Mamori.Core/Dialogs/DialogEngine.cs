@@ -177,14 +177,18 @@ public sealed class DialogEngine
 
         var inDiagnosis = state.Top is DiagnosisFrame;
         var offersTopics = !answer.Grounded && answer.Suggestions.Count > 0 && inDiagnosis;
+        // A request in words the reading does not know (「やめるべ、疲れた」) is refused as a question: name the commands it
+        // names, and offer them first.
+        string[] mentioned = !answer.Grounded && !inDiagnosis ? [.. _turn.MentionedChoices(state, question)] : [];
         return (new BotReply
         {
-            Text = answer.Answer,
+            Text = mentioned.Length == 0 ? answer.Answer
+                : answer.Answer + "\n" + DialogWording.Fill(_language.Wording.RefusedCommandHint, ("commands", string.Join("・", mentioned.Select(l => $"「{l}」")))),
             Citations = answer.Citations,
             // A way forward after every message: outside the diagnosis a grounded answer offers the menu; inside it, the
             // diagnosis question that follows carries its own buttons, unless topics are offered (then 「続きから」 is one).
             Choices = offersTopics ? [.. answer.Suggestions.Select(t => new ReplyChoice(t.Label)), new ReplyChoice(_language.Commands.Label(CommandKind.Resume))]
-                : !answer.Grounded ? Choices(answer)
+                : !answer.Grounded ? Refused(answer, state, mentioned, inDiagnosis)
                 : inDiagnosis ? []
                 : _turn.MenuChoices(state).Select(c => new ReplyChoice(c)).ToArray(),
         }, offersTopics);
@@ -210,9 +214,18 @@ public sealed class DialogEngine
         return outcome is null ? Busy().Replies : outcome.Outgoing.OfType<Say>().Select(s => s.Reply);
     }
 
-    /// <summary>Not answered: the likeliest topics when the evidence was middling (pressing one asks about it), then a person.</summary>
-    private ReplyChoice[] Choices(KnowledgeAnswer answer) =>
-        [.. answer.Suggestions.Select(s => new ReplyChoice(s.Label)), new ReplyChoice(_language.Commands.Label(CommandKind.Handoff))];
+    /// <summary>
+    /// Not answered: the likeliest topics when the evidence was middling (pressing one asks about it), then a person.
+    /// Outside the diagnosis a request in words the reading does not know (「やめるべ、疲れた」) went here too: the commands it
+    /// names come first, and the menu's way forward before the person, so it is one tap from what was asked.
+    /// </summary>
+    private ReplyChoice[] Refused(KnowledgeAnswer answer, ConversationState state, string[] mentioned, bool inDiagnosis)
+    {
+        var labels = answer.Suggestions.Select(s => s.Label);
+        if (!inDiagnosis)
+            labels = mentioned.Concat(labels).Append(_turn.MenuChoices(state)[0]);
+        return [.. labels.Append(_language.Commands.Label(CommandKind.Handoff)).Distinct().Select(l => new ReplyChoice(l))];
+    }
 
     private async Task RememberResultAsync(UserKey user, DiagnosisSummary summary, CancellationToken cancellationToken)
     {

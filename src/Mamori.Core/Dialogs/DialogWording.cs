@@ -35,6 +35,9 @@ public sealed class DialogWording
     public string AlreadyInDiagnosis { get; set; } = "";
     public string NotInDiagnosis { get; set; } = "";
     public string AnswererUnavailable { get; set; } = "";
+
+    /// <summary>After a refusal outside the diagnosis of a message that names commands: {commands} (「「終了」」).</summary>
+    public string RefusedCommandHint { get; set; } = "";
     public string AnswerFailed { get; set; } = "";
     public string EmptyInput { get; set; } = "";
     public string TooLong { get; set; } = "";

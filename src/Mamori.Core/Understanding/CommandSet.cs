@@ -24,6 +24,9 @@ public sealed class CommandSet
     // Longer messages are requests or questions in their own right, not a command with a few extra words.
     private const int MaxContainsLength = 30;
 
+    // A command named in a message this long is still offered as a button when the message was not answered.
+    private const int MaxMentionLength = 60;
+
     private readonly IReadOnlyDictionary<CommandKind, string> _labels;
     private readonly (CommandKind Kind, string Phrase)[] _phrases;
     private readonly (CommandKind Kind, string Fragment)[] _fragments;
@@ -38,6 +41,7 @@ public sealed class CommandSet
     private readonly (string From, string To)[] _canonical;
     private readonly string[] _questionEndings;
     private readonly string[] _askingRequests;
+    private readonly (CommandKind Kind, string Word)[] _mentions;
 
     public CommandSet(
         IReadOnlyDictionary<CommandKind, CommandWords> commands,
@@ -77,6 +81,8 @@ public sealed class CommandSet
             .SelectMany(c => c.Value.Contains.Select(p => (c.Key, JapaneseFold.Fold(p))))
             .Where(p => p.Item2.Length > 0)
             .ToArray();
+        _mentions = MentionWords(commands).Select(m => (m.Kind, Canon(JapaneseFold.Fold(m.Word))))
+            .Where(m => IsDistinctive(m.Item2)).Distinct().OrderByDescending(m => m.Item2.Length).ToArray();
         _unknown = unknownPhrases.Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         _greetings = greetings.Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
     }
@@ -141,6 +147,46 @@ public sealed class CommandSet
         }
         return null;
     }
+
+    /// <summary>
+    /// The commands a message names without asking for them in a form <see cref="DetectRequest"/> knows (「やめるべ、
+    /// 疲れた」「コマンド一覧出して」), longest word first. When such a message went to question answering and was not
+    /// answered, they are offered as buttons, so a request in words the reading does not know never ends at a refusal.
+    /// </summary>
+    public IReadOnlyList<CommandKind> Mentioned(string text)
+    {
+        var key = Canon(JapaneseFold.Fold(text));
+        if (key.Length == 0 || key.Length > MaxMentionLength)
+            return [];
+        // Not a word asked about (「リセットはどのくらいの頻度で？」) or inside a longer loanword (ヘルプデスク).
+        return _mentions.Where(m => Names(key, m.Word) && !Asks(key, m.Word)).Select(m => m.Kind).Distinct().ToArray();
+    }
+
+    private static bool Names(string key, string word)
+    {
+        for (var at = key.IndexOf(word, StringComparison.Ordinal); at >= 0; at = key.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if (end == key.Length || !IsKatakana(key[end]) || !IsKatakana(word[^1]))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA' or 'ー';
+
+    // The words that name a command on their own: its label, phrases, fragments and the request topics that need no
+    // request form (a topic that needs one, 最初 or 前, is in too many questions). Not 「質問する」's: the message was a
+    // question already.
+    private static IEnumerable<(CommandKind Kind, string Word)> MentionWords(IReadOnlyDictionary<CommandKind, CommandWords> commands) =>
+        commands.Where(c => c.Key is not CommandKind.Ask).SelectMany(c =>
+            c.Value.Phrases.Concat(c.Value.Contains).Concat(c.Value.Requests.Where(r => r.Forms.Count == 0).SelectMany(r => r.Topics))
+                .Append(c.Value.Label).Select(word => (c.Key, word)));
+
+    // Short kana words are inside too many others (はい in 「パスワードはいつ」, やめ in 「やめたほうが」); a word with a kanji
+    // or of three letters or more names the command.
+    private static bool IsDistinctive(string word) =>
+        word.Length >= 3 || (word.Length == 2 && word.Any(c => c is >= '\u4E00' and <= '\u9FFF'));
 
     // A question word that is part of the request's own topic (方法 in 「操作方法を教えて」) does not make it a question, but one
     // the topic is part of does (「ヘルプデスクを外注するのってアリ？」 is about a help desk, not the bot's ヘルプ).

@@ -201,4 +201,40 @@ public sealed class RealConversationTests
             .Send("もう一度診断する").ExpectReplyContaining("【1/").ExpectReplyContaining("業種")
             .RunAsync();
     }
+
+    [Fact]
+    public async Task A_request_in_words_the_bot_does_not_know_is_refused_with_the_command_it_names_one_tap_away()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation().Start()
+            // 「やめるべ」 is not read as 終了: the guidelines do not cover it, and the refusal offers what it names first.
+            .Send("やめるべ、疲れた")
+            .ExpectReplyContaining("お答えできません").ExpectReplyContaining("「終了」をご希望でしたら、下のボタンを押してください。")
+            .ExpectButtons("終了", "診断を始める", "担当者と話したい")
+            .Send("やってみるけん、はじめて")
+            .ExpectReplyContaining("「診断を始める」をご希望でしたら")
+            .ExpectButtons("診断を始める", "担当者と話したい")
+            // Naming nothing, a refusal still offers the way forward and a person, and no hint about commands.
+            .Send("とりあえずやってみるわ")
+            .ExpectNoReplyContaining("ご希望でしたら")
+            .ExpectButtons("診断を始める", "担当者と話したい")
+            .Send("コマンド一覧出して")
+            .ExpectReplyContaining("「ヘルプ」をご希望でしたら")
+            .ExpectButtons("ヘルプ", "診断を始める", "担当者と話したい")
+            .Send("ヘルプ").ExpectReplyContaining("診断")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_refused_question_in_the_diagnosis_offers_no_menu_buttons_the_question_is_asked_again()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation().Start()
+            .Send("診断を始める").ExpectReplyContaining("業種")
+            .Send("やめるべ、疲れた")
+            .ExpectNoReplyContaining("ご希望でしたら")
+            .ExpectReplyContaining("業種")
+            .ExpectNoReplyContaining("[診断を始める")
+            .RunAsync();
+    }
 }

@@ -26,6 +26,14 @@ public sealed class UnderstandingSpecTests
         return data;
     }
 
+    public static TheoryData<string, string> Mentions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in Spec.Value.Mentions)
+            data.Add(row.Text, row.Is);
+        return data;
+    }
+
     public static TheoryData<string, bool, bool> Questions()
     {
         var data = new TheoryData<string, bool, bool>();
@@ -57,6 +65,10 @@ public sealed class UnderstandingSpecTests
     [Theory, MemberData(nameof(Requests))]
     public void Recognises_a_request_in_plain_words(string text, string expected) =>
         Assert.Equal(expected, Name(TestBot.Language.Commands.DetectRequest(text)));
+
+    [Theory, MemberData(nameof(Mentions))]
+    public void Sees_the_command_a_message_names(string text, string expected) =>
+        Assert.Equal(expected, Name(TestBot.Language.Commands.Mentioned(text).Cast<CommandKind?>().FirstOrDefault()));
 
     private static string Name(CommandKind? kind) =>
         kind is { } k ? char.ToLowerInvariant(k.ToString()[0]) + k.ToString()[1..] : "none";
@@ -94,6 +106,7 @@ public sealed class UnderstandingSpecTests
     {
         public List<CommandRow> Commands { get; set; } = [];
         public List<CommandRow> Requests { get; set; } = [];
+        public List<CommandRow> Mentions { get; set; } = [];
         public List<QuestionRow> Questions { get; set; } = [];
         public List<UnknownRow> AboutTheQuestion { get; set; } = [];
         public List<UnknownRow> Unknown { get; set; } = [];

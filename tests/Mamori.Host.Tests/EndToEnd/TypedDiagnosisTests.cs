@@ -136,6 +136,27 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
         await WayForward.AssertAsync(chat, "agreeing to the guess");
     }
 
+    [ChromiumFact]
+    public async Task A_goodbye_in_words_the_bot_does_not_know_is_refused_with_終了_one_tap_away()
+    {
+        using var host = new HostFactory(scripted: false);
+        var (page, chat, session) = await OpenAsync(host);
+        await using var _ = session;
+        var wording = host.Services.GetRequiredService<DialogLanguage>().Wording;
+
+        var reply = await SendAsync(chat, "ありがとう、もう大丈夫です");
+        Assert.Contains("「終了」をご希望でしたら、下のボタンを押してください。", reply[^1], StringComparison.Ordinal);
+        var buttons = await chat.ButtonsAsync();
+        Assert.Equal("終了", buttons[0]);
+        Assert.Equal(["診断を始める", "担当者と話したい"], buttons[^2..]);
+        await Screens.ShootAsync(page, chat, "refusal-naming-a-command");
+
+        int before = (await chat.BotTextsAsync()).Length;
+        await chat.PressAsync("終了");
+        var said = await chat.WaitForBotAsync(before);
+        Assert.Contains(said, t => t.Contains(wording.QuitMenu, StringComparison.Ordinal));
+    }
+
     /// <summary>A reply a careful person would ask about: "a bit of trouble, maybe, or not really".</summary>
     private const string Hedge = "レジが止まったらちょっと困るかもしれんけど、まあなんとかなるかなあ";
 
