@@ -12,8 +12,8 @@ public sealed class AllowedHostsTests
         using var host = new HostFactory(scripted: true, new Dictionary<string, string?> { ["AllowedHosts"] = "chat.example-cci.or.jp;127.0.0.1" });
         var http = host.NewClient();
 
-        using var ours = await http.GetAsync("healthz");
-        using var other = new HttpRequestMessage(HttpMethod.Get, "healthz");
+        using var ours = await http.GetAsync("healthz/live");   // live, not ready: the index may still be loading
+        using var other = new HttpRequestMessage(HttpMethod.Get, "healthz/live");
         other.Headers.Host = "attacker.example";
         using var refused = await http.SendAsync(other);
 
