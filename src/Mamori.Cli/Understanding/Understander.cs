@@ -1,4 +1,5 @@
 using Mamori.Core;
+using Mamori.Core.Conversations;
 using Mamori.Core.Diagnosis;
 using Mamori.Core.Dialogs;
 using Mamori.Core.Understanding;
@@ -55,12 +56,12 @@ internal sealed class Understander
             : new MessageReading(null, text, "question", null, null, null, null, null);
 
     /// <summary>
-    /// The commands a refusal of this message offers in a fresh conversation (as the engine does): those it names that work
-    /// in the menu (at most two), 診断を始める, and a person.
+    /// The commands a refusal of this message offers in a fresh conversation, as the engine does: those it names that work
+    /// at the menu, then the fresh menu's way forward (診断を始める) and a person.
     /// </summary>
     public IReadOnlyList<string> OfferedOnRefusal(string text) =>
-        [.. _language.Commands.Mentioned(text).Where(kind => kind is not (CommandKind.Back or CommandKind.Resume or CommandKind.Details or CommandKind.Handoff)).Take(2)
-            .Append(CommandKind.StartDiagnosis).Append(CommandKind.Handoff).Select(kind => CommandName(kind)!).Distinct()];
+        [.. _language.CommandsNamedAtMenu(ConversationState.New(), text).Append(CommandKind.StartDiagnosis).Append(CommandKind.Handoff)
+            .Select(kind => CommandName(kind)!).Distinct()];
 
     private static string OutcomeName(ReadingOutcome outcome) => outcome switch
     {

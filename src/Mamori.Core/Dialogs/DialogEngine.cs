@@ -177,9 +177,9 @@ public sealed class DialogEngine
 
         var inDiagnosis = state.Top is DiagnosisFrame;
         var offersTopics = !answer.Grounded && answer.Suggestions.Count > 0 && inDiagnosis;
-        // A request in words the reading does not know (「やめるべ、疲れた」) is refused as a question: name the commands it
+        // A request in words the reading does not know (「やめるべ、疲れた」) is refused as a question: say which commands it
         // names, and offer them first.
-        string[] mentioned = !answer.Grounded && !inDiagnosis ? [.. _turn.MentionedChoices(state, question)] : [];
+        string[] mentioned = !answer.Grounded && !inDiagnosis ? [.. _language.CommandsNamedAtMenu(state, question).Select(_language.Commands.Label)] : [];
         return (new BotReply
         {
             Text = mentioned.Length == 0 ? answer.Answer

@@ -1,3 +1,4 @@
+using Mamori.Core.Conversations;
 using Mamori.Core.Understanding;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -13,6 +14,21 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
     public CommandSet Commands { get; } = commands;
 
     public QuestionDetector Questions { get; } = questions;
+
+    /// <summary>
+    /// The commands a message names (<see cref="CommandSet.Mentioned"/>) that work outside the diagnosis in this state, at
+    /// most two: what a refusal there offers first, so a request in words the reading does not know is one tap away.
+    /// </summary>
+    public IReadOnlyList<CommandKind> CommandsNamedAtMenu(ConversationState state, string message) =>
+        [.. Commands.Mentioned(message).Where(kind => WorksAtMenu(state, kind)).Take(2)];
+
+    private static bool WorksAtMenu(ConversationState state, CommandKind kind) => kind switch
+    {
+        CommandKind.Restart or CommandKind.Help or CommandKind.Quit or CommandKind.StartDiagnosis => true,
+        CommandKind.Resume => DialogReplies.HasUnfinishedDiagnosis(state),
+        CommandKind.Details => state.DiagnosisCompleted,
+        _ => false,   // 戻る has nothing to go back to there; the person is offered anyway
+    };
 
     public static DialogLanguage Load(string folder)
     {

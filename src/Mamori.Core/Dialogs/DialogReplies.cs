@@ -43,17 +43,5 @@ internal sealed class DialogReplies(DialogLanguage language, IDiagnosisFlow flow
             ? [Commands.Label(CommandKind.Details), W.RediagnoseLabel, Commands.Label(CommandKind.Ask), Commands.Label(CommandKind.Handoff)]
             : [Commands.Label(CommandKind.StartDiagnosis), Commands.Label(CommandKind.Ask), Commands.Label(CommandKind.Help)];
 
-    /// <summary>The commands a message names that work outside the diagnosis, at most two: see <see cref="CommandSet.Mentioned"/>.</summary>
-    public IEnumerable<string> MentionedChoices(ConversationState state, string message) =>
-        Commands.Mentioned(message).Where(kind => WorksInMenu(state, kind)).Take(2).Select(Commands.Label);
-
-    private static bool WorksInMenu(ConversationState state, CommandKind kind) => kind switch
-    {
-        CommandKind.Restart or CommandKind.Help or CommandKind.Quit or CommandKind.StartDiagnosis => true,
-        CommandKind.Resume => HasUnfinishedDiagnosis(state),
-        CommandKind.Details => state.DiagnosisCompleted,
-        _ => false,   // 戻る has nothing to go back to here; the person is offered anyway
-    };
-
     public static bool HasUnfinishedDiagnosis(ConversationState state) => !state.DiagnosisCompleted && state.Answers.Count > 0;
 }

@@ -87,9 +87,6 @@ internal sealed class DialogTurn
     /// <summary>The menu's buttons for this state (start or resume, ask, a person …).</summary>
     public string[] MenuChoices(ConversationState state) => _replies.MenuChoices(state);
 
-    /// <summary>The commands a message names that work outside the diagnosis: see <see cref="DialogReplies.MentionedChoices"/>.</summary>
-    public IEnumerable<string> MentionedChoices(ConversationState state, string message) => _replies.MentionedChoices(state, message);
-
     // A request in plain words counts unless it is an answer to the question being asked: 「詳しい人に相談してる」 answers
     // 「相談できる先はありますか」 and is no request for a person.
     private CommandKind? Request(ConversationState state, string text)
