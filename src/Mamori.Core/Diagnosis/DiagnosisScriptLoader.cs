@@ -100,7 +100,7 @@ public static class DiagnosisScriptLoader
                 throw new FormatException($"{where}: more than {MaxButtons} buttons with 「{unknown.Label}」; offer the choices in groups (groups: …).");
             questions.Add(new Question(q.Id, Required(q.Topic, where, "topic"), q.Section, kind,
                 Required(q.Prompt, where, "prompt"), Required(q.Help, where, "help"), Required(q.Retry, where, "retry"),
-                choices, unknown, skip, ask, polarity, ambiguous, grouping));
+                choices, unknown, skip, ask, polarity, ambiguous, grouping, HintsOf(q.Hints, choices, unknown, where)));
             known[q.Id] = questions[^1].Codes.ToHashSet(StringComparer.Ordinal);
         }
         if (questions.Count == 0)
@@ -179,6 +179,25 @@ public static class DiagnosisScriptLoader
         foreach (var code in polarity.Codes.Where(code => choices.All(c => c.Code != code)))
             throw new FormatException($"{where}: polarity names '{code}', which is not one of its choices.");
         return polarity;
+    }
+
+    private static List<AnswerHint> HintsOf(List<HintYaml>? yaml, List<Choice> choices, Choice unknown, string where)
+    {
+        var hints = new List<AnswerHint>();
+        foreach (var (h, i) in (yaml ?? []).Select((h, i) => (h, i)))
+        {
+            var at = $"{where} hints[{i}]";
+            var code = Required(h.Code, at, "code");
+            var choice = choices.Append(unknown).FirstOrDefault(c => c.Code == code)
+                         ?? throw new FormatException($"{at}: code '{code}' is not one of the question's choices.");
+            if (h.Words is not { Count: > 0 } words || words.Any(string.IsNullOrWhiteSpace))
+                throw new FormatException($"{at}: words must list what owners say (no empty word).");
+            // The note comes before 「『〇〇』ということでよろしいですか？」, which asks; the note only says why.
+            if (h.Note is { } note && !note.TrimEnd().EndsWith('。'))
+                throw new FormatException($"{at}: note must be whole sentences ending in 「。」; the bot asks the question after it.");
+            hints.Add(new AnswerHint(code, words, h.Note?.Trim()));
+        }
+        return hints;
     }
 
     private static Choice ToChoice(ChoiceYaml c, string where, string code)

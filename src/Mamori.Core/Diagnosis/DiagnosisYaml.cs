@@ -42,6 +42,16 @@ internal sealed class QuestionYaml
 
     /// <summary>Files of knowledge/diagnosis/vocabulary/ whose words are added to the choices (trades, municipalities…).</summary>
     public List<string>? Vocabulary { get; set; }
+
+    /// <summary>Words that point at a choice without answering the question: asked back (see <see cref="AnswerHint"/>).</summary>
+    public List<HintYaml>? Hints { get; set; }
+}
+
+internal sealed class HintYaml
+{
+    public string? Code { get; set; }
+    public List<string>? Words { get; set; }
+    public string? Note { get; set; }
 }
 
 internal sealed class PolarityYaml

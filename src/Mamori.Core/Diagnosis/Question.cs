@@ -14,9 +14,11 @@ public sealed class Question
     internal Question(
         string id, string topic, string section, QuestionKind kind, string prompt, string help, string retryPrompt,
         IReadOnlyList<Choice> choices, Choice unknown, IReadOnlyList<QuestionCondition> skipRules, QuestionCondition? askRule,
-        Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null)
+        Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null,
+        IReadOnlyList<AnswerHint>? hints = null)
     {
         Polarity = polarity;
+        Hints = hints ?? [];
         AmbiguousWords = ambiguousWords ?? new Dictionary<string, IReadOnlyList<string>>();
         Id = id;
         Topic = topic;
@@ -40,6 +42,9 @@ public sealed class Question
 
     /// <summary>Words that could mean several choices (「府中市」 is in Tokyo and in Hiroshima): the bot asks which.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> AmbiguousWords { get; }
+
+    /// <summary>What owners say that points at a choice without answering the question: asked back, never recorded as read.</summary>
+    public IReadOnlyList<AnswerHint> Hints { get; }
 
     public string Id { get; }
 

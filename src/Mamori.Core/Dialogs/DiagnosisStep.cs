@@ -55,7 +55,7 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
             case ReadingOutcome.Understood:
                 return Advance(state.WithAnswer(new RecordedAnswer(question.Id, reading.Code!, input.Text)), [], Echo(question, reading, input.Text));
             case ReadingOutcome.Confirm:
-                return AskBack(state, frame, question, new PendingAnswer(reading.Code!, input.Text, reading.Alternatives), input.Text);
+                return AskBack(state, frame, question, new PendingAnswer(reading.Code!, input.Text, reading.Alternatives), input.Text, reading.Note);
             case ReadingOutcome.Question:
                 return Interrupt(state, question, input);
         }
@@ -133,7 +133,7 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         return null;
     }
 
-    private TurnOutcome AskBack(ConversationState state, DiagnosisFrame frame, FlowQuestion question, PendingAnswer pending, string reply)
+    private TurnOutcome AskBack(ConversationState state, DiagnosisFrame frame, FlowQuestion question, PendingAnswer pending, string reply, string? note = null)
     {
         var asking = state.ReplaceTop(frame with { Pending = pending });
         if (pending.Alternatives is { Count: > 1 } alternatives)
@@ -142,7 +142,7 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
                 [replies.Text(DialogWording.Fill(W.ConfirmWhich, ("reply", Shorten(reply))), [.. alternatives.Select(question.LabelOf), W.ConfirmNoLabel])]);
         }
         return new TurnOutcome(asking,
-            [replies.Text(DialogWording.Fill(W.ConfirmGuess, ("answer", question.LabelOf(pending.Code))), [W.ConfirmYesLabel, W.ConfirmNoLabel])]);
+            [replies.Text(note + DialogWording.Fill(W.ConfirmGuess, ("answer", question.LabelOf(pending.Code))), [W.ConfirmYesLabel, W.ConfirmNoLabel])]);
     }
 
     private static string Shorten(string reply) => reply.Length <= 30 ? reply : reply[..29] + "…";

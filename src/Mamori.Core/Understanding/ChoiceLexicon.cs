@@ -21,9 +21,14 @@ internal sealed class ChoiceLexicon
     private readonly List<(string Word, string? Code, string[] Candidates, bool SelfNegative, bool Typo)> _words = [];
     private readonly HashSet<string> _dominant = new(StringComparer.Ordinal);
     private readonly List<(string Code, IReadOnlyCollection<string> Parts)> _combinations = [];
+    private readonly List<(AnswerHint Hint, string[] Forms)> _hints = [];
+    private readonly ReadingRules _rules;
 
     public ChoiceLexicon(Question question, ReadingRules rules)
     {
+        _rules = rules;
+        foreach (var hint in question.Hints)
+            _hints.Add((hint, Forms(rules, hint.Words).ToArray()));
         var choices = question.Choices.Append(question.Unknown).ToList();
         foreach (var choice in choices)
         {
@@ -80,6 +85,21 @@ internal sealed class ChoiceLexicon
         }
         hits.Sort((a, b) => a.Start.CompareTo(b.Start));
         return hits;
+    }
+
+    /// <summary>The hint whose words the clause says, not denied (「付箋に貼ってる」, not 「付箋には書いてない」); null for none.</summary>
+    public AnswerHint? Hint(string clause)
+    {
+        foreach (var (hint, forms) in _hints)
+        {
+            foreach (var form in forms)
+            {
+                var at = clause.IndexOf(form, StringComparison.Ordinal);
+                if (at >= 0 && !_rules.IsDeniedAfter(clause, at + form.Length))
+                    return hint;
+            }
+        }
+        return null;
     }
 
     /// <summary>A choice word typed with one mistake (「バックアッブ」), for words long enough that one edit can't make another word.</summary>

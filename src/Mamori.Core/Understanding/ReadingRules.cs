@@ -52,6 +52,8 @@ public sealed partial class ReadingRules
     private readonly string[] _partials;
     private readonly string[] _somes;
     private readonly string[] _tacit;
+    private readonly string[] _pastTimes;
+    private readonly string[] _presentTimes;
     private readonly (string Ending, int Keep)[] _endings;
     private readonly string[] _spaceContinues;
     private readonly string[] _spaceLeads;
@@ -88,6 +90,8 @@ public sealed partial class ReadingRules
         _partials = Words(yaml.Partials, path, "partials");
         _somes = Words(yaml.Somes, path, "somes");
         _tacit = Words(yaml.Tacit, path, "tacit").Select(Canonicalize).ToArray();
+        _pastTimes = Words(yaml.Times?.Past, path, "times.past");
+        _presentTimes = Words(yaml.Times?.Present, path, "times.present");
         // 「る|んです」: the part before | must be there and stays.
         _endings = (yaml.Endings ?? throw new FormatException($"{path}: 'endings' is missing."))
             .Select(e => e.Split('|') is [var kept, var ending] ? (JapaneseFold.Fold(kept) + JapaneseFold.Fold(ending), JapaneseFold.Fold(kept).Length) : (JapaneseFold.Fold(e), 0))
@@ -495,6 +499,12 @@ public sealed partial class ReadingRules
     /// <summary>「みんな分かっとる」「みんな守っとる」: the staff know it without a measure (reading.yaml tacit).</summary>
     public bool IsTacit(string clause) => _tacit.Any(t => clause.Contains(t, StringComparison.Ordinal));
 
+    /// <summary>「昔は」「前は」: the clause is about the past (reading.yaml times.past).</summary>
+    public bool IsPast(string clause) => _pastTimes.Any(t => clause.Contains(t, StringComparison.Ordinal));
+
+    /// <summary>「今は」「最近は」: the clause is about now (reading.yaml times.present).</summary>
+    public bool IsPresent(string clause) => _presentTimes.Any(t => clause.Contains(t, StringComparison.Ordinal));
+
     /// <summary>「止まるってほどじゃない」「完璧というほどではない」: ほど between a word and its negation denies only its degree.</summary>
     public bool IsDegreeDenied(string clause, int end, int denialAt) =>
         denialAt > end && clause.AsSpan(end, denialAt - end).Contains("ほど", StringComparison.Ordinal);
@@ -595,6 +605,7 @@ public sealed partial class ReadingRules
         public List<string>? Partials { get; set; }
         public List<string>? Somes { get; set; }
         public List<string>? Tacit { get; set; }
+        public TimesYaml? Times { get; set; }
         public List<string>? Endings { get; set; }
         public List<string>? Affirmations { get; set; }
         public QuantitiesYaml? Quantities { get; set; }
@@ -604,6 +615,12 @@ public sealed partial class ReadingRules
     {
         public List<string>? Shoulds { get; set; }
         public List<string>? Unknowing { get; set; }
+    }
+
+    private sealed class TimesYaml
+    {
+        public List<string>? Past { get; set; }
+        public List<string>? Present { get; set; }
     }
 
     private sealed class SpaceJoinsYaml

@@ -96,6 +96,7 @@ public sealed partial class ReplyReader
         // Hedges often sit in the endings a clause loses (「…かな」), so they are looked for in the whole reply, outside the
         // choices' own words (「少し困る」 is a choice, not a hedge).
         var hedged = HasHedge(folded, lexicon);
+        var hinted = clauses.Select(lexicon.Hint).ToArray();   // per clause: words that point at a choice without answering
 
         var carried = false;   // 「会計データのみ、月に一度保存」: a clause that only limits carries its "only part" to the next
         for (var c = 0; c < clauses.Count; c++)
@@ -223,12 +224,16 @@ public sealed partial class ReplyReader
         if (carried && polarity?.Mixed is { } limited)
             signals = signals.Select(s => s.Code == polarity.Affirmed ? s with { Code = limited } : s).ToList();
         signals.RemoveAll(s => excluded.Contains(s.Code) && s.Strength != Strength.Strong);
+        // 「昔はやってたけど、今はやってない」: on a "do you do X" question, what holds now is the answer, not "partly".
+        if (polarity?.Mixed is not null && signals.Any(s => _rules.IsPresent(clauses[s.Clause])))
+            signals.RemoveAll(s => _rules.IsPast(clauses[s.Clause]) && !_rules.IsPresent(clauses[s.Clause]));
         var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, signals, ambiguous);
         if (result is null)
         {
-            return clauses.Select(lexicon.FindWithTypo).FirstOrDefault(t => t is not null) is { } typo
-                ? Reading(question, typo.Code, 0.6, "typo")
-                : ReplyReading.NotUnderstood;
+            return Hinted(question, hinted, signals)
+                   ?? (clauses.Select(lexicon.FindWithTypo).FirstOrDefault(t => t is not null) is { } typo
+                       ? Reading(question, typo.Code, 0.6, "typo")
+                       : ReplyReading.NotUnderstood);
         }
         result = hedged ? Hedge(question, result) : result;
         // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say.
@@ -243,7 +248,18 @@ public sealed partial class ReplyReader
         // A hedged no (「そこまでは感じてないかな」), or a named no in doubt (「期限切れとるかもしれん」), is a guess as well.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && (result.Source != "words" || _rules.HasDoubt(folded)))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
-        return Inferred(question, Unread(split, read, Vague(folded, result)));
+        var reading = Inferred(question, Unread(split, read, Vague(folded, result)));
+        return reading.Alternatives is null && Hinted(question, hinted, signals) is { } hint ? hint : reading;
+    }
+
+    // 「付箋に書いてモニターに貼ってる」「共有なんて使っとらん」: a reply that says only what points at a choice, and not what
+    // the question asks (how long the passwords are; whether what is shared is closed), is asked back with the hint's guess
+    // and its own question. Another clause that reads as another choice (「…、でも銀行のは長い」) keeps the reading.
+    private static ReplyReading? Hinted(Question question, AnswerHint?[] hinted, List<Signal> signals)
+    {
+        if (hinted.FirstOrDefault(h => h is not null) is not { } hint || signals.Any(s => hinted[s.Clause] is null && s.Code != hint.Code))
+            return null;
+        return Reading(question, hint.Code, 0.6, "hint") with { Note = hint.Note };
     }
 
     // 「全部おんなじパスワード使っとる」: on a question whose yes owners say in their own words (Polarity.AskBack), a yes

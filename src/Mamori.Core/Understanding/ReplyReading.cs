@@ -26,6 +26,8 @@ public enum ReadingOutcome
 /// <param name="Number">For count and amount questions: the number read (people, yen per year), if one was.</param>
 /// <param name="Alternatives">When a word could mean several choices (「府中市」): every one of them, the guess first.</param>
 /// <param name="Source">Which rule produced it, for evaluation and logs (never shown to the owner).</param>
+/// <param name="Note">For a guess: why the bot asks, said before 「『〇〇』ということでよろしいですか？」
+/// (<see cref="Diagnosis.AnswerHint.Note"/>); null for none.</param>
 public sealed record ReplyReading(
     ReadingOutcome Outcome,
     string? Code = null,
@@ -33,7 +35,8 @@ public sealed record ReplyReading(
     string? Label = null,
     decimal? Number = null,
     IReadOnlyList<string>? Alternatives = null,
-    string Source = "")
+    string Source = "",
+    string? Note = null)
 {
     public static readonly ReplyReading NotUnderstood = new(ReadingOutcome.NotUnderstood);
 

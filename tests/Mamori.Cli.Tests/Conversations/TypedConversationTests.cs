@@ -109,19 +109,48 @@ public sealed class TypedConversationTests
     {
         using var bot = new RealBot();
         var key = new ConversationKey("default", "c1");
-        await bot.Engine.HandleAsync(new IncomingTurn(key, "u1", "診断を始める", "test"), CancellationToken.None);
-        for (var step = 0; step < 40; step++)
-        {
-            var frame = Assert.IsType<DiagnosisFrame>((await bot.Store.LoadConversationAsync(key, CancellationToken.None))!.State.Top);
-            if (frame.QuestionId == questionId)
-                break;
-            await bot.Engine.HandleAsync(new IncomingTurn(key, "u1", RamenShopInKyoto[frame.QuestionId].Typed, "test"), CancellationToken.None);
-        }
+        await AnswerUntilAsync(bot, key, questionId);
 
         var turn = await bot.Engine.HandleAsync(new IncomingTurn(key, "u1", typed, "test"), CancellationToken.None);
 
         Assert.True(turn.Handoff is null, $"「{typed}」 was taken for a request to talk to a person: {ConversationScript.Transcript(turn)}");
         var answer = (await bot.Store.LoadConversationAsync(key, CancellationToken.None))!.State.Answers.Single(a => a.QuestionId == questionId);
         Assert.Equal(meant, answer.Code);
+    }
+
+    [Theory]
+    [InlineData("m_passwords", "付箋に書いてモニターに貼ってる", "紙に書いて貼ってあるパスワードは、見た人にも使われてしまいます。", "できていない", "no")]
+    [InlineData("m_sharing", "共有なんて使っとらん", "共有フォルダやクラウドを使っていなければ、この項目は心配いりません。", "できている", "yes")]
+    [InlineData("m_threats", "社員おらんけん、伝える相手がおらん", "社員の方がいない場合は、社長ご自身が", "できている", "yes")]
+    public async Task A_reply_that_does_not_answer_the_question_is_asked_back_saying_why_and_recorded_only_on_yes(
+        string questionId, string typed, string why, string guessLabel, string guess)
+    {
+        using var bot = new RealBot();
+        var key = new ConversationKey("default", "c1");
+        await AnswerUntilAsync(bot, key, questionId);
+
+        var asked = ConversationScript.Transcript(await bot.Engine.HandleAsync(new IncomingTurn(key, "u1", typed, "test"), CancellationToken.None));
+        Assert.Contains(why, asked);
+        Assert.Contains($"「{guessLabel}」ということでよろしいですか？", asked);
+        var state = (await bot.Store.LoadConversationAsync(key, CancellationToken.None))!.State;
+        Assert.DoesNotContain(state.Answers, a => a.QuestionId == questionId);   // nothing recorded while asking
+
+        await bot.Engine.HandleAsync(new IncomingTurn(key, "u1", "はい", "test"), CancellationToken.None);
+        var answer = (await bot.Store.LoadConversationAsync(key, CancellationToken.None))!.State.Answers.Single(a => a.QuestionId == questionId);
+        Assert.Equal((guess, typed), (answer.Code, answer.Raw));
+    }
+
+    /// <summary>Starts the diagnosis and types the ramen shop's replies until <paramref name="questionId"/> is asked.</summary>
+    private static async Task AnswerUntilAsync(RealBot bot, ConversationKey key, string questionId)
+    {
+        await bot.Engine.HandleAsync(new IncomingTurn(key, "u1", "診断を始める", "test"), CancellationToken.None);
+        for (var step = 0; step < 40; step++)
+        {
+            var frame = Assert.IsType<DiagnosisFrame>((await bot.Store.LoadConversationAsync(key, CancellationToken.None))!.State.Top);
+            if (frame.QuestionId == questionId)
+                return;
+            await bot.Engine.HandleAsync(new IncomingTurn(key, "u1", RamenShopInKyoto[frame.QuestionId].Typed, "test"), CancellationToken.None);
+        }
+        Assert.Fail($"{questionId} was never asked");
     }
 }

@@ -184,4 +184,20 @@ public sealed class DiagnosisScriptTests
             Assert.Equal(0, before);
         }
     }
+
+    [Theory]
+    [InlineData("      - code: \"no\"\n        words: [付箋,", "      - code: \"maybe\"\n        words: [付箋,", "'maybe' is not one of the question's choices")]
+    [InlineData("        note: 紙に書いて貼ってあるパスワードは、見た人にも使われてしまいます。", "        note: 紙に書いて貼ってあるパスワードは危ないですよね？", "note must be whole sentences")]
+    public void A_hint_with_a_code_the_question_lacks_or_a_note_that_asks_stops_the_start_naming_the_question(string written, string broken, string said)
+    {
+        var folder = TestKnowledge.CopyOfDiagnosisFolder("mamori-hints-");
+        var path = Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile);
+        var text = File.ReadAllText(path);
+        Assert.Contains(written, text);
+        File.WriteAllText(path, text.Replace(written, broken, StringComparison.Ordinal));
+
+        var error = Assert.Throws<FormatException>(() => DiagnosisScriptLoader.Load(folder));
+        Assert.Contains("m_passwords", error.Message);
+        Assert.Contains(said, error.Message);
+    }
 }

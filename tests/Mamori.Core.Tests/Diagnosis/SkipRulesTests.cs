@@ -18,8 +18,7 @@ public sealed partial class SkipRulesTests
 
     private static readonly Lazy<BarrierClassifier> AsksEverything = new(() =>
     {
-        var folder = Directory.CreateTempSubdirectory("mamori-noskip-").FullName;
-        CopyFolder(TestKnowledge.Folder.Diagnosis, folder);
+        var folder = TestKnowledge.CopyOfDiagnosisFolder("mamori-noskip-");
         var kept = new List<string>();
         var inCondition = false;
         foreach (var line in File.ReadAllLines(Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile)))
@@ -72,8 +71,7 @@ public sealed partial class SkipRulesTests
     [Fact]
     public void A_skip_rule_without_a_reason_for_the_owner_stops_the_start_naming_the_question()
     {
-        var folder = Directory.CreateTempSubdirectory("mamori-because-").FullName;
-        CopyFolder(TestKnowledge.Folder.Diagnosis, folder);
+        var folder = TestKnowledge.CopyOfDiagnosisFolder("mamori-because-");
         var path = Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile);
         var text = File.ReadAllText(path);
         var reason = "      - because: 対策をしている方がいないとのことでしたので、担当の方についての質問は省きました。\n";
@@ -83,15 +81,5 @@ public sealed partial class SkipRulesTests
         var error = Assert.Throws<FormatException>(() => DiagnosisScriptLoader.Load(folder));
         Assert.Contains("tal_skill", error.Message);
         Assert.Contains("because", error.Message);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -29,4 +29,17 @@ internal static class TestKnowledge
 
     /// <summary>This test project's Specs/ folder in the source tree (read in place: no copy step in the shared .csproj).</summary>
     public static string Specs => Path.Combine(Folder.Root, "tests", "Mamori.Core.Tests", "Specs");
+
+    /// <summary>A copy of knowledge/diagnosis in a new temporary folder, to load with one file changed.</summary>
+    public static string CopyOfDiagnosisFolder(string prefix)
+    {
+        var to = Directory.CreateTempSubdirectory(prefix).FullName;
+        foreach (var file in Directory.EnumerateFiles(Folder.Diagnosis, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(Folder.Diagnosis, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return to;
+    }
 }
