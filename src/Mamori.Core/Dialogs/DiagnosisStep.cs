@@ -142,7 +142,7 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
                 [replies.Text(DialogWording.Fill(W.ConfirmWhich, ("reply", Shorten(reply))), [.. alternatives.Select(question.LabelOf), W.ConfirmNoLabel])]);
         }
         return new TurnOutcome(asking,
-            [replies.Text(note + DialogWording.Fill(W.ConfirmGuess, ("answer", question.LabelOf(pending.Code))), [W.ConfirmYesLabel, W.ConfirmNoLabel])]);
+            [replies.Text((note is null ? "" : note + "\n") + DialogWording.Fill(W.ConfirmGuess, ("answer", question.LabelOf(pending.Code))), [W.ConfirmYesLabel, W.ConfirmNoLabel])]);
     }
 
     private static string Shorten(string reply) => reply.Length <= 30 ? reply : reply[..29] + "…";

@@ -157,6 +157,31 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
         Assert.Contains(said, t => t.Contains(wording.QuitMenu, StringComparison.Ordinal));
     }
 
+    [ChromiumFact]
+    public async Task A_reply_that_does_not_answer_the_question_is_asked_back_with_the_reason_first()
+    {
+        using var host = new HostFactory(scripted: false);
+        var (page, chat, session) = await OpenAsync(host);
+        await using var _ = session;
+        var said = new BotWording(host.Services.GetRequiredService<DialogLanguage>().Wording);
+
+        await chat.PressAsync("診断を始める");
+        for (int step = 0; step < 40 && (await CurrentQuestionAsync(host, chat))?.Id != "m_passwords"; step++)
+            await chat.PressAsync((await chat.ButtonsAsync())[0]);
+        Assert.Equal("m_passwords", (await CurrentQuestionAsync(host, chat))?.Id);
+
+        // How the passwords are kept says nothing of how long they are: the bot says why it asks, then asks.
+        var reply = await SendAsync(chat, "付箋に書いてモニターに貼ってる");
+        Assert.Contains("紙に書いて貼ってあるパスワードは、見た人にも使われてしまいます。", reply[^1], StringComparison.Ordinal);
+        Assert.Equal("できていない", said.Guess(reply[^1]));
+        Assert.Equal([said.Wording.ConfirmYesLabel, said.Wording.ConfirmNoLabel], await chat.ButtonsAsync());
+        await Screens.ShootAsync(page, chat, "hint-confirmation");
+
+        await chat.PressAsync(said.Wording.ConfirmYesLabel);
+        Assert.NotEqual("m_passwords", (await CurrentQuestionAsync(host, chat))?.Id);
+        await WayForward.AssertAsync(chat, "agreeing to the hint's guess");
+    }
+
     /// <summary>A reply a careful person would ask about: "a bit of trouble, maybe, or not really".</summary>
     private const string Hedge = "レジが止まったらちょっと困るかもしれんけど、まあなんとかなるかなあ";
 
