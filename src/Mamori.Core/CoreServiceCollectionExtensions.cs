@@ -39,7 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IDiagnosisFlow, ScriptDiagnosisFlow>();
 
         services.TryAddSingleton<IConversationStore>(sp =>
-            CreateStore(sp.GetRequiredService<IOptions<StateStoreOptions>>().Value, sp.GetRequiredService<ContentRoot>()));
+            CreateStore(sp.GetRequiredService<IOptions<StateStoreOptions>>().Value, sp.GetRequiredService<ContentRoot>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => DialogLanguage.Load(
             sp.GetRequiredService<IOptions<DialogOptions>>().Value.PromptsFolder(sp.GetRequiredService<ContentRoot>())));
         services.TryAddSingleton<DialogEngine>();
@@ -57,9 +57,9 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
-    private static IConversationStore CreateStore(StateStoreOptions options, ContentRoot content) => options.Provider switch
+    private static IConversationStore CreateStore(StateStoreOptions options, ContentRoot content, TimeProvider clock) => options.Provider switch
     {
-        "memory" => new InMemoryConversationStore(),
-        _ => new SqliteConversationStore(content.Resolve(options.SqlitePath)),
+        "memory" => new InMemoryConversationStore(clock),
+        _ => new SqliteConversationStore(content.Resolve(options.SqlitePath), clock),
     };
 }

@@ -8,10 +8,11 @@ namespace Mamori.Core.Storage;
 /// State in a dictionary, with the same concurrency contract as the SQLite store. Lost when the process ends:
 /// for tests of other components and as the benchmark's baseline, never the default.
 /// </summary>
-public sealed class InMemoryConversationStore : IConversationStore
+/// <param name="clock">Stamps each save, which the retention compares with its cut-off; the host's clock (DI).</param>
+public sealed class InMemoryConversationStore(TimeProvider? clock = null) : IConversationStore
 {
-    private readonly Table<ConversationKey, ConversationState> _conversations = new();
-    private readonly Table<UserKey, UserState> _users = new();
+    private readonly Table<ConversationKey, ConversationState> _conversations = new(clock ?? TimeProvider.System);
+    private readonly Table<UserKey, UserState> _users = new(clock ?? TimeProvider.System);
 
     public Task<Stored<ConversationState>?> LoadConversationAsync(ConversationKey key, CancellationToken cancellationToken) =>
         Task.FromResult(_conversations.Load(key));
@@ -36,7 +37,7 @@ public sealed class InMemoryConversationStore : IConversationStore
         Task.FromResult(_conversations.RemoveSavedBefore(cutoff) + _users.RemoveSavedBefore(cutoff));
 
     /// <summary>One kind of state: the stored versions, and when each was last saved (for the retention).</summary>
-    private sealed class Table<TKey, TState>
+    private sealed class Table<TKey, TState>(TimeProvider clock)
         where TKey : notnull
     {
         private readonly ConcurrentDictionary<TKey, Stored<TState>> _stored = new();
@@ -52,7 +53,7 @@ public sealed class InMemoryConversationStore : IConversationStore
                 ? _stored.TryAdd(key, next)
                 : _stored.TryGetValue(key, out var current) && current.Version == expectedVersion && _stored.TryUpdate(key, next, current);
             if (saved)
-                _savedAt[key] = DateTimeOffset.UtcNow;
+                _savedAt[key] = clock.GetUtcNow();
             return saved;
         }
 

@@ -15,12 +15,15 @@ namespace Mamori.Core.Storage;
 public sealed class SqliteConversationStore : IConversationStore, IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly TimeProvider _clock;
     private readonly SqliteConnection _connection;
     private readonly Table _conversations;
     private readonly Table _users;
 
-    public SqliteConversationStore(string path)
+    /// <param name="clock">Stamps each save's <c>updated_at</c>, which the retention compares with its cut-off; the host's clock (DI).</param>
+    public SqliteConversationStore(string path, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         var full = Path.GetFullPath(path);
         FilePath = full;
         _connection = SqliteFile.Open(full);
@@ -98,7 +101,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
     private bool TrySave(Table table, string tenant, string id, string body, long expectedVersion)
     {
         // Insert only when nobody has; update only the version we read. Either way, 0 rows means "someone else saved first".
-        var now = DateTimeOffset.UtcNow.ToString("O");
+        var now = _clock.GetUtcNow().ToUniversalTime().ToString("O");
         lock (_gate)
         {
             var command = expectedVersion == 0 ? table.Insert : table.Update;

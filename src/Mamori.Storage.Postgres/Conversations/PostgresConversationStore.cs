@@ -11,7 +11,8 @@ namespace Mamori.Storage.Postgres.Conversations;
 /// same optimistic concurrency as <see cref="SqliteConversationStore"/>: the version check is in the UPDATE (or the
 /// INSERT's ON CONFLICT), so a turn on another instance that saved first makes this save return false.
 /// </summary>
-public sealed class PostgresConversationStore(NpgsqlDataSource database) : IConversationStore
+/// <param name="clock">Stamps each save's <c>updated_at</c>, which the retention compares with its cut-off; the host's clock (DI).</param>
+public sealed class PostgresConversationStore(NpgsqlDataSource database, TimeProvider clock) : IConversationStore
 {
     /// <summary>The tables this store needs (Migrations/conversations/).</summary>
     public static MigrationHistory Migrations { get; } = MigrationHistory.FromResources(typeof(PostgresConversationStore).Assembly, "conversations");
@@ -79,7 +80,7 @@ public sealed class PostgresConversationStore(NpgsqlDataSource database) : IConv
         command.Parameters.Add(new NpgsqlParameter { Value = tenant });
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = body, NpgsqlDbType = NpgsqlDbType.Json });
-        command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
+        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow().ToUniversalTime() });
         if (expectedVersion != 0)
             command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;

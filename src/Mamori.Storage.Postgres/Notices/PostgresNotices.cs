@@ -10,7 +10,10 @@ namespace Mamori.Storage.Postgres.Notices;
 /// listening for a while), so after every (re)connect and whenever the reader fell behind the listener yields null,
 /// meaning "look at everything you hold".
 /// </summary>
-public sealed class PostgresNotices(NpgsqlDataSource database)
+/// <param name="clock">Measures how long the listening connection has been quiet (<see cref="TimeProvider.GetTimestamp"/>:
+/// monotonic, so a change of the system's time neither delays the check nor runs it early). The waits themselves
+/// (<see cref="NpgsqlConnection.Wait(int)"/>, the pause before reconnecting) are on the socket and the thread, in real time.</param>
+public sealed class PostgresNotices(NpgsqlDataSource database, TimeProvider clock)
 {
     /// <summary>How often the listening connection is checked while nothing arrives, so a dead one is replaced.</summary>
     private static readonly TimeSpan ListenCheck = TimeSpan.FromSeconds(30);
@@ -83,18 +86,18 @@ public sealed class PostgresNotices(NpgsqlDataSource database)
             listen.ExecuteNonQuery();
         // Anything sent while this host was not listening (on its first start there is nothing to catch up, which is cheap).
         missed = true;
-        var checkedAt = DateTime.UtcNow;
+        long checkedAt = clock.GetTimestamp();
         while (!ct.IsCancellationRequested)
         {
             if (missed && messages.TryWrite(null))
                 missed = false;
             if (connection.Wait(1000))
                 continue;
-            if (DateTime.UtcNow - checkedAt > ListenCheck)
+            if (clock.GetElapsedTime(checkedAt) > ListenCheck)
             {
                 using var alive = new NpgsqlCommand("SELECT 1", connection);
                 alive.ExecuteScalar();
-                checkedAt = DateTime.UtcNow;
+                checkedAt = clock.GetTimestamp();
             }
         }
     }

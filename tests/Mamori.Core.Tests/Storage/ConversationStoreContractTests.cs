@@ -5,6 +5,7 @@ using Mamori.Core.Storage;
 using Mamori.Storage.Postgres;
 using Mamori.Storage.Postgres.Conversations;
 using Mamori.Tests.Postgres;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mamori.Core.Tests.Storage;
 
@@ -17,21 +18,32 @@ public sealed class ConversationStoreContractTests : IAsyncLifetime
 
     public static TheoryData<string> Stores => ["sqlite", "memory"];
 
-    private async Task<IConversationStore> CreateAsync(string kind)
+    /// <param name="clock">What stamps the saves; the system clock unless a test moves one by hand.</param>
+    private async Task<IConversationStore> CreateAsync(string kind, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         switch (kind)
         {
             case "sqlite":
-                return new SqliteConversationStore(Path.Combine(_folder, "nested", "state.db"));
+                return new SqliteConversationStore(Path.Combine(_folder, "nested", "state.db"), clock);
             case "memory":
-                return new InMemoryConversationStore();
+                return new InMemoryConversationStore(clock);
             default:
                 var database = await TestDatabase.CreateAsync();
                 _databases.Add(database);
                 await SchemaMigrator.ApplyAsync(database.DataSource, PostgresConversationStore.Migrations, CancellationToken.None);
-                return new PostgresConversationStore(database.DataSource);
+                return new PostgresConversationStore(database.DataSource, clock);
         }
     }
+
+    /// <summary>The privacy page's promise (Privacy:StateRetention's default): a year after the last save.</summary>
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(365);
+
+    private static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>One sweep, with the cut-off computed as the host's StateRetention does: the clock's now less the retention.</summary>
+    private static Task<int> SweepAsync(IConversationStore store, TimeProvider clock) =>
+        store.ForgetInactiveAsync(clock.GetUtcNow() - Retention, CancellationToken.None);
 
     private static readonly ConversationKey Key = new("tenant-a", "conv-1");
 
@@ -142,18 +154,56 @@ public sealed class ConversationStoreContractTests : IAsyncLifetime
     [Theory, MemberData(nameof(Stores)), PostgresData]
     public async Task Forgetting_the_inactive_deletes_only_what_was_last_saved_before_the_cutoff(string kind)
     {
-        var store = await CreateAsync(kind);
+        var clock = Clock();
+        var store = await CreateAsync(kind, clock);
         var user = new UserKey("tenant-a", "u");
         Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));
         Assert.True(await store.TrySaveUserAsync(user, new UserState { DiagnosesCompleted = 1 }, 0, CancellationToken.None));
 
-        Assert.Equal(0, await store.ForgetInactiveAsync(DateTimeOffset.UtcNow.AddDays(-1), CancellationToken.None));
+        Assert.Equal(0, await store.ForgetInactiveAsync(clock.GetUtcNow().AddDays(-1), CancellationToken.None));
         Assert.NotNull(await store.LoadConversationAsync(Key, CancellationToken.None));
 
-        Assert.Equal(2, await store.ForgetInactiveAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None));
+        Assert.Equal(2, await store.ForgetInactiveAsync(clock.GetUtcNow().AddSeconds(1), CancellationToken.None));
         Assert.Null(await store.LoadConversationAsync(Key, CancellationToken.None));
         Assert.Null(await store.LoadUserAsync(user, CancellationToken.None));
         Assert.True(await store.TrySaveConversationAsync(Key, ConversationState.New(), 0, CancellationToken.None));
+    }
+
+    [Theory, MemberData(nameof(Stores)), PostgresData]
+    public async Task A_conversation_unused_for_longer_than_the_retention_is_swept_and_one_saved_since_is_kept(string kind)
+    {
+        var clock = Clock();
+        var store = await CreateAsync(kind, clock);
+        var gone = new ConversationKey("tenant-a", "left-a-year-ago");
+        var goneUser = new UserKey("tenant-a", "left-a-year-ago");
+        var later = new ConversationKey("tenant-a", "started-later");
+        var back = new ConversationKey("tenant-a", "came-back");
+        Assert.True(await store.TrySaveConversationAsync(gone, ConversationState.New(), 0, CancellationToken.None));
+        Assert.True(await store.TrySaveUserAsync(goneUser, new UserState { DiagnosesCompleted = 1 }, 0, CancellationToken.None));
+        Assert.True(await store.TrySaveConversationAsync(back, ConversationState.New(), 0, CancellationToken.None));
+        Assert.Equal(0, await SweepAsync(store, clock));
+
+        clock.Advance(Retention - TimeSpan.FromDays(1));
+        Assert.True(await store.TrySaveConversationAsync(later, ConversationState.New(), 0, CancellationToken.None));
+        // An owner who answers again the day before the year is up starts the year again (the last save counts, not the first).
+        Assert.True(await store.TrySaveConversationAsync(back, ConversationState.New().WithAnswer(new RecordedAnswer("employees", "1-5", "3人")), 1, CancellationToken.None));
+        Assert.Equal(0, await SweepAsync(store, clock));
+
+        clock.Advance(TimeSpan.FromDays(1));   // exactly the retention since the first saves: not older than it yet
+        Assert.Equal(0, await SweepAsync(store, clock));
+        Assert.NotNull(await store.LoadConversationAsync(gone, CancellationToken.None));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await SweepAsync(store, clock));   // the conversation and its user
+        Assert.Null(await store.LoadConversationAsync(gone, CancellationToken.None));
+        Assert.Null(await store.LoadUserAsync(goneUser, CancellationToken.None));
+        Assert.NotNull(await store.LoadConversationAsync(later, CancellationToken.None));
+        Assert.Equal("1-5", (await store.LoadConversationAsync(back, CancellationToken.None))!.State.Answers.Single().Code);
+
+        clock.Advance(Retention);   // more than a year after the later saves too: they go as well
+        Assert.Equal(2, await SweepAsync(store, clock));
+        Assert.Null(await store.LoadConversationAsync(later, CancellationToken.None));
+        Assert.Null(await store.LoadConversationAsync(back, CancellationToken.None));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -27,7 +27,7 @@ public sealed class StoreLatencyBench(ITestOutputHelper output)
             using var sqlite = new SqliteConversationStore(Path.Combine(folder.FullName, "state.db"));
             foreach (var (name, store) in new (string, IConversationStore)[]
             {
-                ("postgres", new PostgresConversationStore(database.DataSource)),
+                ("postgres", new PostgresConversationStore(database.DataSource, TimeProvider.System)),
                 ("sqlite", sqlite),
                 ("memory", new InMemoryConversationStore()),
             })

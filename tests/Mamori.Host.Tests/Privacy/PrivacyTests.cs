@@ -6,6 +6,7 @@ using Mamori.Host.Privacy;
 using Mamori.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mamori.Host.Tests.Privacy;
 
@@ -67,18 +68,29 @@ public sealed class PrivacyTests : IClassFixture<PrivacyTests.Host>
     }
 
     [Fact]
-    public async Task State_past_its_retention_is_deleted()
+    public async Task State_unused_for_longer_than_its_retention_is_deleted_by_the_sweep_and_state_saved_since_is_kept()
     {
-        var store = _host.Factory.Services.GetRequiredService<IConversationStore>();
-        var key = new ConversationKey("chamber", "privacy-" + Guid.NewGuid().ToString("N"));
-        Assert.True(await store.TrySaveConversationAsync(key, ConversationState.New(), 0, CancellationToken.None));
-        var retention = _host.Factory.Services.GetServices<IHostedService>().OfType<StateRetention>().Single();
+        // The host's one clock, moved by hand: the store stamps its saves with it and the sweep takes its cut-off from it.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero));
+        using var factory = new HostFactory(settings: new Dictionary<string, string?> { ["Privacy:StateRetention"] = "30.00:00:00" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        var store = factory.Services.GetRequiredService<IConversationStore>();
+        var retention = factory.Services.GetServices<IHostedService>().OfType<StateRetention>().Single();
+        var left = new ConversationKey("chamber", "left");
+        var user = new UserKey("chamber", "left");
+        var later = new ConversationKey("chamber", "later");
+        Assert.True(await store.TrySaveConversationAsync(left, ConversationState.New(), 0, CancellationToken.None));
+        Assert.True(await store.TrySaveUserAsync(user, new UserState { DiagnosesCompleted = 1 }, 0, CancellationToken.None));
 
+        clock.Advance(TimeSpan.FromDays(20));
+        Assert.True(await store.TrySaveConversationAsync(later, ConversationState.New(), 0, CancellationToken.None));
         await retention.SweepAsync(CancellationToken.None);
-        Assert.NotNull(await store.LoadConversationAsync(key, CancellationToken.None));   // saved just now
+        Assert.NotNull(await store.LoadConversationAsync(left, CancellationToken.None));   // 20 days: within the 30
 
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        clock.Advance(TimeSpan.FromDays(11));   // 31 days after the first saves, 11 after the later one
         await retention.SweepAsync(CancellationToken.None);
-        Assert.Null(await store.LoadConversationAsync(key, CancellationToken.None));
+        Assert.Null(await store.LoadConversationAsync(left, CancellationToken.None));
+        Assert.Null(await store.LoadUserAsync(user, CancellationToken.None));
+        Assert.NotNull(await store.LoadConversationAsync(later, CancellationToken.None));
     }
 }

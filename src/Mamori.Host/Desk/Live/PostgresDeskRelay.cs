@@ -8,8 +8,11 @@ namespace Mamori.Host.Desk.Live;
 /// of cases and messages written on another, and an owner on any host is told a person is there when someone is at the
 /// console on any of them. Events are hints (a console reads the case from the shared store), so one lost while a host
 /// was away loses nothing; presence is told again every <see cref="PresenceRepeat"/>, well within its two-minute window.
+/// Both are measured on the host's <see cref="TimeProvider"/>, the clock <see cref="DeskPresence"/> keeps that window by,
+/// so the repeat stays within it whatever the clock.
 /// </summary>
-internal sealed class PostgresDeskRelay(PostgresNotices notices, DeskEvents events, DeskPresence presence, ILogger<PostgresDeskRelay> logger) : BackgroundService
+internal sealed class PostgresDeskRelay(PostgresNotices notices, DeskEvents events, DeskPresence presence, TimeProvider clock, ILogger<PostgresDeskRelay> logger)
+    : BackgroundService
 {
     public const string Channel = "mamori_desk";
 
@@ -39,16 +42,16 @@ internal sealed class PostgresDeskRelay(PostgresNotices notices, DeskEvents even
     /// <summary>Tells the others as soon as someone comes to a console here, and again while they stay.</summary>
     private async Task SendPresenceAsync(CancellationToken ct)
     {
-        var told = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-        using var timer = new PeriodicTimer(PresenceLook);
+        var told = new Dictionary<string, long>(StringComparer.Ordinal);   // when each desk was last told, as a timestamp
+        using var timer = new PeriodicTimer(PresenceLook, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                var now = DateTime.UtcNow;
+                long now = clock.GetTimestamp();
                 foreach (string tenant in presence.PresentHere())
                 {
-                    if (told.TryGetValue(tenant, out var at) && now - at < PresenceRepeat)
+                    if (told.TryGetValue(tenant, out long at) && clock.GetElapsedTime(at, now) < PresenceRepeat)
                         continue;
                     await SendAsync(new Notice(tenant, null, null, 0), ct);
                     told[tenant] = now;

@@ -27,7 +27,7 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvi
 
     public const string Channel = "mamori_directline";
 
-    private readonly PostgresNotices _notices = new(database);
+    private readonly PostgresNotices _notices = new(database, clock);
 
     /// <summary>This host among those on the database: the owner of its pump leases.</summary>
     private string Host => _notices.Host;
