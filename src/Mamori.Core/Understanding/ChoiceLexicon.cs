@@ -79,6 +79,10 @@ internal sealed class ChoiceLexicon
             for (var at = clause.IndexOf(word, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(word, at + 1, StringComparison.Ordinal))
             {
                 var end = at + word.Length;
+                // 「notion」 holds no 「no」, 「facebook」 no 「ok」: a Latin word is found only as a whole word.
+                if (IsLatinLetter(word[0]) && at > 0 && IsLatinLetter(clause[at - 1])
+                    || IsLatinLetter(word[^1]) && end < clause.Length && IsLatinLetter(clause[end]))
+                    continue;
                 if (!hits.Any(h => h.Start < end && at < h.End))
                     hits.Add(new WordHit(at, end, code, candidates, selfNegative));
             }
@@ -86,6 +90,8 @@ internal sealed class ChoiceLexicon
         hits.Sort((a, b) => a.Start.CompareTo(b.Start));
         return hits;
     }
+
+    private static bool IsLatinLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     /// <summary>The hint whose words the clause says, not denied (「付箋に貼ってる」, not 「付箋には書いてない」); null for none.</summary>
     public AnswerHint? Hint(string clause)

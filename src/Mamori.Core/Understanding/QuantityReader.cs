@@ -79,7 +79,8 @@ internal sealed partial class QuantityReader(QuantityWords words)
     private static bool IsPeopleUnit(string folded, int at) =>
         at < folded.Length && (folded[at] is '人' or '名' || folded.AsSpan(at).StartsWith("にん", StringComparison.Ordinal));
 
-    /// <summary>Yen per year: numbers with 万/千/億 or followed by 円; 「月」 in the reply (and no 「年」) means per month, so ×12.</summary>
+    /// <summary>Yen per year: numbers with 万/千/億 or followed by 円; 「月」 just before the amounts, or in a reply with no 「年」,
+    /// means per month, so ×12.</summary>
     public (decimal Min, decimal Max)? YenPerYear(string folded)
     {
         // 「０」 alone to the budget question is no money, not a count of something.
@@ -100,7 +101,9 @@ internal sealed partial class QuantityReader(QuantityWords words)
         var range = Combine(folded, tokens, sum: false);
         if (range is not { } r)
             return null;
-        var monthly = folded.Contains('月') && !folded.Contains('年');
+        // 「月1万5千円」: 月 just before every amount is per month even when 年 is said elsewhere (「去年入れて、月…」).
+        var monthly = tokens.All(t => t.Start > 0 && folded[..t.Start].EndsWith('月'))
+                      || (folded.Contains('月') && !folded.Contains('年'));
         return monthly ? (r.Min * 12, r.Max * 12) : r;
     }
 

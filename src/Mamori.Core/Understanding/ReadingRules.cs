@@ -18,6 +18,9 @@ internal enum ClausePolarity
 
     /// <summary>「やってないことはない」: a weak yes.</summary>
     DoublyNegated,
+
+    /// <summary>「誓約書を出さなあかん」「見直さないかんとは思っとる」: a must — a yes to a requirement, a no to a practice.</summary>
+    Must,
 }
 
 /// <summary>
@@ -53,6 +56,8 @@ public sealed partial class ReadingRules
     private readonly string[] _somes;
     private readonly string[] _tacit;
     private readonly string[] _pastTimes;
+    private readonly string[] _opinions;
+    private readonly string[] _musts;
     private readonly string[] _presentTimes;
     private readonly (string Ending, int Keep)[] _endings;
     private readonly string[] _spaceContinues;
@@ -91,6 +96,8 @@ public sealed partial class ReadingRules
         _somes = Words(yaml.Somes, path, "somes");
         _tacit = Words(yaml.Tacit, path, "tacit").Select(Canonicalize).ToArray();
         _pastTimes = Words(yaml.Times?.Past, path, "times.past");
+        _opinions = Words(yaml.Opinions, path, "opinions");
+        _musts = Words(yaml.Musts, path, "musts").SelectMany(m => new[] { m, Canonicalize(m) }).Distinct().ToArray();   // said mid-clause, or at its end
         _presentTimes = Words(yaml.Times?.Present, path, "times.present");
         // 「る|んです」: the part before | must be there and stays.
         _endings = (yaml.Endings ?? throw new FormatException($"{path}: 'endings' is missing."))
@@ -386,6 +393,9 @@ public sealed partial class ReadingRules
     {
         if (IsDoublyNegated(clause))
             return ClausePolarity.DoublyNegated;
+        // Before the negations: a must is made of one (「出さなあかん」「守らないかん」).
+        if (_musts.Any(m => clause.Contains(m, StringComparison.Ordinal)))
+            return ClausePolarity.Must;
         if (NegationAt(clause, 0) >= 0 || IsOnlyNegativeItems(clause))
             return ClausePolarity.Negated;
         foreach (var affirmation in _affirmations)
@@ -400,6 +410,9 @@ public sealed partial class ReadingRules
     }
 
     public bool IsDoublyNegated(string clause) => _doubleNegations.Any(d => clause.Contains(d, StringComparison.Ordinal));
+
+    /// <summary>「まだ」「特に」: a word that says no without a negation (reading.yaml unsaidNegations).</summary>
+    public bool IsUnsaidNegation(string word) => _unsaidNegations.Contains(word, StringComparer.Ordinal);
 
     /// <summary>A word that keeps its meaning under a negation (「誰も」「全然」): never read as denied.</summary>
     public bool IsNegativeItem(string word) => _negativeItems.Any(n => word.StartsWith(n, StringComparison.Ordinal));
@@ -465,9 +478,14 @@ public sealed partial class ReadingRules
 
     /// <summary>A hedge somewhere not wholly inside one of <paramref name="words"/> (spans of choice words: 「少し困る」 is a
     /// choice, not a hedge, while 「補助金があれば」 holds the hedge 「金があれば」 across the choice word 補助金).</summary>
-    internal bool HasHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words)
+    internal bool HasHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words) => AnyOutside(_hedges, folded, words);
+
+    /// <summary>「できてると思う」「してないと思います」: the owner's opinion of it, outside the choices' own words (reading.yaml opinions).</summary>
+    internal bool HasOpinionOutside(string folded, IReadOnlyList<(int Start, int End)> words) => AnyOutside(_opinions, folded, words);
+
+    private static bool AnyOutside(string[] list, string folded, IReadOnlyList<(int Start, int End)> words)
     {
-        foreach (var hedge in _hedges)
+        foreach (var hedge in list)
         {
             for (var at = folded.IndexOf(hedge, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(hedge, at + 1, StringComparison.Ordinal))
             {
@@ -606,6 +624,8 @@ public sealed partial class ReadingRules
         public List<string>? Somes { get; set; }
         public List<string>? Tacit { get; set; }
         public TimesYaml? Times { get; set; }
+        public List<string>? Opinions { get; set; }
+        public List<string>? Musts { get; set; }
         public List<string>? Endings { get; set; }
         public List<string>? Affirmations { get; set; }
         public QuantitiesYaml? Quantities { get; set; }

@@ -47,9 +47,11 @@ public sealed partial class ReplyReader
             return Reading(question, pressed, 1.0, "exact");
         if (lexicon.Exact(whole) is { } exact)
         {
-            // 「まあまあかな」「ちょっと困るかなー」: the endings taken off held a hedge, so the whole reply is a guess.
+            // 「まあまあかな」「ちょっと困るかなー」: the endings taken off held a hedge, so the whole reply is a guess; on the
+            // measures, 「できていると思います」 held an opinion, which weakens a yes like a hedge.
             var wholeReading = Reading(question, exact, 1.0, "exact");
-            return Vague(folded, HasHedge(folded, lexicon) ? HedgedWords(question, Hedge(question, wholeReading)) : wholeReading);
+            var weakened = HasHedge(folded, lexicon) || (question.Stage == Domain.Stage.Measures && HasOpinion(folded, lexicon));
+            return Vague(folded, weakened ? HedgedWords(question, Hedge(question, wholeReading)) : wholeReading);
         }
 
         // A message whose last sentence is clearly a question is one, even if a choice word is in it (「無料でも大丈夫ですか」);
@@ -110,6 +112,14 @@ public sealed partial class ReplyReader
             }
             var hits = lexicon.Find(clause).Where(h => !_rules.IsPremise(clause, h.End)).ToList();
             var polarityOf = _rules.Polarity(clause);
+            // 「使い回してねえことはねえ」: a bad practice whose denial is denied holds, if only in part — the no.
+            if (polarity?.Denied is { } bad && polarityOf == ClausePolarity.DoublyNegated
+                && hits.Any(h => h.Code == bad && !h.SelfNegative && !_rules.IsUnsaidNegation(clause[h.Start..h.End])))
+            {
+                signals.Add(new Signal(bad, Strength.Strong, c));
+                read[c] = true;
+                continue;
+            }
             // 「やってないことはない」「おらんこともない」: whatever the words, the clause says a weak yes.
             // 「困らないことはない」: a word that is itself a no (困らない) is what the clause denies, so it says nothing either.
             if (polarity is not null && polarityOf == ClausePolarity.DoublyNegated)
@@ -200,6 +210,11 @@ public sealed partial class ReplyReader
             }
             switch (polarityOf)
             {
+                // 「誓約書出さなあかん」 says the requirement is there; 「見直さなあかんとは思っとる」 that the practice is not yet.
+                case ClausePolarity.Must when (question.Stage == Domain.Stage.Measures ? polarity.Denied : polarity.Affirmed) is { } must:
+                    signals.Add(new Signal(must, Strength.Generic, c));
+                    read[c] = true;
+                    break;
                 case ClausePolarity.Negated when polarity.Denied is { } no:
                     signals.Add(new Signal(no, Strength.Generic, c));
                     read[c] = true;
@@ -236,6 +251,10 @@ public sealed partial class ReplyReader
                        : ReplyReading.NotUnderstood);
         }
         result = hedged ? Hedge(question, result) : result;
+        // 「できてると思う」「使い回しはしてないと思います」: the owner's opinion of his own practice is the weaker choice on the
+        // measures; elsewhere an opinion is the answer itself (「あると思う」, 「責任は重いと思う」).
+        if (!hedged && question.Stage == Domain.Stage.Measures && HasOpinion(folded, lexicon))
+            result = Hedge(question, result);
         // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say.
         if (result.Outcome == ReadingOutcome.Understood && _rules.HasReason(folded)
             && (result.Source is "polarity" or "contrast" or "hedge" || (result.Source == "words" && _rules.HasVerdict(folded))))
@@ -315,6 +334,9 @@ public sealed partial class ReplyReader
     // A hedge inside a choice's own word (「少し困る」「少しは」) is that word, not a hedge of the reply.
     private bool HasHedge(string folded, ChoiceLexicon lexicon) =>
         _rules.HasHedgeOutside(folded, lexicon.Find(folded).Select(h => (h.Start, h.End)).ToList());
+
+    private bool HasOpinion(string folded, ChoiceLexicon lexicon) =>
+        _rules.HasOpinionOutside(folded, lexicon.Find(folded).Select(h => (h.Start, h.End)).ToList());
 
     private static string WithoutChoiceWords(string clause, ChoiceLexicon lexicon)
     {
