@@ -66,7 +66,7 @@ public sealed class LocalHelpTests
     {
         var (summary, details) = Read("bakery-tokyo");
 
-        Assert.Contains("東京都 サイバーセキュリティ対策促進助成金", summary);
+        Assert.Contains("東京都 無料のセキュリティ支援", summary);   // free help before the subsidies, for an owner who sees no risk yet
         var local = details[..details.IndexOf("■ 知識", StringComparison.Ordinal)];
         Assert.Contains("東京都 サイバーセキュリティ対策促進助成金（機器・サービスの導入）", local);
         Assert.Contains("警視庁のサイバー犯罪相談窓口", local);
