@@ -104,13 +104,15 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
-    public void Tokyo_lists_its_own_subsidies_and_nothing_found_is_false()
+    public void Tokyo_lists_its_own_programmes_and_nothing_found_is_false()
     {
         var (exit, output, error) = Run(Path.Combine(Knowledge.Diagnosis, "examples", "bakery-tokyo.json"));
         Assert.True(exit == 0, error);
         var local = JsonDocument.Parse(output).RootElement.GetProperty("localHelp");
         Assert.False(local.GetProperty("nothingFound").GetBoolean());
-        Assert.Contains("tokyo-cyber-security-subsidy", local.GetProperty("ownMeasures").EnumerateArray().Select(m => m.GetString()));
+        var own = local.GetProperty("ownMeasures").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Contains("tokyo-cyber-security-subsidy", own);
+        Assert.Equal("tokyo-cyber-free-support", own[0]);   // the free programmes before the subsidies
         Assert.Contains(local.GetProperty("desks").EnumerateArray(), d => d.GetProperty("name").GetString() == "警視庁のサイバー犯罪相談窓口");
     }
 

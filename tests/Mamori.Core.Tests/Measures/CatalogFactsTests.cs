@@ -40,6 +40,26 @@ public sealed class CatalogFactsTests
     }
 
     [Fact]
+    public void Tokyos_free_programmes_are_neither_said_to_run_in_2026_nor_to_have_closed()
+    {
+        var free = Catalog.Find("tokyo-cyber-free-support")!;
+        Assert.Equal(["tokyo"], free.Eligibility.Regions);
+        Assert.Equal("無料", free.Cost);
+        Assert.Null(free.ValidUntil);
+        foreach (var (field, text) in MeasureCatalogLoader.OwnerFacing(free))
+        {
+            Assert.DoesNotContain("2026年度", text);
+            Assert.False(text.Contains("終了") || text.Contains("終わ") || text.Contains("実施中"), $"{field} says whether it runs: {text}");
+        }
+        // The owner is sent to the official page for this year's call; the open question is the reviewers'.
+        Assert.Contains("今年度", free.NextStep);
+        Assert.Equal(free.Url, free.Latest?.Url);
+        Assert.Contains("2026年度", free.Caution);
+        Assert.Contains("要確認", free.Caution);
+        Assert.NotEmpty(free.AsOf);
+    }
+
+    [Fact]
     public void Time_bound_facts_read_as_of_their_month()
     {
         var track = Catalog.Find("digital-ai-subsidy-2026-security-track")!;

@@ -29,7 +29,7 @@ public sealed class LocalHelpLoaderTests
     public static TheoryData<string, string, string> BadFiles => new()
     {
         { "  kyoto: {", "  edo: {", "prefectures.edo" },
-        { "own: [tokyo-cyber-security-subsidy, tokyo-cyber-subsidy-email-training]", "own: [tokyo-cyber-security-subsidy, tokyo-no-such-grant]", "'tokyo-no-such-grant' is not a measure" },
+        { "own: [tokyo-cyber-free-support, tokyo-cyber-security-subsidy,", "own: [tokyo-cyber-free-support, tokyo-no-such-grant,", "'tokyo-no-such-grant' is not a measure" },
         { "  osaka: { own: []", "  osaka: { own: [tokyo-cyber-security-subsidy]", "prefectures.osaka.own" },
         { "measure: police-cyber-crime-desk", "measure: police-desk-typo", "desks[2].measure" },
         { "  aichi: { own: [], reviewed: 2026-12-01", "  aichi: { own: [], reviewed: 2026-12", "prefectures.aichi.reviewed" },

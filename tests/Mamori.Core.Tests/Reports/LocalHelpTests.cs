@@ -15,6 +15,7 @@ public sealed class LocalHelpTests
 {
     private static readonly DateOnly Today = new(2026, 12, 2);
     private const string NothingFound = "見つかりませんでした";
+    private const string FreeInTokyo = "東京都 無料のセキュリティ支援（訓練・体制づくり・専門家派遣）";
 
     private static (DiagnosisResult Result, AnswerSet Answers) Example(string name, string? prefecture = null)
     {
@@ -34,6 +35,15 @@ public sealed class LocalHelpTests
         var (result, answers) = Example(example, prefecture);
         var composer = Composer();
         return (Assert.Single(composer.Compose(result, answers)).Text, composer.NextSteps(result));
+    }
+
+    // 「■ お近くの相談先」 up to the next support type.
+    private static string Local(string details)
+    {
+        var start = details.IndexOf("■ お近くの相談先", StringComparison.Ordinal);
+        Assert.True(start >= 0, "no local help in the details");
+        var end = details.IndexOf("\n■ ", start + 1, StringComparison.Ordinal);
+        return end < 0 ? details[start..] : details[start..end];
     }
 
     [Fact]
@@ -66,13 +76,34 @@ public sealed class LocalHelpTests
     {
         var (summary, details) = Read("bakery-tokyo");
 
-        Assert.Contains("東京都 サイバーセキュリティ対策促進助成金", summary);
-        var local = details[..details.IndexOf("■ 知識", StringComparison.Ordinal)];
+        Assert.Contains(FreeInTokyo, summary);
+        var local = Local(details);
         Assert.Contains("東京都 サイバーセキュリティ対策促進助成金（機器・サービスの導入）", local);
         Assert.Contains("警視庁のサイバー犯罪相談窓口", local);
         Assert.Contains("東京都のよろず支援拠点", local);
         foreach (var text in new[] { summary, details })
             Assert.DoesNotContain(NothingFound, text);
+    }
+
+    [Fact]
+    public void A_Tokyo_company_is_told_of_Tokyos_free_programmes_and_an_Osaka_one_is_not()
+    {
+        // The same machine shop, in Tokyo and in Osaka: only the prefecture differs.
+        var (_, tokyo) = Read("machine-shop-osaka", "tokyo");
+        var (_, osaka) = Read("machine-shop-osaka");
+
+        var local = Local(tokyo);
+        Assert.Contains("・" + FreeInTokyo, local);
+        Assert.Contains("費用：無料\n", local);
+        Assert.Contains("今年度の無料の訓練や支援の募集が出ているか確かめてください", local);
+        Assert.Contains("https://shanaitaisei.metro.tokyo.lg.jp/", local);
+        // Free help comes before the subsidies, which cost the owner half.
+        Assert.True(local.IndexOf(FreeInTokyo, StringComparison.Ordinal) < local.IndexOf("サイバーセキュリティ対策促進助成金", StringComparison.Ordinal));
+        // Whether it runs in 2026年度 is not known: the owner is told neither that it runs nor that it closed.
+        Assert.DoesNotContain("2026年度", local);
+
+        Assert.DoesNotContain(FreeInTokyo, osaka);
+        Assert.DoesNotContain("shanaitaisei", osaka);
     }
 
     [Fact]
