@@ -120,12 +120,13 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
     {
         public string Label { get; set; } = "";
         public List<string> Phrases { get; set; } = [];
+        public List<string> Alone { get; set; } = [];
         public List<string> Contains { get; set; } = [];
         public List<RequestEntry> Requests { get; set; } = [];
 
         public CommandWords ToWords(FormClasses forms) =>
             string.IsNullOrWhiteSpace(Label) ? throw new InvalidDataException("prompts/dialog/commands.yaml: every command needs a label.")
-            : new CommandWords(Label, Phrases, Contains, Requests.Select(r => new CommandRequest(r.Topics, forms.Expand(r.Forms))).ToList());
+            : new CommandWords(Label, Phrases, Contains, Requests.Select(r => new CommandRequest(r.Topics, forms.Expand(r.Forms))).ToList(), Alone);
     }
 
     private sealed class RequestEntry

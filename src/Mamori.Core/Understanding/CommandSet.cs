@@ -74,7 +74,7 @@ public sealed class CommandSet
             .ToArray();
         _questionWords = Fold(questionWords ?? []);
         _phrases = commands
-            .SelectMany(c => c.Value.Phrases.Append(c.Value.Label).Select(p => (c.Key, JapaneseFold.Fold(p))))
+            .SelectMany(c => c.Value.Phrases.Concat(c.Value.Alone).Append(c.Value.Label).Select(p => (c.Key, JapaneseFold.Fold(p))))
             .Where(p => p.Item2.Length > 0)
             .ToArray();
         _fragments = commands
@@ -266,9 +266,14 @@ public sealed class CommandSet
 /// <param name="Phrases">Whole-message variants.</param>
 /// <param name="Contains">Fragments that trigger the command anywhere in a short message.</param>
 /// <param name="Requests">Plain-word requests: a topic word and a request form anywhere in a short message.</param>
-public sealed record CommandWords(string Label, IReadOnlyList<string> Phrases, IReadOnlyList<string> Contains, IReadOnlyList<CommandRequest>? RequestForms = null)
+/// <param name="AlonePhrases">Whole-message variants made of everyday words (「次どうすれば」「何したらいい」): the command
+/// only as the whole message, never offered as a command a refused question mentions.</param>
+public sealed record CommandWords(string Label, IReadOnlyList<string> Phrases, IReadOnlyList<string> Contains, IReadOnlyList<CommandRequest>? RequestForms = null,
+    IReadOnlyList<string>? AlonePhrases = null)
 {
     public IReadOnlyList<CommandRequest> Requests => RequestForms ?? [];
+
+    public IReadOnlyList<string> Alone => AlonePhrases ?? [];
 }
 
 /// <summary>
