@@ -60,7 +60,7 @@ internal sealed class Understander
     /// at the menu, then the fresh menu's way forward (診断を始める) and a person.
     /// </summary>
     public IReadOnlyList<string> OfferedOnRefusal(string text) =>
-        [.. _language.CommandsNamedAtMenu(ConversationState.New(), text).Append(CommandKind.StartDiagnosis).Append(CommandKind.Handoff)
+        [.. _language.CommandsNamed(ConversationState.New(), text).Append(CommandKind.StartDiagnosis).Append(CommandKind.Handoff)
             .Select(kind => CommandName(kind)!).Distinct()];
 
     private static string OutcomeName(ReadingOutcome outcome) => outcome switch

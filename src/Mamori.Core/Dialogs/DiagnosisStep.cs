@@ -103,17 +103,24 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
 
     private TurnOutcome Missed(ConversationState state, DiagnosisFrame frame, FlowQuestion question, string text)
     {
+        // 「もう診断やめるべ、疲れた」: a request in words the reading does not know, but naming a command, gets that command
+        // after the question's buttons and a line saying so, so it is one tap away.
+        var named = language.CommandsNamed(state, text).Select(language.Commands.Label).ToArray();
+        var hint = named.Length == 0 ? "" : "\n" + DialogWording.Fill(W.RefusedCommandHint, ("commands", string.Join("・", named.Select(l => $"「{l}」"))));
+
         // After two replies that could not be read, offer to go on with 「わからない」: the owner decides, the bot does not.
         if (frame.Misses + 1 >= MissesBeforeOfferingUnknown)
         {
             var offer = frame with { Misses = frame.Misses + 1, Pending = new PendingAnswer(UnknownCode, text) };
             return new TurnOutcome(state.ReplaceTop(offer),
-                [replies.Text(W.ConfirmUnknown, [W.ConfirmYesLabel, .. question.Buttons])]);
+                [replies.Text(W.ConfirmUnknown + hint, [W.ConfirmYesLabel, .. question.Buttons, .. named])]);
         }
 
         var missed = frame with { Misses = frame.Misses + 1 };
-        var retry = string.IsNullOrWhiteSpace(question.RetryPrompt) ? W.Reprompt : question.RetryPrompt;
-        return new TurnOutcome(state.ReplaceTop(missed), [replies.Text(retry), replies.Question(question, state.Answers)]);
+        var retry = (string.IsNullOrWhiteSpace(question.RetryPrompt) ? W.Reprompt : question.RetryPrompt) + hint;
+        var asked = replies.Question(question, state.Answers).Reply;
+        asked = asked with { Choices = [.. asked.Choices, .. named.Where(n => asked.Choices.All(c => c.Label != n)).Select(n => new ReplyChoice(n))] };
+        return new TurnOutcome(state.ReplaceTop(missed), [replies.Text(retry), new Say(asked)]);
     }
 
     /// <summary>The owner's answer to 「よろしいですか？」: the code to record, "" for no, null for neither (a new reply).</summary>

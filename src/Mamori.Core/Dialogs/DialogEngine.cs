@@ -116,6 +116,7 @@ public sealed class DialogEngine
     private async Task<TurnResult> RespondAsync(ConversationKey key, string userId, TurnOutcome outcome, CancellationToken cancellationToken)
     {
         var replies = new List<BotReply>(outcome.Outgoing.Count);
+        string[] named = [];
         foreach (var item in outcome.Outgoing)
         {
             if (item is InterpretReply interpret)
@@ -125,8 +126,9 @@ public sealed class DialogEngine
             }
             if (item is AnswerQuestion question)
             {
-                var (answer, holdsTheTurn) = await AnswerAsync(key, outcome.State, question.Question, cancellationToken);
+                var (answer, holdsTheTurn, commands) = await AnswerAsync(key, outcome.State, question.Question, cancellationToken);
                 replies.Add(answer);
+                named = commands;
                 // Topic buttons in the middle of the diagnosis: the re-asked question would cover them (a chat shows the last
                 // message's buttons), so the owner picks a topic or 「続きから」 first.
                 if (holdsTheTurn)
@@ -135,6 +137,10 @@ public sealed class DialogEngine
             }
             replies.Add(item is Say say ? say.Reply : throw new InvalidOperationException($"Unhandled outgoing item {item.GetType().Name}."));
         }
+        // 「もう診断やめるわ、疲れたけん」 in the diagnosis, refused as a question: the question comes back with its buttons,
+        // and 終了 after them (a chat shows the last message's buttons only).
+        if (named.Length > 0 && replies[^1].Choices is { Count: > 0 } asked)
+            replies[^1] = replies[^1] with { Choices = [.. asked, .. named.Where(n => asked.All(c => c.Label != n)).Select(n => new ReplyChoice(n))] };
 
         if (outcome.Completed is { } summary)
         {
@@ -153,11 +159,12 @@ public sealed class DialogEngine
         return new TurnResult(replies, handoff, outcome.Ended);
     }
 
-    /// <returns>The answer, and whether it offers topics in the middle of the diagnosis (then nothing may follow it).</returns>
-    private async Task<(BotReply Reply, bool HoldsTheTurn)> AnswerAsync(ConversationKey key, ConversationState state, string question, CancellationToken cancellationToken)
+    /// <returns>The answer; whether it offers topics in the middle of the diagnosis (then nothing may follow it); and, for a
+    /// refusal in the diagnosis, the commands the message named, for the re-asked question to offer.</returns>
+    private async Task<(BotReply Reply, bool HoldsTheTurn, string[] Named)> AnswerAsync(ConversationKey key, ConversationState state, string question, CancellationToken cancellationToken)
     {
         if (_answerer is null)
-            return (BotReply.Plain(_language.Wording.AnswererUnavailable), false);
+            return (BotReply.Plain(_language.Wording.AnswererUnavailable), false, []);
 
         KnowledgeAnswer answer;
         try
@@ -168,7 +175,7 @@ public sealed class DialogEngine
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             DialogLog.AnswererFailed(_logger, ex, key.ToString());
-            return (BotReply.Plain(_language.Wording.AnswerFailed), false);
+            return (BotReply.Plain(_language.Wording.AnswerFailed), false, []);
         }
 
         // Keep the answer in the history too, so a follow-up (「それはいくら？」) has its context. Best effort: losing
@@ -178,8 +185,8 @@ public sealed class DialogEngine
         var inDiagnosis = state.Top is DiagnosisFrame;
         var offersTopics = !answer.Grounded && answer.Suggestions.Count > 0 && inDiagnosis;
         // A request in words the reading does not know (「やめるべ、疲れた」) is refused as a question: say which commands it
-        // names, and offer them first.
-        string[] mentioned = !answer.Grounded && !inDiagnosis ? [.. _language.CommandsNamedAtMenu(state, question).Select(_language.Commands.Label)] : [];
+        // names, and offer them first (in the diagnosis, beside the re-asked question's own buttons).
+        string[] mentioned = !answer.Grounded && !offersTopics ? [.. _language.CommandsNamed(state, question).Select(_language.Commands.Label)] : [];
         return (new BotReply
         {
             Text = mentioned.Length == 0 ? answer.Answer
@@ -191,7 +198,7 @@ public sealed class DialogEngine
                 : !answer.Grounded ? Refused(answer, state, mentioned, inDiagnosis)
                 : inDiagnosis ? []
                 : _turn.MenuChoices(state).Select(c => new ReplyChoice(c)).ToArray(),
-        }, offersTopics);
+        }, offersTopics, inDiagnosis ? mentioned : []);
     }
 
     /// <summary>

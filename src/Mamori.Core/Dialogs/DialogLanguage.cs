@@ -16,11 +16,16 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
     public QuestionDetector Questions { get; } = questions;
 
     /// <summary>
-    /// The commands a message names (<see cref="CommandSet.Mentioned"/>) that work outside the diagnosis in this state, at
-    /// most two: what a refusal there offers first, so a request in words the reading does not know is one tap away.
+    /// The commands a message names (<see cref="CommandSet.Mentioned"/>) that work where the conversation is — at the menu
+    /// in this state, or in the diagnosis — at most two: what a refusal offers first, so a request in words the reading
+    /// does not know is one tap away.
     /// </summary>
-    public IReadOnlyList<CommandKind> CommandsNamedAtMenu(ConversationState state, string message) =>
-        [.. Commands.Mentioned(message).Where(kind => WorksAtMenu(state, kind)).Take(2)];
+    public IReadOnlyList<CommandKind> CommandsNamed(ConversationState state, string message) =>
+        [.. Commands.Mentioned(message).Where(kind => state.Top is DiagnosisFrame ? WorksInDiagnosis(kind) : WorksAtMenu(state, kind)).Take(2)];
+
+    // 診断を始める・続きから・くわしく mean nothing while a question waits for its answer.
+    private static bool WorksInDiagnosis(CommandKind kind) =>
+        kind is CommandKind.Restart or CommandKind.Back or CommandKind.Help or CommandKind.Quit or CommandKind.Handoff;
 
     private static bool WorksAtMenu(ConversationState state, CommandKind kind) => kind switch
     {

@@ -226,15 +226,32 @@ public sealed class RealConversationTests
     }
 
     [Fact]
-    public async Task A_refused_question_in_the_diagnosis_offers_no_menu_buttons_the_question_is_asked_again()
+    public async Task A_refused_request_in_the_diagnosis_asks_the_question_again_with_the_command_it_names_after_its_buttons()
     {
         using var bot = new RealBot();
         await bot.Conversation().Start()
             .Send("診断を始める").ExpectReplyContaining("業種")
+            // Not read as 終了 and refused as a question: the question comes back with its buttons, 終了 after them, and no
+            // menu buttons (診断を始める means nothing in the diagnosis).
             .Send("やめるべ、疲れた")
+            .ExpectReplyContaining("「終了」をご希望でしたら、下のボタンを押してください。")
+            .ExpectReplyContaining("業種")
+            .ExpectButtons("製造業", "建設業", "小売業", "卸売業", "飲食業", "医療・福祉", "士業・専門サービス", "IT・ソフトウェア", "運輸・物流", "その他", "わからない", "終了")
+            .ExpectNoReplyContaining("[診断を始める")
+            .Send("終了").ExpectReplyContaining("診断をいったん終了します")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_refused_question_in_the_diagnosis_that_names_no_command_asks_the_question_again_with_its_own_buttons()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation().Start()
+            .Send("診断を始める").ExpectReplyContaining("業種")
+            .Send("明日の天気は？")
             .ExpectNoReplyContaining("ご希望でしたら")
             .ExpectReplyContaining("業種")
-            .ExpectNoReplyContaining("[診断を始める")
+            .ExpectButtons("製造業", "建設業", "小売業", "卸売業", "飲食業", "医療・福祉", "士業・専門サービス", "IT・ソフトウェア", "運輸・物流", "その他", "わからない")
             .RunAsync();
     }
 }

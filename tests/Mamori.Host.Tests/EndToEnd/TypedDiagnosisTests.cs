@@ -182,6 +182,27 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
         await WayForward.AssertAsync(chat, "agreeing to the hint's guess");
     }
 
+    [ChromiumFact]
+    public async Task A_goodbye_in_words_the_bot_does_not_know_in_the_diagnosis_puts_終了_after_the_question_buttons()
+    {
+        using var host = new HostFactory(scripted: false);
+        var (page, chat, session) = await OpenAsync(host);
+        await using var _ = session;
+        var wording = host.Services.GetRequiredService<DialogLanguage>().Wording;
+
+        await chat.PressAsync("診断を始める");
+        var reply = await SendAsync(chat, "やめるべ、疲れた");
+        Assert.Contains(reply, t => t.Contains("「終了」をご希望でしたら、下のボタンを押してください。", StringComparison.Ordinal));
+        var buttons = await chat.ButtonsAsync();
+        Assert.Equal(["その他", "わからない", "終了"], buttons[^3..]);   // the question's own buttons first
+        await Screens.ShootAsync(page, chat, "reprompt-naming-a-command");
+
+        int before = (await chat.BotTextsAsync()).Length;
+        await chat.PressAsync("終了");
+        var said = await chat.WaitForBotAsync(before);
+        Assert.Contains(said, t => t.Contains(wording.QuitDiagnosis, StringComparison.Ordinal));
+    }
+
     /// <summary>A reply a careful person would ask about: "a bit of trouble, maybe, or not really".</summary>
     private const string Hedge = "レジが止まったらちょっと困るかもしれんけど、まあなんとかなるかなあ";
 
