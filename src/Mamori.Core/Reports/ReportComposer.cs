@@ -139,8 +139,9 @@ public sealed class ReportComposer(DiagnosisScript script, ReportTexts texts, Me
         if (result.LocalHelp is { } local)
         {
             sb.Append("■ ").Append(_local.Heading).Append('\n');
+            // Under this heading 「（地域の制度）」 would only repeat it.
             foreach (var r in OwnMeasures(result))
-                AppendEntry(sb, r);
+                AppendEntry(sb, r with { Local = false });
             foreach (var line in _local.Lines(local))
                 sb.Append(line).Append('\n');
         }

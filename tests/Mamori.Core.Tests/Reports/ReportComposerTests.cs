@@ -96,7 +96,10 @@ public sealed class ReportComposerTests
         }
         Assert.Contains("■ 知識（学ぶ・知る）", next);
         Assert.Contains("（IT導入と一緒に）", next);                       // the IT subsidy plan brings bundled security
-        Assert.Contains("（地域の制度）", next);                           // a Tokyo programme
+        // A Tokyo programme comes first, under 「お近くの相談先」, and is not marked 「（地域の制度）」 there as well.
+        var local = next[next.IndexOf("■ お近くの相談先", StringComparison.Ordinal)..next.IndexOf("\n\n", StringComparison.Ordinal)];
+        Assert.Contains("・東京都", local);
+        Assert.DoesNotContain("（地域の制度）", local);
     }
 
     [Fact]
