@@ -5,8 +5,9 @@ namespace Mamori.Knowledge.Analysis;
 /// <summary>
 /// Turns what a user typed into weighted query terms: the user's own terms at weight 1 (minus question filler such as
 /// 教えて or ですか), plus the synonym dictionary's guideline words at <see cref="QueryAnalyzerOptions.ExpansionWeight"/>.
+/// Loanwords typed in hiragana are the user's own words in the guidelines' katakana (<see cref="KanaSpellings"/>).
 /// </summary>
-public sealed class QueryAnalyzer(JapaneseAnalyzer analyzer, SynonymDictionary synonyms, QueryAnalyzerOptions options)
+public sealed class QueryAnalyzer(JapaneseAnalyzer analyzer, SynonymDictionary synonyms, QueryAnalyzerOptions options, KanaSpellings? spellings = null)
 {
     public JapaneseAnalyzer Analyzer => analyzer;
 
@@ -15,7 +16,8 @@ public sealed class QueryAnalyzer(JapaneseAnalyzer analyzer, SynonymDictionary s
         // A pasted e-mail is a fair question; a megabyte of text is not. Past the cap the rest adds cost, not meaning.
         if (query.Length > options.MaxQueryLength)
             query = query[..options.MaxQueryLength];
-        string normalized = JapaneseNormalizer.Normalize(query);
+        string typed = JapaneseNormalizer.Normalize(query);
+        string normalized = (spellings ?? KanaSpellings.None).Rewrite(typed);
         string stripped = normalized;
         if (options.StripQuestionFiller)
         {
@@ -30,7 +32,8 @@ public sealed class QueryAnalyzer(JapaneseAnalyzer analyzer, SynonymDictionary s
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var term in own)
             weights[term] = 1f;
-        var expansions = synonyms.Expand(normalized).Distinct().ToList();
+        // The dictionary knows some kana spellings itself (せきゅりてぃあくしょん): it reads the question as typed too.
+        var expansions = synonyms.Expand(normalized).Concat(typed == normalized ? [] : synonyms.Expand(typed)).Distinct().ToList();
         var expanded = new List<string>();
         foreach (var phrase in expansions)
         {
@@ -43,13 +46,16 @@ public sealed class QueryAnalyzer(JapaneseAnalyzer analyzer, SynonymDictionary s
             query,
             normalized,
             [.. weights.Select(w => new WeightedTerm(w.Key, w.Value))],
-            expansions);
+            expansions,
+            typed);
     }
 }
 
 /// <param name="Terms">Distinct terms with their weights (1 = typed by the user).</param>
+/// <param name="Normalized">The question normalized, loanwords typed in hiragana in katakana.</param>
 /// <param name="Expansions">The guideline phrases the dictionary added, for explaining a hit.</param>
-public sealed record AnalyzedQuery(string Original, string Normalized, IReadOnlyList<WeightedTerm> Terms, IReadOnlyList<string> Expansions)
+/// <param name="Typed">The question normalized, as typed (before the kana spellings); null: the same as <paramref name="Normalized"/>.</param>
+public sealed record AnalyzedQuery(string Original, string Normalized, IReadOnlyList<WeightedTerm> Terms, IReadOnlyList<string> Expansions, string? Typed = null)
 {
     public SparseVector ToSparseVector() => Bm25.EncodeQuery(Terms);
 }

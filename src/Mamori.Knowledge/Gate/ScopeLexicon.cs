@@ -13,11 +13,12 @@ namespace Mamori.Knowledge.Gate;
 /// </summary>
 public sealed class ScopeLexicon
 {
-    private ScopeLexicon(IReadOnlyList<string> topics, IReadOnlyList<string> concerns, IReadOnlyList<string> programmeHeads)
+    private ScopeLexicon(IReadOnlyList<string> topics, IReadOnlyList<string> concerns, IReadOnlyList<string> programmeHeads, IReadOnlyList<string>? offTopics = null)
     {
         Topics = topics;
         Concerns = concerns;
         ProgrammeHeads = programmeHeads;
+        OffTopics = offTopics ?? [];
     }
 
     /// <summary>No lexicon: the gate judges on evidence strength alone (the behaviour before scope.yaml existed).</summary>
@@ -31,6 +32,18 @@ public sealed class ScopeLexicon
 
     /// <summary>Normalized endings of programme names, longest first so 助成金 wins over a shorter ending.</summary>
     public IReadOnlyList<string> ProgrammeHeads { get; }
+
+    /// <summary>What the guidelines never cover when asked without a topic or concern word (「ホームページを作る」).</summary>
+    public IReadOnlyList<string> OffTopics { get; }
+
+    /// <summary>The first off-topic phrase in the normalized question, spaces aside (「ほーむぺーじ を つくる」); null when none.</summary>
+    public string? FindOffTopic(string normalizedQuery)
+    {
+        if (OffTopics.Count == 0)
+            return null;
+        var joined = normalizedQuery.Replace(" ", "", StringComparison.Ordinal);
+        return OffTopics.FirstOrDefault(w => joined.Contains(w, StringComparison.Ordinal));
+    }
 
     /// <summary>True when there are no topic or concern words, so "off topic" cannot be decided.</summary>
     public bool IsEmpty => Topics.Count == 0 && Concerns.Count == 0;
@@ -69,7 +82,8 @@ public sealed class ScopeLexicon
         return new ScopeLexicon(
             Words(path, "topics", file.Topics),
             Words(path, "concerns", file.Concerns),
-            [.. Words(path, "programmeHeads", file.ProgrammeHeads).OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)]);
+            [.. Words(path, "programmeHeads", file.ProgrammeHeads).OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)],
+            file.OffTopics is null ? [] : Words(path, "offTopics", file.OffTopics));
     }
 
     private static List<string> Words(string path, string field, List<string?>? raw)
@@ -108,5 +122,6 @@ public sealed class ScopeLexicon
         public List<string?>? Topics { get; set; }
         public List<string?>? Concerns { get; set; }
         public List<string?>? ProgrammeHeads { get; set; }
+        public List<string?>? OffTopics { get; set; }
     }
 }

@@ -37,7 +37,7 @@ public sealed class EvidenceGate
 
     public EvidenceVerdict Judge(AnalyzedQuery query, IReadOnlyList<ChunkHit> hits)
     {
-        string? scopeWord = _scope.FindScopeWord(query.Normalized);
+        string? scopeWord = _scope.FindScopeWord(query.Normalized) ?? (query.Typed is { } typed && typed != query.Normalized ? _scope.FindScopeWord(typed) : null);
         bool onTopic = _scope.IsEmpty || scopeWord is not null;
         var unknown = _programmes.Find(query.Normalized);
         if (hits.Count == 0)
@@ -67,7 +67,9 @@ public sealed class EvidenceGate
                 headingCoverage = Math.Max(headingCoverage, Math.Max(Share(own, heading.Contains), Share(ownAndExpanded, heading.Contains)));
         }
 
+        string? offTopic = onTopic ? null : _scope.FindOffTopic(query.Normalized);
         string? weak = unknown is not null ? $"「{unknown.Name}」: 「{unknown.Part}」 occurs nowhere in the guidelines (a programme we have no document for)"
+            : offTopic is not null ? $"「{offTopic}」 without a security word: not what the guidelines cover"
             : coverage < _options.MinCoverage ? $"coverage {coverage:0.00} < {_options.MinCoverage:0.00}"
             : strength < _options.MinStrength ? $"strength {strength:0.00} < {_options.MinStrength:0.00}"
             : headingCoverage < _options.MinHeadingCoverage ? $"heading coverage {headingCoverage:0.00} < {_options.MinHeadingCoverage:0.00}"
@@ -76,7 +78,7 @@ public sealed class EvidenceGate
             : null;
         string answered = scopeWord is null ? "the best passages cover the question" : $"the best passages cover the question (topic: {scopeWord})";
         // Between "covered" and "nothing close": the bot offers the likeliest documents as topics instead of refusing.
-        bool close = weak is not null && unknown is null && strength >= _options.MinStrength
+        bool close = weak is not null && unknown is null && offTopic is null && strength >= _options.MinStrength
             && coverage >= (onTopic ? _options.MinCloseCoverage : _options.MinCloseOffTopicCoverage);
         return new EvidenceVerdict(weak is null, strength, coverage, headingCoverage, close ? $"close: {weak}" : weak ?? answered,
             onTopic, scopeWord, unknown, close);

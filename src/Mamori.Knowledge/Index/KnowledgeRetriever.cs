@@ -31,7 +31,9 @@ public sealed class KnowledgeRetriever
         _options = options;
         _embedder = embedder;
         var japanese = new JapaneseAnalyzer(analyzer ?? AnalyzerOptions.Default);
-        _queryAnalyzer = new QueryAnalyzer(japanese, synonyms, options.Query);
+        // The spellings come from the index, so the Qdrant mode (which keeps the same index for the gate) gets them too.
+        _queryAnalyzer = new QueryAnalyzer(japanese, synonyms, options.Query,
+            KanaSpellings.From(index.IndexedChunks.Select(c => c.Chunk.Title + "\n" + c.Chunk.Section + "\n" + c.Chunk.Text)));
         _gate = new EvidenceGate(index, options.Gate, japanese, synonyms.Scope);
         Index = index;
     }

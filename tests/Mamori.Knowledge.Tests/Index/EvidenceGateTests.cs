@@ -19,6 +19,8 @@ public sealed class EvidenceGateTests
     [InlineData("明日の天気は？")]
     [InlineData("Wi-Fiが遅いので速くしたい")]
     [InlineData("スマホの機種変更、どこの店が安い？")]
+    [InlineData("ホームページ作るのっていくらくらいかかるもんですか")]   // offTopics: its words fill the website-security document
+    [InlineData("ほーむぺーじ を つくるのに いくらくらい かかりますか")]
     public async Task Questions_the_guidelines_do_not_cover_are_refused(string question)
     {
         var verdict = await Judge(question);
@@ -32,6 +34,8 @@ public sealed class EvidenceGateTests
     [InlineData("パスワードは何文字？")]
     [InlineData("カフェのWi-Fiで仕事しても大丈夫？")]
     [InlineData("取引先からのメールの振込先が変わってた")]
+    [InlineData("ホームページを作るときのセキュリティで気をつけることは？")]   // with a security word, off-topic words don't refuse
+    [InlineData("あやしい めーる か どうか どこを みれば わかりますか")]         // hiragana: めーる is メール, あやしい 怪しい
     public async Task Security_questions_are_answered(string question)
     {
         var verdict = await Judge(question);
