@@ -58,6 +58,7 @@ public sealed partial class ReadingRules
     private readonly string[] _pastTimes;
     private readonly string[] _opinions;
     private readonly string[] _musts;
+    private readonly (string Kana, string Kanji)[] _kanaWords;
     private readonly string[] _presentTimes;
     private readonly (string Ending, int Keep)[] _endings;
     private readonly string[] _spaceContinues;
@@ -97,6 +98,7 @@ public sealed partial class ReadingRules
         _tacit = Words(yaml.Tacit, path, "tacit").Select(Canonicalize).ToArray();
         _pastTimes = Words(yaml.Times?.Past, path, "times.past");
         _opinions = Words(yaml.Opinions, path, "opinions");
+        _kanaWords = [.. (yaml.KanaWords ?? []).Select(k => (JapaneseFold.Fold(k.Key), k.Value)).Where(k => k.Item1.Length > 1).OrderByDescending(k => k.Item1.Length)];
         _musts = Words(yaml.Musts, path, "musts").SelectMany(m => new[] { m, Canonicalize(m) }).Distinct().ToArray();   // said mid-clause, or at its end
         _presentTimes = Words(yaml.Times?.Present, path, "times.present");
         // 「る|んです」: the part before | must be there and stays.
@@ -158,6 +160,7 @@ public sealed partial class ReadingRules
     /// <summary>The clauses of <see cref="Clauses"/>, each with whether a contrast word (「けど」「でも」) joined it to the one before.</summary>
     internal IReadOnlyList<Clause> Split(string text)
     {
+        text = InKanji(text);
         // 「連絡網 有 手順書 無」: in a form-like fragment, 有・無 standing alone say ある・ない of the word before them (and
         // only then: 「共有」「所有」 end in 有 too). Not 未: 「新人 未」 after a bare 「伝達」 read as a plain no.
         text = StandingMark().Replace(text, m => m.Groups[1].Value == "有" ? "あり" : "なし");
@@ -199,6 +202,32 @@ public sealed partial class ReadingRules
         }
         return clauses;
     }
+
+    // 「おなじのを　つかって　います」: a reply written almost only in hiragana, words set apart by spaces, gets the kanji of
+    // the choices' words (reading.yaml kanaWords); in mixed writing a hiragana word is meant as written.
+    private string InKanji(string text)
+    {
+        int hiragana = 0, kanji = 0;
+        foreach (var c in text)
+        {
+            if (c is >= 'ぁ' and <= 'ゖ')
+                hiragana++;
+            else if (c is >= '\u4E00' and <= '\u9FFF')
+                kanji++;
+        }
+        var gaps = text.Trim().Count(c => c is ' ' or '\u3000');
+        if (_kanaWords.Length == 0 || hiragana < 4 || gaps == 0 || (gaps < 2 && kanji > 0) || kanji * 10 > hiragana + kanji)
+            return text;
+        // Such writers put a space between words (分かち書き), not between clauses: 「おなじのを　つかって　います」 is one clause,
+        // but after a reason or a contrast (「しらないので　いって　ません」) a clause ends.
+        text = KanaGap().Replace(text.Trim(), m => m.Groups[1].Success ? m.Groups[1].Value + "、" : "");
+        foreach (var (kana, word) in _kanaWords)
+            text = text.Replace(kana, word, StringComparison.Ordinal);
+        return text;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(ので|から|けど|けれど|けれども|のに)?[ \u3000]+")]
+    private static partial System.Text.RegularExpressions.Regex KanaGap();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[ \u3000]+(有|無)[りし]?(?=[ \u3000、。,.]|$)")]
     private static partial System.Text.RegularExpressions.Regex StandingMark();
@@ -504,7 +533,7 @@ public sealed partial class ReadingRules
         {
             for (var at = clause.IndexOf(partial, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(partial, at + 1, StringComparison.Ordinal))
             {
-                if (at == 0 || !IsNumberEnd(clause[at - 1]))
+                if (at == 0 || !IsNumberEnd(clause[at - 1]) || IsOnlyOnce(clause, at - 1))
                     return true;
             }
         }
@@ -531,6 +560,17 @@ public sealed partial class ReadingRules
     /// no-word (作ろう, 後回し) a no rather than denying it.</summary>
     public bool IsNotYet(string clause, int denialAt) =>
         denialAt >= 2 && clause.AsSpan(0, denialAt).EndsWith("まだ", StringComparison.Ordinal);
+
+    // 「一回だけ話した」 is once ever, 「月1回だけ」 a rhythm: 回 after a number with no period before it says "only part".
+    private static bool IsOnlyOnce(string clause, int counter)
+    {
+        if (clause[counter] != '回')
+            return false;
+        var at = counter - 1;
+        while (at >= 0 && (char.IsAsciiDigit(clause[at]) || "〇一二三四五六七八九十".Contains(clause[at])))
+            at--;
+        return at < counter - 1 && (at < 0 || !"月年週日毎".Contains(clause[at]));
+    }
 
     private static bool IsNumberEnd(char c) => char.IsAsciiDigit(c) || "〇一二三四五六七八九十百千万億円人名台回件".Contains(c);
 
@@ -564,8 +604,9 @@ public sealed partial class ReadingRules
                 if (negation == "やめ" && i + 2 < clause.Length && !(clause.AsSpan(i + 2).StartsWith("た", StringComparison.Ordinal) && !clause.AsSpan(i + 2).StartsWith("たい", StringComparison.Ordinal))
                     && clause[i + 2] is not ('て' or 'ま'))
                     return -1;
-                // 「ず」「ぬ」 deny only at the end of a clause or before に/で (「せずに」); elsewhere they are parts of words.
-                if (negation is "ず" or "ぬ" && i + 1 < clause.Length && clause[i + 1] is not ('に' or 'で'))
+                // 「ず」「ぬ」 deny only at the end of a clause, before に/で (「せずに」) or before the next word (「補助金は使わず
+                // 自己資金で」); elsewhere they are parts of words (ずつ, ずっと).
+                if (negation is "ず" or "ぬ" && i + 1 < clause.Length && clause[i + 1] is not ('に' or 'で') && !(clause[i + 1] is >= '\u4E00' and <= '\u9FFF'))
                     continue;
                 return i;
             }
@@ -626,6 +667,7 @@ public sealed partial class ReadingRules
         public TimesYaml? Times { get; set; }
         public List<string>? Opinions { get; set; }
         public List<string>? Musts { get; set; }
+        public Dictionary<string, string>? KanaWords { get; set; }
         public List<string>? Endings { get; set; }
         public List<string>? Affirmations { get; set; }
         public QuantitiesYaml? Quantities { get; set; }

@@ -239,8 +239,10 @@ public sealed partial class ReplyReader
         if (carried && polarity?.Mixed is { } limited)
             signals = signals.Select(s => s.Code == polarity.Affirmed ? s with { Code = limited } : s).ToList();
         signals.RemoveAll(s => excluded.Contains(s.Code) && s.Strength != Strength.Strong);
-        // 「昔はやってたけど、今はやってない」: on a "do you do X" question, what holds now is the answer, not "partly".
-        if (polarity?.Mixed is not null && signals.Any(s => _rules.IsPresent(clauses[s.Clause])))
+        // 「昔はやってたけど、今はやってない」「最初はやってたけど、だんだんやらなくなった」: on a "do you do X" question, what
+        // holds now is the answer, not "partly": a clause about now, or else one after the past that is not about the past.
+        if (polarity?.Mixed is not null && clauses.FindIndex(_rules.IsPast) is var past and >= 0
+            && signals.Any(s => _rules.IsPresent(clauses[s.Clause]) || (s.Clause > past && !_rules.IsPast(clauses[s.Clause]))))
             signals.RemoveAll(s => _rules.IsPast(clauses[s.Clause]) && !_rules.IsPresent(clauses[s.Clause]));
         var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, signals, ambiguous);
         if (result is null)
