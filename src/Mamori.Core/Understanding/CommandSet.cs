@@ -127,14 +127,16 @@ public sealed class CommandSet
     /// </summary>
     public CommandKind? DetectRequest(string text)
     {
+        var whole = Canon(JapaneseFold.Fold(text));
         var key = Canon(StripPoliteEnding(JapaneseFold.Fold(text)));
         if (key.Length == 0 || key.Length > MaxContainsLength)
             return null;
         var endsAsQuestion = EndsAsQuestion(key) || text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith('？');
         foreach (var (kind, topics, forms) in _intents)
         {
+            // The form is looked for before the polite ending comes off: 「はじめから　おねがいします」 asks in it.
             if (topics.Where(t => key.Contains(t, StringComparison.Ordinal)).MaxBy(t => t.Length) is not { } topic
-                || (forms.Length > 0 && !forms.Any(f => key.Contains(f, StringComparison.Ordinal))))
+                || (forms.Length > 0 && !forms.Any(f => whole.Contains(f, StringComparison.Ordinal))))
                 continue;
             if (kind is CommandKind.Handoff || !Asks(key, topic))
             {
@@ -145,7 +147,16 @@ public sealed class CommandSet
                 return kind;
             }
         }
-        return null;
+        // 「疲れた！ もうやめていい？ やめます」: a request said last, in a sentence of its own. Not help: after a problem
+        // (「パスワード忘れた。助けて」) 助けて is about the problem, not about using the bot.
+        return LastSentence(text) is { } last && (Detect(last) ?? DetectRequest(last)) is { } said and not CommandKind.Help ? said : null;
+    }
+
+    // The last of several sentences; null for a message of one.
+    private static string? LastSentence(string text)
+    {
+        var sentences = text.Split(['。', '！', '!', '？', '?', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return sentences.Length > 1 ? sentences[^1] : null;
     }
 
     /// <summary>
