@@ -11,11 +11,11 @@ internal enum ReportAccessResult { Allowed, Expired, Denied }
 /// </summary>
 internal sealed class ReportAccess(AccessTokens tokens)
 {
-    public async Task<ReportAccessResult> CheckAsync(string conversationId, string? token, ReportSnapshot? snapshot)
+    public async Task<ReportAccessResult> CheckAsync(string conversationId, string? token, ReportSnapshot? snapshot, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(token))
         {
-            var check = await tokens.CheckAsync(token);
+            var check = await tokens.CheckAsync(token, cancellationToken);
             if (check.Grant is { Scope: TokenScope.Report } grant && grant.ConversationId == conversationId
                 && (snapshot is null || snapshot.Conversation.TenantId == grant.TenantId))
                 return check.Status == TokenStatus.Valid ? ReportAccessResult.Allowed : ReportAccessResult.Expired;

@@ -47,7 +47,7 @@ public static class ReportEndpoints
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
 
         var snapshot = await reports.FindAsync(conversationId, context.RequestAborted);
-        var result = await access.CheckAsync(conversationId, t, snapshot);
+        var result = await access.CheckAsync(conversationId, t, snapshot, context.RequestAborted);
         var words = texts.Value;
         switch (result)
         {

@@ -31,7 +31,7 @@ internal sealed class DirectLineAuth(AccessTokens tokens, TenantCatalog tenants)
         {
             if (!allowToken)
                 return (null, DirectLineErrors.Forbidden("This operation needs the Direct Line secret, not a token."));
-            var check = await tokens.CheckAsync(credential);
+            var check = await tokens.CheckAsync(credential, request.HttpContext.RequestAborted);
             if (check.Status == TokenStatus.Invalid || check.Grant!.Scope != TokenScope.Conversation)
                 return (null, DirectLineErrors.InvalidToken());
             if (check.Status == TokenStatus.Expired)

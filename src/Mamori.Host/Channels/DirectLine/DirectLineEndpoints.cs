@@ -58,7 +58,7 @@ internal static class DirectLineEndpoints
             return error!;
         // One token refreshes once: the old one stops working (after a grace for requests already on their way), so a
         // leaked token cannot be kept alive or multiplied.
-        if (!await tokens.TryRevokeAsync(c.Token, await tokens.CheckAsync(c.Token), options.Value.RefreshedTokenGrace, request.HttpContext.RequestAborted))
+        if (!await tokens.TryRevokeAsync(c.Token, await tokens.CheckAsync(c.Token, request.HttpContext.RequestAborted), options.Value.RefreshedTokenGrace, request.HttpContext.RequestAborted))
             return DirectLineErrors.Forbidden("This token was already refreshed; use the newest token.");
         return TypedResults.Json(new ConversationInfo
         {

@@ -24,7 +24,7 @@ internal static class DirectLineStream
         if (string.IsNullOrEmpty(t))
             return DirectLineErrors.MissingAuth();
 
-        var check = await tokens.CheckAsync(t);
+        var check = await tokens.CheckAsync(t, context.RequestAborted);
         if (check.Status == TokenStatus.Expired)
             return DirectLineErrors.Expired();
         if (check.Status == TokenStatus.Revoked)
