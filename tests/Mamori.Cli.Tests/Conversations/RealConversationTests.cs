@@ -218,7 +218,7 @@ public sealed class RealConversationTests
             .Send("とりあえずやってみるわ")
             .ExpectNoReplyContaining("ご希望でしたら")
             .ExpectButtons("診断を始める", "担当者と話したい")
-            .Send("コマンド一覧出して")
+            .Send("コマンドとか言われてもな")
             .ExpectReplyContaining("「ヘルプ」をご希望でしたら")
             .ExpectButtons("ヘルプ", "診断を始める", "担当者と話したい")
             .Send("ヘルプ").ExpectReplyContaining("診断")
