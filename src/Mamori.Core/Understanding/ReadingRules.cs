@@ -53,6 +53,9 @@ public sealed partial class ReadingRules
     private readonly string[] _unknowing;
     private readonly (string Word, int SplitAt, bool AtStart)[] _contrasts;
     private readonly string[] _partials;
+    private readonly string[] _notPartials;
+    private readonly string[] _urgings;
+    private readonly string[] _limitsBack;
     private readonly string[] _somes;
     private readonly string[] _tacit;
     private readonly string[] _pastTimes;
@@ -94,6 +97,9 @@ public sealed partial class ReadingRules
         _shoulds = Words(yaml.AtALoss?.Shoulds, path, "atALoss.shoulds");
         _unknowing = Words(yaml.AtALoss?.Unknowing, path, "atALoss.unknowing");
         _partials = Words(yaml.Partials, path, "partials");
+        _notPartials = Words(yaml.NotPartials, path, "notPartials");
+        _urgings = Words(yaml.Urgings, path, "urgings");
+        _limitsBack = Words(yaml.LimitsBack, path, "limitsBack");
         _somes = Words(yaml.Somes, path, "somes");
         _tacit = Words(yaml.Tacit, path, "tacit").Select(Canonicalize).ToArray();
         _pastTimes = Words(yaml.Times?.Past, path, "times.past");
@@ -533,7 +539,21 @@ public sealed partial class ReadingRules
         {
             for (var at = clause.IndexOf(partial, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(partial, at + 1, StringComparison.Ordinal))
             {
-                if (at == 0 || !IsNumberEnd(clause[at - 1]) || IsOnlyOnce(clause, at - 1))
+                if ((at == 0 || !IsNumberEnd(clause[at - 1]) || IsOnlyOnce(clause, at - 1)) && !InNotPartial(clause, at, partial.Length))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    // 「クライアントはDefender」: katakana folds to hiragana, so くらい is inside クライアント (reading.yaml notPartials).
+    private bool InNotPartial(string clause, int at, int length)
+    {
+        foreach (var word in _notPartials)
+        {
+            for (var w = clause.IndexOf(word, StringComparison.Ordinal); w >= 0 && w <= at; w = clause.IndexOf(word, w + 1, StringComparison.Ordinal))
+            {
+                if (at + length <= w + word.Length)
                     return true;
             }
         }
@@ -545,6 +565,14 @@ public sealed partial class ReadingRules
 
     /// <summary>「みんな分かっとる」「みんな守っとる」: the staff know it without a measure (reading.yaml tacit).</summary>
     public bool IsTacit(string clause) => _tacit.Any(t => clause.Contains(t, StringComparison.Ordinal));
+
+    /// <summary>「息子にやれやれ言われとる」: someone urges the measure; that is no yes to it (reading.yaml urgings). Only where
+    /// the urging is what the clause ends in (a few kana of ending after it): 「言われてやってます」 does it.</summary>
+    public bool IsUrged(string clause) =>
+        _urgings.Any(u => clause.IndexOf(u, StringComparison.Ordinal) is var at and >= 0 && clause.Length - at - u.Length <= 5);
+
+    /// <summary>「それだけは決めてある」「それしか決めてない」: the clause says that what came before is all (reading.yaml limitsBack).</summary>
+    public bool LimitsBack(string clause) => _limitsBack.Any(l => clause.StartsWith(l, StringComparison.Ordinal));
 
     /// <summary>「昔は」「前は」: the clause is about the past (reading.yaml times.past).</summary>
     public bool IsPast(string clause) => _pastTimes.Any(t => clause.Contains(t, StringComparison.Ordinal));
@@ -662,6 +690,9 @@ public sealed partial class ReadingRules
         public List<string>? Contrasts { get; set; }
         public SpaceJoinsYaml? SpaceJoins { get; set; }
         public List<string>? Partials { get; set; }
+        public List<string>? NotPartials { get; set; }
+        public List<string>? Urgings { get; set; }
+        public List<string>? LimitsBack { get; set; }
         public List<string>? Somes { get; set; }
         public List<string>? Tacit { get; set; }
         public TimesYaml? Times { get; set; }

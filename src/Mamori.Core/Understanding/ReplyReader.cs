@@ -110,6 +110,13 @@ public sealed partial class ReplyReader
                 read[c] = true;
                 continue;
             }
+            // 「まず息子に電話します。それだけは決めてございます」: a clause saying that what came before is all makes its yes partly.
+            if (c > 0 && polarity is { Mixed: { } onlyThat, Affirmed: { } all } && _rules.LimitsBack(clause))
+            {
+                signals = signals.Select(s => s.Code == all && s.Clause < c ? s with { Code = onlyThat } : s).ToList();
+                read[c] = true;
+                continue;
+            }
             var hits = lexicon.Find(clause).Where(h => !_rules.IsPremise(clause, h.End)).ToList();
             var polarityOf = _rules.Polarity(clause);
             // 「使い回してねえことはねえ」: a bad practice whose denial is denied holds, if only in part — the no.
@@ -202,8 +209,9 @@ public sealed partial class ReplyReader
             }
             if (hits.Count > 0 || polarity is null)
                 continue;
-            // 「文書にはしとらんけど、みんな守っとる」: that the staff know or keep it without being told is no yes to the measure.
-            if (polarityOf == ClausePolarity.Affirmed && polarity.Mixed is not null && _rules.IsTacit(clause))
+            // 「文書にはしとらんけど、みんな守っとる」: that the staff know or keep it without being told is no yes to the measure,
+            // nor is being told to do it (「息子にやれやれ言われとるんやけど」).
+            if (polarityOf == ClausePolarity.Affirmed && polarity.Mixed is not null && (_rules.IsTacit(clause) || _rules.IsUrged(clause)))
             {
                 read[c] = true;
                 continue;
@@ -241,9 +249,14 @@ public sealed partial class ReplyReader
         signals.RemoveAll(s => excluded.Contains(s.Code) && s.Strength != Strength.Strong);
         // 「昔はやってたけど、今はやってない」「最初はやってたけど、だんだんやらなくなった」: on a "do you do X" question, what
         // holds now is the answer, not "partly": a clause about now, or else one after the past that is not about the past.
+        // With a word for now after the past (「前にアップデートしたら…えらい目に遭うた。それからは触ってへん」), the whole story
+        // from the past to it is the past.
         if (polarity?.Mixed is not null && clauses.FindIndex(_rules.IsPast) is var past and >= 0
             && signals.Any(s => _rules.IsPresent(clauses[s.Clause]) || (s.Clause > past && !_rules.IsPast(clauses[s.Clause]))))
-            signals.RemoveAll(s => _rules.IsPast(clauses[s.Clause]) && !_rules.IsPresent(clauses[s.Clause]));
+        {
+            var now = clauses.FindIndex(past + 1, _rules.IsPresent);
+            signals.RemoveAll(s => !_rules.IsPresent(clauses[s.Clause]) && (_rules.IsPast(clauses[s.Clause]) || (s.Clause > past && s.Clause < now)));
+        }
         var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, signals, ambiguous);
         if (result is null)
         {
