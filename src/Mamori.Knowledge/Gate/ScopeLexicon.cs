@@ -13,12 +13,14 @@ namespace Mamori.Knowledge.Gate;
 /// </summary>
 public sealed class ScopeLexicon
 {
-    private ScopeLexicon(IReadOnlyList<string> topics, IReadOnlyList<string> concerns, IReadOnlyList<string> programmeHeads, IReadOnlyList<string>? offTopics = null)
+    private ScopeLexicon(IReadOnlyList<string> topics, IReadOnlyList<string> concerns, IReadOnlyList<string> programmeHeads,
+                         IReadOnlyList<string>? offTopics = null, IReadOnlyList<string>? bareTopics = null)
     {
         Topics = topics;
         Concerns = concerns;
         ProgrammeHeads = programmeHeads;
         OffTopics = offTopics ?? [];
+        BareTopics = bareTopics ?? [];
     }
 
     /// <summary>No lexicon: the gate judges on evidence strength alone (the behaviour before scope.yaml existed).</summary>
@@ -32,6 +34,10 @@ public sealed class ScopeLexicon
 
     /// <summary>Normalized endings of programme names, longest first so 助成金 wins over a shorter ending.</summary>
     public IReadOnlyList<string> ProgrammeHeads { get; }
+
+    /// <summary>Words that are a topic only when nothing qualifies them: 「対策にお金かけたい」 is security, 「節税対策」「SEO対策」
+    /// 「熱中症の対策」 are not.</summary>
+    public IReadOnlyList<string> BareTopics { get; }
 
     /// <summary>What the guidelines never cover when asked without a topic or concern word (「ホームページを作る」).</summary>
     public IReadOnlyList<string> OffTopics { get; }
@@ -61,8 +67,20 @@ public sealed class ScopeLexicon
             if (normalizedQuery.Contains(word, StringComparison.Ordinal))
                 return word;
         }
+        foreach (var word in BareTopics)
+        {
+            for (var at = normalizedQuery.IndexOf(word, StringComparison.Ordinal); at >= 0; at = normalizedQuery.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                if (at == 0 || IsUnqualifying(normalizedQuery[at - 1]))
+                    return word;
+            }
+        }
         return null;
     }
+
+    // Punctuation, a space or a particle other than の (「ねずみの対策」 is qualified; 「うちの対策」 is a topic of its own).
+    private static bool IsUnqualifying(char before) =>
+        JapaneseAnalyzer.Classify(before) == JapaneseAnalyzer.CharKind.Other || "はがもをにへとでや".Contains(before, StringComparison.Ordinal);
 
     /// <exception cref="KnowledgeFormatException">The file is missing, not YAML of this shape, or a list holds an empty word.</exception>
     public static ScopeLexicon Load(string path)
@@ -83,7 +101,8 @@ public sealed class ScopeLexicon
             Words(path, "topics", file.Topics),
             Words(path, "concerns", file.Concerns),
             [.. Words(path, "programmeHeads", file.ProgrammeHeads).OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)],
-            file.OffTopics is null ? [] : Words(path, "offTopics", file.OffTopics));
+            file.OffTopics is null ? [] : Words(path, "offTopics", file.OffTopics),
+            file.BareTopics is null ? [] : Words(path, "bareTopics", file.BareTopics));
     }
 
     private static List<string> Words(string path, string field, List<string?>? raw)
@@ -123,5 +142,6 @@ public sealed class ScopeLexicon
         public List<string?>? Concerns { get; set; }
         public List<string?>? ProgrammeHeads { get; set; }
         public List<string?>? OffTopics { get; set; }
+        public List<string?>? BareTopics { get; set; }
     }
 }

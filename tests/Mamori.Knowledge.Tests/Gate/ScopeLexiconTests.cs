@@ -37,6 +37,19 @@ public sealed class ScopeLexiconTests
     public void Everyday_words_of_near_domain_questions_are_not_security_topics(string word) =>
         Assert.Null(Real.FindScopeWord(JapaneseNormalizer.Normalize(word)));
 
+    // 対策 is a topic only bare: asked of this bot, 「対策って何から？」 is security; 「SEO対策」「熱中症の対策」 belong to other fields.
+    [Theory]
+    [InlineData("うちの対策のレベル、簡単にチェックできる方法ない？", "うちの対策")]
+    [InlineData("対策って何から始めればいい？", "対策")]
+    [InlineData("熱中症の対策は？", null)]
+    [InlineData("ねずみ対策どうすれば", null)]
+    [InlineData("対策にお金かけたいけど、国の支援って何かあります？", "対策")]
+    [InlineData("SEO対策ってどうやるの？", null)]
+    [InlineData("節税対策を教えて", null)]
+    [InlineData("コロナ対策の補助金は？", null)]
+    public void A_shared_word_is_a_topic_only_when_nothing_qualifies_it(string question, string? expected) =>
+        Assert.Equal(expected is null ? null : JapaneseNormalizer.Normalize(expected), Real.FindScopeWord(JapaneseNormalizer.Normalize(question)));
+
     [Fact]
     public void The_real_lexicon_loads_with_the_dictionary_and_tries_longer_programme_endings_first()
     {
