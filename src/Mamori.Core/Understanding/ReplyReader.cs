@@ -408,6 +408,10 @@ public sealed partial class ReplyReader
                 return Reading(question, codes[0], strength == Strength.Strong ? 0.9 : 0.8, strength == Strength.Strong ? "words" : "polarity");
             if (lexicon.Combine(codes, signals.Where(s => s.Strength == strength).Select(s => s.Clause).Distinct().Count() == 1) is { } combined)
                 return Reading(question, combined, 0.85, "combined");
+            // 「伝えてない、自分もよく分からんし」: on a measure, a no and 「分からない」 are no middle: the owner says which, the
+            // no as the guess.
+            if (question.Stage == Domain.Stage.Measures && codes.Count == 2 && polarity?.Denied is { } no && codes.Contains(no) && codes.Contains(question.Unknown.Code))
+                return Reading(question, no, 0.5, "conflict", [no, question.Unknown.Code]);
             // 「事務所は止まるけど工場は動く」: two different answers in two clauses of a question with a middle choice is that choice.
             if (polarity?.Mixed is { } middle && signals.Where(s => s.Strength == strength).Select(s => s.Clause).Distinct().Count() > 1)
             {
