@@ -100,7 +100,8 @@ public static class DiagnosisScriptLoader
                 throw new FormatException($"{where}: more than {MaxButtons} buttons with 「{unknown.Label}」; offer the choices in groups (groups: …).");
             questions.Add(new Question(q.Id, Required(q.Topic, where, "topic"), q.Section, kind,
                 Required(q.Prompt, where, "prompt"), Required(q.Help, where, "help"), Required(q.Retry, where, "retry"),
-                choices, unknown, skip, ask, polarity, ambiguous, grouping, HintsOf(q.Hints, choices, unknown, where)));
+                choices, unknown, skip, ask, polarity, ambiguous, grouping, HintsOf(q.Hints, choices, unknown, where),
+                UnsureOf(q.Unsure, choices, where)));
             known[q.Id] = questions[^1].Codes.ToHashSet(StringComparer.Ordinal);
         }
         if (questions.Count == 0)
@@ -179,6 +180,17 @@ public static class DiagnosisScriptLoader
         foreach (var code in polarity.Codes.Where(code => choices.All(c => c.Code != code)))
             throw new FormatException($"{where}: polarity names '{code}', which is not one of its choices.");
         return polarity;
+    }
+
+    // An unsure word must be one of the choices' own synonyms: it loosens a word the choices already have.
+    private static List<string> UnsureOf(List<string>? words, List<Choice> choices, string where)
+    {
+        foreach (var word in words ?? [])
+        {
+            if (!choices.Any(c => c.Synonyms.Contains(word, StringComparer.Ordinal)))
+                throw new FormatException($"{where}: unsure word 「{word}」 is no synonym of a choice.");
+        }
+        return words ?? [];
     }
 
     private static List<AnswerHint> HintsOf(List<HintYaml>? yaml, List<Choice> choices, Choice unknown, string where)

@@ -45,6 +45,9 @@ internal sealed class QuestionYaml
 
     /// <summary>Words that point at a choice without answering the question: asked back (see <see cref="AnswerHint"/>).</summary>
     public List<HintYaml>? Hints { get; set; }
+
+    /// <summary>Synonyms that, said alone, are asked back (see <see cref="Question.UnsureWords"/>).</summary>
+    public List<string>? Unsure { get; set; }
 }
 
 internal sealed class HintYaml

@@ -15,10 +15,11 @@ public sealed class Question
         string id, string topic, string section, QuestionKind kind, string prompt, string help, string retryPrompt,
         IReadOnlyList<Choice> choices, Choice unknown, IReadOnlyList<QuestionCondition> skipRules, QuestionCondition? askRule,
         Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null,
-        IReadOnlyList<AnswerHint>? hints = null)
+        IReadOnlyList<AnswerHint>? hints = null, IReadOnlyList<string>? unsureWords = null)
     {
         Polarity = polarity;
         Hints = hints ?? [];
+        UnsureWords = unsureWords ?? [];
         AmbiguousWords = ambiguousWords ?? new Dictionary<string, IReadOnlyList<string>>();
         Id = id;
         Topic = topic;
@@ -45,6 +46,10 @@ public sealed class Question
 
     /// <summary>What owners say that points at a choice without answering the question: asked back, never recorded as read.</summary>
     public IReadOnlyList<AnswerHint> Hints { get; }
+
+    /// <summary>Choice words too loose to record on their own (「困る」: how much?): a reading resting on them alone is asked
+    /// back; beside another clause (「経理は困るけど、現場は回る」) they count like any word.</summary>
+    public IReadOnlyList<string> UnsureWords { get; }
 
     public string Id { get; }
 

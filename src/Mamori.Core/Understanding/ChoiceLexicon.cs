@@ -22,11 +22,13 @@ internal sealed class ChoiceLexicon
     private readonly HashSet<string> _dominant = new(StringComparer.Ordinal);
     private readonly List<(string Code, IReadOnlyCollection<string> Parts)> _combinations = [];
     private readonly List<(AnswerHint Hint, string[] Forms)> _hints = [];
+    private readonly HashSet<string> _unsure;
     private readonly ReadingRules _rules;
 
     public ChoiceLexicon(Question question, ReadingRules rules)
     {
         _rules = rules;
+        _unsure = Forms(rules, question.UnsureWords).ToHashSet(StringComparer.Ordinal);
         foreach (var hint in question.Hints)
             _hints.Add((hint, Forms(rules, hint.Words).ToArray()));
         var choices = question.Choices.Append(question.Unknown).ToList();
@@ -43,7 +45,8 @@ internal sealed class ChoiceLexicon
                 if (!_exact.TryAdd(word, choice.Code) || IsExactOnly(word))
                     continue;
                 // Typos are forgiven in our own words only: among two thousand town names, one edit often makes another town.
-                _words.Add((word, choice.Code, [], rules.IsDeniedAfter(word, 0), own.Contains(word)));
+                // …and not in loose words (困ります is one edit from 滞ります).
+                _words.Add((word, choice.Code, [], rules.IsDeniedAfter(word, 0), own.Contains(word) && !_unsure.Contains(word)));
             }
         }
         foreach (var (word, codes) in question.AmbiguousWords)
@@ -64,6 +67,10 @@ internal sealed class ChoiceLexicon
     // the whole clause; short kanji words (一部 保険 東京) are safe to find anywhere.
     private static bool IsExactOnly(string word) =>
         word.Length < 2 || (word.Length == 2 && word.All(c => c is >= 'ぁ' and <= 'ゖ' or 'ー'));
+
+    /// <summary>Whether the word found at <paramref name="hit"/> (or the whole clause) is too loose to record alone (questions.yaml unsure).</summary>
+    public bool IsUnsure(string clause, WordHit? hit = null) =>
+        _unsure.Count > 0 && _unsure.Contains(hit is { } h ? clause[h.Start..h.End] : clause);
 
     /// <summary>The code whose word is the whole clause: a pressed button, a code, 「はい」.</summary>
     public string? Exact(string clause) => _exact.GetValueOrDefault(clause);

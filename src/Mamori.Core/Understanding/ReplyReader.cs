@@ -44,9 +44,11 @@ public sealed partial class ReplyReader
         // A pressed button, a code or a whole-reply synonym is taken as it is, before anything else.
         var whole = _rules.Canonicalize(_rules.StripEndings(_rules.Canonicalize(folded)));
         if (lexicon.Exact(folded) is { } pressed)
-            return Reading(question, pressed, 1.0, "exact");
+            return lexicon.IsUnsure(folded) ? Reading(question, pressed, 0.6, "exact+unsure") : Reading(question, pressed, 1.0, "exact");
         if (lexicon.Exact(whole) is { } exact)
         {
+            if (lexicon.IsUnsure(whole))
+                return Reading(question, exact, 0.6, "exact+unsure");
             // 「まあまあかな」「ちょっと困るかなー」: the endings taken off held a hedge, so the whole reply is a guess; on the
             // measures, 「できていると思います」 held an opinion, which weakens a yes like a hedge.
             var wholeReading = Reading(question, exact, 1.0, "exact");
@@ -83,7 +85,8 @@ public sealed partial class ReplyReader
 
     private enum Strength { Weak, Generic, Strong }
 
-    private readonly record struct Signal(string Code, Strength Strength, int Clause);
+    /// <param name="Unsure">Read from a word too loose to record alone (questions.yaml unsure: 「困る」).</param>
+    private readonly record struct Signal(string Code, Strength Strength, int Clause, bool Unsure = false);
 
     private ReplyReading ReadWords(Question question, ChoiceLexicon lexicon, string text)
     {
@@ -106,7 +109,7 @@ public sealed partial class ReplyReader
             var clause = clauses[c];
             if (lexicon.Exact(clause) is { } exact)
             {
-                signals.Add(new Signal(exact, Strength.Strong, c));
+                signals.Add(new Signal(exact, Strength.Strong, c, lexicon.IsUnsure(clause)));
                 read[c] = true;
                 continue;
             }
@@ -176,7 +179,7 @@ public sealed partial class ReplyReader
                 else if (!denied)
                 {
                     // 「会計データだけ取ってる」: a yes about only part of it is the question's "partly".
-                    signals.Add(new Signal(partial && hit.Code == polarity!.Affirmed ? polarity.Mixed! : hit.Code, Strength.Strong, c));
+                    signals.Add(new Signal(partial && hit.Code == polarity!.Affirmed ? polarity.Mixed! : hit.Code, Strength.Strong, c, lexicon.IsUnsure(clause, hit)));
                 }
                 else if (polarity is { Mixed: { } lesser } && hit.Code != lesser && hit.Code != polarity.Denied && hit.Code != question.Unknown.Code
                          && _rules.IsDegreeDenied(clause, hit.End, denialAt))
@@ -282,9 +285,16 @@ public sealed partial class ReplyReader
         // A hedged no (「そこまでは感じてないかな」), or a named no in doubt (「期限切れとるかもしれん」), is a guess as well.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && (result.Source != "words" || _rules.HasDoubt(folded)))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
-        var reading = Inferred(question, Unread(split, read, Vague(folded, result)));
+        var reading = Inferred(question, Unread(split, read, Vague(folded, Unsure(signals, result))));
         return reading.Alternatives is null && Hinted(question, hinted, signals) is { } hint ? hint : reading;
     }
+
+    // 「困る」: a reading that rests only on words too loose to record alone (how much?) is the owner's to confirm.
+    private static ReplyReading Unsure(List<Signal> signals, ReplyReading reading) =>
+        reading is { Outcome: ReadingOutcome.Understood, Source: "words" or "exact" } && signals.Where(s => s.Code == reading.Code).ToList() is { Count: > 0 } named
+        && named.All(s => s.Unsure)
+            ? reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = reading.Source + "+unsure" }
+            : reading;
 
     // 「付箋に書いてモニターに貼ってる」「共有なんて使っとらん」: a reply that says only what points at a choice, and not what
     // the question asks (how long the passwords are; whether what is shared is closed), is asked back with the hint's guess

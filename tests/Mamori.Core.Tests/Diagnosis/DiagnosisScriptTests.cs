@@ -200,4 +200,18 @@ public sealed class DiagnosisScriptTests
         Assert.Contains("m_passwords", error.Message);
         Assert.Contains(said, error.Message);
     }
+
+    [Fact]
+    public void An_unsure_word_that_no_choice_has_stops_the_start_naming_the_question_and_the_word()
+    {
+        var folder = TestKnowledge.CopyOfDiagnosisFolder("mamori-unsure-");
+        var path = Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile);
+        var text = File.ReadAllText(path);
+        Assert.Contains("unsure: [困る,", text);
+        File.WriteAllText(path, text.Replace("unsure: [困る,", "unsure: [大変,", StringComparison.Ordinal));
+
+        var error = Assert.Throws<FormatException>(() => DiagnosisScriptLoader.Load(folder));
+        Assert.Contains("it_dependence", error.Message);
+        Assert.Contains("「大変」 is no synonym of a choice", error.Message);
+    }
 }
