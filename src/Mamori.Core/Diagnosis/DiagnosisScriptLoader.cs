@@ -101,7 +101,7 @@ public static class DiagnosisScriptLoader
             questions.Add(new Question(q.Id, Required(q.Topic, where, "topic"), q.Section, kind,
                 Required(q.Prompt, where, "prompt"), Required(q.Help, where, "help"), Required(q.Retry, where, "retry"),
                 choices, unknown, skip, ask, polarity, ambiguous, grouping, HintsOf(q.Hints, choices, unknown, where),
-                UnsureOf(q.Unsure, choices, where)));
+                OwnWords(q.Unsure, "unsure", choices, where), OwnWords(q.Decisive, "decisive", choices, where)));
             known[q.Id] = questions[^1].Codes.ToHashSet(StringComparer.Ordinal);
         }
         if (questions.Count == 0)
@@ -182,13 +182,13 @@ public static class DiagnosisScriptLoader
         return polarity;
     }
 
-    // An unsure word must be one of the choices' own synonyms: it loosens a word the choices already have.
-    private static List<string> UnsureOf(List<string>? words, List<Choice> choices, string where)
+    // An unsure or decisive word must be one of the choices' own synonyms: it weighs a word the choices already have.
+    private static List<string> OwnWords(List<string>? words, string field, List<Choice> choices, string where)
     {
         foreach (var word in words ?? [])
         {
             if (!choices.Any(c => c.Synonyms.Contains(word, StringComparer.Ordinal)))
-                throw new FormatException($"{where}: unsure word 「{word}」 is no synonym of a choice.");
+                throw new FormatException($"{where}: {field} word 「{word}」 is no synonym of a choice.");
         }
         return words ?? [];
     }

@@ -48,6 +48,9 @@ internal sealed class QuestionYaml
 
     /// <summary>Synonyms that, said alone, are asked back (see <see cref="Question.UnsureWords"/>).</summary>
     public List<string>? Unsure { get; set; }
+
+    /// <summary>Synonyms that say the very thing asked (see <see cref="Question.DecisiveWords"/>).</summary>
+    public List<string>? Decisive { get; set; }
 }
 
 internal sealed class HintYaml

@@ -15,8 +15,9 @@ public sealed class Question
         string id, string topic, string section, QuestionKind kind, string prompt, string help, string retryPrompt,
         IReadOnlyList<Choice> choices, Choice unknown, IReadOnlyList<QuestionCondition> skipRules, QuestionCondition? askRule,
         Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null,
-        IReadOnlyList<AnswerHint>? hints = null, IReadOnlyList<string>? unsureWords = null)
+        IReadOnlyList<AnswerHint>? hints = null, IReadOnlyList<string>? unsureWords = null, IReadOnlyList<string>? decisiveWords = null)
     {
+        DecisiveWords = decisiveWords ?? [];
         Polarity = polarity;
         Hints = hints ?? [];
         UnsureWords = unsureWords ?? [];
@@ -50,6 +51,10 @@ public sealed class Question
     /// <summary>Choice words too loose to record on their own (「困る」: how much?): a reading resting on them alone is asked
     /// back; beside another clause (「経理は困るけど、現場は回る」) they count like any word.</summary>
     public IReadOnlyList<string> UnsureWords { get; }
+
+    /// <summary>Choice words that say the very thing asked (「口頭だけ」「文書にはしていない」 to 「文書にしていますか」): beside a
+    /// yes that names no choice (「ルールはあるけど」) they decide, instead of making the answer 一部だけ.</summary>
+    public IReadOnlyList<string> DecisiveWords { get; }
 
     public string Id { get; }
 

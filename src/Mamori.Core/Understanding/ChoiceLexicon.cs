@@ -23,12 +23,14 @@ internal sealed class ChoiceLexicon
     private readonly List<(string Code, IReadOnlyCollection<string> Parts)> _combinations = [];
     private readonly List<(AnswerHint Hint, string[] Forms)> _hints = [];
     private readonly HashSet<string> _unsure;
+    private readonly HashSet<string> _decisive;
     private readonly ReadingRules _rules;
 
     public ChoiceLexicon(Question question, ReadingRules rules)
     {
         _rules = rules;
         _unsure = Forms(rules, question.UnsureWords).ToHashSet(StringComparer.Ordinal);
+        _decisive = Forms(rules, question.DecisiveWords).ToHashSet(StringComparer.Ordinal);
         foreach (var hint in question.Hints)
             _hints.Add((hint, Forms(rules, hint.Words).ToArray()));
         var choices = question.Choices.Append(question.Unknown).ToList();
@@ -71,6 +73,10 @@ internal sealed class ChoiceLexicon
     /// <summary>Whether the word found at <paramref name="hit"/> (or the whole clause) is too loose to record alone (questions.yaml unsure).</summary>
     public bool IsUnsure(string clause, WordHit? hit = null) =>
         _unsure.Count > 0 && _unsure.Contains(hit is { } h ? clause[h.Start..h.End] : clause);
+
+    /// <summary>Whether the word found at <paramref name="hit"/> says the very thing asked (questions.yaml decisive).</summary>
+    public bool IsDecisive(string clause, WordHit? hit = null) =>
+        _decisive.Count > 0 && _decisive.Contains(hit is { } h ? clause[h.Start..h.End] : clause);
 
     /// <summary>The code whose word is the whole clause: a pressed button, a code, 「はい」.</summary>
     public string? Exact(string clause) => _exact.GetValueOrDefault(clause);

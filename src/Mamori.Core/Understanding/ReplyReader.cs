@@ -86,7 +86,8 @@ public sealed partial class ReplyReader
     private enum Strength { Weak, Generic, Strong }
 
     /// <param name="Unsure">Read from a word too loose to record alone (questions.yaml unsure: 「困る」).</param>
-    private readonly record struct Signal(string Code, Strength Strength, int Clause, bool Unsure = false);
+    /// <param name="Decisive">Read from a word that says the very thing asked (questions.yaml decisive: 「口頭だけ」).</param>
+    private readonly record struct Signal(string Code, Strength Strength, int Clause, bool Unsure = false, bool Decisive = false);
 
     private ReplyReading ReadWords(Question question, ChoiceLexicon lexicon, string text)
     {
@@ -109,7 +110,7 @@ public sealed partial class ReplyReader
             var clause = clauses[c];
             if (lexicon.Exact(clause) is { } exact)
             {
-                signals.Add(new Signal(exact, Strength.Strong, c, lexicon.IsUnsure(clause)));
+                signals.Add(new Signal(exact, Strength.Strong, c, lexicon.IsUnsure(clause), lexicon.IsDecisive(clause)));
                 read[c] = true;
                 continue;
             }
@@ -179,7 +180,8 @@ public sealed partial class ReplyReader
                 else if (!denied)
                 {
                     // 「会計データだけ取ってる」: a yes about only part of it is the question's "partly".
-                    signals.Add(new Signal(partial && hit.Code == polarity!.Affirmed ? polarity.Mixed! : hit.Code, Strength.Strong, c, lexicon.IsUnsure(clause, hit)));
+                    signals.Add(new Signal(partial && hit.Code == polarity!.Affirmed ? polarity.Mixed! : hit.Code, Strength.Strong, c,
+                                           lexicon.IsUnsure(clause, hit), lexicon.IsDecisive(clause, hit)));
                 }
                 else if (polarity is { Mixed: { } lesser } && hit.Code != lesser && hit.Code != polarity.Denied && hit.Code != question.Unknown.Code
                          && _rules.IsDegreeDenied(clause, hit.End, denialAt))
@@ -400,7 +402,11 @@ public sealed partial class ReplyReader
         var firm = signals.Where(s => s.Strength != Strength.Weak).ToList();
         // Yes in one clause and no in another: 「ソフトは入れてるけど更新はしてない」 is the question's "partly".
         if (polarity?.Mixed is { } partly && firm.Any(s => s.Code == polarity.Affirmed || s.Code == partly) && firm.Any(s => s.Code == polarity.Denied))
-            return Reading(question, partly, 0.85, "contrast");
+        {
+            // 「ルールはあるけど、口頭だけ」「決めとるけど、文書にはしとらん」: a side that says the very thing asked decides.
+            var decided = firm.Where(s => s.Decisive).Select(s => s.Code).Distinct().ToList();
+            return Reading(question, decided is [var only] ? only : partly, 0.85, "contrast");
+        }
 
         foreach (var strength in new[] { Strength.Strong, Strength.Generic })
         {
