@@ -151,7 +151,8 @@ internal sealed class ChoiceLexicon
     {
         foreach (var (combined, parts) in _combinations)
         {
-            if (parts.Count == codes.Count && parts.All(codes.Contains))
+            // 「図面も顧客名簿も両方ある」: the parts, with or without the combination's own word (両方).
+            if (parts.All(codes.Contains) && codes.All(c => c == combined || parts.Contains(c)))
                 return combined;
         }
         var dominant = codes.Where(_dominant.Contains).ToList();
