@@ -87,7 +87,8 @@ public sealed partial class ReplyReader
 
     /// <param name="Unsure">Read from a word too loose to record alone (questions.yaml unsure: 「困る」).</param>
     /// <param name="Decisive">Read from a word that says the very thing asked (questions.yaml decisive: 「口頭だけ」).</param>
-    private readonly record struct Signal(string Code, Strength Strength, int Clause, bool Unsure = false, bool Decisive = false);
+    /// <param name="Echo">Read from a no-word that only denies a choice named before it in the clause (「機密情報は扱っていない」).</param>
+    private readonly record struct Signal(string Code, Strength Strength, int Clause, bool Unsure = false, bool Decisive = false, bool Echo = false);
 
     private ReplyReading ReadWords(Question question, ChoiceLexicon lexicon, string text)
     {
@@ -162,10 +163,14 @@ public sealed partial class ReplyReader
             if (_rules.EmbeddedQuestionAt(clause) is var embedded and >= 0)
                 hits.RemoveAll(h => h.Start < embedded);   // 「入っとるかどうか分からん」: only 分からん answers
             var consumed = -1;   // where the negation that denied an earlier word begins: it is that word's, not a "no" of its own
+            var choiceDeniedAt = -1;   // where the negation of a choice named and denied begins (「機密は扱っていない」)
             foreach (var hit in hits)
             {
                 if (hit.SelfNegative && hit.Code == polarity?.Denied && consumed >= hit.Start && consumed < hit.End)
                     continue;
+                // 「機密情報は扱っておりません」: 扱っていない denies 機密; beside a choice named in another clause it is no
+                // 「ほとんどない」 of its own (Echo), but alone (「保険？入ってない」) it still is.
+                var echo = hit.SelfNegative && choiceDeniedAt >= hit.Start && choiceDeniedAt < hit.End;
                 var denialAt = hit.SelfNegative || _rules.IsNegativeItem(clause[hit.Start..hit.End]) ? -1 : _rules.DenialAt(clause, hit.End);
                 var denied = denialAt >= 0;
                 if (hit.Code is null)
@@ -181,7 +186,7 @@ public sealed partial class ReplyReader
                 {
                     // 「会計データだけ取ってる」: a yes about only part of it is the question's "partly".
                     signals.Add(new Signal(partial && hit.Code == polarity!.Affirmed ? polarity.Mixed! : hit.Code, Strength.Strong, c,
-                                           lexicon.IsUnsure(clause, hit), lexicon.IsDecisive(clause, hit)));
+                                           lexicon.IsUnsure(clause, hit), lexicon.IsDecisive(clause, hit), echo));
                 }
                 else if (polarity is { Mixed: { } lesser } && hit.Code != lesser && hit.Code != polarity.Denied && hit.Code != question.Unknown.Code
                          && _rules.IsDegreeDenied(clause, hit.End, denialAt))
@@ -210,6 +215,7 @@ public sealed partial class ReplyReader
                     excluded.Add(hit.Code);                              // 「補助金は使わない」: not that choice…
                     if (polarity?.Denied is { } denial)
                         signals.Add(new Signal(denial, Strength.Weak, c));   // …and, said alone, probably none of them
+                    choiceDeniedAt = denialAt;
                 }
             }
             if (hits.Count > 0 || polarity is null)
@@ -262,6 +268,11 @@ public sealed partial class ReplyReader
             var now = clauses.FindIndex(past + 1, _rules.IsPresent);
             signals.RemoveAll(s => !_rules.IsPresent(clauses[s.Clause]) && (_rules.IsPast(clauses[s.Clause]) || (s.Clause > past && s.Clause < now)));
         }
+        // 「患者様の情報を取り扱っております。取引先の機密情報は扱っておりません」: the second sentence only rules 機密 out.
+        var echoes = signals.Where(s => s.Echo).ToList();
+        if (echoes.Count > 0 && signals.Any(s => !s.Echo && s.Strength == Strength.Strong && s.Code != question.Unknown.Code
+                                                 && echoes.All(e => e.Clause != s.Clause && e.Code != s.Code)))
+            signals.RemoveAll(s => s.Echo);
         var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, signals, ambiguous);
         if (result is null)
         {
