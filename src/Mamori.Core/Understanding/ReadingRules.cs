@@ -56,6 +56,7 @@ public sealed partial class ReadingRules
     private readonly string[] _notPartials;
     private readonly string[] _urgings;
     private readonly string[] _limitsBack;
+    private readonly string[] _unaware;
     private readonly string[] _somes;
     private readonly string[] _tacit;
     private readonly string[] _pastTimes;
@@ -100,6 +101,7 @@ public sealed partial class ReadingRules
         _notPartials = Words(yaml.NotPartials, path, "notPartials");
         _urgings = Words(yaml.Urgings, path, "urgings");
         _limitsBack = Words(yaml.LimitsBack, path, "limitsBack");
+        _unaware = Words(yaml.Unaware, path, "unaware");
         _somes = Words(yaml.Somes, path, "somes");
         _tacit = Words(yaml.Tacit, path, "tacit").Select(Canonicalize).ToArray();
         _pastTimes = Words(yaml.Times?.Past, path, "times.past");
@@ -574,6 +576,9 @@ public sealed partial class ReadingRules
     /// <summary>「それだけは決めてある」「それしか決めてない」: the clause says that what came before is all (reading.yaml limitsBack).</summary>
     public bool LimitsBack(string clause) => _limitsBack.Any(l => clause.StartsWith(l, StringComparison.Ordinal));
 
+    /// <summary>「考えたこともない」「聞いたことない」: the owner has never thought about it (reading.yaml unaware).</summary>
+    public bool IsUnaware(string clause) => _unaware.Any(u => clause.Contains(u, StringComparison.Ordinal));
+
     /// <summary>「昔は」「前は」: the clause is about the past (reading.yaml times.past).</summary>
     public bool IsPast(string clause) => _pastTimes.Any(t => clause.Contains(t, StringComparison.Ordinal));
 
@@ -699,6 +704,7 @@ public sealed partial class ReadingRules
         public List<string>? NotPartials { get; set; }
         public List<string>? Urgings { get; set; }
         public List<string>? LimitsBack { get; set; }
+        public List<string>? Unaware { get; set; }
         public List<string>? Somes { get; set; }
         public List<string>? Tacit { get; set; }
         public TimesYaml? Times { get; set; }

@@ -273,7 +273,7 @@ public sealed partial class ReplyReader
         if (echoes.Count > 0 && signals.Any(s => !s.Echo && s.Strength == Strength.Strong && s.Code != question.Unknown.Code
                                                  && echoes.All(e => e.Clause != s.Clause && e.Code != s.Code)))
             signals.RemoveAll(s => s.Echo);
-        var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, signals, ambiguous);
+        var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, clauses, signals, ambiguous);
         if (result is null)
         {
             return Hinted(question, hinted, signals)
@@ -407,7 +407,7 @@ public sealed partial class ReplyReader
         return own.Count > 0 && own.Count < hits.Count ? own : hits;
     }
 
-    private ReplyReading? Resolve(Question question, ChoiceLexicon lexicon, List<Signal> signals, List<IReadOnlyList<string>> ambiguous)
+    private ReplyReading? Resolve(Question question, ChoiceLexicon lexicon, IReadOnlyList<string> clauses, List<Signal> signals, List<IReadOnlyList<string>> ambiguous)
     {
         var polarity = question.Polarity;
         var firm = signals.Where(s => s.Strength != Strength.Weak).ToList();
@@ -426,10 +426,13 @@ public sealed partial class ReplyReader
                 continue;
             // 「言うてへんなあ、わしもよう知らんし」: a plain no in one clause and 「分からない」 in another: the owner says which,
             // with the no as the guess (「考えたことはあるけど分からない」 stays 「分からない」).
+            // 「わかんねえ、考えたこともねえ」: beside 「分からん」, never having thought about it makes 「分からん」 the guess.
             if (codes is [var only] && only == question.Unknown.Code && polarity?.Denied is { } denied
                 && signals.FirstOrDefault(s => s.Strength == Strength.Generic && s.Code == denied
-                                               && !signals.Any(u => u.Code == only && u.Clause == s.Clause)) is { Code: { } answer })
-                return Reading(question, answer, 0.5, "conflict", [answer, only]);
+                                               && !signals.Any(u => u.Code == only && u.Clause == s.Clause)) is { Code: { } answer } denial)
+                return _rules.IsUnaware(clauses[denial.Clause])
+                    ? Reading(question, only, 0.5, "conflict", [only, answer])
+                    : Reading(question, answer, 0.5, "conflict", [answer, only]);
             // A town found in two prefectures, told apart by the prefecture also named (「東京の府中市」).
             if (codes.Count == 1)
                 return Reading(question, codes[0], strength == Strength.Strong ? 0.9 : 0.8, strength == Strength.Strong ? "words" : "polarity");
