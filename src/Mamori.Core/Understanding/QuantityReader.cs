@@ -150,7 +150,9 @@ internal sealed partial class QuantityReader(QuantityWords words)
             return null;
         // 「社員5人とパート3人」 adds up; 「10人のときも30人のときもある」 is a range of two answers, not 40 people.
         var joins = Enumerable.Range(0, tokens.Count - 1).Select(i => folded[tokens[i].End..tokens[i + 1].Start]).ToList();
-        if (joins.All(j => words.Joins.Any(m => j.Contains(m, StringComparison.Ordinal)) && !words.NotJoins.Any(m => j.Contains(m, StringComparison.Ordinal))))
+        // 「常勤30名、非常勤15名」: a word for staff between two counts lists them too.
+        if (joins.All(j => (words.Joins.Any(m => j.Contains(m, StringComparison.Ordinal)) || words.Staff.Any(m => j.Contains(m, StringComparison.Ordinal)))
+                           && !words.NotJoins.Any(m => j.Contains(m, StringComparison.Ordinal))))
             return (tokens.Sum(t => t.Min), tokens.Sum(t => t.Max));
         return (tokens.Min(t => t.Min), tokens.Max(t => t.Max));
     }
