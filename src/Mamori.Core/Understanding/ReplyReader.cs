@@ -105,6 +105,7 @@ public sealed partial class ReplyReader
         var hedged = HasHedge(folded, lexicon);
         var hinted = clauses.Select(lexicon.Hint).ToArray();   // per clause: words that point at a choice without answering
 
+        var customersOnly = new HashSet<int>();   // clauses that name only whom the goods go to (「スーパー向け」)
         var carried = false;   // 「会計データのみ、月に一度保存」: a clause that only limits carries its "only part" to the next
         for (var c = 0; c < clauses.Count; c++)
         {
@@ -159,7 +160,11 @@ public sealed partial class ReplyReader
             if (polarity is null || polarity is { Affirmed: null, Mixed: null })
                 hits = WithoutModifiers(clause, hits);
             if (polarity is null)
+            {
                 hits = WithoutCustomers(clause, hits);
+                if (hits.Count > 0 && hits.All(h => _rules.IsCustomer(clause, h.End)))
+                    customersOnly.Add(c);
+            }
             if (_rules.EmbeddedQuestionAt(clause) is var embedded and >= 0)
                 hits.RemoveAll(h => h.Start < embedded);   // 「入っとるかどうか分からん」: only 分からん answers
             var consumed = -1;   // where the negation that denied an earlier word begins: it is that word's, not a "no" of its own
@@ -269,6 +274,9 @@ public sealed partial class ReplyReader
             signals.RemoveAll(s => !_rules.IsPresent(clauses[s.Clause]) && (_rules.IsPast(clauses[s.Clause]) || (s.Clause > past && s.Clause < now)));
         }
         // 「患者様の情報を取り扱っております。取引先の機密情報は扱っておりません」: the second sentence only rules 機密 out.
+        // 「食品の卸やってます、スーパー向け」: a clause naming only the customers yields to a trade named in another.
+        if (customersOnly.Count > 0 && signals.Any(s => !customersOnly.Contains(s.Clause) && s.Strength == Strength.Strong))
+            signals.RemoveAll(s => customersOnly.Contains(s.Clause));
         var echoes = signals.Where(s => s.Echo).ToList();
         if (echoes.Count > 0 && signals.Any(s => !s.Echo && s.Strength == Strength.Strong && s.Code != question.Unknown.Code
                                                  && echoes.All(e => e.Clause != s.Clause && e.Code != s.Code)))
