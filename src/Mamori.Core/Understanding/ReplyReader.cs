@@ -273,10 +273,10 @@ public sealed partial class ReplyReader
             var now = clauses.FindIndex(past + 1, _rules.IsPresent);
             signals.RemoveAll(s => !_rules.IsPresent(clauses[s.Clause]) && (_rules.IsPast(clauses[s.Clause]) || (s.Clause > past && s.Clause < now)));
         }
-        // 「患者様の情報を取り扱っております。取引先の機密情報は扱っておりません」: the second sentence only rules 機密 out.
         // 「食品の卸やってます、スーパー向け」: a clause naming only the customers yields to a trade named in another.
         if (customersOnly.Count > 0 && signals.Any(s => !customersOnly.Contains(s.Clause) && s.Strength == Strength.Strong))
             signals.RemoveAll(s => customersOnly.Contains(s.Clause));
+        // 「患者様の情報を取り扱っております。取引先の機密情報は扱っておりません」: the second sentence only rules 機密 out.
         var echoes = signals.Where(s => s.Echo).ToList();
         if (echoes.Count > 0 && signals.Any(s => !s.Echo && s.Strength == Strength.Strong && s.Code != question.Unknown.Code
                                                  && echoes.All(e => e.Clause != s.Clause && e.Code != s.Code)))
