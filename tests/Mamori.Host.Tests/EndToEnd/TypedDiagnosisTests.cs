@@ -128,12 +128,7 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
 
         reply = await SendAsync(chat, Hedge);
         Assert.True(said.Guess(reply[^1]) is not null, $"「{Hedge}」 should be asked back with a guess: {reply[^1]}");
-        Assert.Equal([said.Wording.ConfirmYesLabel, said.Wording.ConfirmNoLabel], await chat.ButtonsAsync());
-        await Screens.ShootAsync(page, chat, "confirmation");
-
-        await chat.PressAsync(said.Wording.ConfirmYesLabel);
-        Assert.NotEqual("it_dependence", (await CurrentQuestionAsync(host, chat))?.Id);
-        await WayForward.AssertAsync(chat, "agreeing to the guess");
+        await AgreeAndGoOnAsync(host, page, chat, said, "it_dependence", "confirmation");
     }
 
     [ChromiumFact]
@@ -174,12 +169,18 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
         var reply = await SendAsync(chat, "付箋に書いてモニターに貼ってる");
         Assert.Contains("紙に書いて貼ってあるパスワードは、見た人にも使われてしまいます。", reply[^1], StringComparison.Ordinal);
         Assert.Equal("できていない", said.Guess(reply[^1]));
-        Assert.Equal([said.Wording.ConfirmYesLabel, said.Wording.ConfirmNoLabel], await chat.ButtonsAsync());
-        await Screens.ShootAsync(page, chat, "hint-confirmation");
+        await AgreeAndGoOnAsync(host, page, chat, said, "m_passwords", "hint-confirmation");
+    }
 
+    // An ask-back offers exactly yes and 選び直す; agreeing records the guess and the next question comes with its way forward.
+    private static async Task AgreeAndGoOnAsync(HostFactory host, IPage page, WebChatDriver chat, BotWording said,
+                                                string questionId, string screen)
+    {
+        Assert.Equal([said.Wording.ConfirmYesLabel, said.Wording.ConfirmNoLabel], await chat.ButtonsAsync());
+        await Screens.ShootAsync(page, chat, screen);
         await chat.PressAsync(said.Wording.ConfirmYesLabel);
-        Assert.NotEqual("m_passwords", (await CurrentQuestionAsync(host, chat))?.Id);
-        await WayForward.AssertAsync(chat, "agreeing to the hint's guess");
+        Assert.NotEqual(questionId, (await CurrentQuestionAsync(host, chat))?.Id);
+        await WayForward.AssertAsync(chat, $"agreeing to the guess ({screen})");
     }
 
     [ChromiumFact]
