@@ -262,25 +262,7 @@ public sealed partial class ReplyReader
         // 「何かあったら社長に電話、くらい」: a last clause that only limits makes the yes before it partly.
         if (carried && polarity?.Mixed is { } limited)
             signals = signals.Select(s => s.Code == polarity.Affirmed ? s with { Code = limited } : s).ToList();
-        signals.RemoveAll(s => excluded.Contains(s.Code) && s.Strength != Strength.Strong);
-        // 「昔はやってたけど、今はやってない」「最初はやってたけど、だんだんやらなくなった」: on a "do you do X" question, what
-        // holds now is the answer, not "partly": a clause about now, or else one after the past that is not about the past.
-        // With a word for now after the past (「前にアップデートしたら…えらい目に遭うた。それからは触ってへん」), the whole story
-        // from the past to it is the past.
-        if (polarity?.Mixed is not null && clauses.FindIndex(_rules.IsPast) is var past and >= 0
-            && signals.Any(s => _rules.IsPresent(clauses[s.Clause]) || (s.Clause > past && !_rules.IsPast(clauses[s.Clause]))))
-        {
-            var now = clauses.FindIndex(past + 1, _rules.IsPresent);
-            signals.RemoveAll(s => !_rules.IsPresent(clauses[s.Clause]) && (_rules.IsPast(clauses[s.Clause]) || (s.Clause > past && s.Clause < now)));
-        }
-        // 「食品の卸やってます、スーパー向け」: a clause naming only the customers yields to a trade named in another.
-        if (customersOnly.Count > 0 && signals.Any(s => !customersOnly.Contains(s.Clause) && s.Strength == Strength.Strong))
-            signals.RemoveAll(s => customersOnly.Contains(s.Clause));
-        // 「患者様の情報を取り扱っております。取引先の機密情報は扱っておりません」: the second sentence only rules 機密 out.
-        var echoes = signals.Where(s => s.Echo).ToList();
-        if (echoes.Count > 0 && signals.Any(s => !s.Echo && s.Strength == Strength.Strong && s.Code != question.Unknown.Code
-                                                 && echoes.All(e => e.Clause != s.Clause && e.Code != s.Code)))
-            signals.RemoveAll(s => s.Echo);
+        Prune(question, clauses, signals, excluded, customersOnly);
         var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, clauses, signals, ambiguous);
         if (result is null)
         {
@@ -308,6 +290,32 @@ public sealed partial class ReplyReader
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
         var reading = Inferred(question, Unread(split, read, Vague(folded, Unsure(signals, result))));
         return reading.Alternatives is null && Hinted(question, hinted, signals) is { } hint ? hint : reading;
+    }
+
+    // What the clause pass found, less what other clauses say it is not: choices denied elsewhere, the past when now is
+    // said, clauses naming only customers, no-words that only deny a named choice.
+    private void Prune(Question question, List<string> clauses, List<Signal> signals, HashSet<string> excluded, HashSet<int> customersOnly)
+    {
+        var polarity = question.Polarity;
+        signals.RemoveAll(s => excluded.Contains(s.Code) && s.Strength != Strength.Strong);
+        // 「昔はやってたけど、今はやってない」「最初はやってたけど、だんだんやらなくなった」: on a "do you do X" question, what
+        // holds now is the answer, not "partly": a clause about now, or else one after the past that is not about the past.
+        // With a word for now after the past (「前にアップデートしたら…えらい目に遭うた。それからは触ってへん」), the whole story
+        // from the past to it is the past.
+        if (polarity?.Mixed is not null && clauses.FindIndex(_rules.IsPast) is var past and >= 0
+            && signals.Any(s => _rules.IsPresent(clauses[s.Clause]) || (s.Clause > past && !_rules.IsPast(clauses[s.Clause]))))
+        {
+            var now = clauses.FindIndex(past + 1, _rules.IsPresent);
+            signals.RemoveAll(s => !_rules.IsPresent(clauses[s.Clause]) && (_rules.IsPast(clauses[s.Clause]) || (s.Clause > past && s.Clause < now)));
+        }
+        // 「食品の卸やってます、スーパー向け」: a clause naming only the customers yields to a trade named in another.
+        if (customersOnly.Count > 0 && signals.Any(s => !customersOnly.Contains(s.Clause) && s.Strength == Strength.Strong))
+            signals.RemoveAll(s => customersOnly.Contains(s.Clause));
+        // 「患者様の情報を取り扱っております。取引先の機密情報は扱っておりません」: the second sentence only rules 機密 out.
+        var echoes = signals.Where(s => s.Echo).ToList();
+        if (echoes.Count > 0 && signals.Any(s => !s.Echo && s.Strength == Strength.Strong && s.Code != question.Unknown.Code
+                                                 && echoes.All(e => e.Clause != s.Clause && e.Code != s.Code)))
+            signals.RemoveAll(s => s.Echo);
     }
 
     // 「困る」: a reading that rests only on words too loose to record alone (how much?) is the owner's to confirm.
