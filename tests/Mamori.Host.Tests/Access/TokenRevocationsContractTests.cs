@@ -1,19 +1,19 @@
 using Mamori.Host.Access;
 using Mamori.Host.Storage.Postgres;
-using Mamori.Host.Tests.Support;
 using Mamori.Tests.Postgres;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mamori.Host.Tests.Access;
 
 /// <summary>One contract for every revocation store: what the token refresh and the single-use streamUrl rely on.</summary>
 public sealed class TokenRevocationsContractTests : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
     private readonly InstancesOnOneDatabase _postgres = new(PostgresTokenRevocations.Migrations);
 
     public static TheoryData<string> Stores => ["memory"];
 
-    private DateTime Now => _clock.Now.UtcDateTime;
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -50,7 +50,7 @@ public sealed class TokenRevocationsContractTests : IAsyncLifetime
         var store = await OpenAsync(kind);
         Assert.True(await store.TryRevokeAsync(Token(1), Now.AddMinutes(30), TimeSpan.FromMinutes(1), CancellationToken.None));
         Assert.False(await store.IsRevokedAsync(Token(1), CancellationToken.None));
-        _clock.Now += TimeSpan.FromMinutes(1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
         Assert.True(await store.IsRevokedAsync(Token(1), CancellationToken.None));
     }
 
@@ -62,7 +62,7 @@ public sealed class TokenRevocationsContractTests : IAsyncLifetime
         Assert.True(await store.TryRevokeAsync(Token(2), Now.AddMinutes(30), TimeSpan.Zero, CancellationToken.None));
         Assert.False(await store.TryRevokeAsync(Token(3), Now.AddMinutes(30), TimeSpan.Zero, CancellationToken.None));
 
-        _clock.Now += TimeSpan.FromMinutes(10);   // token 1 has expired: its place is free
+        _clock.Advance(TimeSpan.FromMinutes(10));   // token 1 has expired: its place is free
         Assert.True(await store.TryRevokeAsync(Token(3), Now.AddMinutes(30), TimeSpan.Zero, CancellationToken.None));
         Assert.False(await store.TryRevokeAsync(Token(4), Now.AddMinutes(30), TimeSpan.Zero, CancellationToken.None));
         Assert.True(await store.IsRevokedAsync(Token(2), CancellationToken.None));
@@ -80,7 +80,7 @@ public sealed class TokenRevocationsContractTests : IAsyncLifetime
 
         Assert.True(await a.TryRevokeAsync(Token(2), Now.AddMinutes(30), TimeSpan.FromMinutes(1), CancellationToken.None));
         Assert.False(await b.IsRevokedAsync(Token(2), CancellationToken.None));   // B has seen the revocation in its grace
-        _clock.Now += TimeSpan.FromMinutes(1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
         Assert.True(await b.IsRevokedAsync(Token(2), CancellationToken.None));
     }
 
@@ -103,7 +103,7 @@ public sealed class TokenRevocationsContractTests : IAsyncLifetime
     {
         var store = await OpenAsync("postgres");
         Assert.True(await store.TryRevokeAsync(Token(1), Now.AddMinutes(5), TimeSpan.Zero, CancellationToken.None));
-        _clock.Now += TimeSpan.FromMinutes(10);
+        _clock.Advance(TimeSpan.FromMinutes(10));
         Assert.True(await store.TryRevokeAsync(Token(2), Now.AddMinutes(30), TimeSpan.Zero, CancellationToken.None));
 
         await using var rows = (await _postgres.HostAsync()).CreateCommand("SELECT count(*) FROM token_revocation");

@@ -2,9 +2,9 @@ using System.Net;
 using Mamori.Desk.Audit;
 using Mamori.Host.Desk.Console;
 using Mamori.Host.Storage.Postgres;
-using Mamori.Host.Tests.Support;
 using Mamori.Tests.Postgres;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mamori.Host.Tests.Desk;
 
@@ -48,7 +48,7 @@ public sealed class DeskLockoutTests
     [Theory, InlineData("memory"), PostgresData]
     public async Task Each_lock_after_the_first_is_twice_as_long_up_to_the_limit_and_the_right_password_resets_it(string kind)
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
         await using var postgres = new InstancesOnOneDatabase(PostgresLoginLockouts.Migrations);
         var lockouts = kind == "memory" ? new LoginLockouts(clock, Options.Create(Rule)) : await OnPostgresAsync(postgres, clock);
 
@@ -61,7 +61,7 @@ public sealed class DeskLockoutTests
             Assert.NotNull(started);
             Assert.Equal(started, await lockouts.LockedForAsync("a", default));
             locks.Add(started.Value.TotalMinutes);
-            clock.Now += started.Value;
+            clock.Advance(started.Value);
             Assert.Null(await lockouts.LockedForAsync("a", default));
         }
         Assert.Equal([1, 2, 4, 5, 5], locks);
@@ -74,7 +74,7 @@ public sealed class DeskLockoutTests
     [PostgresFact]
     public async Task Wrong_passwords_spread_over_two_hosts_lock_the_login_on_both_as_soon_as_on_one()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
         await using var postgres = new InstancesOnOneDatabase(PostgresLoginLockouts.Migrations);
         var hostA = await OnPostgresAsync(postgres, clock);
         var hostB = await OnPostgresAsync(postgres, clock);
@@ -90,6 +90,6 @@ public sealed class DeskLockoutTests
 
     private static readonly DeskConsoleOptions Rule = new() { FailuresBeforeLockout = 3, MaxLockoutMinutes = 5 };
 
-    private static async Task<ILoginLockouts> OnPostgresAsync(InstancesOnOneDatabase postgres, ManualClock clock) =>
+    private static async Task<ILoginLockouts> OnPostgresAsync(InstancesOnOneDatabase postgres, FakeTimeProvider clock) =>
         new PostgresLoginLockouts(await postgres.HostAsync(), clock, Options.Create(Rule));
 }

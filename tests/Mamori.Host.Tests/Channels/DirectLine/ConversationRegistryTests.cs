@@ -1,8 +1,8 @@
 using Mamori.Core.Dialogs;
 using Mamori.Host.Channels.DirectLine;
 using Mamori.Host.Channels.DirectLine.Storage;
-using Mamori.Host.Tests.Support;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mamori.Host.Tests.Channels.DirectLine;
 
@@ -22,15 +22,15 @@ public sealed class ConversationRegistryTests : IDisposable
     [Fact]
     public async Task Idle_conversations_are_forgotten_in_memory_and_in_the_store_and_active_ones_kept()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
         var registry = new ConversationRegistry(Options.Create(new DirectLineOptions { ConversationIdleTimeout = TimeSpan.FromHours(1) }), Store(clock), clock);
         var (idle, _) = await registry.GetOrCreateAsync(new ConversationKey("default", "idle"), "dl_a", Base);
         var (active, _) = await registry.GetOrCreateAsync(new ConversationKey("default", "active"), "dl_b", Base);
 
-        clock.Now += TimeSpan.FromMinutes(50);
+        clock.Advance(TimeSpan.FromMinutes(50));
         active!.Touch();   // a client that only reads: the sweep marks it used in the store
         Assert.Equal(0, await registry.RemoveIdleAsync());
-        clock.Now += TimeSpan.FromMinutes(20);
+        clock.Advance(TimeSpan.FromMinutes(20));
 
         Assert.Equal(1, await registry.RemoveIdleAsync());
         Assert.Null(await registry.FindAsync(idle!.Id));

@@ -1,9 +1,9 @@
 using Mamori.Core.Dialogs;
 using Mamori.Host.Desk.Hubs;
 using Mamori.Host.Storage.Postgres;
-using Mamori.Host.Tests.Support;
 using Mamori.Tests.Postgres;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mamori.Host.Tests.Desk.Hubs;
 
@@ -14,7 +14,7 @@ namespace Mamori.Host.Tests.Desk.Hubs;
 public sealed class HubHoldsTests : IAsyncLifetime
 {
     private static readonly ConversationKey Conversation = new("chamber", "c-1");
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
     private readonly InstancesOnOneDatabase _postgres = new(PostgresHubHolds.Migrations);
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -42,9 +42,9 @@ public sealed class HubHoldsTests : IAsyncLifetime
         var holds = await OpenAsync(kind, new HubOptions { MaxHold = TimeSpan.FromHours(1) });
         await holds.HoldAsync(Conversation, default);
 
-        _clock.Now += TimeSpan.FromMinutes(59);
+        _clock.Advance(TimeSpan.FromMinutes(59));
         Assert.True(await holds.IsHeldAsync(Conversation, default));
-        _clock.Now += TimeSpan.FromMinutes(1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
 
         Assert.False(await holds.IsHeldAsync(Conversation, default));
         Assert.False(await holds.ReleaseAsync(Conversation, default));

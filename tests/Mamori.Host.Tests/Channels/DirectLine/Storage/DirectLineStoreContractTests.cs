@@ -2,8 +2,8 @@ using System.Text;
 using Mamori.Core.Dialogs;
 using Mamori.Host.Channels.DirectLine.Storage;
 using Mamori.Host.Storage.Postgres;
-using Mamori.Host.Tests.Support;
 using Mamori.Tests.Postgres;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mamori.Host.Tests.Channels.DirectLine.Storage;
 
@@ -17,7 +17,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     private readonly List<IDisposable> _opened = [];
     private readonly InstancesOnOneDatabase _postgres = new(PostgresDirectLineStore.Migrations);
 
-    private ManualClock Clock { get; } = new();
+    private FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>A store on the backend; a second call opens the same data again, as a restarted host or another instance does.</summary>
     private async Task<IDirectLineStore> OpenAsync(string kind)
@@ -45,7 +45,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     public async Task A_new_conversation_is_stored_once_and_owes_its_start_turn(string kind)
     {
         var store = await OpenAsync(kind);
-        var created = new NewDirectLineConversation(new ConversationKey("chamber", "c1"), "dl_user", Base, "directline", Clock.Now);
+        var created = new NewDirectLineConversation(new ConversationKey("chamber", "c1"), "dl_user", Base, "directline", Clock.GetUtcNow());
         Assert.True(await store.CreateAsync(created, default));
         Assert.False(await store.CreateAsync(created with { UserId = "dl_other" }, default));
 
@@ -63,7 +63,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     public async Task Activities_come_back_byte_for_byte_in_order_and_an_answer_takes_its_turn_off_the_inbox(string kind)
     {
         var store = await OpenAsync(kind);
-        await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c2"), "dl_u", Base, "directline", Clock.Now), default);
+        await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c2"), "dl_u", Base, "directline", Clock.GetUtcNow()), default);
         byte[] greeting = Json("""{"type":"message","text":"こんにちは","futureField":{"kept":true}}""");
         await store.AppendAsync("c2", 0, [greeting], InboxTurn.StartTurn, default);
         byte[] echo = Json("""{"type":"message","text":"小売業です","channelData":{"clientActivityID":"x"}}""");
@@ -90,12 +90,12 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
         var store = await OpenAsync(kind);
         foreach (var id in new[] { "late", "early", "done" })
         {
-            await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", id), "dl_u", Base, "directline", Clock.Now), default);
+            await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", id), "dl_u", Base, "directline", Clock.GetUtcNow()), default);
             await store.AppendAsync(id, 0, [Json("""{"type":"message"}""")], InboxTurn.StartTurn, default);
         }
-        Clock.Now += TimeSpan.FromSeconds(1);
+        Clock.Advance(TimeSpan.FromSeconds(1));
         await store.AcceptAsync("early", 1, Json("{}"), 2, new InboxTurn(1, "dl_u", "はい", "directline"), default);
-        Clock.Now += TimeSpan.FromSeconds(1);
+        Clock.Advance(TimeSpan.FromSeconds(1));
         await store.AcceptAsync("late", 1, Json("{}"), 2, new InboxTurn(1, "dl_u", "いいえ", "directline"), default);
 
         Assert.Equal(["early", "late"], await (await OpenAsync(kind)).PendingAsync(default));
@@ -107,19 +107,19 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
         var store = await OpenAsync(kind);
         foreach (var id in new[] { "idle", "read" })
         {
-            await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", id), "dl_u", Base, "directline", Clock.Now), default);
+            await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", id), "dl_u", Base, "directline", Clock.GetUtcNow()), default);
             await store.AcceptAsync(id, 0, Json("{}"), 2, new InboxTurn(0, "dl_u", "はい", "directline"), default);
         }
-        Clock.Now += TimeSpan.FromHours(5);
-        await store.TouchAsync("read", Clock.Now, default);
-        Clock.Now += TimeSpan.FromHours(2);
+        Clock.Advance(TimeSpan.FromHours(5));
+        await store.TouchAsync("read", Clock.GetUtcNow(), default);
+        Clock.Advance(TimeSpan.FromHours(2));
 
-        Assert.Equal(1, await store.DeleteIdleAsync(Clock.Now - TimeSpan.FromHours(6), default));
+        Assert.Equal(1, await store.DeleteIdleAsync(Clock.GetUtcNow() - TimeSpan.FromHours(6), default));
         Assert.Null(await store.LoadAsync("idle", default));
         Assert.NotNull(await store.LoadAsync("read", default));
         Assert.Equal(["read"], await store.PendingAsync(default));
         // Recreating the id starts from nothing: no activity of the deleted conversation is left behind.
-        await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "idle"), "dl_u", Base, "directline", Clock.Now), default);
+        await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "idle"), "dl_u", Base, "directline", Clock.GetUtcNow()), default);
         Assert.Empty((await store.LoadAsync("idle", default))!.Transcript);
     }
 
@@ -127,7 +127,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     public async Task Reading_since_an_index_gives_the_newer_activities_with_the_inbox_and_total_as_they_are_now(string kind)
     {
         var store = await OpenAsync(kind);
-        await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c3"), "dl_u", Base, "directline", Clock.Now), default);
+        await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c3"), "dl_u", Base, "directline", Clock.GetUtcNow()), default);
         await store.AppendAsync("c3", 0, [Json("""{"type":"message","text":"業種を教えてください"}""")], InboxTurn.StartTurn, default);
         await store.AcceptAsync("c3", 1, Json("""{"type":"message","text":"飲食店"}"""), 90, new InboxTurn(1, "dl_u", "飲食店", "directline"), default);
 
@@ -143,7 +143,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     public async Task A_second_writer_of_an_index_gets_a_conflict_and_nothing_of_its_write_is_stored(string kind)
     {
         var first = await OpenAsync(kind);
-        await first.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c4"), "dl_u", Base, "directline", Clock.Now), default);
+        await first.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c4"), "dl_u", Base, "directline", Clock.GetUtcNow()), default);
         await first.AppendAsync("c4", 0, [Json("""{"text":"A"}""")], InboxTurn.StartTurn, default);
 
         var second = await OpenAsync(kind);
@@ -162,8 +162,8 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     public async Task The_lease_is_given_up_only_with_an_empty_inbox(string kind)
     {
         var store = await OpenAsync(kind);
-        await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c5"), "dl_u", Base, "directline", Clock.Now), default);
-        Assert.True(await store.TryLeaseAsync("c5", Clock.Now + TimeSpan.FromSeconds(30), default));
+        await store.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c5"), "dl_u", Base, "directline", Clock.GetUtcNow()), default);
+        Assert.True(await store.TryLeaseAsync("c5", Clock.GetUtcNow() + TimeSpan.FromSeconds(30), default));
         Assert.Empty(await store.PendingAsync(default));   // a live host answers it
 
         Assert.False(await store.TryReleaseLeaseAsync("c5", default));   // the greeting is still owed
@@ -176,25 +176,25 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     {
         var a = await OpenAsync("postgres");
         var b = await OpenAsync("postgres");
-        await a.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c6"), "dl_u", Base, "directline", Clock.Now), default);
-        Assert.True(await a.TryLeaseAsync("c6", Clock.Now + TimeSpan.FromSeconds(30), default));
+        await a.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c6"), "dl_u", Base, "directline", Clock.GetUtcNow()), default);
+        Assert.True(await a.TryLeaseAsync("c6", Clock.GetUtcNow() + TimeSpan.FromSeconds(30), default));
 
-        Assert.False(await b.TryLeaseAsync("c6", Clock.Now + TimeSpan.FromSeconds(30), default));
+        Assert.False(await b.TryLeaseAsync("c6", Clock.GetUtcNow() + TimeSpan.FromSeconds(30), default));
         Assert.True(await b.TryReleaseLeaseAsync("c6", default));   // b holds nothing to give up
         Assert.Empty(await b.PendingAsync(default));
 
-        Clock.Now += TimeSpan.FromSeconds(31);   // host a was killed and stopped renewing
+        Clock.Advance(TimeSpan.FromSeconds(31));   // host a was killed and stopped renewing
         Assert.Equal(["c6"], await b.PendingAsync(default));
-        Assert.True(await b.TryLeaseAsync("c6", Clock.Now + TimeSpan.FromSeconds(30), default));
-        Assert.False(await a.TryLeaseAsync("c6", Clock.Now + TimeSpan.FromSeconds(30), default));
+        Assert.True(await b.TryLeaseAsync("c6", Clock.GetUtcNow() + TimeSpan.FromSeconds(30), default));
+        Assert.False(await a.TryLeaseAsync("c6", Clock.GetUtcNow() + TimeSpan.FromSeconds(30), default));
     }
 
     [Fact]
     public async Task On_the_embedded_file_a_restarted_host_answers_at_once_because_no_lease_outlives_its_host()
     {
         var before = await OpenAsync("sqlite");
-        await before.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c7"), "dl_u", Base, "directline", Clock.Now), default);
-        Assert.True(await before.TryLeaseAsync("c7", Clock.Now + TimeSpan.FromSeconds(30), default));
+        await before.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c7"), "dl_u", Base, "directline", Clock.GetUtcNow()), default);
+        Assert.True(await before.TryLeaseAsync("c7", Clock.GetUtcNow() + TimeSpan.FromSeconds(30), default));
 
         Assert.Equal(["c7"], await (await OpenAsync("sqlite")).PendingAsync(default));
         await using var changes = (await OpenAsync("sqlite")).WatchAsync(default).GetAsyncEnumerator();
@@ -211,7 +211,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
         Assert.True(await heard.MoveNextAsync());
         Assert.Null(heard.Current.ConversationId);   // listening from now: look at everything once
 
-        await a.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c8"), "dl_u", Base, "directline", Clock.Now), default);
+        await a.CreateAsync(new NewDirectLineConversation(new ConversationKey("default", "c8"), "dl_u", Base, "directline", Clock.GetUtcNow()), default);
         await b.AppendAsync("c8", 0, [Json("{}")], InboxTurn.StartTurn, default);   // b's own write: not reported to b
         await a.AcceptAsync("c8", 1, Json("{}"), 2, new InboxTurn(1, "dl_u", "はい", "directline"), default);
 
