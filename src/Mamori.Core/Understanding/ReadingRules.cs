@@ -579,6 +579,12 @@ public sealed partial class ReadingRules
     /// <summary>「考えたこともない」「聞いたことない」: the owner has never thought about it (reading.yaml unaware).</summary>
     public bool IsUnaware(string clause) => _unaware.Any(u => clause.Contains(u, StringComparison.Ordinal));
 
+    /// <summary>「やろうと思っとる」「作ろうとは思う」: a volitional form before と思う says what the owner means to do.</summary>
+    public bool IsIntention(string clause) => Intention().IsMatch(clause);
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:ろう|よう|こう|とう|ごう|ぼう|もう)(?:とは|と|って)(?:思|おも)")]
+    private static partial System.Text.RegularExpressions.Regex Intention();
+
     /// <summary>「昔は」「前は」: the clause is about the past (reading.yaml times.past).</summary>
     public bool IsPast(string clause) => _pastTimes.Any(t => clause.Contains(t, StringComparison.Ordinal));
 

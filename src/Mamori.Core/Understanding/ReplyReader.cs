@@ -232,6 +232,13 @@ public sealed partial class ReplyReader
                 read[c] = true;
                 continue;
             }
+            // 「やろうやろうとは思っとるんやけど…」: on a measure, meaning to do it is not doing it yet.
+            if (question.Stage == Domain.Stage.Measures && polarity.Denied is { } notYet && polarityOf == ClausePolarity.Affirmed && _rules.IsIntention(clause))
+            {
+                signals.Add(new Signal(notYet, Strength.Generic, c));
+                read[c] = true;
+                continue;
+            }
             switch (polarityOf)
             {
                 // 「誓約書出さなあかん」 says the requirement is there; 「見直さなあかんとは思っとる」 that the practice is not yet.
