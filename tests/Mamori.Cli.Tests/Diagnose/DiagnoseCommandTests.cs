@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mamori.Cli.Commands;
 using Mamori.Core;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mamori.Cli.Tests.Diagnose;
 
@@ -8,7 +9,15 @@ namespace Mamori.Cli.Tests.Diagnose;
 public sealed class DiagnoseCommandTests
 {
     private static readonly ContentRoot Knowledge = ContentRoot.Locate(startDirectory: AppContext.BaseDirectory);
-    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.FromHours(9)));
+    private static readonly FakeTimeProvider Clock = At(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.FromHours(9)));
+
+    // A fixed day, read in UTC whatever the machine's zone.
+    private static FakeTimeProvider At(DateTimeOffset now)
+    {
+        var clock = new FakeTimeProvider(now);
+        clock.SetLocalTimeZone(TimeZoneInfo.Utc);
+        return clock;
+    }
 
     private static (int Exit, string Out, string Err) Run(string? path, bool json = true, string? today = null)
     {
@@ -214,12 +223,5 @@ public sealed class DiagnoseCommandTests
         {
             File.Delete(path);
         }
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 }

@@ -49,7 +49,7 @@ public sealed class AdviserCompaniesContractTests : IAsyncLifetime
         var after = await store.AddDiagnosisAsync(Run("tenant-a", company.Id, budget: "low", barrier: null, step: null), None);
 
         Assert.NotNull(before);
-        Assert.Equal((company.Id, Stage.Awareness, (int?)2, "staff-1", TestClock.At2026().GetUtcNow()),
+        Assert.Equal((company.Id, Stage.Awareness, (int?)2, "staff-1", DeskStores.Start),
             (before.CompanyId, before.PrimaryBarrier, before.MaturityStep, before.RanBy, before.RanAt));
         var runs = await store.ListDiagnosesAsync("tenant-a", company.Id, None);
         Assert.Equal([before, after!], runs);

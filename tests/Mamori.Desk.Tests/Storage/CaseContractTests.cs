@@ -109,16 +109,22 @@ public sealed class CaseContractTests : IAsyncLifetime
         var kato = await AddStaffAsync(store, "tenant-a", "kato", StaffRole.Supervisor);
         var opened = (await store.OpenCaseAsync(Request("tenant-a", "conv-1"), None)).Case;
 
-        var takenAt = _stores.Clock.Advance(TimeSpan.FromMinutes(3));
+        _stores.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        var takenAt = _stores.Clock.GetUtcNow();
         var taken = await store.TakeAsync("tenant-a", opened.Id, sato.Id, 1, None);
         Assert.Equal(CaseChangeStatus.Changed, taken.Status);
         Assert.Equal((CaseState.Taken, sato.Id, takenAt, 2L), (taken.Case!.State, taken.Case.TakenBy, taken.Case.TakenAt, taken.Case.Version));
 
-        var movedAt = _stores.Clock.Advance(TimeSpan.FromMinutes(1));
+        _stores.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var movedAt = _stores.Clock.GetUtcNow();
         var moved = await store.TransferAsync("tenant-a", opened.Id, kato.Id, 2, None);
         Assert.Equal((CaseState.Taken, kato.Id, movedAt, 3L), (moved.Case!.State, moved.Case.TakenBy, moved.Case.TakenAt, moved.Case.Version));
 
-        var closedAt = _stores.Clock.Advance(TimeSpan.FromMinutes(10));
+        _stores.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var closedAt = _stores.Clock.GetUtcNow();
         var closed = await store.CloseAsync("tenant-a", opened.Id, CaseOutcome.Referred, "よろず支援拠点を紹介", 3, None);
         Assert.True(closed.Succeeded);
         var rated = await store.SetSatisfactionAsync("tenant-a", opened.Id, 5, 4, None);
@@ -185,7 +191,8 @@ public sealed class CaseContractTests : IAsyncLifetime
     {
         var store = await _stores.CreateAsync(kind);
         var id = (await store.OpenCaseAsync(Request("tenant-a", "c1"), None)).Case.Id;
-        var consent = _stores.Clock.Advance(TimeSpan.FromSeconds(30));
+        _stores.Clock.Advance(TimeSpan.FromSeconds(30));
+        var consent = _stores.Clock.GetUtcNow();
 
         var left = await store.SetContactAsync("tenant-a", id, new ContactPreference(ContactMethod.Phone, "03-1234-5678", consent), 1, None);
 

@@ -6,6 +6,7 @@ using Mamori.Desk.Storage;
 using Mamori.Storage.Postgres;
 using Mamori.Storage.Postgres.Desk;
 using Mamori.Tests.Postgres;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Mamori.Desk.Tests.Storage;
@@ -24,7 +25,10 @@ public sealed class DeskStores : IAsyncDisposable
 
     public static TheoryData<string> Kinds => ["sqlite"];
 
-    public TestClock Clock { get; } = TestClock.At2026();
+    /// <summary>Where every test's clock starts, so recorded times can be asserted exactly.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     public string PathOf(string name) => Path.Combine(_folder, "nested", name);
 

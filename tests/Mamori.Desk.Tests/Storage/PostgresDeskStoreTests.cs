@@ -85,7 +85,7 @@ public sealed class PostgresDeskStoreTests : IAsyncLifetime
 
         var left = await a.SetContactAsync("tenant-a", opened.Id, consent, 1, None);
 
-        Assert.Equal(TestClock.At2026().GetUtcNow().AddTicks(1_234_560), opened.OpenedAt);
+        Assert.Equal(DeskStores.Start.AddTicks(1_234_560), opened.OpenedAt);
         Assert.Equal(consent.ConsentedAt.AddTicks(-5), left.Case!.Contact!.ConsentedAt);
         Assert.Equal(Comparable(left.Case), Comparable((await b.GetCaseAsync("tenant-a", opened.Id, None))!));
     }
