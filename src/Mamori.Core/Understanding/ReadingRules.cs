@@ -643,12 +643,6 @@ public sealed partial class ReadingRules
                 if (negation == "やめ" && i + 2 < clause.Length && !(clause.AsSpan(i + 2).StartsWith("た", StringComparison.Ordinal) && !clause.AsSpan(i + 2).StartsWith("たい", StringComparison.Ordinal))
                     && clause[i + 2] is not ('て' or 'ま'))
                     return -1;
-                // 「後回しにしちゃう」「忘れちゃう」: ちゃう after a verb's stem is 〜てしまう, not Kansai ちゃう (違う).
-                if (negation.StartsWith("ちゃ", StringComparison.Ordinal) && i > 0 && clause[i - 1] is 'し' or 'っ' or 'れ' or 'け' or 'め' or 'え' or 'い' or 'せ')
-                    continue;
-                // 「朝礼ではなしてる」: はなし before て・とる・ます is 話し written in kana, not 「は なし」.
-                if (negation == "なし" && i > 0 && clause[i - 1] == 'は' && i + 2 < clause.Length && clause[i + 2] is 'て' or 'と' or 'ま' or 'た' or 'ち')
-                    continue;
                 // 「ず」「ぬ」 deny only at the end of a clause, before に/で (「せずに」) or before the next word (「補助金は使わず
                 // 自己資金で」); elsewhere they are parts of words (ずつ, ずっと).
                 if (negation is "ず" or "ぬ" && i + 1 < clause.Length && clause[i + 1] is not ('に' or 'で') && !(clause[i + 1] is >= '\u4E00' and <= '\u9FFF'))
