@@ -17,10 +17,10 @@ public sealed class Question
         Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null,
         IReadOnlyList<AnswerHint>? hints = null, IReadOnlyList<string>? unsureWords = null, IReadOnlyList<string>? decisiveWords = null)
     {
-        DecisiveWords = decisiveWords ?? [];
         Polarity = polarity;
         Hints = hints ?? [];
         UnsureWords = unsureWords ?? [];
+        DecisiveWords = decisiveWords ?? [];
         AmbiguousWords = ambiguousWords ?? new Dictionary<string, IReadOnlyList<string>>();
         Id = id;
         Topic = topic;

@@ -327,8 +327,8 @@ public sealed partial class ReplyReader
 
     // 「困る」: a reading that rests only on words too loose to record alone (how much?) is the owner's to confirm.
     private static ReplyReading Unsure(List<Signal> signals, ReplyReading reading) =>
-        reading is { Outcome: ReadingOutcome.Understood, Source: "words" or "exact" } && signals.Where(s => s.Code == reading.Code).ToList() is { Count: > 0 } named
-        && named.All(s => s.Unsure)
+        reading is { Outcome: ReadingOutcome.Understood, Source: "words" or "exact" }
+        && signals.Any(s => s.Code == reading.Code) && signals.All(s => s.Code != reading.Code || s.Unsure)
             ? reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = reading.Source + "+unsure" }
             : reading;
 
