@@ -110,20 +110,17 @@ public sealed class CaseContractTests : IAsyncLifetime
         var opened = (await store.OpenCaseAsync(Request("tenant-a", "conv-1"), None)).Case;
 
         _stores.Clock.Advance(TimeSpan.FromMinutes(3));
-
         var takenAt = _stores.Clock.GetUtcNow();
         var taken = await store.TakeAsync("tenant-a", opened.Id, sato.Id, 1, None);
         Assert.Equal(CaseChangeStatus.Changed, taken.Status);
         Assert.Equal((CaseState.Taken, sato.Id, takenAt, 2L), (taken.Case!.State, taken.Case.TakenBy, taken.Case.TakenAt, taken.Case.Version));
 
         _stores.Clock.Advance(TimeSpan.FromMinutes(1));
-
         var movedAt = _stores.Clock.GetUtcNow();
         var moved = await store.TransferAsync("tenant-a", opened.Id, kato.Id, 2, None);
         Assert.Equal((CaseState.Taken, kato.Id, movedAt, 3L), (moved.Case!.State, moved.Case.TakenBy, moved.Case.TakenAt, moved.Case.Version));
 
         _stores.Clock.Advance(TimeSpan.FromMinutes(10));
-
         var closedAt = _stores.Clock.GetUtcNow();
         var closed = await store.CloseAsync("tenant-a", opened.Id, CaseOutcome.Referred, "よろず支援拠点を紹介", 3, None);
         Assert.True(closed.Succeeded);
