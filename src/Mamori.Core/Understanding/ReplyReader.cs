@@ -92,185 +92,19 @@ public sealed partial class ReplyReader
 
     private ReplyReading ReadWords(Question question, ChoiceLexicon lexicon, string text)
     {
-        var polarity = question.Polarity;
         var split = _rules.Split(text);
         var clauses = split.Select(c => c.Text).ToList();
-        var read = new bool[clauses.Count];   // which clauses said something the reading used
-        var signals = new List<Signal>();
-        var excluded = new HashSet<string>(StringComparer.Ordinal);
-        var ambiguous = new List<IReadOnlyList<string>>();
         var folded = JapaneseFold.Fold(text);
         // Hedges often sit in the endings a clause loses (「…かな」), so they are looked for in the whole reply, outside the
         // choices' own words (「少し困る」 is a choice, not a hedge).
-        var hedged = HasHedge(folded, lexicon);
+        var pass = new ClausePass(question, lexicon, _rules, clauses, HasHedge(folded, lexicon));
+        pass.ReadAll();
+        var signals = pass.Signals;
+        var hedged = pass.Hedged;
         var hinted = clauses.Select(lexicon.Hint).ToArray();   // per clause: words that point at a choice without answering
 
-        var customersOnly = new HashSet<int>();   // clauses that name only whom the goods go to (「スーパー向け」)
-        var carried = false;   // 「会計データのみ、月に一度保存」: a clause that only limits carries its "only part" to the next
-        for (var c = 0; c < clauses.Count; c++)
-        {
-            var clause = clauses[c];
-            if (lexicon.Exact(clause) is { } exact)
-            {
-                signals.Add(new Signal(exact, Strength.Strong, c, lexicon.IsUnsure(clause), lexicon.IsDecisive(clause)));
-                read[c] = true;
-                continue;
-            }
-            // 「まず息子に電話します。それだけは決めてございます」: a clause saying that what came before is all makes its yes partly.
-            if (c > 0 && polarity is { Mixed: { } onlyThat, Affirmed: { } all } && _rules.LimitsBack(clause))
-            {
-                signals = signals.Select(s => s.Code == all && s.Clause < c ? s with { Code = onlyThat } : s).ToList();
-                read[c] = true;
-                continue;
-            }
-            var hits = lexicon.Find(clause).Where(h => !_rules.IsPremise(clause, h.End)).ToList();
-            var polarityOf = _rules.Polarity(clause);
-            // 「使い回してねえことはねえ」: a bad practice whose denial is denied holds, if only in part — the no.
-            if (polarity?.Denied is { } bad && polarityOf == ClausePolarity.DoublyNegated
-                && hits.Any(h => h.Code == bad && !h.SelfNegative && !_rules.IsUnsaidNegation(clause[h.Start..h.End])))
-            {
-                signals.Add(new Signal(bad, Strength.Strong, c));
-                read[c] = true;
-                continue;
-            }
-            // 「やってないことはない」「おらんこともない」: whatever the words, the clause says a weak yes.
-            // 「困らないことはない」: a word that is itself a no (困らない) is what the clause denies, so it says nothing either.
-            if (polarity is not null && polarityOf == ClausePolarity.DoublyNegated)
-                hits.RemoveAll(h => h.Code is null || h.SelfNegative || polarity.Codes.Contains(h.Code) || h.Code == question.Unknown.Code);
-            // 「社内だけにしとる」「俺だけ」: an "only" inside a choice's own word is that word, not "only part".
-            var partial = polarity?.Mixed is not null && (carried || _rules.HasPartial(WithoutChoiceWords(clause, lexicon)));
-            carried = partial && hits.Count == 0 && polarityOf == ClausePolarity.None;
-            read[c] = carried || hits.Count > 0;
-            if (carried)
-                continue;
-            // 「誰に聞けばいいかも分からん」「何をすればいいか分からない」: not knowing what to do is the no, not 「わからない」.
-            if (polarity?.Denied is { } atALoss && _rules.IsAtALoss(clause))
-            {
-                signals.Add(new Signal(atALoss, Strength.Strong, c));
-                read[c] = true;
-                continue;
-            }
-            if (polarity?.Mixed is { } partlyDenied && _rules.IsPartlyDenied(clause))
-            {
-                signals.Add(new Signal(partlyDenied, Strength.Strong, c));   // 「全部はやってない」
-                read[c] = true;
-                continue;
-            }
-            // 「店長の俺」「社長の息子」: on a question whose choices are named (no plain yes), 「A の B」 is B as well.
-            if (polarity is null || polarity is { Affirmed: null, Mixed: null })
-                hits = WithoutModifiers(clause, hits);
-            if (polarity is null)
-            {
-                hits = WithoutCustomers(clause, hits);
-                if (hits.Count > 0 && hits.All(h => _rules.IsCustomer(clause, h.End)))
-                    customersOnly.Add(c);
-            }
-            if (_rules.EmbeddedQuestionAt(clause) is var embedded and >= 0)
-                hits.RemoveAll(h => h.Start < embedded);   // 「入っとるかどうか分からん」: only 分からん answers
-            var consumed = -1;   // where the negation that denied an earlier word begins: it is that word's, not a "no" of its own
-            var choiceDeniedAt = -1;   // where the negation of a choice named and denied begins (「機密は扱っていない」)
-            foreach (var hit in hits)
-            {
-                if (hit.SelfNegative && hit.Code == polarity?.Denied && consumed >= hit.Start && consumed < hit.End)
-                    continue;
-                // 「機密情報は扱っておりません」: 扱っていない denies 機密; beside a choice named in another clause it is no
-                // 「ほとんどない」 of its own (Echo), but alone (「保険？入ってない」) it still is.
-                var echo = hit.SelfNegative && choiceDeniedAt >= hit.Start && choiceDeniedAt < hit.End;
-                var denialAt = hit.SelfNegative || _rules.IsNegativeItem(clause[hit.Start..hit.End]) ? -1 : _rules.DenialAt(clause, hit.End);
-                var denied = denialAt >= 0;
-                if (hit.Code is null)
-                {
-                    if (!denied)
-                        ambiguous.Add(hit.Candidates);
-                }
-                else if (!denied && polarity is { Mixed: { } some } && hit.Code == polarity.Denied && _rules.IsSome(clause, hit.End))
-                {
-                    signals.Add(new Signal(some, Strength.Strong, c));   // 「初期設定のままのもある」: some of them only
-                }
-                else if (!denied)
-                {
-                    // 「会計データだけ取ってる」: a yes about only part of it is the question's "partly".
-                    signals.Add(new Signal(partial && hit.Code == polarity!.Affirmed ? polarity.Mixed! : hit.Code, Strength.Strong, c,
-                                           lexicon.IsUnsure(clause, hit), lexicon.IsDecisive(clause, hit), echo));
-                }
-                else if (polarity is { Mixed: { } lesser } && hit.Code != lesser && hit.Code != polarity.Denied && hit.Code != question.Unknown.Code
-                         && _rules.IsDegreeDenied(clause, hit.End, denialAt))
-                {
-                    signals.Add(new Signal(lesser, Strength.Strong, c));   // 「止まるってほどじゃない」: less than that is the middle
-                    consumed = denialAt;
-                }
-                else if (polarity is not null && hit.Code == polarity.Denied && _rules.IsNotYet(clause, denialAt))
-                {
-                    signals.Add(new Signal(hit.Code, Strength.Strong, c));   // 「作ろうと思ってまだ」: not yet is still no
-                    consumed = denialAt;
-                }
-                else if (polarity is not null && hit.Code == polarity.Denied && polarity.Affirmed is { } good)
-                {
-                    signals.Add(new Signal(good, Strength.Strong, c));   // 「使い回しはしてない」: a bad practice denied
-                    consumed = denialAt;
-                }
-                else if (polarity is not null && hit.Code != polarity.Denied && polarity.Denied is { } no
-                         && (hit.Code == polarity.Affirmed || hit.Code == polarity.Mixed || hit.Code == polarity.Hedged))
-                {
-                    signals.Add(new Signal(no, Strength.Strong, c));     // 「一部もやってない」
-                    consumed = denialAt;
-                }
-                else
-                {
-                    excluded.Add(hit.Code);                              // 「補助金は使わない」: not that choice…
-                    if (polarity?.Denied is { } denial)
-                        signals.Add(new Signal(denial, Strength.Weak, c));   // …and, said alone, probably none of them
-                    choiceDeniedAt = denialAt;
-                }
-            }
-            if (hits.Count > 0 || polarity is null)
-                continue;
-            // 「文書にはしとらんけど、みんな守っとる」: that the staff know or keep it without being told is no yes to the measure,
-            // nor is being told to do it (「息子にやれやれ言われとるんやけど」).
-            if (polarityOf == ClausePolarity.Affirmed && polarity.Mixed is not null && (_rules.IsTacit(clause) || _rules.IsUrged(clause)))
-            {
-                read[c] = true;
-                continue;
-            }
-            // 「やろうやろうとは思っとるんやけど…」: on a measure, meaning to do it is not doing it yet.
-            if (question.Stage == Domain.Stage.Measures && polarity.Denied is { } notYet && polarityOf == ClausePolarity.Affirmed && _rules.IsIntention(clause))
-            {
-                signals.Add(new Signal(notYet, Strength.Generic, c));
-                read[c] = true;
-                continue;
-            }
-            switch (polarityOf)
-            {
-                // 「誓約書出さなあかん」 says the requirement is there; 「見直さなあかんとは思っとる」 that the practice is not yet.
-                case ClausePolarity.Must when (question.Stage == Domain.Stage.Measures ? polarity.Denied : polarity.Affirmed) is { } must:
-                    signals.Add(new Signal(must, Strength.Generic, c));
-                    read[c] = true;
-                    break;
-                case ClausePolarity.Negated when polarity.Denied is { } no:
-                    signals.Add(new Signal(no, Strength.Generic, c));
-                    read[c] = true;
-                    break;
-                case ClausePolarity.Affirmed when polarity.Affirmed is { } yes:
-                    signals.Add(new Signal(partial ? polarity.Mixed! : yes, Strength.Generic, c));
-                    read[c] = true;
-                    // 「ある程度」 to a question with no middle choice: a yes only in part is the owner's to place.
-                    hedged |= polarity.Mixed is null && _rules.HasPartial(clause);
-                    break;
-                // 「困らんことはない」 on a question with only a middle choice to weaken to (ITが止まったら): that middle.
-                case ClausePolarity.DoublyNegated when (polarity.Hedged ?? polarity.Affirmed ?? polarity.Mixed) is { } weakYes:
-                    // The middle choice is said as such (「困らんことはない」 is 一部で困る), as if named.
-                    signals.Add(new Signal(weakYes, polarity is { Hedged: null, Affirmed: null } ? Strength.Strong : Strength.Generic, c));
-                    read[c] = true;
-                    hedged = true;
-                    break;
-            }
-        }
-
-        // 「何かあったら社長に電話、くらい」: a last clause that only limits makes the yes before it partly.
-        if (carried && polarity?.Mixed is { } limited)
-            signals = signals.Select(s => s.Code == polarity.Affirmed ? s with { Code = limited } : s).ToList();
-        Prune(question, clauses, signals, excluded, customersOnly);
-        var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, clauses, signals, ambiguous);
+        Prune(question, clauses, pass);
+        var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, clauses, signals, pass.Ambiguous);
         if (result is null)
         {
             return Hinted(question, hinted, signals)
@@ -295,16 +129,17 @@ public sealed partial class ReplyReader
         // A hedged no (「そこまでは感じてないかな」), or a named no in doubt (「期限切れとるかもしれん」), is a guess as well.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && (result.Source != "words" || _rules.HasDoubt(folded)))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
-        var reading = Inferred(question, Unread(split, read, Vague(folded, Unsure(signals, result))));
+        var reading = Inferred(question, Unread(split, pass.Read, Vague(folded, Unsure(signals, result))));
         return reading.Alternatives is null && Hinted(question, hinted, signals) is { } hint ? hint : reading;
     }
 
     // What the clause pass found, less what other clauses say it is not: choices denied elsewhere, the past when now is
     // said, clauses naming only customers, no-words that only deny a named choice.
-    private void Prune(Question question, List<string> clauses, List<Signal> signals, HashSet<string> excluded, HashSet<int> customersOnly)
+    private void Prune(Question question, List<string> clauses, ClausePass pass)
     {
         var polarity = question.Polarity;
-        signals.RemoveAll(s => excluded.Contains(s.Code) && s.Strength != Strength.Strong);
+        var (signals, customersOnly) = (pass.Signals, pass.CustomersOnly);
+        signals.RemoveAll(s => pass.Excluded.Contains(s.Code) && s.Strength != Strength.Strong);
         // 「昔はやってたけど、今はやってない」「最初はやってたけど、だんだんやらなくなった」: on a "do you do X" question, what
         // holds now is the answer, not "partly": a clause about now, or else one after the past that is not about the past.
         // With a word for now after the past (「前にアップデートしたら…えらい目に遭うた。それからは触ってへん」), the whole story
@@ -398,37 +233,6 @@ public sealed partial class ReplyReader
 
     private bool HasOpinion(string folded, ChoiceLexicon lexicon) =>
         _rules.HasOpinionOutside(folded, lexicon.Find(folded).Select(h => (h.Start, h.End)).ToList());
-
-    private static string WithoutChoiceWords(string clause, ChoiceLexicon lexicon)
-    {
-        var hits = lexicon.Find(clause);
-        if (hits.Count == 0)
-            return clause;
-        var sb = new System.Text.StringBuilder(clause);
-        foreach (var hit in hits)
-        {
-            for (var i = hit.Start; i < hit.End; i++)
-                sb[i] = '・';
-        }
-        return sb.ToString();
-    }
-
-    // 「機械部品の問屋」: in 「A の B」 the last word names the thing (問屋), the earlier one only describes it (部品); the の
-    // may be the last word's own (「店長の俺」, owner's 「の俺」).
-    // A last word that names several (「浜松の中区」「東京の府中市」) is told apart by the first, which stays; a list
-    // (「施主さんの個人情報とゼネコンの図面」) names both.
-    private static List<WordHit> WithoutModifiers(string clause, List<WordHit> hits) =>
-        hits.Where((h, i) => !hits.Skip(i + 1).Any(later => later.Code is not null && later.Code != h.Code && later.Start >= h.End
-                                                               && clause.AsSpan(h.End, later.Start - h.End + 1) is var between
-                                                               && between.Contains('の') && between.IndexOfAny("とやも") < 0)).ToList();
-
-    // 「かまぼこ作って問屋さんに出しとる」「建材を工務店さんに卸しとる」: a trade the goods go to is the customer, not the
-    // owner's own trade, when the owner's is named too (reading.yaml customers).
-    private List<WordHit> WithoutCustomers(string clause, List<WordHit> hits)
-    {
-        var own = hits.Where(h => !_rules.IsCustomer(clause, h.End)).ToList();
-        return own.Count > 0 && own.Count < hits.Count ? own : hits;
-    }
 
     private ReplyReading? Resolve(Question question, ChoiceLexicon lexicon, IReadOnlyList<string> clauses, List<Signal> signals, List<IReadOnlyList<string>> ambiguous)
     {
