@@ -24,6 +24,7 @@ internal sealed partial class QuantityReader(QuantityWords words)
     /// <summary>People: numbers followed by 人/名 (summed: 「社員5人とパート3人」), or a reply that is only a number (「12」「三十くらい」).</summary>
     public (decimal Min, decimal Max)? People(string folded)
     {
+        folded = KanaPeople().Replace(InKanjiNumerals(folded), m => m.Groups[1].Success ? "名" : m.Value == "ひとり" ? "1人" : "2人");
         var tokens = NumberReader.Read(folded);
         if (tokens.Count == 0)
             return Listed(folded);
@@ -38,6 +39,8 @@ internal sealed partial class QuantityReader(QuantityWords words)
                 return null;
             counted = tokens;
         }
+        // 「従業員20人、うち正社員5人」: a count after 「うち」 is part of the one before it, not more people.
+        counted = counted.Where((t, i) => i == 0 || !IsPartOfBefore(folded[counted[i - 1].End..t.Start])).ToList();
         counted = counted.Select(t => AdjustForBound(folded, t)).ToList();
         // 「スタッフ4人と私で5人」「社員3人、パート入れて8人」: a later number said as the total is the answer, not one more part.
         if (counted.Skip(1).LastOrDefault(t => words.Totals.Any(w => folded[..t.Start].EndsWith(w, StringComparison.Ordinal))) is { Max: > 0 } said)
@@ -45,6 +48,9 @@ internal sealed partial class QuantityReader(QuantityWords words)
         var total = Combine(folded, counted, sum: true);
         return total is { } t && CountsTheOwnerApart(folded, counted[0]) ? (t.Min + 1, t.Max + 1) : total;
     }
+
+    private static bool IsPartOfBefore(string between) =>
+        between.Contains("うち", StringComparison.Ordinal) && !between.Contains("うちは", StringComparison.Ordinal) && !between.Contains("うちの", StringComparison.Ordinal);
 
     // 「わしと嫁はんとバイトの子」: people named one by one, joined by と, with no number at all.
     private (decimal Min, decimal Max)? Listed(string folded)
@@ -86,7 +92,7 @@ internal sealed partial class QuantityReader(QuantityWords words)
         // 「０」 alone to the budget question is no money, not a count of something.
         if (folded is "0" or "0円")
             return (0, 0);
-        folded = KanaUnits().Replace(folded, m => m.Value switch { "まんえん" => "万円", "まん" => "万", "せんえん" => "千円", _ => "円" });
+        folded = KanaUnits().Replace(InKanjiNumerals(folded), m => m.Value switch { "まんえん" => "万円", "まん" => "万", "せんえん" => "千円", _ => "円" });
         var tokens = NumberReader.Read(folded)
             .Where(t => t.HasLargeUnit || (t.End < folded.Length && folded[t.End] == '円'))
             .Select(t => AdjustForBound(folded, t))
@@ -172,6 +178,35 @@ internal sealed partial class QuantityReader(QuantityWords words)
         }
         return true;
     }
+
+    // 「じゅうご」「さんじゅうまん」「ななじゅうめい」: a number typed in kana, as kanji numerals for NumberReader. A digit alone
+    // (「に」「ご」「さん」) only right before a unit: elsewhere it is a particle or part of a word (「社員に」).
+    private static string InKanjiNumerals(string folded) =>
+        folded.Any(char.IsAsciiDigit) ? folded : KanaNumber().Replace(folded, m =>
+        {
+            if (m.Length == 0 || (!m.Value.Contains("じゅう") && !m.Value.Contains("ゃく") && !KanaUnit().IsMatch(folded, m.Index + m.Length)))
+                return m.Value;
+            var kanji = m.Value;
+            foreach (var (kana, numeral) in KanaNumerals)
+                kanji = kanji.Replace(kana, numeral, StringComparison.Ordinal);
+            return kanji;
+        });
+
+    private static readonly (string Kana, string Numeral)[] KanaNumerals =
+    [
+        ("びゃく", "百"), ("ぴゃく", "百"), ("ひゃく", "百"), ("じゅう", "十"), ("きゅう", "九"), ("いち", "一"), ("さん", "三"), ("よん", "四"),
+        ("ろく", "六"), ("なな", "七"), ("しち", "七"), ("はち", "八"), ("に", "二"), ("ご", "五"),
+    ];
+
+    [GeneratedRegex("(?<=^|[^ぁ-ゖ]|やく|およそ|だいたい|ざっと)(?:(?:さん|よん|ご|ろく|なな|はち|きゅう)?(?:ひゃく|びゃく|ぴゃく))?(?:(?:に|さん|よん|ご|ろく|なな|はち|きゅう)?じゅう)?(?:いち|に|さん|よん|ご|ろく|なな|しち|はち|きゅう)?(?=にん|めい|まん|えん|人|名|万|円|くらい|ぐらい|ほど|ぜんご|前後|$|[^ぁ-ゖ])")]
+    private static partial Regex KanaNumber();
+
+    [GeneratedRegex("\\G(にん|めい|まん|えん|人|名|万|円)")]
+    private static partial Regex KanaUnit();
+
+    // 「七十めい」: 名 typed in kana after a number; 「ふたり」 is two people.
+    [GeneratedRegex("(?<=[0-9〇一二三四五六七八九十百])(めい)|(?<![ぁ-ゖ])(?:ひとり|ふたり)")]
+    private static partial Regex KanaPeople();
 
     // Units typed in kana right after a number: 「10まんえん」「五千えん」. Only after a digit, so 「ありません」 stays as it is.
     [GeneratedRegex("(?<=[0-9〇一二三四五六七八九十百])(まんえん|まん|せんえん)|(?<=[0-9〇一二三四五六七八九十百千万])えん")]

@@ -215,17 +215,24 @@ public sealed partial class ReadingRules
     // the choices' words (reading.yaml kanaWords); in mixed writing a hiragana word is meant as written.
     private string InKanji(string text)
     {
-        int hiragana = 0, kanji = 0;
+        int hiragana = 0, katakana = 0, kanji = 0;
         foreach (var c in text)
         {
             if (c is >= 'ぁ' and <= 'ゖ')
                 hiragana++;
+            else if (c is >= 'ァ' and <= 'ヶ' or 'ー')
+                katakana++;
             else if (c is >= '\u4E00' and <= '\u9FFF')
                 kanji++;
         }
         var gaps = text.Trim().Count(c => c is ' ' or '\u3000');
-        if (_kanaWords.Length == 0 || hiragana < 4 || gaps == 0 || (gaps < 2 && kanji > 0) || kanji * 10 > hiragana + kanji)
+        // A reply of kana only, spaced or not, is such a writer's too: 「ミジカイ」「むすこ」「ジブンデ　カウ」 (katakana here is
+        // no loanword but the writer's kana, so it is read as hiragana).
+        var kanaOnly = kanji == 0 && hiragana + katakana >= 2 && hiragana + katakana + gaps == text.Trim().Length;
+        if (_kanaWords.Length == 0 || (!kanaOnly && (hiragana < 4 || gaps == 0 || (gaps < 2 && kanji > 0) || kanji * 10 > hiragana + kanji)))
             return text;
+        if (kanaOnly)
+            text = new string(text.Select(c => c is >= 'ァ' and <= 'ヶ' ? (char)(c - 0x60) : c).ToArray());
         // Such writers put a space between words (分かち書き), not between clauses: 「おなじのを　つかって　います」 is one clause,
         // but after a reason or a contrast (「しらないので　いって　ません」) a clause ends.
         text = KanaGap().Replace(text.Trim(), m => m.Groups[1].Success ? m.Groups[1].Value + "、" : "");
