@@ -24,6 +24,10 @@ public sealed class CommandSet
     // Longer messages are requests or questions in their own right, not a command with a few extra words.
     private const int MaxContainsLength = 30;
 
+    // Asking for a person in business keigo takes words (「専門の方に直接ご相談させていただきたいのですが、お取り次ぎいただけ
+    // ますでしょうか」): such a request may be longer than others.
+    private const int MaxHandoffLength = 50;
+
     // A command named in a message this long is still offered as a button when the message was not answered.
     private const int MaxMentionLength = 60;
 
@@ -129,11 +133,14 @@ public sealed class CommandSet
     {
         var whole = Canon(JapaneseFold.Fold(text));
         var key = Canon(StripPoliteEnding(JapaneseFold.Fold(text)));
-        if (key.Length == 0 || key.Length > MaxContainsLength)
+        if (key.Length == 0 || key.Length > MaxHandoffLength)
             return null;
         var endsAsQuestion = EndsAsQuestion(key) || text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith('？');
         foreach (var (kind, topics, forms) in _intents)
         {
+            // A long message is a request for a person only when it ends asking for one (「…お取り次ぎいただけますでしょうか」).
+            if (key.Length > MaxContainsLength && (kind is not CommandKind.Handoff || !EndsAsking(key)))
+                continue;
             // The form is looked for before the polite ending comes off: 「はじめから　おねがいします」 asks in it.
             if (topics.Where(t => key.Contains(t, StringComparison.Ordinal)).MaxBy(t => t.Length) is not { } topic
                 || (forms.Length > 0 && !forms.Any(f => whole.Contains(f, StringComparison.Ordinal))))
@@ -149,7 +156,19 @@ public sealed class CommandSet
         }
         // 「疲れた！ もうやめていい？ やめます」: a request said last, in a sentence of its own. Not help: after a problem
         // (「パスワード忘れた。助けて」) 助けて is about the problem, not about using the bot.
-        return LastSentence(text) is { } last && (Detect(last) ?? DetectRequest(last)) is { } said and not CommandKind.Help ? said : null;
+        if (key.Length > MaxContainsLength)
+            return null;
+        if (LastSentence(text) is { } last && (Detect(last) ?? DetectRequest(last)) is { } said and not CommandKind.Help)
+            return said;
+        // 「疲れた、終わり」: a command word said whole after a comma, too.
+        return LastPhrase(text) is { } phrase && Detect(phrase) is { } named and not CommandKind.Help ? named : null;
+    }
+
+    // The last of several comma-separated pieces; null for a message of one.
+    private static string? LastPhrase(string text)
+    {
+        var pieces = text.Split(['、', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return pieces.Length > 1 ? pieces[^1] : null;
     }
 
     // The last of several sentences; null for a message of one.
@@ -212,28 +231,31 @@ public sealed class CommandSet
 
     // A request put as a question: the verb before the ending is a request (「診断していただけますか」「見てくれる？」) or a
     // potential form (「やり直せますか」「戻れるっすか」: can I…?). 「診断してくれるところある？」 ends in ある: a question.
-    private bool IsAskingRequest(string key)
+    private bool IsAskingRequest(string key) =>
+        EndsAsking(key) || WithoutVerbTails(WithoutQuestionEnding(key)) is { Length: > 0 } verb && "れせえけき".Contains(verb[^1]);
+
+    // 「お取り次ぎいただけますでしょうか」「おつなぎください」: the message ends in a request form itself, not only in a verb
+    // that could be a potential one.
+    private bool EndsAsking(string key)
     {
-        var verb = key;
-        foreach (var ending in _questionEndings)
-        {
-            if (verb.EndsWith(ending, StringComparison.Ordinal))
-            {
-                verb = verb[..^ending.Length];
-                break;
-            }
-        }
-        if (EndsInAskingRequest(verb))
-            return true;
+        var verb = WithoutQuestionEnding(key);
+        return EndsInAskingRequest(verb) || EndsInAskingRequest(WithoutVerbTails(verb));
+    }
+
+    private string WithoutQuestionEnding(string key) =>
+        _questionEndings.FirstOrDefault(e => key.EndsWith(e, StringComparison.Ordinal)) is { } ending ? key[..^ending.Length] : key;
+
+    // What may follow the verb before a question ending: 「やり直せ|ます|か」「戻れ|る|っすか」「見てくれ|る|の？」.
+    private static string WithoutVerbTails(string verb)
+    {
         foreach (var tail in VerbTails)
         {
             if (verb.EndsWith(tail, StringComparison.Ordinal))
                 verb = verb[..^tail.Length];
         }
-        return EndsInAskingRequest(verb) || (verb.Length > 0 && "れせえけき".Contains(verb[^1]));
+        return verb;
     }
 
-    // What may follow the verb before a question ending: 「やり直せ|ます|か」「戻れ|る|っすか」「見てくれ|る|の？」.
     private static readonly string[] VerbTails = ["ます", "ん", "の", "る"];
 
     private bool EndsInAskingRequest(string verb) => _askingRequests.Any(r => verb.EndsWith(r, StringComparison.Ordinal));
