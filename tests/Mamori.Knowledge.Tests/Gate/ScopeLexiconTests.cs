@@ -16,6 +16,10 @@ public sealed class ScopeLexiconTests
     [InlineData("カフェのWi-Fiで仕事してもいい？", "てもいい")]
     [InlineData("タダで気軽に聞けるとこってあります？", "聞けるとこ")]
     [InlineData("共有フォルダ、関係ない人にも見えてへん？", "関係ない人")]
+    [InlineData("パソコン詳しい人が社内におらんし、雇う余裕もない", "詳しい人")]
+    [InlineData("お客さん用のWi-Fiと店で使うWi-Fi、一緒でいいっけ？", "お客さん用")]
+    [InlineData("社員が個人のSNSに職場の写真上げてて、ヒヤッとした", "ヒヤッと")]
+    [InlineData("スマホに番号届くやつ 面倒 必須？", "番号届く")]
     public void Words_are_found_however_the_owner_typed_them(string question, string expected) =>
         Assert.Equal(JapaneseNormalizer.Normalize(expected), Real.FindScopeWord(JapaneseNormalizer.Normalize(question)));
 
