@@ -41,6 +41,8 @@ public sealed partial class ReadingRules
     private readonly string[] _doubleNegations;
     private readonly string[] _negativeItems;
     private readonly string[] _hedges;
+    private readonly string[] _degreeHedges;   // hedges less the conjectures
+    private readonly string[] _notHedges;
     private readonly string[] _doubts;
     private readonly string[] _reasons;
     private readonly string[] _verdicts;
@@ -86,6 +88,9 @@ public sealed partial class ReadingRules
         _doubleNegations = Words(yaml.DoubleNegations, path, "doubleNegations").Select(Canonicalize).ToArray();
         _negativeItems = Words(yaml.NegativeItems, path, "negativeItems");
         _hedges = Words(yaml.Hedges, path, "hedges");
+        var conjectures = Words(yaml.Conjectures, path, "conjectures");
+        _degreeHedges = _hedges.Except(conjectures).ToArray();
+        _notHedges = Words(yaml.NotHedges, path, "notHedges");
         _doubts = Words(yaml.Doubts, path, "doubts");
         _reasons = Words(yaml.Reasons, path, "reasons");
         _verdicts = Words(yaml.Verdicts, path, "verdicts");
@@ -518,11 +523,23 @@ public sealed partial class ReadingRules
     /// <summary>「かもしれん」「たぶん」: a hedge that doubts the fact itself (reading.yaml doubts), not one that softens it.</summary>
     public bool HasDoubt(string folded) => _doubts.Any(d => folded.Contains(d, StringComparison.Ordinal));
 
-    public bool HasHedge(string clause) => _hedges.Any(h => clause.Contains(h, StringComparison.Ordinal));
 
     /// <summary>A hedge somewhere not wholly inside one of <paramref name="words"/> (spans of choice words: 「少し困る」 is a
     /// choice, not a hedge, while 「補助金があれば」 holds the hedge 「金があれば」 across the choice word 補助金).</summary>
-    internal bool HasHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words) => AnyOutside(_hedges, folded, words);
+    /// <param name="opinion">The question asks for the owner's view (motivation, awareness): a guess said as such
+    /// (reading.yaml conjectures: 「ありうるでしょうね」「飛ぶかな」) is how a view is said, and weakens nothing.</param>
+    internal bool HasHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words, bool opinion = false) =>
+        AnyOutside(opinion ? _degreeHedges : _hedges, folded, [.. words, .. Spans(_notHedges, folded)]);
+
+    // Where each of the words occurs in the text.
+    private static IEnumerable<(int Start, int End)> Spans(string[] list, string folded)
+    {
+        foreach (var word in list)
+        {
+            for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + 1, StringComparison.Ordinal))
+                yield return (at, at + word.Length);
+        }
+    }
 
     /// <summary>「できてると思う」「してないと思います」: the owner's opinion of it, outside the choices' own words (reading.yaml opinions).</summary>
     internal bool HasOpinionOutside(string folded, IReadOnlyList<(int Start, int End)> words) => AnyOutside(_opinions, folded, words);
@@ -696,6 +713,8 @@ public sealed partial class ReadingRules
         public List<string>? DoubleNegations { get; set; }
         public List<string>? NegativeItems { get; set; }
         public List<string>? Hedges { get; set; }
+        public List<string>? Conjectures { get; set; }
+        public List<string>? NotHedges { get; set; }
         public List<string>? Doubts { get; set; }
         public List<string>? Reasons { get; set; }
         public List<string>? Verdicts { get; set; }
