@@ -587,7 +587,11 @@ public sealed partial class ReadingRules
     }
 
     /// <summary>「初期設定のままのもある」: what stands before <paramref name="end"/> holds for some of them only (reading.yaml somes).</summary>
-    public bool IsSome(string clause, int end) => _somes.Any(s => clause.AsSpan(end).StartsWith(s, StringComparison.Ordinal));
+    /// <summary>「初期設定のままのもある」: only some of them are so — said right after the word, or as what the clause ends
+    /// in (「リンク知ってる人全員見れるやつ結構ある」).</summary>
+    public bool IsSome(string clause, int end) => _somes.Any(s =>
+        clause.AsSpan(end).StartsWith(s, StringComparison.Ordinal)
+        || (clause.IndexOf(s, end, StringComparison.Ordinal) is var at and >= 0 && clause.Length - at - s.Length <= 2));
 
     /// <summary>「みんな分かっとる」「みんな守っとる」: the staff know it without a measure (reading.yaml tacit).</summary>
     public bool IsTacit(string clause) => _tacit.Any(t => clause.Contains(t, StringComparison.Ordinal));
