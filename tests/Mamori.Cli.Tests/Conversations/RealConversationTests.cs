@@ -211,7 +211,7 @@ public sealed class RealConversationTests
             .Send("やめるべ、疲れた")
             .ExpectReplyContaining("お答えできません").ExpectReplyContaining("「終了」をご希望でしたら、下のボタンを押してください。")
             .ExpectButtons("終了", "診断を始める", "担当者と話したい")
-            .Send("やってみるけん、はじめて")
+            .Send("スタートしたろか思て")
             .ExpectReplyContaining("「診断を始める」をご希望でしたら")
             .ExpectButtons("診断を始める", "担当者と話したい")
             // Naming nothing, a refusal still offers the way forward and a person, and no hint about commands.
