@@ -19,7 +19,7 @@ public enum CommandKind
 }
 
 /// <summary>Recognises commands, 「わからない」 and greetings in what the user typed; loaded from prompts/dialog/commands.yaml.</summary>
-public sealed class CommandSet
+public sealed partial class CommandSet
 {
     // Longer messages are requests or questions in their own right, not a command with a few extra words.
     private const int MaxContainsLength = 30;
@@ -156,13 +156,22 @@ public sealed class CommandSet
         }
         // 「疲れた！ もうやめていい？ やめます」: a request said last, in a sentence of its own. Not help: after a problem
         // (「パスワード忘れた。助けて」) 助けて is about the problem, not about using the bot.
-        if (key.Length > MaxContainsLength)
-            return null;
-        if (LastSentence(text) is { } last && (Detect(last) ?? DetectRequest(last)) is { } said and not CommandKind.Help)
+        // After a long story, only a last sentence that itself asks (「…。診断お願いできますか」) is a request; a last sentence
+        // such as 「それで終わりでええんか？」 asks about the story.
+        var isShort = key.Length <= MaxContainsLength;
+        if (LastSentence(text) is { } last && (Detect(last) ?? DetectRequest(last)) is { } said and not CommandKind.Help
+            && (isShort || AsksIn(last)))
             return said;
-        // 「疲れた、終わり」: a command word said whole after a comma, too.
-        return LastPhrase(text) is { } phrase && Detect(phrase) is { } named and not CommandKind.Help ? named : null;
+        // 「疲れた、終わり」: a command word said whole after a comma, too, or a request asked in the last piece (「途中で電話
+        // 入って分からんくなったけぇ、もう一回はじめからやらせてもらえん？」).
+        if (LastPhrase(text) is not { } phrase)
+            return null;
+        if (isShort && Detect(phrase) is { } named and not CommandKind.Help)
+            return named;
+        return AsksIn(phrase) && DetectRequest(phrase) is { } asked and not CommandKind.Help ? asked : null;
     }
+
+    private bool AsksIn(string piece) => EndsAsking(Canon(StripPoliteEnding(JapaneseFold.Fold(piece))));
 
     // The last of several comma-separated pieces; null for a message of one.
     private static string? LastPhrase(string text)
@@ -171,12 +180,16 @@ public sealed class CommandSet
         return pieces.Length > 1 ? pieces[^1] : null;
     }
 
-    // The last of several sentences; null for a message of one.
+    // The last of several sentences, with its closing mark (「…戻ってくる？」 stays a question); null for a message of one.
     private static string? LastSentence(string text)
     {
-        var sentences = text.Split(['。', '！', '!', '？', '?', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sentences = SentenceEnd().Split(text.Trim()).Select(s => s.Trim()).Where(s => s.Trim('。', '！', '!', '？', '?').Length > 0).ToArray();
         return sentences.Length > 1 ? sentences[^1] : null;
     }
+
+    // After a closing mark (one or more) or a line break.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[。！!？?]+)(?![。！!？?])|\n")]
+    private static partial System.Text.RegularExpressions.Regex SentenceEnd();
 
     /// <summary>
     /// The commands a message names without asking for them in a form <see cref="DetectRequest"/> knows (「やめるべ、
