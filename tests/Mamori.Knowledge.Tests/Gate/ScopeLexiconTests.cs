@@ -20,6 +20,7 @@ public sealed class ScopeLexiconTests
     [InlineData("お客さん用のWi-Fiと店で使うWi-Fi、一緒でいいっけ？", "お客さん用")]
     [InlineData("社員が個人のSNSに職場の写真上げてて、ヒヤッとした", "ヒヤッと")]
     [InlineData("スマホに番号届くやつ 面倒 必須？", "番号届く")]
+    [InlineData("古いパソコン、粗大ごみでそのまま出していい？", "粗大ごみ")]
     public void Words_are_found_however_the_owner_typed_them(string question, string expected) =>
         Assert.Equal(JapaneseNormalizer.Normalize(expected), Real.FindScopeWord(JapaneseNormalizer.Normalize(question)));
 
