@@ -528,17 +528,19 @@ public sealed partial class ReadingRules
     /// choice, not a hedge, while 「補助金があれば」 holds the hedge 「金があれば」 across the choice word 補助金).</summary>
     /// <param name="opinion">The question asks for the owner's view (motivation, awareness): a guess said as such
     /// (reading.yaml conjectures: 「ありうるでしょうね」「飛ぶかな」) is how a view is said, and weakens nothing.</param>
-    internal bool HasHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words, bool opinion = false) =>
-        AnyOutside(opinion ? _degreeHedges : _hedges, folded, [.. words, .. Spans(_notHedges, folded)]);
-
-    // Where each of the words occurs in the text.
-    private static IEnumerable<(int Start, int End)> Spans(string[] list, string folded)
+    internal bool HasHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words, bool opinion = false)
     {
-        foreach (var word in list)
+        var hedges = opinion ? _degreeHedges : _hedges;
+        // Most replies hold none of the words that hide a hedge: only then is a list of their places made.
+        if (!_notHedges.Any(n => folded.Contains(n, StringComparison.Ordinal)))
+            return AnyOutside(hedges, folded, words);
+        var outside = words.ToList();
+        foreach (var word in _notHedges)
         {
             for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + 1, StringComparison.Ordinal))
-                yield return (at, at + word.Length);
+                outside.Add((at, at + word.Length));
         }
+        return AnyOutside(hedges, folded, outside);
     }
 
     /// <summary>「できてると思う」「してないと思います」: the owner's opinion of it, outside the choices' own words (reading.yaml opinions).</summary>

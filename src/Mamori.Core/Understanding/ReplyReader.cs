@@ -52,7 +52,8 @@ public sealed partial class ReplyReader
             // 「まあまあかな」「ちょっと困るかなー」: the endings taken off held a hedge, so the whole reply is a guess; on the
             // measures, 「できていると思います」 held an opinion, which weakens a yes like a hedge.
             var wholeReading = Reading(question, exact, 1.0, "exact");
-            var weakened = HasHedge(question, folded, lexicon) || (question.Stage == Domain.Stage.Measures && HasOpinion(folded, lexicon));
+            var words = ChoiceWords(folded, lexicon);
+            var weakened = HasHedge(question, folded, words) || (question.Stage == Domain.Stage.Measures && _rules.HasOpinionOutside(folded, words));
             return Vague(folded, weakened ? HedgedWords(question, Hedge(question, wholeReading)) : wholeReading);
         }
 
@@ -97,7 +98,8 @@ public sealed partial class ReplyReader
         var folded = JapaneseFold.Fold(text);
         // Hedges often sit in the endings a clause loses (「…かな」), so they are looked for in the whole reply, outside the
         // choices' own words (「少し困る」 is a choice, not a hedge).
-        var pass = new ClausePass(question, lexicon, _rules, clauses, HasHedge(question, folded, lexicon));
+        var words = ChoiceWords(folded, lexicon);   // where the choices' own words are (「少し困る」 holds no hedge)
+        var pass = new ClausePass(question, lexicon, _rules, clauses, HasHedge(question, folded, words));
         pass.ReadAll();
         var signals = pass.Signals;
         var hedged = pass.Hedged;
@@ -115,7 +117,7 @@ public sealed partial class ReplyReader
         result = hedged ? Hedge(question, result) : result;
         // 「できてると思う」「使い回しはしてないと思います」: the owner's opinion of his own practice is the weaker choice on the
         // measures; elsewhere an opinion is the answer itself (「あると思う」, 「責任は重いと思う」).
-        if (!hedged && question.Stage == Domain.Stage.Measures && HasOpinion(folded, lexicon))
+        if (!hedged && question.Stage == Domain.Stage.Measures && _rules.HasOpinionOutside(folded, words))
             result = Hedge(question, result);
         // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say.
         if (result.Outcome == ReadingOutcome.Understood && _rules.HasReason(folded)
@@ -124,7 +126,7 @@ public sealed partial class ReplyReader
         if (hedged)
             result = HedgedWords(question, result);
         // A no or a contrast said as a guess is asked back even where a guess says a view (HasHedge's opinion).
-        hedged |= _rules.HasHedgeOutside(folded, ChoiceWords(folded, lexicon));
+        hedged |= _rules.HasHedgeOutside(folded, words);
         // 「入っとるけど、期限切れとるかもしれん」: yes and a no in doubt make no sure "partly" either.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Source == "contrast" && _rules.HasDoubt(folded))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
@@ -230,14 +232,11 @@ public sealed partial class ReplyReader
             : reading;
 
     // A hedge inside a choice's own word (「少し困る」「少しは」) is that word, not a hedge of the reply.
-    private bool HasHedge(Question question, string folded, ChoiceLexicon lexicon) =>
-        _rules.HasHedgeOutside(folded, ChoiceWords(folded, lexicon), opinion: question.Stage is Domain.Stage.Motivation or Domain.Stage.Awareness);
+    private bool HasHedge(Question question, string folded, List<(int Start, int End)> choiceWords) =>
+        _rules.HasHedgeOutside(folded, choiceWords, opinion: question.Stage is Domain.Stage.Motivation or Domain.Stage.Awareness);
 
     private static List<(int Start, int End)> ChoiceWords(string folded, ChoiceLexicon lexicon) =>
         lexicon.Find(folded).Select(h => (h.Start, h.End)).ToList();
-
-    private bool HasOpinion(string folded, ChoiceLexicon lexicon) =>
-        _rules.HasOpinionOutside(folded, ChoiceWords(folded, lexicon));
 
     private ReplyReading? Resolve(Question question, ChoiceLexicon lexicon, IReadOnlyList<string> clauses, List<Signal> signals, List<IReadOnlyList<string>> ambiguous)
     {
