@@ -14,8 +14,10 @@ namespace Mamori.Knowledge.Gate;
 public sealed class ScopeLexicon
 {
     private ScopeLexicon(IReadOnlyList<string> topics, IReadOnlyList<string> concerns, IReadOnlyList<string> programmeHeads,
-                         IReadOnlyList<string>? offTopics = null, IReadOnlyList<string>? bareTopics = null)
+                         IReadOnlyList<string>? offTopics = null, IReadOnlyList<string>? bareTopics = null,
+                         IReadOnlyList<string>? notTopics = null)
     {
+        NotTopics = notTopics ?? [];
         Topics = topics;
         Concerns = concerns;
         ProgrammeHeads = programmeHeads;
@@ -39,6 +41,10 @@ public sealed class ScopeLexicon
     /// 「熱中症の対策」 are not.</summary>
     public IReadOnlyList<string> BareTopics { get; }
 
+    /// <summary>Phrases that hold a topic word and are none (「LINE公式アカウント」, 「つながらなくなった」): a topic word inside
+    /// one of them does not count.</summary>
+    public IReadOnlyList<string> NotTopics { get; }
+
     /// <summary>What the guidelines never cover when asked without a topic or concern word (「ホームページを作る」).</summary>
     public IReadOnlyList<string> OffTopics { get; }
 
@@ -59,8 +65,11 @@ public sealed class ScopeLexicon
     {
         foreach (var word in Topics)
         {
-            if (normalizedQuery.Contains(word, StringComparison.Ordinal))
-                return word;
+            for (var at = normalizedQuery.IndexOf(word, StringComparison.Ordinal); at >= 0; at = normalizedQuery.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                if (!InsideNotTopic(normalizedQuery, at, at + word.Length))
+                    return word;
+            }
         }
         foreach (var word in Concerns)
         {
@@ -76,6 +85,20 @@ public sealed class ScopeLexicon
             }
         }
         return null;
+    }
+
+    private bool InsideNotTopic(string query, int start, int end)
+    {
+        foreach (var phrase in NotTopics)
+        {
+            // The phrase must cover the word: start where it may begin and reach past its end.
+            for (var at = query.IndexOf(phrase, Math.Max(0, end - phrase.Length), StringComparison.Ordinal); at >= 0 && at <= start; at = query.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            {
+                if (at + phrase.Length >= end)
+                    return true;
+            }
+        }
+        return false;
     }
 
     // Punctuation, a space or a particle other than の (「ねずみの対策」 is qualified; 「うちの対策」 is a topic of its own).
@@ -102,7 +125,8 @@ public sealed class ScopeLexicon
             Words(path, "concerns", file.Concerns),
             [.. Words(path, "programmeHeads", file.ProgrammeHeads).OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)],
             file.OffTopics is null ? [] : Words(path, "offTopics", file.OffTopics),
-            file.BareTopics is null ? [] : Words(path, "bareTopics", file.BareTopics));
+            file.BareTopics is null ? [] : Words(path, "bareTopics", file.BareTopics),
+            file.NotTopics is null ? [] : Words(path, "notTopics", file.NotTopics));
     }
 
     private static List<string> Words(string path, string field, List<string?>? raw)
@@ -143,5 +167,6 @@ public sealed class ScopeLexicon
         public List<string?>? ProgrammeHeads { get; set; }
         public List<string?>? OffTopics { get; set; }
         public List<string?>? BareTopics { get; set; }
+        public List<string?>? NotTopics { get; set; }
     }
 }

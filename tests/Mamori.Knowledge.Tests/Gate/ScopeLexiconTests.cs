@@ -55,6 +55,15 @@ public sealed class ScopeLexiconTests
     public void A_shared_word_is_a_topic_only_when_nothing_qualifies_it(string question, string? expected) =>
         Assert.Equal(expected is null ? null : JapaneseNormalizer.Normalize(expected), Real.FindScopeWord(JapaneseNormalizer.Normalize(question)));
 
+    // A phrase that holds a topic word and is none: marketing on LINE, a printer that lost its connection.
+    [Theory]
+    [InlineData("LINE公式アカウントの料金プラン、どれ選べばいい？", null)]
+    [InlineData("事務所のプリンターがWi-Fiにつながらなくなった", null)]
+    [InlineData("店のインスタのアカウント、どう守ればええ？", "アカウント")]
+    [InlineData("公式アカウントとは別に、店長個人のアカウントもある", "アカウント")]
+    public void A_topic_word_inside_a_phrase_that_is_none_does_not_count(string question, string? expected) =>
+        Assert.Equal(expected is null ? null : JapaneseNormalizer.Normalize(expected), Real.FindScopeWord(JapaneseNormalizer.Normalize(question)));
+
     [Fact]
     public void The_real_lexicon_loads_with_the_dictionary_and_tries_longer_programme_endings_first()
     {
