@@ -8,7 +8,12 @@ namespace Mamori.Core.Understanding;
 /// <param name="Persons">Words for one person (わし, 嫁, 息子, バイトの子 …), for people listed without a number.</param>
 /// <param name="Joins">Words between two counts that add them up (「と」「＋」); <paramref name="NotJoins"/> overrule them (「とき」).</param>
 /// <param name="Rough">Words that make a number a rough one (くらい, 前後, 約): on a band's edge it could be either band.</param>
-internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons, string[] Totals, string[] Rough);
+/// <param name="Under">After a number: just under it (未満, 弱, 「十万はいかん」).</param>
+/// <param name="Over">After a number: just over it (超, ちょっと, 強).</param>
+/// <param name="AtLeast">After a number: it or more (以上).</param>
+/// <param name="Around">After a number: either side of it (前後).</param>
+internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons, string[] Totals, string[] Rough,
+    string[] Under, string[] Over, string[] AtLeast, string[] Around);
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
@@ -113,27 +118,25 @@ internal sealed partial class QuantityReader(QuantityWords words)
         return monthly ? (r.Min * 12, r.Max * 12) : r;
     }
 
-    // 「10万円未満」 means just under 10万, not 10万.
-    // 「10万円未満」「五十万弱」 are just under the number, 「５０人は超えとる」「30人以上」 over it, 「20人前後」 either side.
-    private static NumberToken AdjustForBound(string folded, NumberToken t)
+    // 「10万円未満」「五十万弱」 are just under the number, 「５０人は超えとる」「30人以上」 over it, 「20人前後」 either side
+    // (reading.yaml quantities: under, over, atLeast, around).
+    private NumberToken AdjustForBound(string folded, NumberToken t)
     {
         var after = folded.AsSpan(t.End).TrimStart("円").TrimStart("人").TrimStart("名").TrimStart("は").TrimStart("を").TrimStart("はをもに");
-        // 「十万はいかん」「10万にも届かない」: the number is not reached, like 未満.
-        if (after.StartsWith("未満", StringComparison.Ordinal) || after.StartsWith("弱", StringComparison.Ordinal) || StartsWithAny(after, NotReached))
+        if (StartsWithAny(after, words.Under))
             return t with { Min = Math.Max(0, t.Min * 0.9m), Max = t.Max - 1 };
-        if (after.StartsWith("ちょっと", StringComparison.Ordinal) || after.StartsWith("ちょい", StringComparison.Ordinal) || after.StartsWith("あまり", StringComparison.Ordinal) || after.StartsWith("余り", StringComparison.Ordinal)
-            || after.StartsWith("超", StringComparison.Ordinal) || after.StartsWith("強", StringComparison.Ordinal) || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("より多", StringComparison.Ordinal))
-            return t with { Min = after.StartsWith("以上", StringComparison.Ordinal) ? t.Min : t.Min + 1, Max = t.Max * 1.3m };
-        if (after.StartsWith("前後", StringComparison.Ordinal))
+        if (StartsWithAny(after, words.AtLeast))
+            return t with { Max = t.Max * 1.3m };
+        if (StartsWithAny(after, words.Over))
+            return t with { Min = t.Min + 1, Max = t.Max * 1.3m };
+        if (StartsWithAny(after, words.Around))
             return t with { Min = t.Min * 0.8m, Max = t.Max * 1.2m };
         return t;
     }
 
-    private static readonly string[] NotReached = ["いかな", "いかん", "いかへん", "いかね", "行かな", "行かん", "届かな", "届かん", "満たな", "ならな", "ならん"];
-
-    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] words)
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] list)
     {
-        foreach (var word in words)
+        foreach (var word in list)
         {
             if (text.StartsWith(word, StringComparison.Ordinal))
                 return true;

@@ -124,7 +124,9 @@ public sealed partial class ReadingRules
             Words(q.RangeMarks, path, "quantities.rangeMarks"), Words(q.Fillers, path, "quantities.fillers"),
             Words(q.Approximately, path, "quantities.approximately"), Words(q.Owners, path, "quantities.owners"), Words(q.Staff, path, "quantities.staff"),
             Words(q.Joins, path, "quantities.joins"), Words(q.NotJoins, path, "quantities.notJoins"), Words(q.Persons, path, "quantities.persons"),
-            Words(q.Totals, path, "quantities.totals"), Words(q.Rough, path, "quantities.rough")));
+            Words(q.Totals, path, "quantities.totals"), Words(q.Rough, path, "quantities.rough"),
+            Words(q.Under, path, "quantities.under"), Words(q.Over, path, "quantities.over"), Words(q.AtLeast, path, "quantities.atLeast"),
+            Words(q.Around, path, "quantities.around")));
         _spaceContinues = Words(yaml.SpaceJoins?.Continues, path, "spaceJoins.continues");
         _spaceLeads = Words(yaml.SpaceJoins?.Leads, path, "spaceJoins.leads");
         _contrasts = (yaml.Contrasts ?? []).Select(c =>
@@ -778,5 +780,9 @@ public sealed partial class ReadingRules
         public List<string>? Persons { get; set; }
         public List<string>? Totals { get; set; }
         public List<string>? Rough { get; set; }
+        public List<string>? Under { get; set; }
+        public List<string>? Over { get; set; }
+        public List<string>? AtLeast { get; set; }
+        public List<string>? Around { get; set; }
     }
 }
