@@ -52,11 +52,12 @@ public static class StorageExtensions
         services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
         services.AddSingleton(PostgresEvidenceStore.Migrations);
         services.TryAddSingleton<IEvidenceStore, PostgresEvidenceStore>();
+        // This host's notices to the others (LISTEN/NOTIFY), one name for the host: new turns of a Direct Line conversation,
+        // and what the desk's consoles and the owners' side tell each other (case events, who is at a console).
+        services.TryAddSingleton<PostgresNotices>();
         // Web Chat and widget conversations, so another instance goes on with one and a restart loses none.
         services.AddSingleton(PostgresDirectLineStore.Migrations);
         services.TryAddSingleton<IDirectLineStore, PostgresDirectLineStore>();
-        // What the desk's consoles and the owners' side tell each other across hosts: case events and who is at a console.
-        services.TryAddSingleton<PostgresNotices>();
         services.AddHostedService<PostgresDeskRelay>();
         // The host's own shared stores (Storage/Postgres/): their contracts are the host's, so they live beside them.
         services.AddSingleton(PostgresReportSnapshots.Migrations);

@@ -20,14 +20,15 @@ namespace Mamori.Host.Storage.Postgres;
 /// accepting a turn does (it updates the posted total), so an accept either commits before the release looks at the
 /// inbox or waits for it.
 /// </remarks>
-public sealed class PostgresDirectLineStore(NpgsqlDataSource database, TimeProvider clock) : IDirectLineStore
+/// <param name="notices">The host's notices, shared with the desk relay: one name for this host on the database.</param>
+public sealed class PostgresDirectLineStore(NpgsqlDataSource database, PostgresNotices notices, TimeProvider clock) : IDirectLineStore
 {
     /// <summary>The tables this store needs (Migrations/directline/).</summary>
     public static MigrationHistory Migrations { get; } = MigrationHistory.FromResources(typeof(PostgresDirectLineStore).Assembly, "directline");
 
     public const string Channel = "mamori_directline";
 
-    private readonly PostgresNotices _notices = new(database, clock);
+    private readonly PostgresNotices _notices = notices;
 
     /// <summary>This host among those on the database: the owner of its pump leases.</summary>
     private string Host => _notices.Host;

@@ -2,6 +2,7 @@ using System.Text;
 using Mamori.Core.Dialogs;
 using Mamori.Host.Channels.DirectLine.Storage;
 using Mamori.Host.Storage.Postgres;
+using Mamori.Storage.Postgres.Notices;
 using Mamori.Tests.Postgres;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,7 +29,9 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
             _opened.Add(file);
             return file;
         }
-        return new PostgresDirectLineStore(await _postgres.HostAsync(), Clock);
+        // Each store stands for a host of its own, so it has its own notices (a host never hears itself).
+        var database = await _postgres.HostAsync();
+        return new PostgresDirectLineStore(database, new PostgresNotices(database, Clock), Clock);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
