@@ -63,6 +63,8 @@ public sealed partial class ReadingRules
     private readonly string[] _tacit;
     private readonly string[] _pastTimes;
     private readonly string[] _opinions;
+    private readonly string[] _avoidances;
+    private readonly string[] _notAvoidances;
     private readonly string[] _musts;
     private readonly (string Kana, string Kanji)[] _kanaWords;
     private readonly string[] _presentTimes;
@@ -112,6 +114,8 @@ public sealed partial class ReadingRules
         _pastTimes = Words(yaml.Times?.Past, path, "times.past");
         _opinions = Words(yaml.Opinions, path, "opinions");
         _kanaWords = [.. (yaml.KanaWords ?? []).Select(k => (JapaneseFold.Fold(k.Key), k.Value)).Where(k => k.Item1.Length > 1).OrderByDescending(k => k.Item1.Length)];
+        _avoidances = Words(yaml.Avoidances, path, "avoidances").SelectMany(a => new[] { a, Canonicalize(a) }).Distinct().ToArray();
+        _notAvoidances = Words(yaml.NotAvoidances, path, "notAvoidances").SelectMany(a => new[] { a, Canonicalize(a) }).Distinct().ToArray();
         _musts = Words(yaml.Musts, path, "musts").SelectMany(m => new[] { m, Canonicalize(m) }).Distinct().ToArray();   // said mid-clause, or at its end
         _presentTimes = Words(yaml.Times?.Present, path, "times.present");
         // 「る|んです」: the part before | must be there and stays.
@@ -447,6 +451,10 @@ public sealed partial class ReadingRules
         // Before the negations: a must is made of one (「出さなあかん」「守らないかん」).
         if (_musts.Any(m => clause.Contains(m, StringComparison.Ordinal)))
             return ClausePolarity.Must;
+        // 「更新しないようにしている」: keeping from doing it is a no (a bad practice named in the clause is read by its words);
+        // keeping others from being able to (「外からは見れんようにしとる」) is the measure itself.
+        if (_avoidances.Any(a => clause.Contains(a, StringComparison.Ordinal)) && !_notAvoidances.Any(a => clause.Contains(a, StringComparison.Ordinal)))
+            return ClausePolarity.Negated;
         if (NegationAt(clause, 0) >= 0 || IsOnlyNegativeItems(clause))
             return ClausePolarity.Negated;
         foreach (var affirmation in _affirmations)
@@ -744,6 +752,8 @@ public sealed partial class ReadingRules
         public TimesYaml? Times { get; set; }
         public List<string>? Opinions { get; set; }
         public List<string>? Musts { get; set; }
+        public List<string>? Avoidances { get; set; }
+        public List<string>? NotAvoidances { get; set; }
         public Dictionary<string, string>? KanaWords { get; set; }
         public List<string>? Endings { get; set; }
         public List<string>? Affirmations { get; set; }

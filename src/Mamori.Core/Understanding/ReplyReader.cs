@@ -65,7 +65,7 @@ public sealed partial class ReplyReader
         var reading = ReadWords(question, lexicon, text!);
         // 「五十人はおらんな、四十ちょいや」: a 「わからない」 found only by forgiving a typo (おらん ≈ わからん) is no reason to skip the number.
         if (question.Kind != QuestionKind.Choice && (reading.Code != question.Unknown.Code || reading.Source == "typo"))
-            reading = WithQuantity(question, JapaneseFold.Fold(NumberList().Replace(text!, "$1〜$2")), reading);
+            reading = WithQuantity(question, JapaneseFold.Fold(NumberList().Replace(text!, ListedRange)), reading);
 
         // 「大きいだろうなとは思う」 is an opinion, not 「〜とは？」.
         if (reading.Outcome == ReadingOutcome.NotUnderstood && _questions.IsQuestion(_rules.WithoutStatements(LastSentence(text!))))
@@ -73,9 +73,18 @@ public sealed partial class ReplyReader
         return reading;
     }
 
-    // 「5、6人」 is five or six, not fifty-six (a thousands separator has three digits after it: 「10,000円」).
-    [System.Text.RegularExpressions.GeneratedRegex(@"(\d)[、,，](\d{1,2})(?!\d)")]
+    // 「5、6人」 is five or six, not fifty-six (a thousands separator has three digits after it: 「10,000円」); 「25、6人」
+    // and 「二十五、六人」 are twenty-five or twenty-six: the second number takes the first one's leading digits.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d+|[一二三四五六七八九十百]+)[、,，](\d{1,2}|[一二三四五六七八九])(?![\d十百千万])")]
     private static partial System.Text.RegularExpressions.Regex NumberList();
+
+    private static string ListedRange(System.Text.RegularExpressions.Match m)
+    {
+        var (first, second) = (m.Groups[1].Value, m.Groups[2].Value);
+        var sameKind = char.IsAsciiDigit(first[0]) == char.IsAsciiDigit(second[0]);
+        var widened = sameKind && second.Length < first.Length ? first[..^second.Length] + second : second;
+        return first + "〜" + widened;
+    }
 
     private static string LastSentence(string text)
     {
@@ -148,7 +157,7 @@ public sealed partial class ReplyReader
         // holds now is the answer, not "partly": a clause about now, or else one after the past that is not about the past.
         // With a word for now after the past (「前にアップデートしたら…えらい目に遭うた。それからは触ってへん」), the whole story
         // from the past to it is the past.
-        if (polarity?.Mixed is not null && clauses.FindIndex(_rules.IsPast) is var past and >= 0
+        if (polarity is not null && clauses.FindIndex(_rules.IsPast) is var past and >= 0
             && signals.Any(s => _rules.IsPresent(clauses[s.Clause]) || (s.Clause > past && !_rules.IsPast(clauses[s.Clause]))))
         {
             var now = clauses.FindIndex(past + 1, _rules.IsPresent);
