@@ -287,15 +287,18 @@ public sealed partial class CommandSet
     private static string[] Fold(IEnumerable<string> words) =>
         words.Select(JapaneseFold.Fold).Where(w => w.Length > 0).Distinct().ToArray();
 
-    public bool IsUnknown(string text) => _unknown.Contains(StripPoliteEnding(JapaneseFold.Fold(text)));
+    public bool IsUnknown(string text) => _unknown.Contains(Whole(text));
 
     /// <summary>Yes to 「よろしいですか？」 (はい, うん, そうです, 合ってます …).</summary>
-    public bool IsYes(string text) => _yes.Contains(StripPoliteEnding(JapaneseFold.Fold(text)));
+    public bool IsYes(string text) => _yes.Contains(Whole(text));
 
     /// <summary>No to 「よろしいですか？」 (いいえ, ちがう, ちゃう …).</summary>
-    public bool IsNo(string text) => _no.Contains(StripPoliteEnding(JapaneseFold.Fold(text)));
+    public bool IsNo(string text) => _no.Contains(Whole(text));
 
-    public bool IsGreeting(string text) => _greetings.Contains(StripPoliteEnding(JapaneseFold.Fold(text)));
+    public bool IsGreeting(string text) => _greetings.Contains(Whole(text));
+
+    // The whole message as a phrase: folded, a trailing 「…」 (three dots once folded) and the polite ending off (「さあ…」「はい…」).
+    private string Whole(string text) => StripPoliteEnding(JapaneseFold.Fold(text).TrimEnd('.'));
 
     private string StripPoliteEnding(string key)
     {
