@@ -41,8 +41,8 @@ public sealed class ScopeLexicon
     /// 「熱中症の対策」 are not.</summary>
     public IReadOnlyList<string> BareTopics { get; }
 
-    /// <summary>Phrases that hold a topic word and are none (「LINE公式アカウント」, 「つながらなくなった」): a topic word inside
-    /// one of them does not count.</summary>
+    /// <summary>Phrases that hold a topic or concern word and are none (「LINE公式アカウント」, 「つながらなくなった」,
+    /// 「何ギガあれば足りる」): a word inside one of them does not count.</summary>
     public IReadOnlyList<string> NotTopics { get; }
 
     /// <summary>What the guidelines never cover when asked without a topic or concern word (「ホームページを作る」).</summary>
@@ -73,8 +73,11 @@ public sealed class ScopeLexicon
         }
         foreach (var word in Concerns)
         {
-            if (normalizedQuery.Contains(word, StringComparison.Ordinal))
-                return word;
+            for (var at = normalizedQuery.IndexOf(word, StringComparison.Ordinal); at >= 0; at = normalizedQuery.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                if (!InsideNotTopic(normalizedQuery, at, at + word.Length))
+                    return word;
+            }
         }
         foreach (var word in BareTopics)
         {

@@ -59,6 +59,7 @@ public sealed class ScopeLexiconTests
     [Theory]
     [InlineData("LINE公式アカウントの料金プラン、どれ選べばいい？", null)]
     [InlineData("事務所のプリンターがWi-Fiにつながらなくなった", null)]
+    [InlineData("新しく買う事務用パソコン、メモリは何ギガあれば足りるもんだべ？", null)]
     [InlineData("店のインスタのアカウント、どう守ればええ？", "アカウント")]
     [InlineData("公式アカウントとは別に、店長個人のアカウントもある", "アカウント")]
     public void A_topic_word_inside_a_phrase_that_is_none_does_not_count(string question, string? expected) =>
