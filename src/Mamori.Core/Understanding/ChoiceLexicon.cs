@@ -56,8 +56,11 @@ internal sealed class ChoiceLexicon
             foreach (var form in Forms(rules, [word]).Where(f => !_exact.ContainsKey(f) && !IsExactOnly(f)))
                 _words.Add((form, null, [.. codes], false, false));
         }
-        // Longest first, so the cover rule can be checked against already accepted spans.
-        _words.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
+        // Longest first, so the cover rule can be checked against already accepted spans; among words as long as each
+        // other in the order the data lists them (a stable sort), so a reading never depends on how many words the lists hold.
+        var ordered = _words.OrderByDescending(w => w.Word.Length).ToList();
+        _words.Clear();
+        _words.AddRange(ordered);
     }
 
     // Each word as written and in canonical form, not without its endings (「予算なし」 stays 「予算なし」): 「わからん」 is
@@ -85,19 +88,32 @@ internal sealed class ChoiceLexicon
     public List<WordHit> Find(string clause)
     {
         var hits = new List<WordHit>();
-        foreach (var (word, code, candidates, selfNegative, _) in _words)
+        var sameLength = new List<WordHit>();
+        for (var i = 0; i < _words.Count; i++)
         {
-            if (word.Length > clause.Length)
-                continue;
-            for (var at = clause.IndexOf(word, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(word, at + 1, StringComparison.Ordinal))
+            var (word, code, candidates, selfNegative, _) = _words[i];
+            if (word.Length <= clause.Length)
             {
-                var end = at + word.Length;
-                // 「notion」 holds no 「no」, 「facebook」 no 「ok」: a Latin word is found only as a whole word.
-                if (IsLatinLetter(word[0]) && at > 0 && IsLatinLetter(clause[at - 1])
-                    || IsLatinLetter(word[^1]) && end < clause.Length && IsLatinLetter(clause[end]))
-                    continue;
-                if (!hits.Any(h => h.Start < end && at < h.End))
-                    hits.Add(new WordHit(at, end, code, candidates, selfNegative));
+                for (var at = clause.IndexOf(word, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(word, at + 1, StringComparison.Ordinal))
+                {
+                    var end = at + word.Length;
+                    // 「notion」 holds no 「no」, 「facebook」 no 「ok」: a Latin word is found only as a whole word.
+                    if (IsLatinLetter(word[0]) && at > 0 && IsLatinLetter(clause[at - 1])
+                        || IsLatinLetter(word[^1]) && end < clause.Length && IsLatinLetter(clause[end]))
+                        continue;
+                    sameLength.Add(new WordHit(at, end, code, candidates, selfNegative));
+                }
+            }
+            // Longer words claim their places first; of words as long as each other that overlap, the one said first
+            // does (「函館山」 is 函館, not 館山 of 千葉).
+            if (i + 1 == _words.Count || _words[i + 1].Word.Length != word.Length)
+            {
+                foreach (var hit in sameLength.OrderBy(h => h.Start))
+                {
+                    if (!hits.Any(h => h.Start < hit.End && hit.Start < h.End))
+                        hits.Add(hit);
+                }
+                sameLength.Clear();
             }
         }
         hits.Sort((a, b) => a.Start.CompareTo(b.Start));
