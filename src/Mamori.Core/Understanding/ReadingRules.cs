@@ -601,6 +601,9 @@ public sealed partial class ReadingRules
     /// <summary>「初期設定のままのもある」: what stands before <paramref name="end"/> holds for some of them only (reading.yaml somes).</summary>
     /// <summary>「初期設定のままのもある」: only some of them are so — said right after the word, or as what the clause ends
     /// in (「リンク知ってる人全員見れるやつ結構ある」).</summary>
+    /// <summary>「…ないのがある」「…してへんのもある」: the clause ends in "there are some".</summary>
+    public bool EndsInSome(string clause) => _somes.Any(s => clause.EndsWith(s, StringComparison.Ordinal));
+
     public bool IsSome(string clause, int end) => _somes.Any(s =>
         clause.AsSpan(end).StartsWith(s, StringComparison.Ordinal)
         || (clause.IndexOf(s, end, StringComparison.Ordinal) is var at and >= 0 && clause.Length - at - s.Length <= 2));

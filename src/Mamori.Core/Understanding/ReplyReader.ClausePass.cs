@@ -193,6 +193,10 @@ public sealed partial class ReplyReader
                 case ClausePolarity.Must when (question.Stage == Domain.Stage.Measures ? polarity.Denied : polarity.Affirmed) is { } must:
                     Say(new Signal(must, Strength.Generic, c));
                     break;
+                // 「かけてないのがある」: some of them are not is the question's "partly".
+                case ClausePolarity.Negated when polarity.Mixed is { } someNot && rules.EndsInSome(clause):
+                    Say(new Signal(someNot, Strength.Generic, c));
+                    break;
                 case ClausePolarity.Negated when polarity.Denied is { } no:
                     Say(new Signal(no, Strength.Generic, c));
                     break;
