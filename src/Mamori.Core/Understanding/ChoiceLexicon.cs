@@ -106,9 +106,10 @@ internal sealed class ChoiceLexicon
             }
             // Longer words claim their places first; of words as long as each other that overlap, the one said first
             // does (「函館山」 is 函館, not 館山 of 千葉).
-            if (i + 1 == _words.Count || _words[i + 1].Word.Length != word.Length)
+            if (sameLength.Count > 0 && (i + 1 == _words.Count || _words[i + 1].Word.Length != word.Length))
             {
-                foreach (var hit in sameLength.OrderBy(h => h.Start))
+                // Where each was found, then the data's order (OrderBy is stable); most groups hold one hit, so no sort.
+                foreach (var hit in sameLength.Count == 1 ? sameLength : (IEnumerable<WordHit>)sameLength.OrderBy(h => h.Start))
                 {
                     if (!hits.Any(h => h.Start < hit.End && hit.Start < h.End))
                         hits.Add(hit);
