@@ -66,7 +66,7 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
             commandsFile.ConfirmYes,
             commandsFile.ConfirmNo,
             commandsFile.QuestionWords,
-            new RequestGrammar(commandsFile.Canonical, commandsFile.QuestionEndings, forms.Expand(commandsFile.AskingRequests)));
+            new RequestGrammar(commandsFile.Canonical, commandsFile.QuestionEndings, forms.Expand(commandsFile.AskingRequests), commandsFile.Closings));
 
         var cues = Read<QuestionCuesFile>(deserializer, Path.Combine(folder, "question-cues.yaml"));
         return new DialogLanguage(wording, commands, new QuestionDetector(
@@ -110,6 +110,7 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public Dictionary<string, string> Canonical { get; set; } = [];
         public List<string> QuestionEndings { get; set; } = [];
         public List<string> AskingRequests { get; set; } = [];
+        public List<string> Closings { get; set; } = [];
     }
 
     /// <summary>Request endings shared by every command: a form written 「@request」 stands for the whole class.</summary>

@@ -45,6 +45,7 @@ public sealed partial class CommandSet
     private readonly (string From, string To)[] _canonical;
     private readonly string[] _questionEndings;
     private readonly string[] _askingRequests;
+    private readonly HashSet<string> _closings;
     private readonly (CommandKind Kind, string Word)[] _mentions;
 
     public CommandSet(
@@ -63,6 +64,7 @@ public sealed partial class CommandSet
             .Where(p => p.From.Length > 0).OrderByDescending(p => p.From.Length).ToArray();
         _questionEndings = Fold(grammar.QuestionEndings).OrderByDescending(e => e.Length).ToArray();
         _askingRequests = Canon(Fold(grammar.AskingRequests));
+        _closings = Fold(grammar.Closings ?? []).ToHashSet(StringComparer.Ordinal);
         _yes = (yes ?? []).Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         _no = (no ?? []).Select(JapaneseFold.Fold).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         _politeEndings = politeEndings.Select(JapaneseFold.Fold).Where(e => e.Length > 0).OrderByDescending(e => e.Length).ToArray();
@@ -131,6 +133,7 @@ public sealed partial class CommandSet
     /// </summary>
     public CommandKind? DetectRequest(string text)
     {
+        text = WithoutClosings(text);
         var whole = Canon(JapaneseFold.Fold(text));
         var key = Canon(StripPoliteEnding(JapaneseFold.Fold(text)));
         if (key.Length == 0 || key.Length > MaxHandoffLength)
@@ -159,8 +162,9 @@ public sealed partial class CommandSet
         // After a long story, only a last sentence that itself asks (「…。診断お願いできますか」) is a request; a last sentence
         // such as 「それで終わりでええんか？」 asks about the story.
         var isShort = key.Length <= MaxContainsLength;
+        // A last sentence that is short on its own (「…。全部やり直しで！」) is said as a request too.
         if (LastSentence(text) is { } last && (Detect(last) ?? DetectRequest(last)) is { } said and not CommandKind.Help
-            && (isShort || AsksIn(last)))
+            && (isShort || AsksIn(last) || JapaneseFold.Fold(last).Length <= MaxContainsLength / 2))
             return said;
         // 「疲れた、終わり」: a command word said whole after a comma, too, or a request asked in the last piece (「途中で電話
         // 入って分からんくなったけぇ、もう一回はじめからやらせてもらえん？」).
@@ -183,8 +187,22 @@ public sealed partial class CommandSet
     // The last of several sentences, with its closing mark (「…戻ってくる？」 stays a question); null for a message of one.
     private static string? LastSentence(string text)
     {
-        var sentences = SentenceEnd().Split(text.Trim()).Select(s => s.Trim()).Where(s => s.Trim('。', '！', '!', '？', '?').Length > 0).ToArray();
-        return sentences.Length > 1 ? sentences[^1] : null;
+        var sentences = Sentences(text);
+        return sentences.Count > 1 ? sentences[^1] : null;
+    }
+
+    private static List<string> Sentences(string text) =>
+        SentenceEnd().Split(text.Trim()).Select(s => s.Trim()).Where(s => s.Trim('。', '！', '!', '？', '?').Length > 0).ToList();
+
+    // 「時間がないので今回はこれで終わりにします。ありがとうございました」: closing words in sentences of their own after the
+    // request are no part of it.
+    private string WithoutClosings(string text)
+    {
+        var sentences = Sentences(text);
+        var kept = sentences.Count;
+        while (kept > 1 && _closings.Contains(StripPoliteEnding(JapaneseFold.Fold(sentences[kept - 1]))))
+            kept--;
+        return kept == sentences.Count ? text : string.Concat(sentences.Take(kept));
     }
 
     // After a closing mark (one or more) or a line break.
@@ -245,7 +263,8 @@ public sealed partial class CommandSet
     // A request put as a question: the verb before the ending is a request (「診断していただけますか」「見てくれる？」) or a
     // potential form (「やり直せますか」「戻れるっすか」: can I…?). 「診断してくれるところある？」 ends in ある: a question.
     private bool IsAskingRequest(string key) =>
-        EndsAsking(key) || WithoutVerbTails(WithoutQuestionEnding(key)) is { Length: > 0 } verb && "れせえけき".Contains(verb[^1]);
+        EndsAsking(key) || WithoutVerbTails(WithoutQuestionEnding(key)) is { Length: > 0 } verb && "れせえけき".Contains(verb[^1])
+            && !verb.EndsWith("ええ", StringComparison.Ordinal);   // 「それで終わりでええんか」: ええ is good, no potential form
 
     // 「お取り次ぎいただけますでしょうか」「おつなぎください」: the message ends in a request form itself, not only in a verb
     // that could be a potential one.
@@ -327,9 +346,11 @@ public sealed record CommandWords(string Label, IReadOnlyList<string> Phrases, I
 
 /// <summary>
 /// What plain-word requests share across commands (commands.yaml): dialect rewrites, the endings that make a message a
-/// question, and the request forms that end like one (「〜いただけますか」).
+/// question, the request forms that end like one (「〜いただけますか」), and the closing words said after a request
+/// (「…終わりにします。ありがとうございました」).
 /// </summary>
-public sealed record RequestGrammar(IReadOnlyDictionary<string, string> Canonical, IReadOnlyList<string> QuestionEndings, IReadOnlyList<string> AskingRequests)
+public sealed record RequestGrammar(IReadOnlyDictionary<string, string> Canonical, IReadOnlyList<string> QuestionEndings, IReadOnlyList<string> AskingRequests,
+    IReadOnlyList<string>? Closings = null)
 {
     public static readonly RequestGrammar None = new(new Dictionary<string, string>(), [], []);
 }
