@@ -61,6 +61,7 @@ public sealed partial class ReadingRules
     private readonly string[] _unaware;
     private readonly string[] _somes;
     private readonly string[] _tacit;
+    private readonly string[] _pastStates;
     private readonly string[] _pastTimes;
     private readonly string[] _opinions;
     private readonly string[] _avoidances;
@@ -112,6 +113,7 @@ public sealed partial class ReadingRules
         _somes = Words(yaml.Somes, path, "somes");
         _tacit = Words(yaml.Tacit, path, "tacit").Select(Canonicalize).ToArray();
         _pastTimes = Words(yaml.Times?.Past, path, "times.past");
+        _pastStates = Words(yaml.Times?.PastStates, path, "times.pastStates").SelectMany(e => new[] { e, Canonicalize(e) }).Distinct().ToArray();
         _opinions = Words(yaml.Opinions, path, "opinions");
         _kanaWords = [.. (yaml.KanaWords ?? []).Select(k => (JapaneseFold.Fold(k.Key), k.Value)).Where(k => k.Item1.Length > 1).OrderByDescending(k => k.Item1.Length)];
         _avoidances = Words(yaml.Avoidances, path, "avoidances").SelectMany(a => new[] { a, Canonicalize(a) }).Distinct().ToArray();
@@ -631,6 +633,10 @@ public sealed partial class ReadingRules
     /// <summary>「昔は」「前は」: the clause is about the past (reading.yaml times.past).</summary>
     public bool IsPast(string clause) => _pastTimes.Any(t => clause.Contains(t, StringComparison.Ordinal));
 
+    /// <summary>「入れてた」「やっとった」: the clause ends in a state that held before (reading.yaml times.pastStates); before a
+    /// contrast (「入れてたけど期限切れたまま」) it is the past.</summary>
+    public bool EndsInPastState(string clause) => _pastStates.Any(t => clause.EndsWith(t, StringComparison.Ordinal));
+
     /// <summary>「今は」「最近は」: the clause is about now (reading.yaml times.present).</summary>
     public bool IsPresent(string clause) => _presentTimes.Any(t => clause.Contains(t, StringComparison.Ordinal));
 
@@ -772,6 +778,7 @@ public sealed partial class ReadingRules
     private sealed class TimesYaml
     {
         public List<string>? Past { get; set; }
+        public List<string>? PastStates { get; set; }
         public List<string>? Present { get; set; }
     }
 

@@ -114,7 +114,7 @@ public sealed partial class ReplyReader
         var hedged = pass.Hedged;
         var hinted = clauses.Select(lexicon.Hint).ToArray();   // per clause: words that point at a choice without answering
 
-        Prune(question, clauses, pass);
+        Prune(question, split, pass);
         var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, clauses, signals, pass.Ambiguous);
         if (result is null)
         {
@@ -148,20 +148,25 @@ public sealed partial class ReplyReader
 
     // What the clause pass found, less what other clauses say it is not: choices denied elsewhere, the past when now is
     // said, clauses naming only customers, no-words that only deny a named choice.
-    private void Prune(Question question, List<string> clauses, ClausePass pass)
+    private void Prune(Question question, IReadOnlyList<Clause> split, ClausePass pass)
     {
         var polarity = question.Polarity;
+        var clauses = split.Select(c => c.Text).ToList();
+        // A clause about the past by its words (昔は, 前は), or one that ends in a state that held before and is contrasted
+        // with the next (「入れてたけど、期限切れたまま」).
+        bool IsPast(int c) => _rules.IsPast(clauses[c])
+            || (c + 1 < split.Count && split[c + 1].AfterContrast && _rules.EndsInPastState(clauses[c]));
         var (signals, customersOnly) = (pass.Signals, pass.CustomersOnly);
         signals.RemoveAll(s => pass.Excluded.Contains(s.Code) && s.Strength != Strength.Strong);
         // 「昔はやってたけど、今はやってない」「最初はやってたけど、だんだんやらなくなった」: on a "do you do X" question, what
         // holds now is the answer, not "partly": a clause about now, or else one after the past that is not about the past.
         // With a word for now after the past (「前にアップデートしたら…えらい目に遭うた。それからは触ってへん」), the whole story
         // from the past to it is the past.
-        if (polarity is not null && clauses.FindIndex(_rules.IsPast) is var past and >= 0
-            && signals.Any(s => _rules.IsPresent(clauses[s.Clause]) || (s.Clause > past && !_rules.IsPast(clauses[s.Clause]))))
+        if (polarity is not null && Enumerable.Range(0, clauses.Count).FirstOrDefault(IsPast, -1) is var past and >= 0
+            && signals.Any(s => _rules.IsPresent(clauses[s.Clause]) || (s.Clause > past && !IsPast(s.Clause))))
         {
             var now = clauses.FindIndex(past + 1, _rules.IsPresent);
-            signals.RemoveAll(s => !_rules.IsPresent(clauses[s.Clause]) && (_rules.IsPast(clauses[s.Clause]) || (s.Clause > past && s.Clause < now)));
+            signals.RemoveAll(s => !_rules.IsPresent(clauses[s.Clause]) && (IsPast(s.Clause) || (s.Clause > past && s.Clause < now)));
         }
         // 「食品の卸やってます、スーパー向け」: a clause naming only the customers yields to a trade named in another.
         if (customersOnly.Count > 0 && signals.Any(s => !customersOnly.Contains(s.Clause) && s.Strength == Strength.Strong))
