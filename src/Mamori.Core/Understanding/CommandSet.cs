@@ -159,10 +159,9 @@ public sealed partial class CommandSet
         }
         // 「疲れた！ もうやめていい？ やめます」: a request said last, in a sentence of its own. Not help: after a problem
         // (「パスワード忘れた。助けて」) 助けて is about the problem, not about using the bot.
-        // After a long story, only a last sentence that itself asks (「…。診断お願いできますか」) is a request; a last sentence
-        // such as 「それで終わりでええんか？」 asks about the story.
+        // After a long story, only a last sentence that itself asks (「…。診断お願いできますか」) or is short on its own
+        // (「…。全部やり直しで！」) is a request; 「…再起動したけど、それで終わりでええんか？」 asks about the story.
         var isShort = key.Length <= MaxContainsLength;
-        // A last sentence that is short on its own (「…。全部やり直しで！」) is said as a request too.
         if (LastSentence(text) is { } last && (Detect(last) ?? DetectRequest(last)) is { } said and not CommandKind.Help
             && (isShort || AsksIn(last) || JapaneseFold.Fold(last).Length <= MaxContainsLength / 2))
             return said;
