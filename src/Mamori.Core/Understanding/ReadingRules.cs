@@ -535,37 +535,25 @@ public sealed partial class ReadingRules
     /// <summary>「かもしれん」「たぶん」: a hedge that doubts the fact itself (reading.yaml doubts), not one that softens it.</summary>
     public bool HasDoubt(string folded) => _doubts.Any(d => folded.Contains(d, StringComparison.Ordinal));
 
-
     /// <summary>A hedge somewhere not wholly inside one of <paramref name="words"/> (spans of choice words: 「少し困る」 is a
     /// choice, not a hedge, while 「補助金があれば」 holds the hedge 「金があれば」 across the choice word 補助金).</summary>
     /// <param name="opinion">The question asks for the owner's view (motivation, awareness): a guess said as such
     /// (reading.yaml conjectures: 「ありうるでしょうね」「飛ぶかな」) is how a view is said, and weakens nothing.</param>
-    internal bool HasHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words, bool opinion = false)
-    {
-        var hedges = opinion ? _degreeHedges : _hedges;
-        // Most replies hold none of the words that hide a hedge: only then is a list of their places made.
-        if (!_notHedges.Any(n => folded.Contains(n, StringComparison.Ordinal)))
-            return AnyOutside(hedges, folded, words);
-        var outside = words.ToList();
-        foreach (var word in _notHedges)
-        {
-            for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + 1, StringComparison.Ordinal))
-                outside.Add((at, at + word.Length));
-        }
-        return AnyOutside(hedges, folded, outside);
-    }
+    internal bool HasHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words, bool opinion = false) =>
+        AnyOutside(opinion ? _degreeHedges : _hedges, folded, words, _notHedges);
 
     /// <summary>「できてると思う」「してないと思います」: the owner's opinion of it, outside the choices' own words (reading.yaml opinions).</summary>
-    internal bool HasOpinionOutside(string folded, IReadOnlyList<(int Start, int End)> words) => AnyOutside(_opinions, folded, words);
+    internal bool HasOpinionOutside(string folded, IReadOnlyList<(int Start, int End)> words) => AnyOutside(_opinions, folded, words, []);
 
-    private static bool AnyOutside(string[] list, string folded, IReadOnlyList<(int Start, int End)> words)
+    // A word of the list outside the choices' own words and outside the phrases that only hold it (「かなり」 holds かな).
+    private static bool AnyOutside(string[] list, string folded, IReadOnlyList<(int Start, int End)> words, string[] notThese)
     {
         foreach (var hedge in list)
         {
-            for (var at = folded.IndexOf(hedge, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(hedge, at + 1, StringComparison.Ordinal))
+            foreach (var at in Phrases.Occurrences(folded, hedge))
             {
                 var end = at + hedge.Length;
-                if (!words.Any(w => w.Start <= at && end <= w.End))
+                if (!words.Any(w => w.Start <= at && end <= w.End) && !Phrases.IsInside(folded, at, end, notThese))
                     return true;
             }
         }
@@ -587,25 +575,13 @@ public sealed partial class ReadingRules
     }
 
     // 「クライアントはDefender」: katakana folds to hiragana, so くらい is inside クライアント (reading.yaml notPartials).
-    private bool InNotPartial(string clause, int at, int length)
-    {
-        foreach (var word in _notPartials)
-        {
-            for (var w = clause.IndexOf(word, StringComparison.Ordinal); w >= 0 && w <= at; w = clause.IndexOf(word, w + 1, StringComparison.Ordinal))
-            {
-                if (at + length <= w + word.Length)
-                    return true;
-            }
-        }
-        return false;
-    }
+    private bool InNotPartial(string clause, int at, int length) => Phrases.IsInside(clause, at, at + length, _notPartials);
 
-    /// <summary>「初期設定のままのもある」: what stands before <paramref name="end"/> holds for some of them only (reading.yaml somes).</summary>
-    /// <summary>「初期設定のままのもある」: only some of them are so — said right after the word, or as what the clause ends
-    /// in (「リンク知ってる人全員見れるやつ結構ある」).</summary>
-    /// <summary>「…ないのがある」「…してへんのもある」: the clause ends in "there are some".</summary>
+    /// <summary>「…ないのがある」「…してへんのもある」: the clause ends in "there are some" (reading.yaml somes).</summary>
     public bool EndsInSome(string clause) => _somes.Any(s => clause.EndsWith(s, StringComparison.Ordinal));
 
+    /// <summary>「初期設定のままのもある」: what stands before <paramref name="end"/> holds for some of them only — said right
+    /// after the word, or as what the clause ends in (「リンク知ってる人全員見れるやつ結構ある」; reading.yaml somes).</summary>
     public bool IsSome(string clause, int end) => _somes.Any(s =>
         clause.AsSpan(end).StartsWith(s, StringComparison.Ordinal)
         || (clause.IndexOf(s, end, StringComparison.Ordinal) is var at and >= 0 && clause.Length - at - s.Length <= 2));

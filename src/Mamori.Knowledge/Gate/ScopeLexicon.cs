@@ -1,3 +1,4 @@
+using Mamori.Core.Text;
 using Mamori.Knowledge.Analysis;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -63,46 +64,12 @@ public sealed class ScopeLexicon
     /// <summary>The first topic word, else the first concern word, found in the normalized question; null when none.</summary>
     public string? FindScopeWord(string normalizedQuery)
     {
-        foreach (var word in Topics)
-        {
-            for (var at = normalizedQuery.IndexOf(word, StringComparison.Ordinal); at >= 0; at = normalizedQuery.IndexOf(word, at + 1, StringComparison.Ordinal))
-            {
-                if (!InsideNotTopic(normalizedQuery, at, at + word.Length))
-                    return word;
-            }
-        }
-        foreach (var word in Concerns)
-        {
-            for (var at = normalizedQuery.IndexOf(word, StringComparison.Ordinal); at >= 0; at = normalizedQuery.IndexOf(word, at + 1, StringComparison.Ordinal))
-            {
-                if (!InsideNotTopic(normalizedQuery, at, at + word.Length))
-                    return word;
-            }
-        }
-        foreach (var word in BareTopics)
-        {
-            for (var at = normalizedQuery.IndexOf(word, StringComparison.Ordinal); at >= 0; at = normalizedQuery.IndexOf(word, at + 1, StringComparison.Ordinal))
-            {
-                if (at == 0 || IsUnqualifying(normalizedQuery[at - 1]))
-                    return word;
-            }
-        }
-        return null;
+        return FirstOutsideNotTopics(Topics, normalizedQuery) ?? FirstOutsideNotTopics(Concerns, normalizedQuery)
+            ?? BareTopics.FirstOrDefault(w => Phrases.Occurrences(normalizedQuery, w).Any(at => at == 0 || IsUnqualifying(normalizedQuery[at - 1])));
     }
 
-    private bool InsideNotTopic(string query, int start, int end)
-    {
-        foreach (var phrase in NotTopics)
-        {
-            // The phrase must cover the word: start where it may begin and reach past its end.
-            for (var at = query.IndexOf(phrase, Math.Max(0, end - phrase.Length), StringComparison.Ordinal); at >= 0 && at <= start; at = query.IndexOf(phrase, at + 1, StringComparison.Ordinal))
-            {
-                if (at + phrase.Length >= end)
-                    return true;
-            }
-        }
-        return false;
-    }
+    private string? FirstOutsideNotTopics(IReadOnlyList<string> words, string query) =>
+        words.FirstOrDefault(w => Phrases.Occurrences(query, w).Any(at => !Phrases.IsInside(query, at, at + w.Length, NotTopics)));
 
     // Punctuation, a space or a particle other than の (「ねずみの対策」 is qualified; 「うちの対策」 is a topic of its own).
     private static bool IsUnqualifying(char before) =>
