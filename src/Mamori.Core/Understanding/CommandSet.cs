@@ -133,9 +133,12 @@ public sealed partial class CommandSet
     /// </summary>
     public CommandKind? DetectRequest(string text)
     {
-        text = WithoutClosings(text);
-        var whole = Canon(JapaneseFold.Fold(text));
-        var key = Canon(StripPoliteEnding(JapaneseFold.Fold(text)));
+        var sentences = Sentences(text);
+        if (WithoutClosings(sentences))
+            text = string.Concat(sentences);
+        var folded = JapaneseFold.Fold(text);
+        var whole = Canon(folded);
+        var key = Canon(StripPoliteEnding(folded));
         if (key.Length == 0 || key.Length > MaxHandoffLength)
             return null;
         var endsAsQuestion = EndsAsQuestion(key) || text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith('？');
@@ -162,7 +165,7 @@ public sealed partial class CommandSet
         // After a long story, only a last sentence that itself asks (「…。診断お願いできますか」) or is short on its own
         // (「…。全部やり直しで！」) is a request; 「…再起動したけど、それで終わりでええんか？」 asks about the story.
         var isShort = key.Length <= MaxContainsLength;
-        if (LastSentence(text) is { } last && (Detect(last) ?? DetectRequest(last)) is { } said and not CommandKind.Help
+        if (sentences.Count > 1 && sentences[^1] is var last && (Detect(last) ?? DetectRequest(last)) is { } said and not CommandKind.Help
             && (isShort || AsksIn(last) || JapaneseFold.Fold(last).Length <= MaxContainsLength / 2))
             return said;
         // 「疲れた、終わり」: a command word said whole after a comma, too, or a request asked in the last piece (「途中で電話
@@ -183,25 +186,18 @@ public sealed partial class CommandSet
         return pieces.Length > 1 ? pieces[^1] : null;
     }
 
-    // The last of several sentences, with its closing mark (「…戻ってくる？」 stays a question); null for a message of one.
-    private static string? LastSentence(string text)
-    {
-        var sentences = Sentences(text);
-        return sentences.Count > 1 ? sentences[^1] : null;
-    }
-
+    // The sentences of a message, each with its closing mark (「…戻ってくる？」 stays a question).
     private static List<string> Sentences(string text) =>
         SentenceEnd().Split(text.Trim()).Select(s => s.Trim()).Where(s => s.Trim('。', '！', '!', '？', '?').Length > 0).ToList();
 
     // 「時間がないので今回はこれで終わりにします。ありがとうございました」: closing words in sentences of their own after the
-    // request are no part of it.
-    private string WithoutClosings(string text)
+    // request are no part of it. True when some were taken off.
+    private bool WithoutClosings(List<string> sentences)
     {
-        var sentences = Sentences(text);
-        var kept = sentences.Count;
-        while (kept > 1 && _closings.Contains(StripPoliteEnding(JapaneseFold.Fold(sentences[kept - 1]))))
-            kept--;
-        return kept == sentences.Count ? text : string.Concat(sentences.Take(kept));
+        var count = sentences.Count;
+        while (sentences.Count > 1 && _closings.Contains(StripPoliteEnding(JapaneseFold.Fold(sentences[^1]))))
+            sentences.RemoveAt(sentences.Count - 1);
+        return sentences.Count < count;
     }
 
     // After a closing mark (one or more) or a line break.

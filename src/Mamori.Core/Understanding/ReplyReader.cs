@@ -114,7 +114,7 @@ public sealed partial class ReplyReader
         var hedged = pass.Hedged;
         var hinted = clauses.Select(lexicon.Hint).ToArray();   // per clause: words that point at a choice without answering
 
-        Prune(question, split, pass);
+        Prune(question, split, clauses, pass);
         var result = ContrastedDenial(question, split, signals) ?? Resolve(question, lexicon, clauses, signals, pass.Ambiguous);
         if (result is null)
         {
@@ -148,10 +148,9 @@ public sealed partial class ReplyReader
 
     // What the clause pass found, less what other clauses say it is not: choices denied elsewhere, the past when now is
     // said, clauses naming only customers, no-words that only deny a named choice.
-    private void Prune(Question question, IReadOnlyList<Clause> split, ClausePass pass)
+    private void Prune(Question question, IReadOnlyList<Clause> split, List<string> clauses, ClausePass pass)
     {
         var polarity = question.Polarity;
-        var clauses = split.Select(c => c.Text).ToList();
         // A clause about the past by its words (昔は, 前は), or one that ends in a state that held before and is contrasted
         // with the next (「入れてたけど、期限切れたまま」).
         bool IsPast(int c) => _rules.IsPast(clauses[c])
