@@ -96,6 +96,11 @@ public static class DiagnosisScriptLoader
             var skip = (q.SkipWhen ?? []).Select((rule, i) => ToCondition(rule, $"{where} skipWhen[{i}]", known)).ToList();
             var ask = q.AskWhen is null ? null : ToCondition(q.AskWhen, $"{where} askWhen", known);
             var grouping = q.Groups is null ? null : GroupingOf(q.Groups, shared.Groupings, choices, unknown, where);
+            if (grouping is not null)
+            {
+                choices = WithGroupNames(grouping, choices, ambiguous);
+                grouping = GroupingOf(q.Groups!, shared.Groupings, choices, unknown, where);   // holding the choices as they now are
+            }
             if ((grouping?.Groups.Count ?? choices.Count) + 1 > MaxButtons)
                 throw new FormatException($"{where}: more than {MaxButtons} buttons with 「{unknown.Label}」; offer the choices in groups (groups: …).");
             questions.Add(new Question(q.Id, Required(q.Topic, where, "topic"), q.Section, kind,
@@ -112,6 +117,20 @@ public static class DiagnosisScriptLoader
     // Every skip rule says why, in the owner's words: the report lists the questions left out and the reasons.
     private static QuestionCondition ToCondition(ConditionYaml rule, string where, IReadOnlyDictionary<string, IReadOnlySet<string>> known) =>
         new(rule.Compile(where, known), Required(rule.Because, where, "because (why the question is left out, for the report)"));
+
+    // 「東北のほうです」「関西です」: a group's name in a reply names the group, so it is asked back with the group's choices
+    // (the dialog opens the group's buttons). A town's short name that is a group's name (東北町 → 「東北」, 東海村 and 東海市
+    // → 「東海」) is the group's: an owner who types 「東北」 means the region, not 青森県's 東北町.
+    private static List<Choice> WithGroupNames(ChoiceGrouping grouping, List<Choice> choices, Dictionary<string, IReadOnlyList<string>> ambiguous)
+    {
+        var names = grouping.Groups.SelectMany(g => g.Synonyms.Append(g.Label).Select(name => (Name: name, Group: g))).ToList();
+        var folded = names.Select(n => JapaneseFold.Fold(n.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var word in ambiguous.Keys.Where(w => folded.Contains(JapaneseFold.Fold(w))).ToList())
+            ambiguous.Remove(word);
+        foreach (var (name, group) in names)
+            ambiguous[name] = [.. group.Choices.Select(c => c.Code)];
+        return [.. choices.Select(c => c with { Vocabulary = [.. c.Vocabulary.Where(w => !folded.Contains(JapaneseFold.Fold(w)))] })];
+    }
 
     private static ChoiceGrouping GroupingOf(string name, Dictionary<string, ChoiceGroupingYaml> groupings, List<Choice> choices, Choice unknown, string where)
     {

@@ -41,7 +41,7 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
 
         // A region button (or its name typed alone) opens that region's prefectures; 「地方を選び直す」 goes back.
         if (StepChosen(question, input.Text) is { } step)
-            return new TurnOutcome(state.ReplaceTop(new DiagnosisFrame(step.StepId)), [replies.Question(step, state.Answers)]);
+            return Opened(state, step);
 
         if (!string.IsNullOrWhiteSpace(question.Help) && language.Questions.IsAboutTheQuestion(input.Text))
             return new TurnOutcome(state, [replies.Text(question.Help), replies.Question(question, state.Answers)]);
@@ -49,6 +49,11 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
         var reading = flow.Read(question, input.Text);
         if (reading.Code is null && language.Commands.IsUnknown(input.Text))
             reading = new ReplyReading(ReadingOutcome.Understood, UnknownCode, 1, question.UnknownLabel, Source: "unknown");
+
+        // 「東北のほうです」: a reply that names only a group is read as its choices: the group's buttons follow, as if pressed.
+        if (reading is { Outcome: ReadingOutcome.Confirm, Alternatives: { } named }
+            && question.Groups.FirstOrDefault(g => g.Codes.Order().SequenceEqual(named.Order())) is { } region)
+            return Opened(state, flow.Find(region.StepId)!);
 
         switch (reading.Outcome)
         {
@@ -88,6 +93,9 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
             ? AskBack(state, frame, question, new PendingAnswer(guess.Code, placed.Reply), placed.Reply)
             : Missed(state, frame, question, placed.Reply);
     }
+
+    private TurnOutcome Opened(ConversationState state, FlowQuestion step) =>
+        new(state.ReplaceTop(new DiagnosisFrame(step.StepId)), [replies.Question(step, state.Answers)]);
 
     private FlowQuestion? StepChosen(FlowQuestion question, string text)
     {

@@ -67,7 +67,8 @@ public sealed record FlowQuestion(
 
 /// <param name="Names">The label and the other names that open the group when the reply is just that (「関西」).</param>
 /// <param name="StepId">The step that shows the group's choices.</param>
-public sealed record FlowGroup(string Label, IReadOnlyList<string> Names, string StepId);
+/// <param name="Codes">The group's choices: a reply naming the group in a sentence (「東北のほうです」) is read as these.</param>
+public sealed record FlowGroup(string Label, IReadOnlyList<string> Names, string StepId, IReadOnlyList<string> Codes);
 
 /// <param name="Answered">Questions answered so far.</param>
 /// <param name="Remaining">Questions that may still be asked, the current one included: it only goes down as the owner

@@ -108,7 +108,7 @@ public sealed class ScriptDiagnosisFlow : IDiagnosisFlow
             yield break;
         }
         var groups = grouping.Groups.Select(g => (Group: g, StepId: $"{question.Id}/{g.Code}")).ToList();
-        yield return first with { Groups = [.. groups.Select(g => new FlowGroup(g.Group.Label, [g.Group.Label, .. g.Group.Synonyms], g.StepId))] };
+        yield return first with { Groups = [.. groups.Select(g => new FlowGroup(g.Group.Label, [g.Group.Label, .. g.Group.Synonyms], g.StepId, [.. g.Group.Choices.Select(c => c.Code)]))] };
         foreach (var (group, stepId) in groups)
         {
             yield return ToFlow(question, grouping.PromptFor(group), [.. group.Choices.Select(c => c.Label), grouping.BackLabel])

@@ -42,6 +42,7 @@ public sealed partial class ReadingRules
     private readonly string[] _negativeItems;
     private readonly string[] _hedges;
     private readonly string[] _degreeHedges;   // hedges less the conjectures
+    private readonly string[] _partialHedges;  // hedges that say how much is done, not whether
     private readonly string[] _notHedges;
     private readonly string[] _doubts;
     private readonly string[] _reasons;
@@ -93,6 +94,9 @@ public sealed partial class ReadingRules
         _hedges = Words(yaml.Hedges, path, "hedges");
         var conjectures = Words(yaml.Conjectures, path, "conjectures");
         _degreeHedges = _hedges.Except(conjectures).ToArray();
+        _partialHedges = Words(yaml.PartialHedges, path, "partialHedges");
+        if (_partialHedges.Except(_hedges).FirstOrDefault() is { } stray)
+            throw new FormatException($"{path}: partialHedges holds 「{stray}」, which is not in hedges.");
         _notHedges = Words(yaml.NotHedges, path, "notHedges");
         _doubts = Words(yaml.Doubts, path, "doubts");
         _reasons = Words(yaml.Reasons, path, "reasons");
@@ -542,6 +546,10 @@ public sealed partial class ReadingRules
     internal bool HasHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words, bool opinion = false) =>
         AnyOutside(opinion ? _degreeHedges : _hedges, folded, words, _notHedges);
 
+    /// <summary>「一応」「ちょっと」「日による」: a hedge that says how much is done, not whether (reading.yaml partialHedges).</summary>
+    internal bool HasPartialHedgeOutside(string folded, IReadOnlyList<(int Start, int End)> words) =>
+        AnyOutside(_partialHedges, folded, words, _notHedges);
+
     /// <summary>「できてると思う」「してないと思います」: the owner's opinion of it, outside the choices' own words (reading.yaml opinions).</summary>
     internal bool HasOpinionOutside(string folded, IReadOnlyList<(int Start, int End)> words) => AnyOutside(_opinions, folded, words, []);
 
@@ -715,6 +723,7 @@ public sealed partial class ReadingRules
         public List<string>? NegativeItems { get; set; }
         public List<string>? Hedges { get; set; }
         public List<string>? Conjectures { get; set; }
+        public List<string>? PartialHedges { get; set; }
         public List<string>? NotHedges { get; set; }
         public List<string>? Doubts { get; set; }
         public List<string>? Reasons { get; set; }

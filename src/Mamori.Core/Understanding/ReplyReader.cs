@@ -54,7 +54,7 @@ public sealed partial class ReplyReader
             var wholeReading = Reading(question, exact, 1.0, "exact");
             var words = ChoiceWords(folded, lexicon);
             var weakened = HasHedge(question, folded, words) || (question.Stage == Domain.Stage.Measures && _rules.HasOpinionOutside(folded, words));
-            return Vague(folded, weakened ? HedgedWords(question, Hedge(question, wholeReading)) : wholeReading);
+            return Vague(folded, weakened ? HedgedWords(question, Hedge(question, wholeReading, NotSureItIsDone(question, folded, words))) : wholeReading);
         }
 
         // A message whose last sentence is clearly a question is one, even if a choice word is in it (「無料でも大丈夫ですか」);
@@ -108,10 +108,13 @@ public sealed partial class ReplyReader
         // Hedges often sit in the endings a clause loses (「…かな」), so they are looked for in the whole reply, outside the
         // choices' own words (「少し困る」 is a choice, not a hedge).
         var words = ChoiceWords(folded, lexicon);   // where the choices' own words are (「少し困る」 holds no hedge)
-        var pass = new ClausePass(question, lexicon, _rules, clauses, HasHedge(question, folded, words));
+        var hedgeWord = HasHedge(question, folded, words);
+        var pass = new ClausePass(question, lexicon, _rules, clauses, hedgeWord);
         pass.ReadAll();
         var signals = pass.Signals;
         var hedged = pass.Hedged;
+        // 「してないことはない」「…だけ」 weaken a yes by how much was done, like 「一応」; 「たぶん」 and 「つもり」 by whether.
+        var unsure = hedgeWord && NotSureItIsDone(question, folded, words);
         var hinted = clauses.Select(lexicon.Hint).ToArray();   // per clause: words that point at a choice without answering
 
         Prune(question, split, clauses, pass);
@@ -123,11 +126,11 @@ public sealed partial class ReplyReader
                        ? Reading(question, typo.Code, 0.6, "typo")
                        : ReplyReading.NotUnderstood);
         }
-        result = hedged ? Hedge(question, result) : result;
-        // 「できてると思う」「使い回しはしてないと思います」: the owner's opinion of his own practice is the weaker choice on the
-        // measures; elsewhere an opinion is the answer itself (「あると思う」, 「責任は重いと思う」).
+        result = hedged ? Hedge(question, result, unsure) : result;
+        // 「できてると思う」「使い回しはしてないと思います」: the owner's opinion of his own practice is a guess at the weaker
+        // choice on the measures; elsewhere an opinion is the answer itself (「あると思う」, 「責任は重いと思う」).
         if (!hedged && question.Stage == Domain.Stage.Measures && _rules.HasOpinionOutside(folded, words))
-            result = Hedge(question, result);
+            result = Hedge(question, result, unsure: true);
         // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say.
         if (result.Outcome == ReadingOutcome.Understood && _rules.HasReason(folded)
             && (result.Source is "polarity" or "contrast" or "hedge" || (result.Source == "words" && _rules.HasVerdict(folded))))
@@ -317,15 +320,23 @@ public sealed partial class ReplyReader
             ? result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" }
             : result;
 
-    // 「一応やってる」「たぶんある」: a hedged yes is the weaker choice where the question has one, else a guess to confirm.
-    private ReplyReading Hedge(Question question, ReplyReading reading)
+    // 「一応やってる」: a yes hedged by how much is the weaker choice where the question has one; 「たぶんやってる」
+    // (<paramref name="unsure"/>: not sure it is done at all) is that choice as a guess to confirm, and so is any hedged
+    // yes where the question has no weaker choice.
+    private ReplyReading Hedge(Question question, ReplyReading reading, bool unsure)
     {
         if (question.Polarity is not { } polarity || reading.Code != polarity.Affirmed)
             return reading;
-        return polarity.Hedged is { } weaker
-            ? Reading(question, weaker, 0.8, "hedge")
-            : reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = "hedge" };
+        if (polarity.Hedged is not { } weaker)
+            return reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = "hedge" };
+        var weakened = Reading(question, weaker, 0.8, "hedge");
+        return unsure ? weakened with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = "hedge+unsure" } : weakened;
     }
+
+    // A hedge that says whether it is done (たぶん, はず, つもり, と思う), with no word saying how much (reading.yaml partialHedges).
+    // Not on the owner's views (motivation, awareness): there a hedged view is the weaker view (「うちもあるかも」 is もしかしたら).
+    private bool NotSureItIsDone(Question question, string folded, List<(int Start, int End)> words) =>
+        question.Stage is not (Domain.Stage.Motivation or Domain.Stage.Awareness) && !_rules.HasPartialHedgeOutside(folded, words);
 
     private ReplyReading WithQuantity(Question question, string folded, ReplyReading byWords)
     {

@@ -65,6 +65,20 @@ public sealed partial class QuestionFlowTests
     }
 
     [Fact]
+    public async Task A_region_named_in_a_sentence_opens_its_prefectures_and_is_never_read_as_a_town_of_the_same_name()
+    {
+        // 「東北」 is also the short name of 青森県's 東北町, and 「東海」 of 東海村 (茨城) and 東海市 (愛知).
+        using var bot = RealBot();
+        await AtThePrefecture(bot)
+            .Send("東北のほうです").ExpectReplyContaining("「北海道・東北」のどちらですか？").ExpectButton("宮城県").ExpectNoReplyContaining("受け取りました")
+            .Send("地方を選び直す").Send("うちは東海地方です").ExpectReplyContaining("「中部」のどちらですか？").ExpectButton("愛知県")
+            .Send("静岡です").ExpectReplyContaining("（所在地は「静岡県」と受け取りました）")
+            .RunAsync();
+
+        Assert.Equal("shizuoka", await AnswerTo(bot, "prefecture"));
+    }
+
+    [Fact]
     public async Task A_prefecture_typed_while_a_region_is_open_is_read_like_any_reply()
     {
         using var bot = RealBot();
