@@ -244,8 +244,8 @@ public sealed partial class ReadingRules
         }
         var gaps = text.Trim().Count(c => c is ' ' or '\u3000');
         // A reply of kana only, spaced or not, is such a writer's too: 「ミジカイ」「むすこ」「ジブンデ　カウ」 (katakana here is
-        // no loanword but the writer's kana, so it is read as hiragana).
-        var kanaOnly = kanji == 0 && hiragana + katakana >= 2 && hiragana + katakana + gaps == text.Trim().Length;
+        // no loanword but the writer's kana, so it is read as hiragana); punctuation and emoji are no writing (「しごとにならん😩」).
+        var kanaOnly = kanji == 0 && hiragana + katakana >= 2 && hiragana + katakana == text.Count(char.IsLetterOrDigit);
         if (_kanaWords.Length == 0 || (!kanaOnly && (hiragana < 4 || gaps == 0 || (gaps < 2 && kanji > 0) || kanji * 10 > hiragana + kanji)))
             return text;
         if (kanaOnly)
