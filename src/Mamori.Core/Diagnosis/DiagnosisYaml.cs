@@ -67,6 +67,7 @@ internal sealed class PolarityYaml
     public string? Mixed { get; set; }
     public string? Hedged { get; set; }
     public bool AskBack { get; set; }
+    public bool AskNoBeside { get; set; }
 }
 
 internal sealed class ChoiceYaml

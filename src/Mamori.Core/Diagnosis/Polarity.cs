@@ -10,7 +10,11 @@ namespace Mamori.Core.Diagnosis;
 /// the owner confirms: on questions where owners describe what they do in their own words (「全部おんなじパスワード
 /// 使っとる」), affirming a sentence is often not affirming the measure. A plain no stays read.
 /// </param>
-public sealed record Polarity(string? Affirmed, string? Denied, string? Mixed = null, string? Hedged = null, bool AskBack = false)
+/// <param name="AskNoBeside">
+/// The no in one clause and another choice named in another (「決まってへん。強いて言えばワシかな」: nobody decided, yet the
+/// owner looks after it) is the owner's to say: asked back, the reading as the guess.
+/// </param>
+public sealed record Polarity(string? Affirmed, string? Denied, string? Mixed = null, string? Hedged = null, bool AskBack = false, bool AskNoBeside = false)
 {
     public IEnumerable<string> Codes => new[] { Affirmed, Denied, Mixed, Hedged }.OfType<string>();
 }

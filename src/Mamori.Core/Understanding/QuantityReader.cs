@@ -12,8 +12,9 @@ namespace Mamori.Core.Understanding;
 /// <param name="Over">After a number: just over it (超, ちょっと, 強).</param>
 /// <param name="AtLeast">After a number: it or more (以上).</param>
 /// <param name="Around">After a number: either side of it (前後).</param>
+/// <param name="IfTotals">Of the totals, those said as a condition (入れたら, 含めると): the owner offers two counts.</param>
 internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons, string[] Totals, string[] Rough,
-    string[] Under, string[] Over, string[] AtLeast, string[] Around);
+    string[] Under, string[] Over, string[] AtLeast, string[] Around, string[] IfTotals);
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
@@ -49,7 +50,12 @@ internal sealed partial class QuantityReader(QuantityWords words)
         counted = counted.Select(t => AdjustForBound(folded, t)).ToList();
         // 「スタッフ4人と私で5人」「社員3人、パート入れて8人」: a later number said as the total is the answer, not one more part.
         if (counted.Skip(1).LastOrDefault(t => words.Totals.Any(w => folded[..t.Start].EndsWith(w, StringComparison.Ordinal))) is { Max: > 0 } said)
-            return (said.Min, said.Max);
+        {
+            // 「正社員は十五人、パートさん入れたら二十五人」: a total said as a condition is one of two counts the owner offers:
+            // both, as a range (across two bands it is asked back; within one it is that band).
+            var offered = words.IfTotals.Any(w => folded[..said.Start].EndsWith(w, StringComparison.Ordinal)) && counted[0].Max < said.Min;
+            return offered ? (counted[0].Min, said.Max) : (said.Min, said.Max);
+        }
         var total = Combine(folded, counted, sum: true);
         return total is { } t && CountsTheOwnerApart(folded, counted[0]) ? (t.Min + 1, t.Max + 1) : total;
     }

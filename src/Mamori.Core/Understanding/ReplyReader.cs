@@ -145,6 +145,7 @@ public sealed partial class ReplyReader
         // A hedged no (「そこまでは感じてないかな」), or a named no in doubt (「期限切れとるかもしれん」), is a guess as well.
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && (result.Source != "words" || _rules.HasDoubt(folded)))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
+        result = Undecided(question, signals, result);
         var reading = Inferred(question, Unread(split, pass.Read, Vague(folded, Unsure(signals, result))));
         return reading.Alternatives is null && Hinted(question, hinted, signals) is { } hint ? hint : reading;
     }
@@ -239,6 +240,20 @@ public sealed partial class ReplyReader
                 return reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = reading.Source + "+unread" };
         }
         return reading;
+    }
+
+    // 「特に決めてはおりませんが、実質的には社長が見ております」: where the question says so (Polarity.AskNoBeside), the no in
+    // one clause and a named choice in another is the owner's to say: asked back, the reading as the guess.
+    private static ReplyReading Undecided(Question question, List<Signal> signals, ReplyReading result)
+    {
+        if (result.Outcome != ReadingOutcome.Understood || question.Polarity is not { AskNoBeside: true, Denied: { } no })
+            return result;
+        var denied = signals.Where(s => s.Code == no && !s.Echo).Select(s => s.Clause).ToHashSet();
+        var named = signals.FirstOrDefault(s => s.Code != no && s.Code != question.Unknown.Code && !denied.Contains(s.Clause));
+        if (denied.Count == 0 || named.Code is null)
+            return result;
+        var other = result.Code == no ? named.Code : no;
+        return result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.5, Source = result.Source + "+undecided", Alternatives = [result.Code!, other] };
     }
 
     // 「まあまあやっとる」 says neither yes nor partly for sure: the owner picks, with the reading as the guess.
