@@ -25,12 +25,20 @@ internal static class NumberReader
             var start = i;
             while (i < folded.Length && IsNumberChar(folded[i]))
                 i++;
-            var span = folded.AsSpan(start, i - start);
+            // 「なあ…20人」: a dot is a decimal point only inside a number (… folds to ...).
+            var end = i;
+            while (start < end && folded[start] == '.')
+                start++;
+            while (end > start && folded[end - 1] == '.')
+                end--;
+            if (start == end)
+                continue;
+            var span = folded.AsSpan(start, end - start);
             // 「万が一」「千葉」: a unit alone is a word, not a number (but 「百万」 is one, and so is 「千円」 in 「月千円」).
-            if (!span.ContainsAny("0123456789〇零一二三四五六七八九十百数") && !(i < folded.Length && folded[i] == '円'))
+            if (!span.ContainsAny("0123456789〇零一二三四五六七八九十百数") && !(end < folded.Length && folded[end] == '円'))
                 continue;
             if (TryValue(span, severalAs: 2, out var min, out var large) && TryValue(span, severalAs: 9, out var max, out _))
-                tokens.Add(new NumberToken(start, i, min, max, large));
+                tokens.Add(new NumberToken(start, end, min, max, large));
         }
         return tokens;
     }

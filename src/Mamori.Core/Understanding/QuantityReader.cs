@@ -13,8 +13,9 @@ namespace Mamori.Core.Understanding;
 /// <param name="AtLeast">After a number: it or more (以上).</param>
 /// <param name="Around">After a number: either side of it (前後).</param>
 /// <param name="IfTotals">Of the totals, those said as a condition (入れたら, 含めると): the owner offers two counts.</param>
+/// <param name="Actually">Before a later amount, what is really so (実際は, 本当は): the amounts said before it were not.</param>
 internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons, string[] Totals, string[] Rough,
-    string[] Under, string[] Over, string[] AtLeast, string[] Around, string[] IfTotals);
+    string[] Under, string[] Over, string[] AtLeast, string[] Around, string[] IfTotals, string[] Actually);
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
@@ -35,8 +36,8 @@ internal sealed partial class QuantityReader(QuantityWords words)
         if (tokens.Count == 0)
             return Listed(folded);
         // 「5〜6人」: a number joined by a range mark to a count of people counts too.
-        // 「正社員十二、パート八」: a number right after a word for staff counts people without 人.
-        var counted = tokens.Where((t, i) => IsPeopleUnit(folded, t.End) || words.Staff.Any(s => folded[..t.Start].EndsWith(s, StringComparison.Ordinal))
+        // 「正社員十二、パート八」「正社員が30」: a number right after a word for staff (and が・は・も) counts people without 人.
+        var counted = tokens.Where((t, i) => IsPeopleUnit(folded, t.End) || AfterStaff(folded[..t.Start])
             || (i + 1 < tokens.Count && IsPeopleUnit(folded, tokens[i + 1].End)
                 && RangeMarks.Any(m => folded[t.End..tokens[i + 1].Start].Contains(m, StringComparison.Ordinal)))).ToList();
         if (counted.Count == 0)
@@ -58,6 +59,12 @@ internal sealed partial class QuantityReader(QuantityWords words)
         }
         var total = Combine(folded, counted, sum: true);
         return total is { } t && CountsTheOwnerApart(folded, counted[0]) ? (t.Min + 1, t.Max + 1) : total;
+    }
+
+    private bool AfterStaff(string before)
+    {
+        var bare = before.Length > 0 && before[^1] is 'が' or 'は' or 'も' ? before[..^1] : before;
+        return words.Staff.Any(s => bare.EndsWith(s, StringComparison.Ordinal));
     }
 
     private static bool IsPartOfBefore(string between) =>
@@ -110,6 +117,10 @@ internal sealed partial class QuantityReader(QuantityWords words)
             .ToList();
         if (tokens.Count == 0)
             return null;
+        // 「年100万！って言えたらかっこいいけど、実際は数万円」: what is really spent comes after 実際は.
+        var actually = words.Actually.Select(w => folded.LastIndexOf(w, StringComparison.Ordinal)).Max();
+        if (actually > 0 && tokens.Any(t => t.Start > actually) && tokens.Any(t => t.Start < actually))
+            tokens = tokens.Where(t => t.Start > actually).ToList();
         // 「1台3万のソフトを3台分で、年9万」: of several amounts, the one said per year is the answer.
         var perYear = tokens.Where(t => t.Start > 0 && folded[..t.Start].EndsWith('年')).ToList();
         var perMonth = tokens.Any(t => t.Start > 0 && folded[..t.Start].EndsWith('月'));
