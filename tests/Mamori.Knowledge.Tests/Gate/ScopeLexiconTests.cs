@@ -13,6 +13,8 @@ public sealed class ScopeLexiconTests
     [InlineData("ｳｲﾙｽに感染したかも", "ウイルス")]
     [InlineData("バクアプって何回くらい取ればいい？", "バクアプ")]
     [InlineData("取引先から「口座変わりました」ってメール来た", "口座変わ")]
+    [InlineData("宅配の不在通知のSMS来て、押してしもうた", "不在通知")]
+    [InlineData("メールの送り先間違えた、お客さんの見積もり", "送り先間違")]
     [InlineData("ＶＰＮの機械って危ない？", "vpn")]
     [InlineData("サイバー保険って必要？", "サイバー")]
     [InlineData("カフェのWi-Fiで仕事してもいい？", "てもいい")]
@@ -65,6 +67,7 @@ public sealed class ScopeLexiconTests
     [InlineData("新しく買う事務用パソコン、メモリは何ギガあれば足りるもんだべ？", null)]
     [InlineData("社員の在宅勤務手当って、いくらくらいが相場なん？", null)]
     [InlineData("従業員の健康診断の結果は何年とっとかんといけんの", null)]
+    [InlineData("Excelのファイルにかけたパスワード忘れた、開けたい", null)]              // a forgotten password is IT help
     [InlineData("店のインスタのアカウント、どう守ればええ？", "アカウント")]
     [InlineData("公式アカウントとは別に、店長個人のアカウントもある", "アカウント")]
     public void A_topic_word_inside_a_phrase_that_is_none_does_not_count(string question, string? expected) =>
