@@ -51,6 +51,9 @@ internal sealed class QuestionYaml
 
     /// <summary>Synonyms that say the very thing asked (see <see cref="Question.DecisiveWords"/>).</summary>
     public List<string>? Decisive { get; set; }
+
+    /// <summary>Words that mark the clause that answers among several (see <see cref="Question.PrincipalWords"/>).</summary>
+    public List<string>? Principal { get; set; }
 }
 
 internal sealed class HintYaml

@@ -15,12 +15,14 @@ public sealed class Question
         string id, string topic, string section, QuestionKind kind, string prompt, string help, string retryPrompt,
         IReadOnlyList<Choice> choices, Choice unknown, IReadOnlyList<QuestionCondition> skipRules, QuestionCondition? askRule,
         Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null,
-        IReadOnlyList<AnswerHint>? hints = null, IReadOnlyList<string>? unsureWords = null, IReadOnlyList<string>? decisiveWords = null)
+        IReadOnlyList<AnswerHint>? hints = null, IReadOnlyList<string>? unsureWords = null, IReadOnlyList<string>? decisiveWords = null,
+        IReadOnlyList<string>? principalWords = null)
     {
         Polarity = polarity;
         Hints = hints ?? [];
         UnsureWords = unsureWords ?? [];
         DecisiveWords = decisiveWords ?? [];
+        PrincipalWords = principalWords ?? [];
         AmbiguousWords = ambiguousWords ?? new Dictionary<string, IReadOnlyList<string>>();
         Id = id;
         Topic = topic;
@@ -55,6 +57,10 @@ public sealed class Question
     /// <summary>Choice words that say the very thing asked (「口頭だけ」「文書にはしていない」 to 「文書にしていますか」): beside a
     /// yes that names no choice (「ルールはあるけど」) they decide, instead of making the answer 一部だけ.</summary>
     public IReadOnlyList<string> DecisiveWords { get; }
+
+    /// <summary>Words that mark the clause whose choice is the answer when several are named (「本社は東京、工場は群馬」:
+    /// 本社 decides; 「本社は名古屋（工場は岐阜）」 too), folded.</summary>
+    public IReadOnlyList<string> PrincipalWords { get; }
 
     public string Id { get; }
 

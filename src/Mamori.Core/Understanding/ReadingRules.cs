@@ -277,7 +277,8 @@ public sealed partial class ReadingRules
             var echoedTopic = c is '?' && i - start <= 6 && i + 1 < nfkc.Length;
             if (char.IsWhiteSpace(c) && SpaceJoins(nfkc[start..i], nfkc[(i + 1)..]))
                 continue;
-            if (!inNumber && !echoedTopic && (c is '、' or '。' or ',' or '.' or '!' or '?' or '\n' or '・' or '/' or ';' or '…' || char.IsWhiteSpace(c)))
+            // 「本社は名古屋（工場は岐阜）」: an aside in brackets is a clause of its own.
+            if (!inNumber && !echoedTopic && (c is '、' or '。' or ',' or '.' or '!' or '?' or '\n' or '・' or '/' or ';' or '…' or '(' or ')' || char.IsWhiteSpace(c)))
             {
                 if (i > start)
                     yield return nfkc[start..i];
