@@ -67,7 +67,7 @@ internal static class UnderstandCommand
             // The contract keeps code, confidence and echo even when they are null.
             object shape = result.Question is null
                 ? result.Command is null ? new { outcome = result.Outcome } : new { outcome = result.Outcome, command = result.Command }
-                : new { question = result.Question, reply = result.Reply, outcome = result.Outcome, code = result.Code, confidence = result.Confidence, echo = result.Echo, alternatives = result.Alternatives };
+                : new { question = result.Question, reply = result.Reply, outcome = result.Outcome, code = result.Code, confidence = result.Confidence, echo = result.Echo, alternatives = result.Alternatives, alsoAsked = result.AlsoAsked };
             stdout.WriteLine(JsonSerializer.Serialize(shape, shape.GetType(), new JsonSerializerOptions(Json) { DefaultIgnoreCondition = JsonIgnoreCondition.Never }));
         }
         else

@@ -6,9 +6,11 @@ using Mamori.Core.Understanding;
 
 namespace Mamori.Cli.Understanding;
 
-/// <summary>What `mamori understand` says of one text: the contract of design.md (outcome, code, confidence, echo).</summary>
+/// <summary>What `mamori understand` says of one text: the contract of design.md (outcome, code, confidence, echo), and
+/// a question asked after the answer (<see cref="ReplyReading.AlsoAsked"/>).</summary>
 internal sealed record MessageReading(
-    string? Question, string Reply, string Outcome, string? Code, double? Confidence, string? Echo, string? Command, IReadOnlyList<string>? Alternatives, string Source = "");
+    string? Question, string Reply, string Outcome, string? Code, double? Confidence, string? Echo, string? Command, IReadOnlyList<string>? Alternatives, string Source = "",
+    string? AlsoAsked = null);
 
 /// <summary>
 /// The engine's own reading, loaded from the real knowledge/ and prompts/ folders: a reply to a diagnosis question
@@ -46,7 +48,7 @@ internal sealed class Understander
         if (reading.Outcome == ReadingOutcome.Understood && reading.Code is { } code)
             echo = DialogWording.Fill(_language.Wording.Echo, ("topic", question.Topic), ("answer", question.LabelOf(code)));
         return new MessageReading(question.Id, reply, OutcomeName(reading.Outcome), reading.Code,
-            Math.Round(reading.Confidence, 2), echo, null, reading.Alternatives, reading.Source);
+            Math.Round(reading.Confidence, 2), echo, null, reading.Alternatives, reading.Source, reading.AlsoAsked);
     }
 
     /// <summary>A message outside the diagnosis: a request (start, restart, back, help, person, end) or a question.</summary>

@@ -57,6 +57,11 @@ internal sealed class DiagnosisStep(IDiagnosisFlow flow, DialogLanguage language
 
         switch (reading.Outcome)
         {
+            // 「入れてない。Macやし要らんやろ？」: the answer is recorded and the question after it answered before the next one.
+            case ReadingOutcome.Understood when reading.AlsoAsked is { } asked:
+                return Advance(state.WithAnswer(new RecordedAnswer(question.Id, reading.Code!, input.Text))
+                        .WithLine(new ConversationLine(ConversationRole.User, asked), historyLines),
+                    [new AnswerQuestion(asked)], Echo(question, reading, input.Text));
             case ReadingOutcome.Understood:
                 return Advance(state.WithAnswer(new RecordedAnswer(question.Id, reading.Code!, input.Text)), [], Echo(question, reading, input.Text));
             case ReadingOutcome.Confirm:

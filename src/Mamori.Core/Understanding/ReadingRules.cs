@@ -43,6 +43,7 @@ public sealed partial class ReadingRules
     private readonly string[] _hedges;
     private readonly string[] _degreeHedges;   // hedges less the conjectures
     private readonly string[] _partialHedges;  // hedges that say how much is done, not whether
+    private readonly string[] _fitDoubts;
     private readonly string[] _notHedges;
     private readonly string[] _doubts;
     private readonly string[] _reasons;
@@ -99,6 +100,7 @@ public sealed partial class ReadingRules
             throw new FormatException($"{path}: partialHedges holds 「{stray}」, which is not in hedges.");
         _notHedges = Words(yaml.NotHedges, path, "notHedges");
         _doubts = Words(yaml.Doubts, path, "doubts");
+        _fitDoubts = Words(yaml.FitDoubts, path, "fitDoubts");
         _reasons = Words(yaml.Reasons, path, "reasons");
         _verdicts = Words(yaml.Verdicts, path, "verdicts");
         _vague = Words(yaml.Vague, path, "vague");
@@ -540,6 +542,9 @@ public sealed partial class ReadingRules
     /// <summary>「かもしれん」「たぶん」: a hedge that doubts the fact itself (reading.yaml doubts), not one that softens it.</summary>
     public bool HasDoubt(string folded) => _doubts.Any(d => folded.Contains(d, StringComparison.Ordinal));
 
+    /// <summary>「市は取引先になるんでしょうか」「これもカウントしていい？」: a question whether the answer fits the question (reading.yaml fitDoubts).</summary>
+    public bool DoubtsTheFit(string folded) => _fitDoubts.Any(d => folded.Contains(d, StringComparison.Ordinal));
+
     /// <summary>A hedge somewhere not wholly inside one of <paramref name="words"/> (spans of choice words: 「少し困る」 is a
     /// choice, not a hedge, while 「補助金があれば」 holds the hedge 「金があれば」 across the choice word 補助金).</summary>
     /// <param name="opinion">The question asks for the owner's view (motivation, awareness): a guess said as such
@@ -727,6 +732,7 @@ public sealed partial class ReadingRules
         public List<string>? PartialHedges { get; set; }
         public List<string>? NotHedges { get; set; }
         public List<string>? Doubts { get; set; }
+        public List<string>? FitDoubts { get; set; }
         public List<string>? Reasons { get; set; }
         public List<string>? Verdicts { get; set; }
         public List<string>? Vague { get; set; }

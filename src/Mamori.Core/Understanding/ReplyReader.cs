@@ -60,7 +60,7 @@ public sealed partial class ReplyReader
         // A message whose last sentence is clearly a question is one, even if a choice word is in it (「無料でも大丈夫ですか」);
         // 「ウイルス対策？してないです」 ends in an answer, so it is read as one.
         if (_questions.IsClearQuestion(_rules.WithoutStatements(LastSentence(text!))))
-            return ReplyReading.AQuestion;
+            return AnsweredFirst(question, text!) ?? ReplyReading.AQuestion;
 
         var reading = ReadWords(question, lexicon, text!);
         // 「五十人はおらんな、四十ちょいや」: a 「わからない」 found only by forgiving a typo (おらん ≈ わからん) is no reason to skip the number.
@@ -84,6 +84,20 @@ public sealed partial class ReplyReader
         var sameKind = char.IsAsciiDigit(first[0]) == char.IsAsciiDigit(second[0]);
         var widened = sameKind && second.Length < first.Length ? first[..^second.Length] + second : second;
         return first + "〜" + widened;
+    }
+
+    // 「入れてない。Macやし要らんやろ？」「ない。どこに聞いたらええの？」: an answer read with confidence before a question is
+    // the answer; the question is answered too (AlsoAsked), before the next one.
+    private ReplyReading? AnsweredFirst(Question question, string text)
+    {
+        var last = LastSentence(text);
+        var head = text.TrimEnd()[..^last.Length].TrimEnd();
+        if (head.Length == 0 || Read(question, head) is not { Outcome: ReadingOutcome.Understood, AlsoAsked: null } answer)
+            return null;
+        // 「…毎年聞かれます。市は取引先になるんでしょうか」: a question whether the answer fits is the owner's doubt: asked back.
+        return _rules.DoubtsTheFit(JapaneseFold.Fold(last))
+            ? answer with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = answer.Source + "+fit" }
+            : answer with { AlsoAsked = last.Trim() };
     }
 
     private static string LastSentence(string text)

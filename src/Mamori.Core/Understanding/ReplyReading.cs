@@ -28,6 +28,8 @@ public enum ReadingOutcome
 /// <param name="Source">Which rule produced it, for evaluation and logs (never shown to the owner).</param>
 /// <param name="Note">For a guess: why the bot asks, said before 「『〇〇』ということでよろしいですか？」
 /// (<see cref="Diagnosis.AnswerHint.Note"/>); null for none.</param>
+/// <param name="AlsoAsked">A question the owner asked after the answer (「入れてない。Macやし要らんやろ？」): answered from the
+/// guidelines before the next question; null for none.</param>
 public sealed record ReplyReading(
     ReadingOutcome Outcome,
     string? Code = null,
@@ -36,7 +38,8 @@ public sealed record ReplyReading(
     decimal? Number = null,
     IReadOnlyList<string>? Alternatives = null,
     string Source = "",
-    string? Note = null)
+    string? Note = null,
+    string? AlsoAsked = null)
 {
     public static readonly ReplyReading NotUnderstood = new(ReadingOutcome.NotUnderstood);
 

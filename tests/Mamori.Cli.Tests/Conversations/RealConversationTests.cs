@@ -125,6 +125,21 @@ public sealed class RealConversationTests
     }
 
     [Fact]
+    public async Task An_answer_followed_by_a_question_is_recorded_and_the_question_answered_before_the_next_one()
+    {
+        using var bot = new RealBot();
+        await bot.Conversation()
+            .Send("診断を始める")
+            .Send("製造業です。うちみたいな町工場でも狙われるんですか？")
+            .ExpectReplyContaining("（業種は「製造業」と受け取りました）").ExpectCitations().ExpectReplyContaining("出典")
+            .ExpectReplyContaining("従業員は何名").ExpectNoReplyContaining("診断の続きです")
+            .Send("8人").ExpectReplyContaining("都道府県")
+            .RunAsync();
+        var stored = await bot.Store.LoadConversationAsync(new ConversationKey("default", "c1"), CancellationToken.None);
+        Assert.Equal(["manufacturing", "6-20"], stored!.State.Answers.Select(a => a.Code));
+    }
+
+    [Fact]
     public async Task Asking_what_a_question_means_shows_why_it_is_asked()
     {
         using var bot = new RealBot();
