@@ -172,6 +172,34 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
         await AgreeAndGoOnAsync(host, page, chat, said, "m_passwords", "hint-confirmation");
     }
 
+    [ChromiumFact]
+    public async Task A_region_typed_in_a_sentence_opens_its_prefectures_and_an_answer_with_a_question_gets_both()
+    {
+        using var host = new HostFactory(scripted: false);
+        var (page, chat, session) = await OpenAsync(host);
+        await using var _ = session;
+
+        await chat.TypeAsync(RamenShopInKyoto.Request);
+        while ((await CurrentQuestionAsync(host, chat))?.Id is "industry" or "employees")
+            await SendAsync(chat, RamenShopInKyoto.Replies[(await CurrentQuestionAsync(host, chat))!.Id].Typed);
+
+        // 「東北」 is also 青森県's 東北町: typed in a sentence it is the region, and its prefectures follow as buttons.
+        var reply = await SendAsync(chat, "東北のほうです");
+        Assert.Contains(reply, t => t.Contains("「北海道・東北」のどちらですか？", StringComparison.Ordinal));
+        Assert.Contains("宮城県", await chat.ButtonsAsync());
+        await Screens.ShootAsync(page, chat, "region-typed");
+        await chat.PressAsync("宮城県");
+        Assert.Equal("it_dependence", (await CurrentQuestionAsync(host, chat))?.Id);
+
+        // The answer is recorded, the question after it answered from the guidelines, then the next question.
+        reply = await SendAsync(chat, "仕事が止まる。うちみたいな小さい店でも狙われるんですか？");
+        Assert.Contains(reply, t => t.Contains("（ITが止まったときの影響は「仕事が止まる」と受け取りました）", StringComparison.Ordinal));
+        Assert.Contains(reply, t => t.Contains("出典", StringComparison.Ordinal));
+        Assert.NotEqual("it_dependence", (await CurrentQuestionAsync(host, chat))?.Id);
+        await WayForward.AssertAsync(chat, "an answer followed by a question");
+        await Screens.ShootAsync(page, chat, "answer-and-question");
+    }
+
     // An ask-back offers exactly yes and 選び直す; agreeing records the guess and the next question comes with its way forward.
     private static async Task AgreeAndGoOnAsync(HostFactory host, IPage page, WebChatDriver chat, BotWording said,
                                                 string questionId, string screen)
