@@ -62,6 +62,9 @@ public sealed partial class ReplyReader
         if (_questions.IsClearQuestion(_rules.WithoutStatements(LastSentence(text!))))
             return AnsweredFirst(question, text!) ?? ReplyReading.AQuestion;
 
+        // 「社長は『そんなもん来とらん』って言うてます」: someone's words quoted, and nothing said after them, are the answer.
+        if (QuotedAnswer().Match(text!) is { Success: true } quoted && Read(question, quoted.Groups[1].Value) is { Outcome: ReadingOutcome.Understood } said)
+            return said with { Source = said.Source + "+quoted" };
         var reading = ReadWords(question, lexicon, text!);
         // 「五十人はおらんな、四十ちょいや」: a 「わからない」 found only by forgiving a typo (おらん ≈ わからん) is no reason to skip the number.
         if (question.Kind != QuestionKind.Choice && (reading.Code != question.Unknown.Code || reading.Source == "typo"))
@@ -99,6 +102,9 @@ public sealed partial class ReplyReader
             ? answer with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = answer.Source + "+fit" }
             : answer with { AlsoAsked = last.Trim() };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[「『]([^」』]{2,40})[」』]\s*(?:って|と)\s*(?:言|い|ゆ)[^、。,.!?！？が]{0,12}[。！!…\s]*$")]
+    private static partial System.Text.RegularExpressions.Regex QuotedAnswer();
 
     private static string LastSentence(string text)
     {
