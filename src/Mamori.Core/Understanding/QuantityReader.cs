@@ -14,8 +14,9 @@ namespace Mamori.Core.Understanding;
 /// <param name="Around">After a number: either side of it (前後).</param>
 /// <param name="IfTotals">Of the totals, those said as a condition (入れたら, 含めると): the owner offers two counts.</param>
 /// <param name="Actually">Before a later amount, what is really so (実際は, 本当は): the amounts said before it were not.</param>
+/// <param name="Seasonal">Before a later count, a busy season (繁忙期): the count then is a second answer.</param>
 internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons, string[] Totals, string[] Rough,
-    string[] Under, string[] Over, string[] AtLeast, string[] Around, string[] IfTotals, string[] Actually);
+    string[] Under, string[] Over, string[] AtLeast, string[] Around, string[] IfTotals, string[] Actually, string[] Seasonal);
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
@@ -49,6 +50,11 @@ internal sealed partial class QuantityReader(QuantityWords words)
         // 「従業員20人、うち正社員5人」: a count after 「うち」 is part of the one before it, not more people.
         counted = counted.Where((t, i) => i == 0 || !IsPartOfBefore(folded[counted[i - 1].End..t.Start])).ToList();
         counted = counted.Select(t => AdjustForBound(folded, t)).ToList();
+        // 「社員は8人、繁忙期はバイトが30人くらい入ります」: a count for a busy season is a second answer, as a range with the count
+        // before it (asked back where the two fall in different bands).
+        var season = words.Seasonal.Select(w => folded.IndexOf(w, StringComparison.Ordinal)).Where(at => at > 0).DefaultIfEmpty(-1).Min();
+        if (season > 0 && counted[0].End <= season && counted.Any(t => t.Start > season))
+            return (counted[0].Min, counted.Sum(t => t.Max));
         // 「スタッフ4人と私で5人」「社員3人、パート入れて8人」: a later number said as the total is the answer, not one more part.
         if (counted.Skip(1).LastOrDefault(t => words.Totals.Any(w => folded[..t.Start].EndsWith(w, StringComparison.Ordinal))) is { Max: > 0 } said)
         {
@@ -124,7 +130,10 @@ internal sealed partial class QuantityReader(QuantityWords words)
         // 「1台3万のソフトを3台分で、年9万」: of several amounts, the one said per year is the answer.
         var perYear = tokens.Where(t => t.Start > 0 && folded[..t.Start].EndsWith('年')).ToList();
         var perMonth = tokens.Any(t => t.Start > 0 && folded[..t.Start].EndsWith('月'));
-        if (tokens.Count > 1 && perYear.Count == 1 && !perMonth)   // 「年12万、月1万」 stays two answers to ask about
+        // 「年12万、月1万」 stays two answers to ask about, unless the month's comes first and the year's is it times twelve, the
+        // owner working it out (「月2万なので、年24万」).
+        if (tokens.Count > 1 && perYear.Count == 1
+            && (!perMonth || tokens.Except(perYear).All(t => t.End <= perYear[0].Start && Math.Abs(t.Max * 12 - perYear[0].Max) <= perYear[0].Max / 5)))
             tokens = perYear;
         var range = Combine(folded, tokens, sum: false);
         if (range is not { } r)

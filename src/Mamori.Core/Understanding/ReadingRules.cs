@@ -138,7 +138,7 @@ public sealed partial class ReadingRules
             Words(q.Joins, path, "quantities.joins"), Words(q.NotJoins, path, "quantities.notJoins"), Words(q.Persons, path, "quantities.persons"),
             Words(q.Totals, path, "quantities.totals"), Words(q.Rough, path, "quantities.rough"),
             Words(q.Under, path, "quantities.under"), Words(q.Over, path, "quantities.over"), Words(q.AtLeast, path, "quantities.atLeast"),
-            Words(q.Around, path, "quantities.around"), Words(q.IfTotals, path, "quantities.ifTotals"), Words(q.Actually, path, "quantities.actually")));
+            Words(q.Around, path, "quantities.around"), Words(q.IfTotals, path, "quantities.ifTotals"), Words(q.Actually, path, "quantities.actually"), Words(q.Seasonal, path, "quantities.seasonal")));
         _spaceContinues = Words(yaml.SpaceJoins?.Continues, path, "spaceJoins.continues");
         _spaceLeads = Words(yaml.SpaceJoins?.Leads, path, "spaceJoins.leads");
         _contrasts = (yaml.Contrasts ?? []).Select(c =>
@@ -798,5 +798,6 @@ public sealed partial class ReadingRules
         public List<string>? Around { get; set; }
         public List<string>? IfTotals { get; set; }
         public List<string>? Actually { get; set; }
+        public List<string>? Seasonal { get; set; }
     }
 }

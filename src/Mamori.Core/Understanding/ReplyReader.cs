@@ -36,6 +36,7 @@ public sealed partial class ReplyReader
 
     public ReplyReading Read(Question question, string? text)
     {
+        text = text is null ? null : EchoedQuestion().Replace(text, "", 1);
         var folded = JapaneseFold.Fold(text);
         if (folded.Length == 0)
             return ReplyReading.NotUnderstood;
@@ -62,8 +63,10 @@ public sealed partial class ReplyReader
         if (_questions.IsClearQuestion(_rules.WithoutStatements(LastSentence(text!))))
             return AnsweredFirst(question, text!) ?? ReplyReading.AQuestion;
 
-        // 「社長は『そんなもん来とらん』って言うてます」: someone's words quoted, and nothing said after them, are the answer.
-        if (QuotedAnswer().Match(text!) is { Success: true } quoted && Read(question, quoted.Groups[1].Value) is { Outcome: ReadingOutcome.Understood } said)
+        // 「社長は『そんなもん来とらん』って言うてます」「大丈夫でしょう、と父は言ってます」: someone's words quoted, and nothing
+        // said after them, are the answer.
+        if ((QuotedAnswer().Match(text!) is { Success: true } quoted ? quoted : ReportedAnswer().Match(text!)) is { Success: true } speech
+            && Read(question, speech.Groups[1].Value) is { Outcome: ReadingOutcome.Understood } said)
             return said with { Source = said.Source + "+quoted" };
         var reading = ReadWords(question, lexicon, text!);
         // 「五十人はおらんな、四十ちょいや」: a 「わからない」 found only by forgiving a typo (おらん ≈ わからん) is no reason to skip the number.
@@ -105,6 +108,14 @@ public sealed partial class ReplyReader
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[「『]([^」』]{2,40})[」』]\s*(?:って|と)\s*(?:言|い|ゆ)[^、。,.!?！？が]{0,12}[。！!…\s]*$")]
     private static partial System.Text.RegularExpressions.Regex QuotedAnswer();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(.{2,40}?)[、,]?\s*と\s*(?:父|母|社長|主人|夫|妻|祖父|祖母|親父|会長|専務|店長|院長|所長)(?:は|が|も)?\s*(?:言|い)[^、。,.!?！？が]{0,10}[。！!…\s]*$")]
+    private static partial System.Text.RegularExpressions.Regex ReportedAnswer();
+
+    // 「定期的に見直していますか、ですよね。しとらんです」「最新に更新してますか？って…たぶんしてないです」: the question said
+    // back before the answer is no part of it.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[^。！？?!…]{1,40}?(?:ます|です|てる|ている|でる|でいる)(?:か|かって)(?:[、,]?\s*(?:ですよね|ですね|って))?\s*[？?]?\s*(?:って)?(?:[…。、,！!？?]|\.{2,})+\s*(?=\S)")]
+    private static partial System.Text.RegularExpressions.Regex EchoedQuestion();
 
     private static string LastSentence(string text)
     {
