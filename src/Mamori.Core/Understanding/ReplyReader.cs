@@ -66,12 +66,15 @@ public sealed partial class ReplyReader
         // 「社長は『そんなもん来とらん』って言うてます」「大丈夫でしょう、と父は言ってます」: someone's words quoted, and nothing
         // said after them, are the answer.
         if ((QuotedAnswer().Match(text!) is { Success: true } quoted ? quoted : ReportedAnswer().Match(text!)) is { Success: true } speech
-            && Read(question, speech.Groups[1].Value) is { Outcome: ReadingOutcome.Understood } said)
+            && Read(question, speech.Groups[1].Value) is { Outcome: ReadingOutcome.Understood or ReadingOutcome.Confirm } said)
             return said with { Source = said.Source + "+quoted" };
+        // 「就業規則に一行『情報を漏らさない』って書いてあるだけ」: words in brackets that the reply is about are a name, not its
+        // yes or no.
+        text = Named().Replace(text!, "それ");
         var reading = ReadWords(question, lexicon, text!);
         // 「五十人はおらんな、四十ちょいや」: a 「わからない」 found only by forgiving a typo (おらん ≈ わからん) is no reason to skip the number.
         if (question.Kind != QuestionKind.Choice && (reading.Code != question.Unknown.Code || reading.Source == "typo"))
-            reading = WithQuantity(question, JapaneseFold.Fold(NumberList().Replace(text!, ListedRange)), reading);
+            reading = WithQuantity(question, JapaneseFold.Fold(YenSign().Replace(NumberList().Replace(text!, ListedRange), "$1円")), reading);
 
         // 「大きいだろうなとは思う」 is an opinion, not 「〜とは？」.
         if (reading.Outcome == ReadingOutcome.NotUnderstood && _questions.IsQuestion(_rules.WithoutStatements(LastSentence(text!))))
@@ -83,6 +86,10 @@ public sealed partial class ReplyReader
     // and 「二十五、六人」 are twenty-five or twenty-six: the second number takes the first one's leading digits.
     [System.Text.RegularExpressions.GeneratedRegex(@"(\d+|[一二三四五六七八九十百]+)[、,，](\d{1,2}|[一二三四五六七八九])(?![\d十百千万])")]
     private static partial System.Text.RegularExpressions.Regex NumberList();
+
+    // 「￥３０，０００くらい/年」: the fold drops the yen sign, so it becomes 円 after the number first.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[¥￥\\]\s*([0-9０-９][0-9０-９,，.]*)")]
+    private static partial System.Text.RegularExpressions.Regex YenSign();
 
     private static string ListedRange(System.Text.RegularExpressions.Match m)
     {
@@ -108,6 +115,9 @@ public sealed partial class ReplyReader
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[「『]([^」』]{2,40})[」』]\s*(?:って|と)\s*(?:言|い|ゆ)[^、。,.!?！？が]{0,12}[。！!…\s]*$")]
     private static partial System.Text.RegularExpressions.Regex QuotedAnswer();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[「『][^」』]{1,30}[」』](?=\s*(?:って|と|の|という|っていう))")]
+    private static partial System.Text.RegularExpressions.Regex Named();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(.{2,40}?)[、,]?\s*と\s*(?:父|母|社長|主人|夫|妻|祖父|祖母|親父|会長|専務|店長|院長|所長)(?:は|が|も)?\s*(?:言|い)[^、。,.!?！？が]{0,10}[。！!…\s]*$")]
     private static partial System.Text.RegularExpressions.Regex ReportedAnswer();
