@@ -72,7 +72,7 @@ public sealed record QueryAnalyzerOptions
 
     /// <summary>Politeness and question fragments that say nothing about the topic (normalized form).</summary>
     public IReadOnlyList<string> QuestionFiller { get; init; } =
-        ["教えてください", "教えて", "ください", "でしょうか", "ですか", "ますか", "とは", "について", "どうすれば", "どうしたら", "どうやって", "何を", "いいですか"];
+        ["教えてください", "教えて", "ください", "でしょうか", "ですか", "ますか", "とは", "について", "どうすれば", "どうしたら", "どうやって", "何を", "いいですか", "具体的には", "具体的に", "具体的な"];
 
     public static QueryAnalyzerOptions Default { get; } = new();
 }

@@ -14,6 +14,7 @@ public sealed class ScopeLexiconTests
     [InlineData("バクアプって何回くらい取ればいい？", "バクアプ")]
     [InlineData("取引先から「口座変わりました」ってメール来た", "口座変わ")]
     [InlineData("宅配の不在通知のSMS来て、押してしもうた", "不在通知")]
+    [InlineData("ルーターって更新が必要なんですか？買ってから10年触ってません", "ルーターって更新")]
     [InlineData("メールの送り先間違えた、お客さんの見積もり", "送り先間違")]
     [InlineData("ＶＰＮの機械って危ない？", "vpn")]
     [InlineData("サイバー保険って必要？", "サイバー")]
