@@ -37,6 +37,8 @@ public sealed partial class ReplyReader
     public ReplyReading Read(Question question, string? text)
     {
         text = text is null ? null : EchoedQuestion().Replace(text, "", 1);
+        if (question.Kind == QuestionKind.Choice && text is not null)
+            text = Corrected(text);
         var folded = JapaneseFold.Fold(text);
         if (folded.Length == 0)
             return ReplyReading.NotUnderstood;
@@ -121,6 +123,18 @@ public sealed partial class ReplyReader
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(.{2,40}?)[、,]?\s*と\s*(?:父|母|社長|主人|夫|妻|祖父|祖母|親父|会長|専務|店長|院長|所長)(?:は|が|も)?\s*(?:言|い)[^、。,.!?！？が]{0,10}[。！!…\s]*$")]
     private static partial System.Text.RegularExpressions.Regex ReportedAnswer();
+
+    // 「言われたことはない…いや去年カード会社から書類来たな」: the owner takes back what he said first; what follows the いや is
+    // the answer, unless he is still torn (「止まる…いや一部かな。どっちやろ」). Counts and amounts keep both: the number
+    // before いや is often part of the one after (「50人…いや、先月2人辞めたで48」).
+    private static string Corrected(string text) =>
+        Correction().Match(text) is { Success: true } m && m.Index > 0 && m.Index + m.Length < text.Length
+        && !new[] { "どっち", "どちら" }.Any(w => text.IndexOf(w, m.Index, StringComparison.Ordinal) >= 0)
+            ? text[(m.Index + m.Length)..]
+            : text;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:…|\.{2,}|[、,。])\s*(?:あ[、,]?\s*)?いや(?:いや)?[、,\s…]*(?:(?:違った|ちがった|違う|ちがう|やっぱり|やっぱ)[、,\s…]*)?")]
+    private static partial System.Text.RegularExpressions.Regex Correction();
 
     // 「定期的に見直していますか、ですよね。しとらんです」「最新に更新してますか？って…たぶんしてないです」: the question said
     // back before the answer is no part of it.
