@@ -131,6 +131,7 @@ public sealed partial class ReadingRules
             .Select(e => e.Split('|') is [var kept, var ending] ? (JapaneseFold.Fold(kept) + JapaneseFold.Fold(ending), JapaneseFold.Fold(kept).Length) : (JapaneseFold.Fold(e), 0))
             .Where(e => e.Item1.Length > 0).Distinct().OrderByDescending(e => e.Item1.Length).ToArray();
         _affirmations = Words(yaml.Affirmations, path, "affirmations");
+        Shape = new ReplyShape(Words(yaml.Speakers, path, "speakers"), Words(yaml.Retractions, path, "retractions"));
         var q = yaml.Quantities ?? throw new FormatException($"{path}: 'quantities' is missing.");
         Quantities = new QuantityReader(new QuantityWords(
             Words(q.RangeMarks, path, "quantities.rangeMarks"), Words(q.Fillers, path, "quantities.fillers"),
@@ -154,6 +155,9 @@ public sealed partial class ReadingRules
 
     /// <summary>Reads people and yen in a reply, with this file's words around numbers.</summary>
     internal QuantityReader Quantities { get; }
+
+    /// <summary>What is said around the answer and is no part of it (reading.yaml speakers, retractions).</summary>
+    internal ReplyShape Shape { get; }
 
     public static ReadingRules Load(string diagnosisDirectory)
     {
@@ -733,6 +737,8 @@ public sealed partial class ReadingRules
         public List<string>? NotHedges { get; set; }
         public List<string>? Doubts { get; set; }
         public List<string>? FitDoubts { get; set; }
+        public List<string>? Speakers { get; set; }
+        public List<string>? Retractions { get; set; }
         public List<string>? Reasons { get; set; }
         public List<string>? Verdicts { get; set; }
         public List<string>? Vague { get; set; }

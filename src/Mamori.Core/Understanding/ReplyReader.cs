@@ -36,9 +36,7 @@ public sealed partial class ReplyReader
 
     public ReplyReading Read(Question question, string? text)
     {
-        text = text is null ? null : EchoedQuestion().Replace(text, "", 1);
-        if (question.Kind == QuestionKind.Choice && text is not null)
-            text = Corrected(text);
+        text = text is null ? null : _rules.Shape.Trimmed(text, choice: question.Kind == QuestionKind.Choice);
         var folded = JapaneseFold.Fold(text);
         if (folded.Length == 0)
             return ReplyReading.NotUnderstood;
@@ -65,18 +63,14 @@ public sealed partial class ReplyReader
         if (_questions.IsClearQuestion(_rules.WithoutStatements(LastSentence(text!))))
             return AnsweredFirst(question, text!) ?? ReplyReading.AQuestion;
 
-        // 「社長は『そんなもん来とらん』って言うてます」「大丈夫でしょう、と父は言ってます」: someone's words quoted, and nothing
-        // said after them, are the answer.
-        if ((QuotedAnswer().Match(text!) is { Success: true } quoted ? quoted : ReportedAnswer().Match(text!)) is { Success: true } speech
-            && Read(question, speech.Groups[1].Value) is { Outcome: ReadingOutcome.Understood or ReadingOutcome.Confirm } said)
+        // Someone's words quoted, and nothing said after them, are the answer (a reason in them is still asked).
+        if (_rules.Shape.QuotedWords(text!) is { } quoted && Read(question, quoted) is { Outcome: ReadingOutcome.Understood or ReadingOutcome.Confirm } said)
             return said with { Source = said.Source + "+quoted" };
-        // 「就業規則に一行『情報を漏らさない』って書いてあるだけ」: words in brackets that the reply is about are a name, not its
-        // yes or no.
-        text = Named().Replace(text!, "それ");
+        text = ReplyShape.WithNamesNeutral(text!);
         var reading = ReadWords(question, lexicon, text!);
         // 「五十人はおらんな、四十ちょいや」: a 「わからない」 found only by forgiving a typo (おらん ≈ わからん) is no reason to skip the number.
         if (question.Kind != QuestionKind.Choice && (reading.Code != question.Unknown.Code || reading.Source == "typo"))
-            reading = WithQuantity(question, JapaneseFold.Fold(YenSign().Replace(NumberList().Replace(text!, ListedRange), "$1円")), reading);
+            reading = WithQuantity(question, JapaneseFold.Fold(ReplyShape.WithYenAsUnit(NumberList().Replace(text!, ListedRange))), reading);
 
         // 「大きいだろうなとは思う」 is an opinion, not 「〜とは？」.
         if (reading.Outcome == ReadingOutcome.NotUnderstood && _questions.IsQuestion(_rules.WithoutStatements(LastSentence(text!))))
@@ -88,10 +82,6 @@ public sealed partial class ReplyReader
     // and 「二十五、六人」 are twenty-five or twenty-six: the second number takes the first one's leading digits.
     [System.Text.RegularExpressions.GeneratedRegex(@"(\d+|[一二三四五六七八九十百]+)[、,，](\d{1,2}|[一二三四五六七八九])(?![\d十百千万])")]
     private static partial System.Text.RegularExpressions.Regex NumberList();
-
-    // 「￥３０，０００くらい/年」: the fold drops the yen sign, so it becomes 円 after the number first.
-    [System.Text.RegularExpressions.GeneratedRegex(@"[¥￥\\]\s*([0-9０-９][0-9０-９,，.]*)")]
-    private static partial System.Text.RegularExpressions.Regex YenSign();
 
     private static string ListedRange(System.Text.RegularExpressions.Match m)
     {
@@ -114,32 +104,6 @@ public sealed partial class ReplyReader
             ? answer with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = answer.Source + "+fit" }
             : answer with { AlsoAsked = last.Trim() };
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[「『]([^」』]{2,40})[」』]\s*(?:って|と)\s*(?:言|い|ゆ)[^、。,.!?！？が]{0,12}[。！!…\s]*$")]
-    private static partial System.Text.RegularExpressions.Regex QuotedAnswer();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[「『][^」』]{1,30}[」』](?=\s*(?:って|と|の|という|っていう))")]
-    private static partial System.Text.RegularExpressions.Regex Named();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(.{2,40}?)[、,]?\s*と\s*(?:父|母|社長|主人|夫|妻|祖父|祖母|親父|会長|専務|店長|院長|所長)(?:は|が|も)?\s*(?:言|い)[^、。,.!?！？が]{0,10}[。！!…\s]*$")]
-    private static partial System.Text.RegularExpressions.Regex ReportedAnswer();
-
-    // 「言われたことはない…いや去年カード会社から書類来たな」: the owner takes back what he said first; what follows the いや is
-    // the answer, unless he is still torn (「止まる…いや一部かな。どっちやろ」). Counts and amounts keep both: the number
-    // before いや is often part of the one after (「50人…いや、先月2人辞めたで48」).
-    private static string Corrected(string text) =>
-        Correction().Match(text) is { Success: true } m && m.Index > 0 && m.Index + m.Length < text.Length
-        && !new[] { "どっち", "どちら" }.Any(w => text.IndexOf(w, m.Index, StringComparison.Ordinal) >= 0)
-            ? text[(m.Index + m.Length)..]
-            : text;
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:…|\.{2,}|[、,。])\s*(?:あ[、,]?\s*)?いや(?:いや)?[、,\s…]*(?:(?:違った|ちがった|違う|ちがう|やっぱり|やっぱ)[、,\s…]*)?")]
-    private static partial System.Text.RegularExpressions.Regex Correction();
-
-    // 「定期的に見直していますか、ですよね。しとらんです」「最新に更新してますか？って…たぶんしてないです」: the question said
-    // back before the answer is no part of it.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[^。！？?!…]{1,40}?(?:ます|です|てる|ている|でる|でいる)(?:か|かって)(?:[、,]?\s*(?:ですよね|ですね|って))?\s*[？?]?\s*(?:って)?(?:[…。、,！!？?]|\.{2,})+\s*(?=\S)")]
-    private static partial System.Text.RegularExpressions.Regex EchoedQuestion();
 
     private static string LastSentence(string text)
     {
