@@ -65,6 +65,7 @@ public sealed partial class ReadingRules
     private readonly string[] _tacit;
     private readonly string[] _pastStates;
     private readonly string[] _pastTimes;
+    private readonly string[] _formerly;
     private readonly string[] _opinions;
     private readonly string[] _avoidances;
     private readonly string[] _notAvoidances;
@@ -119,6 +120,7 @@ public sealed partial class ReadingRules
         _somes = Words(yaml.Somes, path, "somes");
         _tacit = Words(yaml.Tacit, path, "tacit").Select(Canonicalize).ToArray();
         _pastTimes = Words(yaml.Times?.Past, path, "times.past");
+        _formerly = Words(yaml.Times?.Formerly, path, "times.formerly");
         _pastStates = Words(yaml.Times?.PastStates, path, "times.pastStates").SelectMany(e => new[] { e, Canonicalize(e) }).Distinct().ToArray();
         _opinions = Words(yaml.Opinions, path, "opinions");
         _kanaWords = [.. (yaml.KanaWords ?? []).Select(k => (JapaneseFold.Fold(k.Key), k.Value)).Where(k => k.Item1.Length > 1).OrderByDescending(k => k.Item1.Length)];
@@ -131,7 +133,8 @@ public sealed partial class ReadingRules
             .Select(e => e.Split('|') is [var kept, var ending] ? (JapaneseFold.Fold(kept) + JapaneseFold.Fold(ending), JapaneseFold.Fold(kept).Length) : (JapaneseFold.Fold(e), 0))
             .Where(e => e.Item1.Length > 0).Distinct().OrderByDescending(e => e.Item1.Length).ToArray();
         _affirmations = Words(yaml.Affirmations, path, "affirmations");
-        Shape = new ReplyShape(Words(yaml.Speakers, path, "speakers"), Words(yaml.Retractions, path, "retractions"));
+        Shape = new ReplyShape(Words(yaml.Speakers, path, "speakers"), Words(yaml.Retractions, path, "retractions"),
+            (yaml.Marks ?? []).SelectMany(m => m.Value.Select(mark => (mark, m.Key))).ToDictionary(m => m.mark, m => m.Key, StringComparer.Ordinal));
         var q = yaml.Quantities ?? throw new FormatException($"{path}: 'quantities' is missing.");
         Quantities = new QuantityReader(new QuantityWords(
             Words(q.RangeMarks, path, "quantities.rangeMarks"), Words(q.Fillers, path, "quantities.fillers"),
@@ -627,6 +630,9 @@ public sealed partial class ReadingRules
     /// <summary>「昔は」「前は」: the clause is about the past (reading.yaml times.past).</summary>
     public bool IsPast(string clause) => _pastTimes.Any(t => clause.Contains(t, StringComparison.Ordinal));
 
+    /// <summary>「前は」「昔は」: the clause is about how things were, set against now (reading.yaml times.formerly).</summary>
+    public bool IsFormerly(string clause) => _formerly.Any(t => clause.Contains(t, StringComparison.Ordinal));
+
     /// <summary>「入れてた」「やっとった」: the clause ends in a state that held before (reading.yaml times.pastStates); before a
     /// contrast (「入れてたけど期限切れたまま」) it is the past.</summary>
     public bool EndsInPastState(string clause) => _pastStates.Any(t => clause.EndsWith(t, StringComparison.Ordinal));
@@ -739,6 +745,7 @@ public sealed partial class ReadingRules
         public List<string>? FitDoubts { get; set; }
         public List<string>? Speakers { get; set; }
         public List<string>? Retractions { get; set; }
+        public Dictionary<string, List<string>>? Marks { get; set; }
         public List<string>? Reasons { get; set; }
         public List<string>? Verdicts { get; set; }
         public List<string>? Vague { get; set; }
@@ -776,6 +783,7 @@ public sealed partial class ReadingRules
     private sealed class TimesYaml
     {
         public List<string>? Past { get; set; }
+        public List<string>? Formerly { get; set; }
         public List<string>? PastStates { get; set; }
         public List<string>? Present { get; set; }
     }

@@ -143,8 +143,13 @@ public sealed partial class ReplyReader
             return Hinted(question, hinted, signals)
                    ?? (clauses.Select(lexicon.FindWithTypo).FirstOrDefault(t => t is not null) is { } typo
                        ? Reading(question, typo.Code, 0.6, "typo")
-                       : ReplyReading.NotUnderstood);
+                       : OnlyPart(question, clauses) ?? ReplyReading.NotUnderstood);
         }
+        // 「前はしてた」: a practice said to have been kept only before (前は, 昔は) is most likely not kept now; the owner says which.
+        if (result is { Outcome: ReadingOutcome.Understood } && question.Stage is Domain.Stage.Measures or Domain.Stage.Talent
+            && question.Polarity is { Denied: { } notNow } && result.Code == question.Polarity.Affirmed
+            && signals.Count > 0 && signals.All(s => _rules.IsFormerly(clauses[s.Clause])))
+            result = Reading(question, notNow, 0.5, "past-only", [notNow, result.Code!]);
         result = hedged ? Hedge(question, result, unsure) : result;
         // 「できてると思う」「使い回しはしてないと思います」: the owner's opinion of his own practice is a guess at the weaker
         // choice on the measures; elsewhere an opinion is the answer itself (「あると思う」, 「責任は重いと思う」).
@@ -274,6 +279,13 @@ public sealed partial class ReplyReader
         var other = result.Code == no ? named.Code : no;
         return result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.5, Source = result.Source + "+undecided", Alternatives = [result.Code!, other] };
     }
+
+    // 「会計データだけ」「事務の子にだけ」: only a part named, with nothing else said, is the question's "partly".
+    private ReplyReading? OnlyPart(Question question, IReadOnlyList<string> clauses) =>
+        question.Polarity?.Mixed is { } partly && clauses is [.., var last] && last.Length > 2 && _rules.HasPartial(last)
+        && (last.EndsWith("だけ", StringComparison.Ordinal) || last.EndsWith("のみ", StringComparison.Ordinal))
+            ? Reading(question, partly, 0.75, "only")
+            : null;
 
     // 「まあまあやっとる」 says neither yes nor partly for sure: the owner picks, with the reading as the guess.
     private ReplyReading Vague(string folded, ReplyReading reading) =>

@@ -12,11 +12,14 @@ internal sealed partial class ReplyShape
 {
     private readonly Regex _correction;
     private readonly Regex _reported;
+    private readonly IReadOnlyDictionary<string, string> _marks;
 
     /// <param name="speakers">Who an answer is reported from (父, 社長 …): 「大丈夫でしょう、と父は言ってます」.</param>
     /// <param name="retractions">Words after いや that take back what was said (違った, やっぱり).</param>
-    public ReplyShape(IEnumerable<string> speakers, IEnumerable<string> retractions)
+    /// <param name="marks">A reply of nothing but a mark (○, ×, △, 👍, 🙅) → the words it stands for.</param>
+    public ReplyShape(IEnumerable<string> speakers, IEnumerable<string> retractions, IReadOnlyDictionary<string, string>? marks = null)
     {
+        _marks = (marks ?? new Dictionary<string, string>()).GroupBy(m => Bare(m.Key)).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         var taken = string.Join('|', retractions.Select(Regex.Escape));
         _correction = new Regex($@"(?:…|\.{{2,}}|[、,。])\s*(?:あ[、,]?\s*)?いや(?:いや)?[、,\s…]*(?:(?:{taken})[、,\s…]*)?", RegexOptions.CultureInvariant);
         var who = string.Join('|', speakers.Select(Regex.Escape));
@@ -31,12 +34,21 @@ internal sealed partial class ReplyShape
     /// </summary>
     public string Trimmed(string text, bool choice)
     {
+        // 「○」「××」「🙆‍♂️」: the fold drops marks and emoji, so a reply of nothing else becomes the words it stands for.
+        var bare = Bare(text);
+        if (bare.Length > 0 && _marks.FirstOrDefault(m => bare.Replace(m.Key, "", StringComparison.Ordinal).Length == 0 && bare.Contains(m.Key, StringComparison.Ordinal)) is { Key: not null } mark)
+            return mark.Value;
         text = EchoedQuestion().Replace(text, "", 1);
         if (!choice || _correction.Match(text) is not { Success: true } m || m.Index == 0 || m.Index + m.Length >= text.Length
             || new[] { "どっち", "どちら" }.Any(w => text.IndexOf(w, m.Index, StringComparison.Ordinal) >= 0))
             return text;
         return text[(m.Index + m.Length)..];
     }
+
+    // A mark as typed, without what only styles it: spaces, the joiner and the variation selector of emoji, and the
+    // gender sign of 🙅‍♀️.
+    private static string Bare(string text) =>
+        string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('\u200D' or '\uFE0F' or '\u2640' or '\u2642')));
 
     /// <summary>
     /// Someone's words quoted or reported with nothing said after them (「社長は『そんなもん来とらん』って言うてます」,
