@@ -53,7 +53,7 @@ public sealed class EvidenceGateTests
     [Fact]
     public async Task A_question_without_a_security_word_says_so_in_the_reason()
     {
-        var verdict = await Judge("Wi-Fiを速くしたいんだけど");
+        var verdict = await Judge("Wi-Fiの電波が弱いので強くしたい");
         Assert.False(verdict.OnTopic);
         Assert.Null(verdict.ScopeWord);
         Assert.Contains("no security topic", verdict.Reason);
