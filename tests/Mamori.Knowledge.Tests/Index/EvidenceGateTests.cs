@@ -60,6 +60,14 @@ public sealed class EvidenceGateTests
     }
 
     [Fact]
+    public async Task Everyday_trouble_in_a_few_words_is_off_topic_whatever_the_coverage()
+    {
+        var verdict = await Judge("Wi-Fiが遅いので速くしたい");
+        Assert.False(verdict.OnTopic);
+        Assert.Contains("「が遅い」 without a security word", verdict.Reason);
+    }
+
+    [Fact]
     public async Task A_word_of_worry_makes_an_everyday_question_a_security_question()
     {
         var verdict = await Judge("ホテルのWi-Fiで仕事のメールを見るのは危ない？");
