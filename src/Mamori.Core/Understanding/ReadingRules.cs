@@ -44,6 +44,7 @@ public sealed partial class ReadingRules
     private readonly string[] _degreeHedges;   // hedges less the conjectures
     private readonly string[] _partialHedges;  // hedges that say how much is done, not whether
     private readonly string[] _fitDoubts;
+    private readonly string[] _others;
     private readonly string[] _notHedges;
     private readonly string[] _doubts;
     private readonly string[] _reasons;
@@ -102,6 +103,7 @@ public sealed partial class ReadingRules
         _notHedges = Words(yaml.NotHedges, path, "notHedges");
         _doubts = Words(yaml.Doubts, path, "doubts");
         _fitDoubts = Words(yaml.FitDoubts, path, "fitDoubts");
+        _others = Words(yaml.Others, path, "others");
         _reasons = Words(yaml.Reasons, path, "reasons");
         _verdicts = Words(yaml.Verdicts, path, "verdicts");
         _vague = Words(yaml.Vague, path, "vague");
@@ -549,6 +551,9 @@ public sealed partial class ReadingRules
     /// <summary>「かもしれん」「たぶん」: a hedge that doubts the fact itself (reading.yaml doubts), not one that softens it.</summary>
     public bool HasDoubt(string folded) => _doubts.Any(d => folded.Contains(d, StringComparison.Ordinal));
 
+    /// <summary>「同業の社長仲間のとこは…」: the clause is about another company (reading.yaml others).</summary>
+    public bool IsAboutOthers(string clause) => _others.Any(o => clause.Contains(o, StringComparison.Ordinal));
+
     /// <summary>「市は取引先になるんでしょうか」「これもカウントしていい？」: a question whether the answer fits the question (reading.yaml fitDoubts).</summary>
     public bool DoubtsTheFit(string folded) => _fitDoubts.Any(d => folded.Contains(d, StringComparison.Ordinal));
 
@@ -743,6 +748,7 @@ public sealed partial class ReadingRules
         public List<string>? NotHedges { get; set; }
         public List<string>? Doubts { get; set; }
         public List<string>? FitDoubts { get; set; }
+        public List<string>? Others { get; set; }
         public List<string>? Speakers { get; set; }
         public List<string>? Retractions { get; set; }
         public Dictionary<string, List<string>>? Marks { get; set; }

@@ -346,7 +346,7 @@ public sealed partial class ReplyReader
             // 「本社は東京、工場は群馬」: the clause the question marks as the principal one (questions.yaml principal) decides,
             // unless it is about the past (「前は東京に本社があったけど、今は埼玉」).
             var named = signals.Where(s => s.Strength == strength).ToList();
-            if (named.Where(s => !_rules.IsPast(clauses[s.Clause]) && question.PrincipalWords.Any(w => JapaneseFold.Fold(clauses[s.Clause]).Contains(w, StringComparison.Ordinal)))
+            if (named.Where(s => !_rules.IsPast(clauses[s.Clause]) && !_rules.IsAboutOthers(clauses[s.Clause]) && question.PrincipalWords.Any(w => JapaneseFold.Fold(clauses[s.Clause]).Contains(w, StringComparison.Ordinal)))
                     .Select(s => s.Code).Distinct().ToList() is [var principal])
                 return Reading(question, principal, 0.85, "principal");
             // Two choices named and nothing to tell them apart: ask, guessing what the owner said last.
