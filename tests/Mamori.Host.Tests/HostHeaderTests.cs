@@ -23,8 +23,9 @@ public sealed class HostHeaderTests(ScriptedHost host) : IClassFixture<ScriptedH
     [Fact]
     public async Task A_readable_host_is_served_as_before()
     {
+        // Not /healthz: it answers 503 while the host is still warming up, which on a loaded machine can outlast the test.
         var address = host.Factory.BaseAddress;
-        Assert.StartsWith("HTTP/1.1 200", await RawGetAsync("/healthz", $"localhost:{address.Port}"), StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 200", await RawGetAsync("/privacy", $"localhost:{address.Port}"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -31,10 +31,7 @@ public sealed class DeskScreenTests
 
         await page.GotoAsync(new Uri(host.Factory.BaseAddress, "/desk/login?tenant=chamber").AbsoluteUri);
         await ShootAsync(page, "desk-login");
-        await page.FillAsync("#login", "screen-boss");
-        await page.FillAsync("#password", DeskHost.Password);
-        await page.ClickAsync("button[type=submit].desk-button");
-        await page.WaitForURLAsync("**/desk");
+        await DeskSignIn.SignInAsync(page, host.Factory.BaseAddress, "chamber", "screen-boss", DeskHost.Password);
         await ShootAsync(page, "desk-list");
 
         await page.GotoAsync(new Uri(host.Factory.BaseAddress, "/desk/cases/" + Uri.EscapeDataString(first.Id)).AbsoluteUri);

@@ -1,3 +1,4 @@
+using Mamori.Host.Tenants;
 using Mamori.Host.Tests.EndToEnd;
 using Microsoft.Playwright;
 
@@ -26,11 +27,7 @@ public sealed class LiveChatBrowserTests
         var ownerCsp = CspWatch.Start(owner);
 
         // The desk member signs in and leaves the list open.
-        await desk.GotoAsync(new Uri(host.Factory.BaseAddress, "/desk/login").AbsoluteUri);
-        await desk.FillAsync("#login", "sato");
-        await desk.FillAsync("#password", DeskHost.Password);
-        await desk.ClickAsync("button[type=submit].desk-button");
-        await desk.WaitForURLAsync("**/desk");
+        await DeskSignIn.SignInAsync(desk, host.Factory.BaseAddress, TenantsOptions.DefaultTenantId, "sato", DeskHost.Password);
 
         // The owner answers two questions and asks for a person at the third.
         await owner.GotoAsync(host.Factory.BaseAddress.AbsoluteUri);

@@ -19,11 +19,7 @@ public sealed class DashboardScreenTests
         await using var browser = await Browser.LaunchAsync();
         await using var context = await browser.Chromium.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = Screens.Desktop });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(host.Desk.Factory.BaseAddress, "/desk/login?tenant=kyoto-cci").AbsoluteUri);
-        await page.FillAsync("input[name=login]", "screens");
-        await page.FillAsync("input[name=password]", Desk.DeskHost.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/desk");
+        await DeskSignIn.SignInAsync(page, host.Desk.Factory.BaseAddress, "kyoto-cci", "screens", Desk.DeskHost.Password);
         await page.GotoAsync(new Uri(host.Desk.Factory.BaseAddress, "/desk/dashboard").AbsoluteUri);
 
         string text = await page.Locator("body").InnerTextAsync();

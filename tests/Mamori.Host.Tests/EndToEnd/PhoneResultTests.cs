@@ -100,11 +100,7 @@ public sealed class PhoneResultTests(ITestOutputHelper output)
         await store.AddStaffAsync(new NewStaff("chamber", "adviser-sato", "佐藤 花子", StaffRole.Staff, hash), default);
         await using var adviserContext = await browser.Chromium.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = Desktop });
         var adviser = await adviserContext.NewPageAsync();
-        await adviser.GotoAsync(new Uri(host.BaseAddress, "/desk/login?tenant=chamber").AbsoluteUri);
-        await adviser.FillAsync("input[name=login]", "adviser-sato");
-        await adviser.FillAsync("input[name=password]", AdviserPassword);
-        await adviser.ClickAsync("button[type=submit]");
-        await adviser.WaitForURLAsync("**/desk");
+        await DeskSignIn.SignInAsync(adviser, host.BaseAddress, "chamber", "adviser-sato", AdviserPassword);
         await adviser.GotoAsync(new Uri(host.BaseAddress, $"/desk/cases/{opened.Case.Id}/report").AbsoluteUri);
         await adviser.WaitForLoadStateAsync(LoadState.NetworkIdle);
         string adviserText = await adviser.Locator("main").InnerTextAsync();
