@@ -54,6 +54,9 @@ internal sealed class QuestionYaml
 
     /// <summary>Words that mark the clause that answers among several (see <see cref="Question.PrincipalWords"/>).</summary>
     public List<string>? Principal { get; set; }
+
+    /// <summary>Words that mark a clause about something beside the question (see <see cref="Question.AsideWords"/>).</summary>
+    public List<string>? Asides { get; set; }
 }
 
 internal sealed class HintYaml

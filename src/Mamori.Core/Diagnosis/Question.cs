@@ -16,13 +16,14 @@ public sealed class Question
         IReadOnlyList<Choice> choices, Choice unknown, IReadOnlyList<QuestionCondition> skipRules, QuestionCondition? askRule,
         Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null,
         IReadOnlyList<AnswerHint>? hints = null, IReadOnlyList<string>? unsureWords = null, IReadOnlyList<string>? decisiveWords = null,
-        IReadOnlyList<string>? principalWords = null)
+        IReadOnlyList<string>? principalWords = null, IReadOnlyList<string>? asideWords = null)
     {
         Polarity = polarity;
         Hints = hints ?? [];
         UnsureWords = unsureWords ?? [];
         DecisiveWords = decisiveWords ?? [];
         PrincipalWords = principalWords ?? [];
+        AsideWords = asideWords ?? [];
         AmbiguousWords = ambiguousWords ?? new Dictionary<string, IReadOnlyList<string>>();
         Id = id;
         Topic = topic;
@@ -61,6 +62,10 @@ public sealed class Question
     /// <summary>Words that mark the clause whose choice is the answer when several are named (「本社は東京、工場は群馬」:
     /// 本社 decides; 「本社は名古屋（工場は岐阜）」 too), folded.</summary>
     public IReadOnlyList<string> PrincipalWords { get; }
+
+    /// <summary>Words that mark a clause about something beside what is asked (「ただ、戻せるか試したことはない」 to 「バックアップを
+    /// 取っていますか」): its choices yield to another clause's, so the answer is not made 一部だけ by it; folded.</summary>
+    public IReadOnlyList<string> AsideWords { get; }
 
     public string Id { get; }
 

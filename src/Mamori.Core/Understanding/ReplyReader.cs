@@ -195,6 +195,13 @@ public sealed partial class ReplyReader
             var now = clauses.FindIndex(past + 1, _rules.IsPresent);
             signals.RemoveAll(s => !_rules.IsPresent(clauses[s.Clause]) && (IsPast(s.Clause) || (s.Clause > past && s.Clause < now)));
         }
+        // 「週１で取ってます。ただ、戻せるかどうか試したことはありません」: a clause about something beside the question yields.
+        if (question.AsideWords.Count > 0)
+        {
+            bool Aside(int c) => question.AsideWords.Any(w => JapaneseFold.Fold(clauses[c]).Contains(w, StringComparison.Ordinal));
+            if (signals.Any(s => !Aside(s.Clause)))
+                signals.RemoveAll(s => Aside(s.Clause));
+        }
         // 「食品の卸やってます、スーパー向け」: a clause naming only the customers yields to a trade named in another.
         if (customersOnly.Count > 0 && signals.Any(s => !customersOnly.Contains(s.Clause) && s.Strength == Strength.Strong))
             signals.RemoveAll(s => customersOnly.Contains(s.Clause));
