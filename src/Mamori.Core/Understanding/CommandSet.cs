@@ -164,8 +164,10 @@ public sealed partial class CommandSet
         // (「パスワード忘れた。助けて」) 助けて is about the problem, not about using the bot.
         // After a long story, only a last sentence that itself asks (「…。診断お願いできますか」) or is short on its own
         // (「…。全部やり直しで！」) is a request; 「…再起動したけど、それで終わりでええんか？」 asks about the story.
+        // After a question about something else, 「リンク公開やめたい」 stops the link, not the chat.
         var isShort = key.Length <= MaxContainsLength;
         if (sentences.Count > 1 && sentences[^1] is var last && (Detect(last) ?? DetectRequest(last)) is { } said and not CommandKind.Help
+            && (said is not CommandKind.Quit || !AsksAboutSomethingElse(sentences[..^1]))
             && (isShort || AsksIn(last) || JapaneseFold.Fold(last).Length <= MaxContainsLength / 2))
             return said;
         // 「疲れた、終わり」: a command word said whole after a comma, too, or a request asked in the last piece (「途中で電話
@@ -176,6 +178,11 @@ public sealed partial class CommandSet
             return named;
         return AsksIn(phrase) && DetectRequest(phrase) is { } asked and not CommandKind.Help ? asked : null;
     }
+
+    // 「…元に戻すにはどうしたらいい？」 before 「…やめたい」: an earlier sentence asks, and not about stopping.
+    private bool AsksAboutSomethingElse(List<string> earlier) =>
+        earlier.Any(s => s.TrimEnd().EndsWith('?') || s.TrimEnd().EndsWith('？'))
+        && !earlier.Any(s => _phrases.Any(p => p.Kind == CommandKind.Quit && JapaneseFold.Fold(s).Contains(p.Phrase, StringComparison.Ordinal)));
 
     private bool AsksIn(string piece) => EndsAsking(Canon(StripPoliteEnding(JapaneseFold.Fold(piece))));
 
