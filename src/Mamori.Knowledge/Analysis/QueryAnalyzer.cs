@@ -21,7 +21,7 @@ public sealed class QueryAnalyzer(JapaneseAnalyzer analyzer, SynonymDictionary s
         string stripped = normalized;
         if (options.StripQuestionFiller)
         {
-            foreach (var filler in options.QuestionFiller)
+            foreach (var filler in synonyms.QuestionFiller)
                 stripped = stripped.Replace(filler, " ", StringComparison.Ordinal);
         }
         var own = new List<string>();
@@ -65,14 +65,11 @@ public sealed record QueryAnalyzerOptions
     /// <summary>Weight of a synonym's terms relative to the user's own (Qdrant multiplies it into the score the same way).</summary>
     public float ExpansionWeight { get; init; } = 0.7f;
 
+    /// <summary>Whether the dictionary's question filler (教えて, ですか …) is taken off the user's own terms.</summary>
     public bool StripQuestionFiller { get; init; } = true;
 
     /// <summary>Characters of a question that are analysed (about two pasted e-mails).</summary>
     public int MaxQueryLength { get; init; } = 4000;
-
-    /// <summary>Politeness and question fragments that say nothing about the topic (normalized form).</summary>
-    public IReadOnlyList<string> QuestionFiller { get; init; } =
-        ["教えてください", "教えて", "ください", "でしょうか", "ですか", "ますか", "とは", "について", "どうすれば", "どうしたら", "どうやって", "何を", "いいですか", "具体的には", "具体的に", "具体的な"];
 
     public static QueryAnalyzerOptions Default { get; } = new();
 }

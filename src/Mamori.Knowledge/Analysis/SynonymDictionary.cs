@@ -15,13 +15,18 @@ public sealed class SynonymDictionary
 {
     private readonly IReadOnlyList<SynonymEntry> _entries;
 
-    private SynonymDictionary(IReadOnlyList<SynonymEntry> entries, ScopeLexicon scope)
+    private SynonymDictionary(IReadOnlyList<SynonymEntry> entries, ScopeLexicon scope, IReadOnlyList<string> questionFiller)
     {
+        QuestionFiller = questionFiller;
         _entries = entries;
         Scope = scope;
     }
 
-    public static SynonymDictionary Empty { get; } = new([], ScopeLexicon.Empty);
+    public static SynonymDictionary Empty { get; } = new([], ScopeLexicon.Empty, []);
+
+    /// <summary>Politeness and question fragments that say nothing about the topic (教えて, ですか), normalized, in the file's order (a longer one before its part):
+    /// taken off the user's own terms so they neither score nor count against the evidence gate's coverage.</summary>
+    public IReadOnlyList<string> QuestionFiller { get; }
 
     /// <summary>What the guidelines are about (knowledge/dictionary/scope.yaml), for the evidence gate; empty when absent.</summary>
     public ScopeLexicon Scope { get; }
@@ -65,7 +70,8 @@ public sealed class SynonymDictionary
                     [.. raw.Guideline.Select(JapaneseNormalizer.Normalize).Where(w => w.Length > 0)]));
             }
             string scopePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, ScopeLexicon.FileName);
-            return new SynonymDictionary(entries, File.Exists(scopePath) ? ScopeLexicon.Load(scopePath) : ScopeLexicon.Empty);
+            var filler = file.QuestionFiller.Select(JapaneseNormalizer.Normalize).Where(w => w.Length > 0).Distinct().ToList();
+            return new SynonymDictionary(entries, File.Exists(scopePath) ? ScopeLexicon.Load(scopePath) : ScopeLexicon.Empty, filler);
         }
         catch (YamlException ex)
         {
@@ -76,6 +82,8 @@ public sealed class SynonymDictionary
     private sealed class SynonymFile
     {
         public List<RawEntry> Entries { get; set; } = [];
+
+        public List<string> QuestionFiller { get; set; } = [];
     }
 
     private sealed class RawEntry

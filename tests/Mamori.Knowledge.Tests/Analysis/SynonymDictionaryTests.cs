@@ -27,6 +27,18 @@ public sealed class SynonymDictionaryTests
     }
 
     [Fact]
+    public void The_dictionarys_question_filler_is_no_term_of_the_question()
+    {
+        var analyzer = new QueryAnalyzer(JapaneseAnalyzer.Default, Real, QueryAnalyzerOptions.Default);
+        var terms = analyzer.Analyze("バックアップについて教えてください").Terms.Select(t => t.Term).ToList();
+        Assert.Contains("バッ", terms);
+        Assert.DoesNotContain("教え", terms);
+        Assert.DoesNotContain("つい", terms);
+        Assert.Contains("教え", new QueryAnalyzer(JapaneseAnalyzer.Default, SynonymDictionary.Empty, QueryAnalyzerOptions.Default)
+            .Analyze("バックアップについて教えてください").Terms.Select(t => t.Term));
+    }
+
+    [Fact]
     public async Task An_owner_word_finds_the_document_that_uses_the_guideline_word()
     {
         var result = await KnowledgeFixture.Retriever.RetrieveAsync(new RetrievalRequest("身代金を払えという画面が出た"), default);
