@@ -198,12 +198,14 @@ public sealed partial class CommandSet
         SentenceEnd().Split(text.Trim()).Select(s => s.Trim()).Where(s => s.Trim('。', '！', '!', '？', '?').Length > 0).ToList();
 
     // 「時間がないので今回はこれで終わりにします。ありがとうございました」: closing words in sentences of their own after the
-    // request are no part of it. True when some were taken off.
+    // request are no part of it, nor a greeting before it (「よろしくお願いいたします。自社の診断を…」). True when some were taken off.
     private bool WithoutClosings(List<string> sentences)
     {
         var count = sentences.Count;
         while (sentences.Count > 1 && _closings.Contains(StripPoliteEnding(JapaneseFold.Fold(sentences[^1]))))
             sentences.RemoveAt(sentences.Count - 1);
+        while (sentences.Count > 1 && StripPoliteEnding(JapaneseFold.Fold(sentences[0])) is var first && (_greetings.Contains(first) || _closings.Contains(first)))
+            sentences.RemoveAt(0);
         return sentences.Count < count;
     }
 
