@@ -32,8 +32,11 @@ public sealed class QueryAnalyzer(JapaneseAnalyzer analyzer, SynonymDictionary s
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var term in own)
             weights[term] = 1f;
-        // The dictionary knows some kana spellings itself (せきゅりてぃあくしょん): it reads the question as typed too.
-        var expansions = synonyms.Expand(normalized).Concat(typed == normalized ? [] : synonyms.Expand(typed)).Distinct().ToList();
+        // The dictionary knows some kana spellings itself (せきゅりてぃあくしょん): it reads the question as typed too, and with
+        // its spaces taken out when it is written word by word (「メール まちがえて おくった」).
+        var joined = normalized.Replace(" ", "", StringComparison.Ordinal);
+        var expansions = synonyms.Expand(normalized).Concat(typed == normalized ? [] : synonyms.Expand(typed))
+            .Concat(joined == normalized ? [] : synonyms.Expand(joined)).Distinct().ToList();
         var expanded = new List<string>();
         foreach (var phrase in expansions)
         {

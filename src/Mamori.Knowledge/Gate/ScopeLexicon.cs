@@ -61,11 +61,16 @@ public sealed class ScopeLexicon
     /// <summary>True when there are no topic or concern words, so "off topic" cannot be decided.</summary>
     public bool IsEmpty => Topics.Count == 0 && Concerns.Count == 0;
 
-    /// <summary>The first topic word, else the first concern word, found in the normalized question; null when none.</summary>
+    /// <summary>The first topic word, else the first concern word, found in the normalized question, then in it with its
+    /// spaces taken out (「メール まちがえて おくった」, written word by word); null when none.</summary>
     public string? FindScopeWord(string normalizedQuery)
     {
-        return FirstOutsideNotTopics(Topics, normalizedQuery) ?? FirstOutsideNotTopics(Concerns, normalizedQuery)
-            ?? BareTopics.FirstOrDefault(w => Phrases.Occurrences(normalizedQuery, w).Any(at => at == 0 || IsUnqualifying(normalizedQuery[at - 1])));
+        return Find(normalizedQuery)
+            ?? (normalizedQuery.Contains(' ', StringComparison.Ordinal) ? Find(normalizedQuery.Replace(" ", "", StringComparison.Ordinal)) : null);
+
+        string? Find(string query) =>
+            FirstOutsideNotTopics(Topics, query) ?? FirstOutsideNotTopics(Concerns, query)
+            ?? BareTopics.FirstOrDefault(w => Phrases.Occurrences(query, w).Any(at => at == 0 || IsUnqualifying(query[at - 1])));
     }
 
     private string? FirstOutsideNotTopics(IReadOnlyList<string> words, string query) =>
