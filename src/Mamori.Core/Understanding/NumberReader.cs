@@ -37,7 +37,7 @@ internal static class NumberReader
             // 「万が一」「千葉」: a unit alone is a word, not a number (but 「百万」 is one, and so is 「千円」 in 「月千円」).
             if (!span.ContainsAny("0123456789〇零一二三四五六七八九十百数") && !(end < folded.Length && folded[end] == '円'))
                 continue;
-            if (TryValue(span, severalAs: 2, out var min, out var large) && TryValue(span, severalAs: 9, out var max, out _))
+            if (TryValue(span, upper: false, out var min, out var large) && TryValue(span, upper: true, out var max, out _))
                 tokens.Add(new NumberToken(start, end, min, max, large));
         }
         return tokens;
@@ -46,8 +46,10 @@ internal static class NumberReader
     private static bool IsNumberChar(char c) =>
         c is >= '0' and <= '9' or '.' || "〇零一二三四五六七八九十百千万億数".Contains(c);
 
-    private static bool TryValue(ReadOnlySpan<char> s, int severalAs, out decimal value, out bool hasLargeUnit)
+    // The lower or the upper end of what was written: 「数」 is 2 or 9, 「五六」 (five or six) 5 or 6.
+    private static bool TryValue(ReadOnlySpan<char> s, bool upper, out decimal value, out bool hasLargeUnit)
     {
+        var severalAs = upper ? 9 : 2;
         value = 0;
         hasLargeUnit = false;
         decimal total = 0, section = 0;
@@ -76,8 +78,12 @@ internal static class NumberReader
                 digit = severalAs;
             if (digit >= 0)
             {
-                // 「二〇」 is written positionally; 「二十」 with units. Both occur.
-                current = previousWasKanjiDigit && current is { } before ? before * 10 + digit : digit;
+                // 「二〇」 is written positionally; 「二十」 with units. Both occur. Two neighbours (「二三人」「十五六人」) are
+                // "two or three", as people say a rough count, not 23.
+                if (previousWasKanjiDigit && current is { } lower and >= 1 and <= 8 && digit == lower + 1)
+                    current = upper ? digit : lower;
+                else
+                    current = previousWasKanjiDigit && current is { } before ? before * 10 + digit : digit;
                 previousWasKanjiDigit = true;
                 continue;
             }
