@@ -212,6 +212,14 @@ public sealed partial class ReplyReader
             signals.RemoveAll(s => s.Echo);
     }
 
+    // The one choice said in the clauses the question marks as principal, unless about the past or another company; null when
+    // none or several.
+    private string? PrincipalCode(Question question, IReadOnlyList<string> clauses, IEnumerable<Signal> signals) =>
+        question.PrincipalWords.Count == 0 ? null
+        : signals.Where(s => !_rules.IsPast(clauses[s.Clause]) && !_rules.IsAboutOthers(clauses[s.Clause])
+                             && question.PrincipalWords.Any(w => JapaneseFold.Fold(clauses[s.Clause]).Contains(w, StringComparison.Ordinal)))
+            .Select(s => s.Code).Distinct().ToList() is [var only] ? only : null;
+
     // 「困る」: a reading that rests only on words too loose to record alone (how much?) is the owner's to confirm.
     private static ReplyReading Unsure(List<Signal> signals, ReplyReading reading) =>
         reading is { Outcome: ReadingOutcome.Understood, Source: "words" or "exact" }
@@ -319,6 +327,10 @@ public sealed partial class ReplyReader
             return Reading(question, decided is [var only] ? only : partly, 0.85, "contrast");
         }
 
+        // 「税理士さんに聞くくらいで、ITの相談先はない」: the clause the question marks as the principal one (questions.yaml
+        // principal) decides against a choice named elsewhere, even when it says its answer only as a plain no.
+        if (PrincipalCode(question, clauses, firm) is { } principalCode && firm.Any(s => s.Code != principalCode))
+            return Reading(question, principalCode, 0.85, "principal");
         foreach (var strength in new[] { Strength.Strong, Strength.Generic })
         {
             var codes = signals.Where(s => s.Strength == strength).Select(s => s.Code).Distinct(StringComparer.Ordinal).ToList();
@@ -352,9 +364,7 @@ public sealed partial class ReplyReader
             }
             // 「本社は東京、工場は群馬」: the clause the question marks as the principal one (questions.yaml principal) decides,
             // unless it is about the past (「前は東京に本社があったけど、今は埼玉」).
-            var named = signals.Where(s => s.Strength == strength).ToList();
-            if (named.Where(s => !_rules.IsPast(clauses[s.Clause]) && !_rules.IsAboutOthers(clauses[s.Clause]) && question.PrincipalWords.Any(w => JapaneseFold.Fold(clauses[s.Clause]).Contains(w, StringComparison.Ordinal)))
-                    .Select(s => s.Code).Distinct().ToList() is [var principal])
+            if (PrincipalCode(question, clauses, signals.Where(s => s.Strength == strength)) is { } principal)
                 return Reading(question, principal, 0.85, "principal");
             // Two choices named and nothing to tell them apart: ask, guessing what the owner said last.
             var last = signals.Where(s => s.Strength == strength).MaxBy(s => s.Clause).Code;
