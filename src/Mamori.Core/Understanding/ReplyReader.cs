@@ -327,6 +327,14 @@ public sealed partial class ReplyReader
             return Reading(question, decided is [var only] ? only : partly, 0.85, "contrast");
         }
 
+        // 「Windowsはやってる。ほかのソフトはわからない」: one thing said done, then another said not known, is most likely the
+        // middle choice, for the owner to confirm. Not 「わからない、息子がやってる」 (someone else does it) nor 「…設定かどうかは
+        // 知らん」 (the very thing asked is not known).
+        if (polarity is { Affirmed: { } done, Mixed: { } some }
+            && firm.FirstOrDefault(s => (s.Code == done || s.Code == some) && clauses[s.Clause].Contains('は')) is { Code: not null } side
+            && firm.Any(s => s.Code == question.Unknown.Code && s.Clause > side.Clause && clauses[s.Clause].Contains('は') && _rules.EmbeddedQuestionAt(clauses[s.Clause]) < 0)
+            && firm.All(s => s.Code == done || s.Code == some || s.Code == question.Unknown.Code))
+            return Reading(question, some, 0.5, "contrast-unknown", [some, question.Unknown.Code]);
         // 「税理士さんに聞くくらいで、ITの相談先はない」: the clause the question marks as the principal one (questions.yaml
         // principal) decides against a choice named elsewhere, even when it says its answer only as a plain no.
         if (PrincipalCode(question, clauses, firm) is { } principalCode && firm.Any(s => s.Code != principalCode))
