@@ -40,6 +40,7 @@ public sealed partial class ReadingRules
     private readonly string[] _customers;
     private readonly string[] _doubleNegations;
     private readonly string[] _negativeItems;
+    private readonly string[] _degreeNegatives;
     private readonly string[] _hedges;
     private readonly string[] _degreeHedges;   // hedges less the conjectures
     private readonly string[] _partialHedges;  // hedges that say how much is done, not whether
@@ -94,6 +95,7 @@ public sealed partial class ReadingRules
         _customers = Words(yaml.Customers, path, "customers");
         _doubleNegations = Words(yaml.DoubleNegations, path, "doubleNegations").Select(Canonicalize).ToArray();
         _negativeItems = Words(yaml.NegativeItems, path, "negativeItems");
+        _degreeNegatives = Words(yaml.DegreeNegatives, path, "degreeNegatives");
         _hedges = Words(yaml.Hedges, path, "hedges");
         var conjectures = Words(yaml.Conjectures, path, "conjectures");
         _degreeHedges = _hedges.Except(conjectures).ToArray();
@@ -494,6 +496,9 @@ public sealed partial class ReadingRules
     /// <summary>A word that keeps its meaning under a negation (「誰も」「全然」): never read as denied.</summary>
     public bool IsNegativeItem(string word) => _negativeItems.Any(n => word.StartsWith(n, StringComparison.Ordinal));
 
+    /// <summary>「あんまり」「そんなにしてない」: a no of degree, not a bare no (reading.yaml degreeNegatives).</summary>
+    public bool IsDegreeNegative(string clause) => _degreeNegatives.Any(d => clause.StartsWith(d, StringComparison.Ordinal));
+
     // 「特に何も」「全然」: the negation left unsaid.
     private bool IsOnlyNegativeItems(string clause)
     {
@@ -742,6 +747,7 @@ public sealed partial class ReadingRules
         public List<string>? Customers { get; set; }
         public List<string>? DoubleNegations { get; set; }
         public List<string>? NegativeItems { get; set; }
+        public List<string>? DegreeNegatives { get; set; }
         public List<string>? Hedges { get; set; }
         public List<string>? Conjectures { get; set; }
         public List<string>? PartialHedges { get; set; }
