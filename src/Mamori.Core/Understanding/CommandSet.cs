@@ -170,10 +170,9 @@ public sealed partial class CommandSet
             && (said is not CommandKind.Quit || !AsksAboutSomethingElse(sentences[..^1]))
             && (isShort || AsksIn(last) || JapaneseFold.Fold(last).Length <= MaxContainsLength / 2))
             return said;
-        // 「さっきの回答を訂正したいです。従業員数は20名ではなく25名でした。」: a request said first, what it is about after it,
-        // when it asks (or goes back to correct) and nothing after it is a question.
+        // 「さっきの回答を訂正したいです。従業員数は20名ではなく25名でした。」「AIじゃなくて、ちゃんとした人に相談したいです。うちの
+        // 状況、説明すると長くなるので。」: a request said first, what it is about after it, when nothing after it is a question.
         if (sentences.Count > 1 && DetectRequest(sentences[0]) is { } first and not CommandKind.Help
-            && (first is CommandKind.Back || AsksIn(sentences[0]))
             && sentences.Skip(1).All(s => !s.TrimEnd().EndsWith('?') && !s.TrimEnd().EndsWith('？') && !EndsAsQuestion(Canon(StripPoliteEnding(JapaneseFold.Fold(s))))))
             return first;
         // 「疲れた、終わり」: a command word said whole after a comma, too, or a request asked in the last piece (「途中で電話
