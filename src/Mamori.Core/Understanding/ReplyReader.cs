@@ -329,6 +329,7 @@ public sealed partial class ReplyReader
             // rest its story (over the tuning files 22 of 24 such replies meant no; the other two said how much, 半分).
             if (firm.Any(s => s.Clause == 0) && firm.Where(s => s.Clause == 0).All(s => s.Code == polarity.Denied)
                 && clauses[0].Length <= MaxBareAnswer && !clauses[0].Contains('は') && _rules.Polarity(clauses[0]) == ClausePolarity.Negated && !_rules.IsDegreeNegative(clauses[0])
+                && !_rules.IsDoublyNegated(string.Concat(clauses))   // 「最新にしていない、ということはない」
                 && firm.All(s => s.Code != partly))
                 return Reading(question, polarity.Denied!, 0.8, "bare-first");
             // 「ルールはあるけど、口頭だけ」「決めとるけど、文書にはしとらん」: a side that says the very thing asked decides.
