@@ -328,7 +328,8 @@ public sealed partial class ReplyReader
             // 「取ってない。NAS1台にすべてが入ってる」「入れてない、Macだし大丈夫っしょ」: a bare no said first is the answer and the
             // rest its story (over the tuning files 22 of 24 such replies meant no; the other two said how much, 半分).
             if (firm.Any(s => s.Clause == 0) && firm.Where(s => s.Clause == 0).All(s => s.Code == polarity.Denied)
-                && clauses[0].Length <= MaxBareAnswer && !clauses[0].Contains('は') && _rules.Polarity(clauses[0]) == ClausePolarity.Negated && !_rules.IsDegreeNegative(clauses[0])
+                && clauses[0].Length <= MaxBareAnswer && !clauses[0].Contains('は')
+                && _rules.Polarity(clauses[0]) == ClausePolarity.Negated && !_rules.IsDegreeNegative(clauses[0])
                 && !_rules.IsDoublyNegated(string.Concat(clauses))   // 「最新にしていない、ということはない」
                 && firm.All(s => s.Code != partly))
                 return Reading(question, polarity.Denied!, 0.8, "bare-first");
@@ -342,7 +343,8 @@ public sealed partial class ReplyReader
         // 知らん」 (the very thing asked is not known).
         if (polarity is { Affirmed: { } done, Mixed: { } some }
             && firm.FirstOrDefault(s => (s.Code == done || s.Code == some) && clauses[s.Clause].Contains('は')) is { Code: not null } side
-            && firm.Any(s => s.Code == question.Unknown.Code && s.Clause > side.Clause && clauses[s.Clause].Contains('は') && _rules.EmbeddedQuestionAt(clauses[s.Clause]) < 0)
+            && firm.Any(s => s.Code == question.Unknown.Code && s.Clause > side.Clause && clauses[s.Clause].Contains('は')
+                             && _rules.EmbeddedQuestionAt(clauses[s.Clause]) < 0)
             && firm.All(s => s.Code == done || s.Code == some || s.Code == question.Unknown.Code))
             return Reading(question, some, 0.5, "contrast-unknown", [some, question.Unknown.Code]);
         // 「税理士さんに聞くくらいで、ITの相談先はない」: the clause the question marks as the principal one (questions.yaml
