@@ -141,7 +141,7 @@ public sealed partial class CommandSet
         var key = Canon(StripPoliteEnding(folded));
         if (key.Length == 0 || key.Length > MaxHandoffLength)
             return null;
-        var endsAsQuestion = EndsAsQuestion(key) || text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith('？');
+        var endsAsQuestion = EndsAsQuestion(key) || EndsInQuestionMark(text);
         foreach (var (kind, topics, forms) in _intents)
         {
             // A long message is a request for a person only when it ends asking for one (「…お取り次ぎいただけますでしょうか」).
@@ -173,7 +173,7 @@ public sealed partial class CommandSet
         // 「さっきの回答を訂正したいです。従業員数は20名ではなく25名でした。」「AIじゃなくて、ちゃんとした人に相談したいです。うちの
         // 状況、説明すると長くなるので。」: a request said first, what it is about after it, when nothing after it is a question.
         if (sentences.Count > 1 && DetectRequest(sentences[0]) is { } first and not CommandKind.Help
-            && sentences.Skip(1).All(s => !s.TrimEnd().EndsWith('?') && !s.TrimEnd().EndsWith('？') && !EndsAsQuestion(Canon(StripPoliteEnding(JapaneseFold.Fold(s))))))
+            && sentences.Skip(1).All(s => !EndsInQuestionMark(s) && !EndsAsQuestion(Canon(StripPoliteEnding(JapaneseFold.Fold(s))))))
             return first;
         // 「疲れた、終わり」: a command word said whole after a comma, too, or a request asked in the last piece (「途中で電話
         // 入って分からんくなったけぇ、もう一回はじめからやらせてもらえん？」).
@@ -184,9 +184,11 @@ public sealed partial class CommandSet
         return AsksIn(phrase) && DetectRequest(phrase) is { } asked and not CommandKind.Help ? asked : null;
     }
 
+    private static bool EndsInQuestionMark(string text) => text.TrimEnd() is { Length: > 0 } t && t[^1] is '?' or '？';
+
     // 「…元に戻すにはどうしたらいい？」 before 「…やめたい」: an earlier sentence asks, and not about stopping.
     private bool AsksAboutSomethingElse(List<string> earlier) =>
-        earlier.Any(s => s.TrimEnd().EndsWith('?') || s.TrimEnd().EndsWith('？'))
+        earlier.Any(EndsInQuestionMark)
         && !earlier.Any(s => _phrases.Any(p => p.Kind == CommandKind.Quit && JapaneseFold.Fold(s).Contains(p.Phrase, StringComparison.Ordinal)));
 
     private bool AsksIn(string piece) => EndsAsking(Canon(StripPoliteEnding(JapaneseFold.Fold(piece))));

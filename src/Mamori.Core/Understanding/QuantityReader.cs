@@ -118,15 +118,13 @@ internal sealed partial class QuantityReader(QuantityWords words)
             return (0, 0);
         folded = KanaUnits().Replace(InKanjiNumerals(folded), m => m.Value switch { "まんえん" => "万円", "まん" => "万", "せんえん" => "千円", _ => "円" });
         var numbers = NumberReader.Read(folded);
-        var tokens = numbers
-            .Where(t => t.HasLargeUnit || (t.End < folded.Length && folded[t.End] == '円'))
-            .Select(t => AdjustForBound(folded, t))
-            .ToList();
+        bool IsAmount(NumberToken t) => t.HasLargeUnit || (t.End < folded.Length && folded[t.End] == '円');
+        var tokens = numbers.Where(IsAmount).Select(t => AdjustForBound(folded, t)).ToList();
         if (tokens.Count == 0)
             return null;
         // 「1台5,000円で15台分なので、7万5千円くらい」: a price times a count said beside it is the owner working out the total.
         if (tokens.Count > 1 && tokens.MaxBy(t => t.Max) is var total
-            && tokens.Where(t => t != total).All(price => numbers.Except(tokens).Any(n => n.Min == n.Max && n.Max > 1 && price.Max * n.Max == total.Max)))
+            && tokens.Where(t => t != total).All(price => numbers.Any(n => !IsAmount(n) && n.Min == n.Max && n.Max > 1 && price.Max * n.Max == total.Max)))
             tokens = [total];
         // 「年100万！って言えたらかっこいいけど、実際は数万円」: what is really spent comes after 実際は.
         var actually = words.Actually.Select(w => folded.LastIndexOf(w, StringComparison.Ordinal)).Max();

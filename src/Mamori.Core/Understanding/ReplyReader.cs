@@ -198,9 +198,10 @@ public sealed partial class ReplyReader
         // 「週１で取ってます。ただ、戻せるかどうか試したことはありません」: a clause about something beside the question yields.
         if (question.AsideWords.Count > 0)
         {
-            bool Aside(int c) => question.AsideWords.Any(w => JapaneseFold.Fold(clauses[c]).Contains(w, StringComparison.Ordinal));
-            if (signals.Any(s => !Aside(s.Clause)))
-                signals.RemoveAll(s => Aside(s.Clause));
+            // The clauses are folded already, like the words.
+            var aside = clauses.Select(c => question.AsideWords.Any(w => c.Contains(w, StringComparison.Ordinal))).ToArray();
+            if (signals.Any(s => !aside[s.Clause]))
+                signals.RemoveAll(s => aside[s.Clause]);
         }
         // 「食品の卸やってます、スーパー向け」: a clause naming only the customers yields to a trade named in another.
         if (customersOnly.Count > 0 && signals.Any(s => !customersOnly.Contains(s.Clause) && s.Strength == Strength.Strong))
@@ -315,6 +316,9 @@ public sealed partial class ReplyReader
     private static List<(int Start, int End)> ChoiceWords(string folded, ChoiceLexicon lexicon) =>
         lexicon.Find(folded).Select(h => (h.Start, h.End)).ToList();
 
+    // 「Windowsは」「ソフトは」: a clause that names what it is about.
+    private const char TopicParticle = 'は';
+
     // Characters of a first clause that is nothing but the answer (「取っていない」「入れていない」, canonical forms).
     private const int MaxBareAnswer = 8;
 
@@ -328,7 +332,7 @@ public sealed partial class ReplyReader
             // 「取ってない。NAS1台にすべてが入ってる」「入れてない、Macだし大丈夫っしょ」: a bare no said first is the answer and the
             // rest its story (over the tuning files 22 of 24 such replies meant no; the other two said how much, 半分).
             if (firm.Any(s => s.Clause == 0) && firm.Where(s => s.Clause == 0).All(s => s.Code == polarity.Denied)
-                && clauses[0].Length <= MaxBareAnswer && !clauses[0].Contains('は')
+                && clauses[0].Length <= MaxBareAnswer && !clauses[0].Contains(TopicParticle)
                 && _rules.Polarity(clauses[0]) == ClausePolarity.Negated && !_rules.IsDegreeNegative(clauses[0])
                 && !_rules.IsDoublyNegated(string.Concat(clauses))   // 「最新にしていない、ということはない」
                 && firm.All(s => s.Code != partly))
@@ -342,8 +346,8 @@ public sealed partial class ReplyReader
         // middle choice, for the owner to confirm. Not 「わからない、息子がやってる」 (someone else does it) nor 「…設定かどうかは
         // 知らん」 (the very thing asked is not known).
         if (polarity is { Affirmed: { } done, Mixed: { } some }
-            && firm.FirstOrDefault(s => (s.Code == done || s.Code == some) && clauses[s.Clause].Contains('は')) is { Code: not null } side
-            && firm.Any(s => s.Code == question.Unknown.Code && s.Clause > side.Clause && clauses[s.Clause].Contains('は')
+            && firm.FirstOrDefault(s => (s.Code == done || s.Code == some) && clauses[s.Clause].Contains(TopicParticle)) is { Code: not null } side
+            && firm.Any(s => s.Code == question.Unknown.Code && s.Clause > side.Clause && clauses[s.Clause].Contains(TopicParticle)
                              && _rules.EmbeddedQuestionAt(clauses[s.Clause]) < 0)
             && firm.All(s => s.Code == done || s.Code == some || s.Code == question.Unknown.Code))
             return Reading(question, some, 0.5, "contrast-unknown", [some, question.Unknown.Code]);

@@ -24,8 +24,9 @@ public sealed class SynonymDictionary
 
     public static SynonymDictionary Empty { get; } = new([], ScopeLexicon.Empty, []);
 
-    /// <summary>Politeness and question fragments that say nothing about the topic (教えて, ですか), normalized, in the file's order (a longer one before its part):
-    /// taken off the user's own terms so they neither score nor count against the evidence gate's coverage.</summary>
+    /// <summary>Politeness and question fragments that say nothing about the topic (教えて, ですか), normalized, in the file's
+    /// order (a longer one before its part): taken off the user's own terms so they neither score nor count against the
+    /// evidence gate's coverage.</summary>
     public IReadOnlyList<string> QuestionFiller { get; }
 
     /// <summary>What the guidelines are about (knowledge/dictionary/scope.yaml), for the evidence gate; empty when absent.</summary>
