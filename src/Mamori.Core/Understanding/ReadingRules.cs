@@ -697,6 +697,9 @@ public sealed partial class ReadingRules
                     continue;
                 if (IsAdjective(clause, i) || IsCondition(clause, i + negation.Length) || IsOnly(clause, from, i))
                     continue;
+                // 「信用がなくなる」「データがなくなったら」: なくなる after が is being lost, not a denial (「やらなくなった」 is one).
+                if (negation.StartsWith("なくな", StringComparison.Ordinal) && i > 0 && clause[i - 1] == 'が')
+                    continue;
                 // やめ denies only as done: 「やめた」「やめて(いる)」「やめました」. 「やめられない」「やめたい」「やめなあかん」 are not
                 // quitting (yet), so what stands before is not denied, by this or a later ない.
                 if (negation == "やめ" && i + 2 < clause.Length && !(clause.AsSpan(i + 2).StartsWith("た", StringComparison.Ordinal) && !clause.AsSpan(i + 2).StartsWith("たい", StringComparison.Ordinal))

@@ -170,7 +170,7 @@ public sealed partial class ReplyReader
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && (result.Source != "words" || _rules.HasDoubt(folded)))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
         result = Undecided(question, signals, result);
-        var reading = Inferred(question, Unread(split, pass.Read, Vague(folded, Unsure(signals, result))));
+        var reading = Inferred(question, TwoSides(question, split, pass.Read, Unread(split, pass.Read, Vague(folded, Unsure(signals, result)))));
         return reading.Alternatives is null && Hinted(question, hinted, signals) is { } hint ? hint : reading;
     }
 
@@ -281,6 +281,25 @@ public sealed partial class ReplyReader
         }
         return reading;
     }
+
+    // 「スマホは自動、パソコンはしてない」「パソコン2台は更新、1台は古いWindows7です」: two things side by side (each with は),
+    // one read as yes or no and the other not read, are most likely the question's "partly": the owner confirms.
+    private ReplyReading TwoSides(Question question, IReadOnlyList<Clause> split, bool[] read, ReplyReading reading)
+    {
+        if (reading.Outcome != ReadingOutcome.Understood || question.Stage != Domain.Stage.Measures || question.Polarity is not { Mixed: { } partly } polarity
+            || (reading.Code != polarity.Affirmed && reading.Code != polarity.Denied))
+            return reading;
+        for (var c = 1; c < split.Count; c++)
+        {
+            if (IsTopic(split[c - 1].Text) && IsTopic(split[c].Text) && read[c] != read[c - 1]
+                && !_rules.IsPast(split[c - 1].Text) && !_rules.IsPast(split[c].Text))
+                return reading with { Outcome = ReadingOutcome.Confirm, Code = partly, Label = question.LabelOf(partly), Confidence = 0.5,
+                                      Source = reading.Source + "+two-sides", Alternatives = [partly, reading.Code!] };
+        }
+        return reading;
+    }
+
+    private static bool IsTopic(string clause) => clause.IndexOf(TopicParticle, 1) > 0;
 
     // 「特に決めてはおりませんが、実質的には社長が見ております」: where the question says so (Polarity.AskNoBeside), the no in
     // one clause and a named choice in another is the owner's to say: asked back, the reading as the guess.
