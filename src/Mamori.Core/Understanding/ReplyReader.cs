@@ -170,6 +170,7 @@ public sealed partial class ReplyReader
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && (result.Source != "words" || _rules.HasDoubt(folded)))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
         result = Undecided(question, signals, result);
+        result = PartAndNo(question, clauses, signals, result);
         var reading = Inferred(question, TwoSides(question, split, pass.Read, Unread(split, pass.Read, Vague(folded, Unsure(signals, result)))));
         return reading.Alternatives is null && Hinted(question, hinted, signals) is { } hint ? hint : reading;
     }
@@ -221,10 +222,12 @@ public sealed partial class ReplyReader
                              && question.PrincipalWords.Any(w => JapaneseFold.Fold(clauses[s.Clause]).Contains(w, StringComparison.Ordinal)))
             .Select(s => s.Code).Distinct().ToList() is [var only] ? only : null;
 
-    // 「困る」: a reading that rests only on words too loose to record alone (how much?) is the owner's to confirm.
+    // 「困る」: a reading that rests only on words too loose to record alone (how much?) is the owner's to confirm. Two
+    // clauses that say it in loose words each (「困るけど、電話とFAXでなんとかなる」) say it for sure.
     private static ReplyReading Unsure(List<Signal> signals, ReplyReading reading) =>
         reading is { Outcome: ReadingOutcome.Understood, Source: "words" or "exact" }
-        && signals.Any(s => s.Code == reading.Code) && signals.All(s => s.Code != reading.Code || s.Unsure)
+        && signals.Where(s => s.Code == reading.Code).Select(s => s.Clause).Distinct().Count() == 1
+        && signals.All(s => s.Code != reading.Code || s.Unsure)
             ? reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = reading.Source + "+unsure" }
             : reading;
 
@@ -317,10 +320,23 @@ public sealed partial class ReplyReader
 
     // 「会計データだけ」「事務の子にだけ」: only a part named, with nothing else said, is the question's "partly".
     private ReplyReading? OnlyPart(Question question, IReadOnlyList<string> clauses) =>
-        question.Polarity?.Mixed is { } partly && clauses is [.., var last] && last.Length > 2 && _rules.HasPartial(last)
-        && (last.EndsWith("だけ", StringComparison.Ordinal) || last.EndsWith("のみ", StringComparison.Ordinal))
+        question.Polarity?.Mixed is { } partly && clauses is [.., var last] && IsOnlyPart(last)
             ? Reading(question, partly, 0.75, "only")
             : null;
+
+    // 「新しいパソコンだけ。古い方はそのまま」: on a measure, only a part named in a clause of its own, then a no about the
+    // other things (は), is "partly" too.
+    private ReplyReading PartAndNo(Question question, IReadOnlyList<string> clauses, List<Signal> signals, ReplyReading reading) =>
+        reading.Outcome == ReadingOutcome.Understood && question.Stage == Domain.Stage.Measures
+        && question.Polarity is { Mixed: { } partly, Denied: { } no } && reading.Code == no
+        && signals.FirstOrDefault(s => s.Code == no && IsTopic(clauses[s.Clause])) is { Code: not null } denial
+        && Enumerable.Range(0, denial.Clause).Any(c => signals.All(s => s.Clause != c) && IsOnlyPart(clauses[c]))
+            ? Reading(question, partly, 0.75, "only+no")
+            : reading;
+
+    private bool IsOnlyPart(string clause) =>
+        clause.Length > 2 && _rules.HasPartial(clause)
+        && (clause.EndsWith("だけ", StringComparison.Ordinal) || clause.EndsWith("のみ", StringComparison.Ordinal));
 
     // 「まあまあやっとる」 says neither yes nor partly for sure: the owner picks, with the reading as the guess.
     private ReplyReading Vague(string folded, ReplyReading reading) =>
