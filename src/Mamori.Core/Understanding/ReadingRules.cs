@@ -697,8 +697,9 @@ public sealed partial class ReadingRules
                     continue;
                 if (IsAdjective(clause, i) || IsCondition(clause, i + negation.Length) || IsOnly(clause, from, i))
                     continue;
-                // 「信用がなくなる」「データがなくなったら」: なくなる after が is being lost, not a denial (「やらなくなった」 is one).
-                if (negation.StartsWith("なくな", StringComparison.Ordinal) && i > 0 && clause[i - 1] == 'が')
+                // 「信用がなくなる」「売上30万くらいなくなる」: なくなる after が or an amount is being lost, not a denial
+                // (「やらなくなった」 is one).
+                if (negation.StartsWith("なくな", StringComparison.Ordinal) && IsLoss(clause, i))
                     continue;
                 // やめ denies only as done: 「やめた」「やめて(いる)」「やめました」. 「やめられない」「やめたい」「やめなあかん」 are not
                 // quitting (yet), so what stands before is not denied, by this or a later ない.
@@ -713,6 +714,13 @@ public sealed partial class ReadingRules
             }
         }
         return -1;
+    }
+
+    private static bool IsLoss(string clause, int at)
+    {
+        var before = clause.AsSpan(0, at).TrimEnd(' ');
+        return before.Length > 0 && ("が円万".Contains(before[^1]) || before.EndsWith("くらい", StringComparison.Ordinal)
+                                     || before.EndsWith("ぐらい", StringComparison.Ordinal) || before.EndsWith("ほど", StringComparison.Ordinal));
     }
 
     // 「俺しかおらん」「口頭でしか言ってない」: しか … ない says "only", a yes to what stands before しか (not たしか, しかも).

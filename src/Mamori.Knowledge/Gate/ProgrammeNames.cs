@@ -15,6 +15,9 @@ public sealed class ProgrammeNames
     /// <summary>Shortest run of unseen characters that makes a name unknown (a single character is too often a suffix such as 県 or 化).</summary>
     public const int MinUnknownLength = 2;
 
+    private const string LawHead = "法";
+    private const string OrganisationSuffix = "人";
+
     private readonly IReadOnlyList<string> _heads;
     private readonly CorpusStatistics _statistics;
     private readonly bool _enabled;
@@ -55,6 +58,9 @@ public sealed class ProgrammeNames
         {
             for (int at = compound.IndexOf(head, StringComparison.Ordinal); at > 0; at = compound.IndexOf(head, at + 1, StringComparison.Ordinal))
             {
+                // 「NPO法人」「社会福祉法人」: 法 before 人 names a kind of organisation, not a law.
+                if (compound.AsSpan(at + head.Length).StartsWith(OrganisationSuffix, StringComparison.Ordinal) && head == LawHead)
+                    continue;
                 if (UnseenPart(compound[..at]) is { } part)
                     return new UnknownName(part, compound[..(at + head.Length)]);
             }
