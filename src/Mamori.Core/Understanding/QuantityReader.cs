@@ -12,11 +12,13 @@ namespace Mamori.Core.Understanding;
 /// <param name="Over">After a number: just over it (超, ちょっと, 強).</param>
 /// <param name="AtLeast">After a number: it or more (以上).</param>
 /// <param name="Around">After a number: either side of it (前後).</param>
+/// <param name="Irregular">Staff who may or may not be counted (パート, 非常勤, フリーランス): beside regular staff, two counts.</param>
 /// <param name="IfTotals">Of the totals, those said as a condition (入れたら, 含めると): the owner offers two counts.</param>
 /// <param name="Actually">Before a later amount, what is really so (実際は, 本当は): the amounts said before it were not.</param>
 /// <param name="Seasonal">Before a later count, a busy season (繁忙期): the count then is a second answer.</param>
 internal sealed record QuantityWords(string[] RangeMarks, string[] Fillers, string[] Approximately, string[] Owners, string[] Staff, string[] Joins, string[] NotJoins, string[] Persons, string[] Totals, string[] Rough,
-    string[] Under, string[] Over, string[] AtLeast, string[] Around, string[] IfTotals, string[] Actually, string[] Seasonal);
+    string[] Under, string[] Over, string[] AtLeast, string[] Around, string[] IfTotals, string[] Actually, string[] Seasonal,
+    string[] Irregular);
 
 /// <summary>
 /// Finds the one quantity a reply states, as a range: people for count questions, yen per year for amount questions.
@@ -64,7 +66,21 @@ internal sealed partial class QuantityReader(QuantityWords words)
             return offered ? (counted[0].Min, said.Max) : (said.Min, said.Max);
         }
         var total = Combine(folded, counted, sum: true);
-        return total is { } t && CountsTheOwnerApart(folded, counted[0]) ? (t.Min + 1, t.Max + 1) : total;
+        if (total is { } t && CountsTheOwnerApart(folded, counted[0]))
+            return (t.Min + 1, t.Max + 1);
+        // 「正社員8人、アルバイトは15人くらい」「常勤12名、非常勤のヘルパーさんが30名」: regular staff first, then staff who may or may
+        // not be counted: the regular count and the sum are two answers (asked back where they fall in two bands; the
+        // question's help says to count part-timers, and labellers split between the sum and AMBIGUOUS).
+        if (total is { } sum && counted.Count >= 2 && RegularBeforeIrregular(folded, counted) is { Max: > 0 } regular && regular.Max < sum.Max)
+            return (regular.Min, sum.Max);
+        return total;
+    }
+
+    // The count said last before the first word for irregular staff, when no irregular staff come before it.
+    private NumberToken? RegularBeforeIrregular(string folded, List<NumberToken> counted)
+    {
+        var irregular = words.Irregular.Select(w => folded.IndexOf(w, StringComparison.Ordinal)).Where(at => at >= 0).DefaultIfEmpty(-1).Min();
+        return irregular < 0 ? null : counted.LastOrDefault(t => t.End <= irregular);
     }
 
     private bool AfterStaff(string before)

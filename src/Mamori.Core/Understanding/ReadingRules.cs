@@ -146,7 +146,8 @@ public sealed partial class ReadingRules
             Words(q.Joins, path, "quantities.joins"), Words(q.NotJoins, path, "quantities.notJoins"), Words(q.Persons, path, "quantities.persons"),
             Words(q.Totals, path, "quantities.totals"), Words(q.Rough, path, "quantities.rough"),
             Words(q.Under, path, "quantities.under"), Words(q.Over, path, "quantities.over"), Words(q.AtLeast, path, "quantities.atLeast"),
-            Words(q.Around, path, "quantities.around"), Words(q.IfTotals, path, "quantities.ifTotals"), Words(q.Actually, path, "quantities.actually"), Words(q.Seasonal, path, "quantities.seasonal")));
+            Words(q.Around, path, "quantities.around"), Words(q.IfTotals, path, "quantities.ifTotals"), Words(q.Actually, path, "quantities.actually"), Words(q.Seasonal, path, "quantities.seasonal"),
+            Words(q.Irregular, path, "quantities.irregular")));
         _spaceContinues = Words(yaml.SpaceJoins?.Continues, path, "spaceJoins.continues");
         _spaceLeads = Words(yaml.SpaceJoins?.Leads, path, "spaceJoins.leads");
         _contrasts = (yaml.Contrasts ?? []).Select(c =>
@@ -836,5 +837,7 @@ public sealed partial class ReadingRules
         public List<string>? IfTotals { get; set; }
         public List<string>? Actually { get; set; }
         public List<string>? Seasonal { get; set; }
+
+        public List<string>? Irregular { get; set; }
     }
 }
