@@ -70,7 +70,8 @@ internal sealed partial class ReplyShape
     [GeneratedRegex(@"[「『]([^」』]{2,40})[」』]\s*(?:って|と)\s*(?:言|い|ゆ)[^、。,.!?！？が]{0,12}[。！!…\s]*$")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"[「『][^」』]{1,30}[」』](?=\s*(?:って|と|の|という|っていう))")]
+    // 「「後で」ってずっと押してる」: a button's name before 押す・選ぶ is what was done, not a name to set aside.
+    [GeneratedRegex(@"[「『][^」』]{1,30}[」』](?=\s*(?:って|と|の|という|っていう)(?!\s*(?:ずっと|いつも|毎回|つい)?\s*(?:押|おし|おす|おさ|クリック|選|えら|タップ)))")]
     private static partial Regex Named();
 
     [GeneratedRegex(@"[¥￥\\]\s*([0-9０-９][0-9０-９,，.]*)")]
