@@ -9,10 +9,12 @@ public sealed partial class ReplyReader
     /// or limits, or the yes or no its ending says — as <see cref="Signal"/>s, for <see cref="Prune"/> and
     /// <see cref="Resolve"/> to weigh. Used once, by one thread.
     /// </summary>
-    private sealed class ClausePass(Question question, ChoiceLexicon lexicon, ReadingRules rules, IReadOnlyList<string> clauses, bool hedged)
+    private sealed class ClausePass(Question question, ChoiceLexicon lexicon, ReadingRules rules, IReadOnlyList<Clause> split, IReadOnlyList<string> clauses, bool hedged)
     {
         private readonly Polarity? _polarity = question.Polarity;
         private bool _carried;   // 「会計データのみ、月に一度保存」: a clause that only limits carries its "only part" to the next
+        private bool _hedgedOtherwise = hedged;   // hedged by something else than a double negation
+        private readonly List<int> _doublyNegated = [];
 
         public List<Signal> Signals { get; } = [];
 
@@ -38,6 +40,15 @@ public sealed partial class ReplyReader
             // 「何かあったら社長に電話、くらい」: a last clause that only limits makes the yes before it partly.
             if (_carried && _polarity?.Mixed is { } limited)
                 Relabel(s => s.Code == _polarity.Affirmed, limited);
+            // 「入れてないことはないです、更新もされてます」「取ってないことはないです。毎週金曜にUSBにコピーしてます」: a double
+            // negation and then the yes said plainly in a later clause is that yes: the double negation said "of course".
+            // Not across a contrast: 「しとらんことはないけど、ちゃんとは…」 still says only part.
+            if (_polarity?.Affirmed is { } yes && _doublyNegated.Count > 0 && !split.Skip(_doublyNegated[0] + 1).Any(c => c.AfterContrast)
+                && Signals.Any(s => s.Code == yes && s.Strength != Strength.Weak && s.Clause > _doublyNegated[0] && !_doublyNegated.Contains(s.Clause)))
+            {
+                Signals.RemoveAll(s => _doublyNegated.Contains(s.Clause));
+                Hedged = _hedgedOtherwise;
+            }
         }
 
         private void ReadClause(int c)
@@ -203,12 +214,14 @@ public sealed partial class ReplyReader
                 case ClausePolarity.Affirmed when polarity.Affirmed is { } yes:
                     Say(new Signal(partial ? polarity.Mixed! : yes, Strength.Generic, c));
                     // 「ある程度」 to a question with no middle choice: a yes only in part is the owner's to place.
-                    Hedged |= polarity.Mixed is null && rules.HasPartial(clause);
+                    _hedgedOtherwise |= polarity.Mixed is null && rules.HasPartial(clause);
+                    Hedged |= _hedgedOtherwise;
                     break;
                 // 「困らんことはない」 on a question with only a middle choice to weaken to (ITが止まったら): that middle.
                 case ClausePolarity.DoublyNegated when (polarity.Hedged ?? polarity.Affirmed ?? polarity.Mixed) is { } weakYes:
                     // The middle choice is said as such (「困らんことはない」 is 一部で困る), as if named.
                     Say(new Signal(weakYes, polarity is { Hedged: null, Affirmed: null } ? Strength.Strong : Strength.Generic, c));
+                    _doublyNegated.Add(c);
                     Hedged = true;
                     break;
             }
