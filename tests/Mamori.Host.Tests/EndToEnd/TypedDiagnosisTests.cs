@@ -139,7 +139,7 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
         await using var _ = session;
         var wording = host.Services.GetRequiredService<DialogLanguage>().Wording;
 
-        var reply = await SendAsync(chat, "おおきに、もう結構です");
+        var reply = await SendAsync(chat, "ありがとう、もう大丈夫です");
         Assert.Contains("「終了」をご希望でしたら、下のボタンを押してください。", reply[^1], StringComparison.Ordinal);
         var buttons = await chat.ButtonsAsync();
         Assert.Equal("終了", buttons[0]);
