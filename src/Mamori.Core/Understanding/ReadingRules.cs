@@ -68,6 +68,7 @@ public sealed partial class ReadingRules
     private readonly string[] _pastStates;
     private readonly string[] _pastTimes;
     private readonly string[] _formerly;
+    private readonly string[] _when;
     private readonly string[] _opinions;
     private readonly string[] _avoidances;
     private readonly string[] _notAvoidances;
@@ -125,6 +126,7 @@ public sealed partial class ReadingRules
         _tacit = Words(yaml.Tacit, path, "tacit").Select(Canonicalize).ToArray();
         _pastTimes = Words(yaml.Times?.Past, path, "times.past");
         _formerly = Words(yaml.Times?.Formerly, path, "times.formerly");
+        _when = Words(yaml.Times?.When, path, "times.when");
         _pastStates = Words(yaml.Times?.PastStates, path, "times.pastStates").SelectMany(e => new[] { e, Canonicalize(e) }).Distinct().ToArray();
         _opinions = Words(yaml.Opinions, path, "opinions");
         _kanaWords = [.. (yaml.KanaWords ?? []).Select(k => (JapaneseFold.Fold(k.Key), k.Value)).Where(k => k.Item1.Length > 1).OrderByDescending(k => k.Item1.Length)];
@@ -641,6 +643,9 @@ public sealed partial class ReadingRules
     /// <summary>「昔は」「前は」: the clause is about the past (reading.yaml times.past).</summary>
     public bool IsPast(string clause) => _pastTimes.Any(t => clause.Contains(t, StringComparison.Ordinal));
 
+    /// <summary>「繁忙期なら」「月初は」「半日なら」: the clause says when or for how long it holds (reading.yaml times.when).</summary>
+    public bool SaysWhen(string clause) => _when.Any(t => clause.Contains(t, StringComparison.Ordinal));
+
     /// <summary>「前は」「昔は」: the clause is about how things were, set against now (reading.yaml times.formerly).</summary>
     public bool IsFormerly(string clause) => _formerly.Any(t => clause.Contains(t, StringComparison.Ordinal));
 
@@ -808,6 +813,8 @@ public sealed partial class ReadingRules
     {
         public List<string>? Past { get; set; }
         public List<string>? Formerly { get; set; }
+
+        public List<string>? When { get; set; }
         public List<string>? PastStates { get; set; }
         public List<string>? Present { get; set; }
     }

@@ -170,6 +170,7 @@ public sealed partial class ReplyReader
         if (hedged && result.Outcome == ReadingOutcome.Understood && result.Code == question.Polarity?.Denied && (result.Source != "words" || _rules.HasDoubt(folded)))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" };
         result = Undecided(question, signals, result);
+        result = DiffersByWhen(question, clauses, signals, result);
         result = PartAndNo(question, clauses, signals, result);
         var reading = Inferred(question, TwoSides(question, split, pass.Read, Unread(split, pass.Read, Vague(folded, Unsure(signals, result)))));
         return reading.Alternatives is null && Hinted(question, hinted, signals) is { } hint ? hint : reading;
@@ -303,6 +304,15 @@ public sealed partial class ReplyReader
     }
 
     private static bool IsTopic(string clause) => clause.IndexOf(TopicParticle, 1) > 0;
+
+    // 「繁忙期なら止まるし、暇な時期なら平気」: on a question whose only choice between is the middle (ITが止まったら), two sides
+    // that differ by when (reading.yaml times.when) are the owner's to place: the middle as the guess, the sides beside it.
+    private ReplyReading DiffersByWhen(Question question, IReadOnlyList<string> clauses, List<Signal> signals, ReplyReading reading) =>
+        reading is { Outcome: ReadingOutcome.Understood, Source: "contrast" } && question.Polarity is { Affirmed: null, Mixed: { } middle }
+        && reading.Code == middle && signals.Any(s => _rules.SaysWhen(clauses[s.Clause]))
+            ? reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.5, Source = "contrast+when",
+                             Alternatives = [middle, .. signals.Select(s => s.Code).Where(c => c != middle && c != question.Unknown.Code).Distinct()] }
+            : reading;
 
     // 「特に決めてはおりませんが、実質的には社長が見ております」: where the question says so (Polarity.AskNoBeside), the no in
     // one clause and a named choice in another is the owner's to say: asked back, the reading as the guess.
