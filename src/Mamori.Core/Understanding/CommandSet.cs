@@ -128,7 +128,7 @@ public sealed partial class CommandSet
 
     /// <summary>
     /// A request in plain words (「うちの店を診断してほしい」「最初っからやり直させて」): a topic and a request form together
-    /// in a short message that does not ask about it (「診断って何分かかる？」). Weaker than <see cref="Detect"/>: in the
+    /// in a short message that does not ask about it (「診断始める前に何か準備いるっすか」). Weaker than <see cref="Detect"/>: in the
     /// diagnosis it counts only when the message is not an answer to the question.
     /// </summary>
     public CommandKind? DetectRequest(string text)
