@@ -151,7 +151,9 @@ public sealed partial class CommandSet
             if (topics.Where(t => key.Contains(t, StringComparison.Ordinal)).MaxBy(t => t.Length) is not { } topic
                 || (forms.Length > 0 && !forms.Any(f => whole.Contains(f, StringComparison.Ordinal))))
                 continue;
-            if (kind is CommandKind.Handoff || !Asks(key, topic))
+            // 「相談に乗ってくれる専門家って、どこで探せばいいんですか」: asking about finding a person (questionWords) is a
+            // question, for a person too.
+            if (!Asks(key, topic))
             {
                 // 「診断始める前に何か準備いるっすか」「データは戻るんかね」: said as a question, not as a request. Asking for a
                 // person and how to use the bot are questions by nature (「これどうやって使うん？」), so they stay requests.
