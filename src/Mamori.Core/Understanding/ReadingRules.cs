@@ -813,7 +813,6 @@ public sealed partial class ReadingRules
     {
         public List<string>? Past { get; set; }
         public List<string>? Formerly { get; set; }
-
         public List<string>? When { get; set; }
         public List<string>? PastStates { get; set; }
         public List<string>? Present { get; set; }
@@ -844,7 +843,6 @@ public sealed partial class ReadingRules
         public List<string>? IfTotals { get; set; }
         public List<string>? Actually { get; set; }
         public List<string>? Seasonal { get; set; }
-
         public List<string>? Irregular { get; set; }
     }
 }

@@ -59,7 +59,7 @@ public sealed class ProgrammeNames
             for (int at = compound.IndexOf(head, StringComparison.Ordinal); at > 0; at = compound.IndexOf(head, at + 1, StringComparison.Ordinal))
             {
                 // 「NPO法人」「社会福祉法人」: 法 before 人 names a kind of organisation, not a law.
-                if (compound.AsSpan(at + head.Length).StartsWith(OrganisationSuffix, StringComparison.Ordinal) && head == LawHead)
+                if (head == LawHead && compound.AsSpan(at + head.Length).StartsWith(OrganisationSuffix, StringComparison.Ordinal))
                     continue;
                 if (UnseenPart(compound[..at]) is { } part)
                     return new UnknownName(part, compound[..(at + head.Length)]);

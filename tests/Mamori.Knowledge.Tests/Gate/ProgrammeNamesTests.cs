@@ -48,4 +48,10 @@ public sealed class ProgrammeNamesTests
     [InlineData("2026補助金")]
     public void Known_names_new_compounds_of_known_words_and_short_prefixes_pass(string question) =>
         Assert.Null(Find(question));
+
+    [Theory]
+    [InlineData("NPO法人でもサイバー保険に入れますか")]
+    [InlineData("小さな社会福祉法人にも関係ありますか")]
+    public void A_kind_of_organisation_ending_in_法人_is_no_law(string question) =>
+        Assert.Null(Find(question));
 }
