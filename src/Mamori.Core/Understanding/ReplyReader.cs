@@ -417,6 +417,10 @@ public sealed partial class ReplyReader
             // A town found in two prefectures, told apart by the prefecture also named (「東京の府中市」).
             if (codes.Count == 1)
                 return Reading(question, codes[0], strength == Strength.Strong ? 0.9 : 0.8, strength == Strength.Strong ? "words" : "polarity");
+            // 「お助け隊に電話することになってて、社内の連絡順も決めてある」: of several choices named, one said by a word that says
+            // the very thing asked (questions.yaml decisive: the steps, not only whom to call) decides.
+            if (signals.Where(s => s.Strength == strength && s.Decisive).Select(s => s.Code).Distinct().ToList() is [var decisive])
+                return Reading(question, decisive, 0.85, "decisive");
             if (lexicon.Combine(codes, signals.Where(s => s.Strength == strength).Select(s => s.Clause).Distinct().Count() == 1) is { } combined)
                 return Reading(question, combined, 0.85, "combined");
             // 「伝えてない、自分もよく分からんし」: on a measure, a no and 「分からない」 are no middle: the owner says which, the
