@@ -132,6 +132,19 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
     }
 
     [ChromiumFact]
+    public async Task Asking_how_long_the_diagnosis_takes_gets_the_help_with_the_time()
+    {
+        using var host = new HostFactory(scripted: false);
+        var (page, chat, session) = await OpenAsync(host);
+        await using var _ = session;
+
+        var reply = await SendAsync(chat, "診断って何分くらいかかりますか？");
+        Assert.Contains(reply, t => t.Contains("ボタンで答えると3分ほど", StringComparison.Ordinal));
+        Assert.Contains("診断を始める", await chat.ButtonsAsync());
+        await Screens.ShootAsync(page, chat, "help-how-long");
+    }
+
+    [ChromiumFact]
     public async Task A_goodbye_in_words_the_bot_does_not_know_is_refused_with_終了_one_tap_away()
     {
         using var host = new HostFactory(scripted: false);
