@@ -132,6 +132,31 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
     }
 
     [ChromiumFact]
+    public async Task Sides_that_differ_by_when_are_asked_with_the_choices_as_buttons()
+    {
+        using var host = new HostFactory(scripted: false);
+        var (page, chat, session) = await OpenAsync(host);
+        await using var _ = session;
+        var said = new BotWording(host.Services.GetRequiredService<DialogLanguage>().Wording);
+
+        await chat.TypeAsync(RamenShopInKyoto.Request);
+        while ((await CurrentQuestionAsync(host, chat))?.Id is "industry" or "employees" or "prefecture")
+            await SendAsync(chat, RamenShopInKyoto.Replies[(await CurrentQuestionAsync(host, chat))!.Id].Typed);
+
+        Assert.Equal("it_dependence", (await CurrentQuestionAsync(host, chat))?.Id);
+        var reply = await SendAsync(chat, "年末の忙しい時期なら止まるけど、普段は平気");
+        Assert.True(said.IsCandidates(reply[^1]), $"a reply that differs by when should be asked which: {reply[^1]}");
+        var buttons = await chat.ButtonsAsync();
+        Assert.Equal("一部で困る", buttons[0]);
+        Assert.Contains("仕事が止まる", buttons);
+        Assert.Contains("ほぼ困らない", buttons);
+        await Screens.ShootAsync(page, chat, "which-by-when");
+
+        await chat.PressAsync("一部で困る");
+        Assert.NotEqual("it_dependence", (await CurrentQuestionAsync(host, chat))?.Id);
+    }
+
+    [ChromiumFact]
     public async Task Asking_how_long_the_diagnosis_takes_gets_the_help_with_the_time()
     {
         using var host = new HostFactory(scripted: false);
