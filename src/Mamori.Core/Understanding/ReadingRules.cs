@@ -35,6 +35,7 @@ public sealed partial class ReadingRules
     private readonly (string From, string To, bool AtEnd)[] _canonical;
     private readonly string[] _negations;
     private readonly string[] _notNegations;
+    private readonly string[] _losses;
     private readonly string[] _conditionals;
     private readonly string[] _premises;
     private readonly string[] _customers;
@@ -91,6 +92,7 @@ public sealed partial class ReadingRules
             .OrderByDescending(r => r.Item1.Length).ToArray();
         _negations = Words(yaml.Negations, path, "negations");
         _notNegations = Words(yaml.NotNegations, path, "notNegations");
+        _losses = Words(yaml.Losses, path, "losses");
         _conditionals = Words(yaml.Conditionals, path, "conditionals");
         _premises = Words(yaml.Premises, path, "premises");
         _customers = Words(yaml.Customers, path, "customers");
@@ -703,8 +705,8 @@ public sealed partial class ReadingRules
                     continue;
                 if (IsAdjective(clause, i) || IsCondition(clause, i + negation.Length) || IsOnly(clause, from, i))
                     continue;
-                // 「信用がなくなる」「売上30万くらいなくなる」: なくなる after が or an amount is being lost, not a denial
-                // (「やらなくなった」 is one).
+                // 「信用がなくなる」「売上30万くらいなくなる」: なくなる after が or an amount (reading.yaml losses) is being lost,
+                // not a denial (「やらなくなった」 is one).
                 if (negation.StartsWith("なくな", StringComparison.Ordinal) && IsLoss(clause, i))
                     continue;
                 // やめ denies only as done: 「やめた」「やめて(いる)」「やめました」. 「やめられない」「やめたい」「やめなあかん」 are not
@@ -722,11 +724,15 @@ public sealed partial class ReadingRules
         return -1;
     }
 
-    private static bool IsLoss(string clause, int at)
+    private bool IsLoss(string clause, int at)
     {
         var before = clause.AsSpan(0, at).TrimEnd(' ');
-        return before.Length > 0 && ("が円万".Contains(before[^1]) || before.EndsWith("くらい", StringComparison.Ordinal)
-                                     || before.EndsWith("ぐらい", StringComparison.Ordinal) || before.EndsWith("ほど", StringComparison.Ordinal));
+        foreach (var mark in _losses)
+        {
+            if (before.EndsWith(mark, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     // 「俺しかおらん」「口頭でしか言ってない」: しか … ない says "only", a yes to what stands before しか (not たしか, しかも).
@@ -759,6 +765,7 @@ public sealed partial class ReadingRules
         public Dictionary<string, string>? Canonical { get; set; }
         public List<string>? Negations { get; set; }
         public List<string>? NotNegations { get; set; }
+        public List<string>? Losses { get; set; }
         public List<string>? Conditionals { get; set; }
         public List<string>? Premises { get; set; }
         public List<string>? Customers { get; set; }

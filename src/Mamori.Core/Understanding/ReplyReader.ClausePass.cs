@@ -9,11 +9,12 @@ public sealed partial class ReplyReader
     /// or limits, or the yes or no its ending says — as <see cref="Signal"/>s, for <see cref="Prune"/> and
     /// <see cref="Resolve"/> to weigh. Used once, by one thread.
     /// </summary>
-    private sealed class ClausePass(Question question, ChoiceLexicon lexicon, ReadingRules rules, IReadOnlyList<Clause> split, IReadOnlyList<string> clauses, bool hedged)
+    private sealed class ClausePass(Question question, ChoiceLexicon lexicon, ReadingRules rules, IReadOnlyList<Clause> clauses, bool hedged)
     {
         private readonly Polarity? _polarity = question.Polarity;
         private bool _carried;   // 「会計データのみ、月に一度保存」: a clause that only limits carries its "only part" to the next
-        private bool _hedgedOtherwise = hedged;   // hedged by something else than a double negation
+        private bool _hedgedOtherwise = hedged;   // by a hedge word, or a yes only in part
+        private bool _hedgedByDoubleNegation;     // 「困らんことはない」
         private readonly List<int> _doublyNegated = [];
 
         public List<Signal> Signals { get; } = [];
@@ -31,7 +32,7 @@ public sealed partial class ReplyReader
         public HashSet<int> CustomersOnly { get; } = [];
 
         /// <summary>The reply holds a hedge, or a clause said its yes only weakly (「困らんことはない」).</summary>
-        public bool Hedged { get; private set; } = hedged;
+        public bool Hedged => _hedgedOtherwise || _hedgedByDoubleNegation;
 
         public void ReadAll()
         {
@@ -43,17 +44,17 @@ public sealed partial class ReplyReader
             // 「入れてないことはないです、更新もされてます」「取ってないことはないです。毎週金曜にUSBにコピーしてます」: a double
             // negation and then the yes said plainly in a later clause is that yes: the double negation said "of course".
             // Not across a contrast: 「しとらんことはないけど、ちゃんとは…」 still says only part.
-            if (_polarity?.Affirmed is { } yes && _doublyNegated.Count > 0 && !split.Skip(_doublyNegated[0] + 1).Any(c => c.AfterContrast)
+            if (_polarity?.Affirmed is { } yes && _doublyNegated.Count > 0 && !clauses.Skip(_doublyNegated[0] + 1).Any(c => c.AfterContrast)
                 && Signals.Any(s => s.Code == yes && s.Strength != Strength.Weak && s.Clause > _doublyNegated[0] && !_doublyNegated.Contains(s.Clause)))
             {
                 Signals.RemoveAll(s => _doublyNegated.Contains(s.Clause));
-                Hedged = _hedgedOtherwise;
+                _hedgedByDoubleNegation = false;
             }
         }
 
         private void ReadClause(int c)
         {
-            var clause = clauses[c];
+            var clause = clauses[c].Text;
             if (lexicon.Exact(clause) is { } exact)
             {
                 Say(new Signal(exact, Strength.Strong, c, lexicon.IsUnsure(clause), lexicon.IsDecisive(clause)));
@@ -215,14 +216,13 @@ public sealed partial class ReplyReader
                     Say(new Signal(partial ? polarity.Mixed! : yes, Strength.Generic, c));
                     // 「ある程度」 to a question with no middle choice: a yes only in part is the owner's to place.
                     _hedgedOtherwise |= polarity.Mixed is null && rules.HasPartial(clause);
-                    Hedged |= _hedgedOtherwise;
                     break;
                 // 「困らんことはない」 on a question with only a middle choice to weaken to (ITが止まったら): that middle.
                 case ClausePolarity.DoublyNegated when (polarity.Hedged ?? polarity.Affirmed ?? polarity.Mixed) is { } weakYes:
                     // The middle choice is said as such (「困らんことはない」 is 一部で困る), as if named.
                     Say(new Signal(weakYes, polarity is { Hedged: null, Affirmed: null } ? Strength.Strong : Strength.Generic, c));
                     _doublyNegated.Add(c);
-                    Hedged = true;
+                    _hedgedByDoubleNegation = true;
                     break;
             }
         }

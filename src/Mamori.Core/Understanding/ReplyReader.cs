@@ -128,7 +128,7 @@ public sealed partial class ReplyReader
         // choices' own words (「少し困る」 is a choice, not a hedge).
         var words = ChoiceWords(folded, lexicon);   // where the choices' own words are (「少し困る」 holds no hedge)
         var hedgeWord = HasHedge(question, folded, words);
-        var pass = new ClausePass(question, lexicon, _rules, split, clauses, hedgeWord);
+        var pass = new ClausePass(question, lexicon, _rules, split, hedgeWord);
         pass.ReadAll();
         var signals = pass.Signals;
         var hedged = pass.Hedged;

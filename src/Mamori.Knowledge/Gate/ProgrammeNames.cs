@@ -15,16 +15,15 @@ public sealed class ProgrammeNames
     /// <summary>Shortest run of unseen characters that makes a name unknown (a single character is too often a suffix such as 県 or 化).</summary>
     public const int MinUnknownLength = 2;
 
-    private const string LawHead = "法";
-    private const string OrganisationSuffix = "人";
-
     private readonly IReadOnlyList<string> _heads;
+    private readonly IReadOnlyList<string> _notProgrammes;
     private readonly CorpusStatistics _statistics;
     private readonly bool _enabled;
 
     public ProgrammeNames(ScopeLexicon lexicon, CorpusStatistics statistics, AnalyzerOptions analyzer)
     {
         _heads = lexicon.ProgrammeHeads;
+        _notProgrammes = lexicon.NotProgrammes;
         _statistics = statistics;
         // Without character pairs in the index nothing can be called known.
         _enabled = _heads.Count > 0 && analyzer.Bigrams;
@@ -58,8 +57,8 @@ public sealed class ProgrammeNames
         {
             for (int at = compound.IndexOf(head, StringComparison.Ordinal); at > 0; at = compound.IndexOf(head, at + 1, StringComparison.Ordinal))
             {
-                // 「NPO法人」「社会福祉法人」: 法 before 人 names a kind of organisation, not a law.
-                if (head == LawHead && compound.AsSpan(at + head.Length).StartsWith(OrganisationSuffix, StringComparison.Ordinal))
+                // 「NPO法人」「社会福祉法人」: 法 in 法人 names a kind of organisation, not a law (scope.yaml notProgrammes).
+                if (_notProgrammes.Any(w => compound.AsSpan(at).StartsWith(w, StringComparison.Ordinal)))
                     continue;
                 if (UnseenPart(compound[..at]) is { } part)
                     return new UnknownName(part, compound[..(at + head.Length)]);

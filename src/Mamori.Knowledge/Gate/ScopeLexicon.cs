@@ -16,9 +16,10 @@ public sealed class ScopeLexicon
 {
     private ScopeLexicon(IReadOnlyList<string> topics, IReadOnlyList<string> concerns, IReadOnlyList<string> programmeHeads,
                          IReadOnlyList<string>? offTopics = null, IReadOnlyList<string>? bareTopics = null,
-                         IReadOnlyList<string>? notTopics = null)
+                         IReadOnlyList<string>? notTopics = null, IReadOnlyList<string>? notProgrammes = null)
     {
         NotTopics = notTopics ?? [];
+        NotProgrammes = notProgrammes ?? [];
         Topics = topics;
         Concerns = concerns;
         ProgrammeHeads = programmeHeads;
@@ -37,6 +38,9 @@ public sealed class ScopeLexicon
 
     /// <summary>Normalized endings of programme names, longest first so 助成金 wins over a shorter ending.</summary>
     public IReadOnlyList<string> ProgrammeHeads { get; }
+
+    /// <summary>Words that begin with a programme ending and name none (「法人」 in NPO法人): no ending where they stand.</summary>
+    public IReadOnlyList<string> NotProgrammes { get; }
 
     /// <summary>Words that are a topic only when nothing qualifies them: 「対策にお金かけたい」 is security, 「節税対策」「SEO対策」
     /// 「熱中症の対策」 are not.</summary>
@@ -101,7 +105,8 @@ public sealed class ScopeLexicon
             [.. Words(path, "programmeHeads", file.ProgrammeHeads).OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)],
             file.OffTopics is null ? [] : Words(path, "offTopics", file.OffTopics),
             file.BareTopics is null ? [] : Words(path, "bareTopics", file.BareTopics),
-            file.NotTopics is null ? [] : Words(path, "notTopics", file.NotTopics));
+            file.NotTopics is null ? [] : Words(path, "notTopics", file.NotTopics),
+            file.NotProgrammes is null ? [] : Words(path, "notProgrammes", file.NotProgrammes));
     }
 
     private static List<string> Words(string path, string field, List<string?>? raw)
@@ -143,5 +148,6 @@ public sealed class ScopeLexicon
         public List<string?>? OffTopics { get; set; }
         public List<string?>? BareTopics { get; set; }
         public List<string?>? NotTopics { get; set; }
+        public List<string?>? NotProgrammes { get; set; }
     }
 }
