@@ -108,9 +108,7 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
         await using var _ = session;
         var said = new BotWording(host.Services.GetRequiredService<DialogLanguage>().Wording);
 
-        await chat.TypeAsync(RamenShopInKyoto.Request);
-        while ((await CurrentQuestionAsync(host, chat))?.Id is "industry" or "employees")
-            await SendAsync(chat, RamenShopInKyoto.Replies[(await CurrentQuestionAsync(host, chat))!.Id].Typed);
+        await TypeRamenShopRepliesWhileAsync(host, chat, "industry", "employees");
 
         Assert.Equal("prefecture", (await CurrentQuestionAsync(host, chat))?.Id);
         var reply = await SendAsync(chat, "府中市です");   // 府中市 is in Tokyo and in Hiroshima
@@ -139,9 +137,7 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
         await using var _ = session;
         var said = new BotWording(host.Services.GetRequiredService<DialogLanguage>().Wording);
 
-        await chat.TypeAsync(RamenShopInKyoto.Request);
-        while ((await CurrentQuestionAsync(host, chat))?.Id is "industry" or "employees" or "prefecture")
-            await SendAsync(chat, RamenShopInKyoto.Replies[(await CurrentQuestionAsync(host, chat))!.Id].Typed);
+        await TypeRamenShopRepliesWhileAsync(host, chat, "industry", "employees", "prefecture");
 
         Assert.Equal("it_dependence", (await CurrentQuestionAsync(host, chat))?.Id);
         var reply = await SendAsync(chat, "年末の忙しい時期なら止まるけど、普段は平気");
@@ -285,6 +281,14 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
     }
 
     /// <summary>Types a reply and returns the bot's new messages.</summary>
+    // Starts the diagnosis in plain words and types the ramen shop's replies while the current question is one of these.
+    private static async Task TypeRamenShopRepliesWhileAsync(HostFactory host, WebChatDriver chat, params string[] questionIds)
+    {
+        await chat.TypeAsync(RamenShopInKyoto.Request);
+        while ((await CurrentQuestionAsync(host, chat))?.Id is { } id && questionIds.Contains(id))
+            await SendAsync(chat, RamenShopInKyoto.Replies[id].Typed);
+    }
+
     private static async Task<string[]> SendAsync(WebChatDriver chat, string text)
     {
         int before = (await chat.BotTextsAsync()).Length;
