@@ -57,6 +57,9 @@ internal sealed class QuestionYaml
 
     /// <summary>Words that mark a clause about something beside the question (see <see cref="Question.AsideWords"/>).</summary>
     public List<string>? Asides { get; set; }
+
+    /// <summary>The choices are places (see <see cref="Question.Places"/>).</summary>
+    public bool Places { get; set; }
 }
 
 internal sealed class HintYaml

@@ -16,8 +16,9 @@ public sealed class Question
         IReadOnlyList<Choice> choices, Choice unknown, IReadOnlyList<QuestionCondition> skipRules, QuestionCondition? askRule,
         Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null,
         IReadOnlyList<AnswerHint>? hints = null, IReadOnlyList<string>? unsureWords = null, IReadOnlyList<string>? decisiveWords = null,
-        IReadOnlyList<string>? principalWords = null, IReadOnlyList<string>? asideWords = null)
+        IReadOnlyList<string>? principalWords = null, IReadOnlyList<string>? asideWords = null, bool places = false)
     {
+        Places = places;
         Polarity = polarity;
         Hints = hints ?? [];
         UnsureWords = unsureWords ?? [];
@@ -66,6 +67,10 @@ public sealed class Question
     /// <summary>Words that mark a clause about something beside what is asked (「ただ、戻せるか試したことはない」 to 「バックアップを
     /// 取っていますか」): its choices yield to another clause's, so the answer is not made 一部だけ by it; folded.</summary>
     public IReadOnlyList<string> AsideWords { get; }
+
+    /// <summary>The choices are places: in 「A の B」 (「金沢の東山」) B lies in A, so A names the choice where the two differ
+    /// (B's name is also a ward of Kyoto); elsewhere the last word names the thing (「機械部品の問屋」).</summary>
+    public bool Places { get; }
 
     public string Id { get; }
 

@@ -108,6 +108,8 @@ public sealed partial class ReplyReader
         private List<WordHit> Narrowed(string clause, int c, List<WordHit> hits)
         {
             // 「店長の俺」「社長の息子」: on a question whose choices are named (no plain yes), 「A の B」 is B as well.
+            if (question.Places)
+                hits = WithoutInnerPlaces(clause, hits);
             if (_polarity is null || _polarity is { Affirmed: null, Mixed: null })
                 hits = WithoutModifiers(clause, hits);
             if (_polarity is null)
@@ -261,9 +263,19 @@ public sealed partial class ReplyReader
         // A last word that names several (「浜松の中区」「東京の府中市」) is told apart by the first, which stays; a list
         // (「施主さんの個人情報とゼネコンの図面」) names both.
         private static List<WordHit> WithoutModifiers(string clause, List<WordHit> hits) =>
-            hits.Where((h, i) => !hits.Skip(i + 1).Any(later => later.Code is not null && later.Code != h.Code && later.Start >= h.End
-                                                                   && clause.AsSpan(h.End, later.Start - h.End + 1) is var between
-                                                                   && between.Contains('の') && between.IndexOfAny("とやも") < 0)).ToList();
+            hits.Where((h, i) => !hits.Skip(i + 1).Any(later => later.Code is not null && later.Code != h.Code && Possessed(clause, h, later))).ToList();
+
+        // 「金沢の東山」: for places, B in 「AのB」 lies in A; where they name different choices, B's name is another place's
+        // (東山区 of Kyoto), so A stays. Only の right after A: 「石川寄りの富山」 is in 富山.
+        private static List<WordHit> WithoutInnerPlaces(string clause, List<WordHit> hits) =>
+            hits.Where((h, i) => h.Code is null || !hits.Take(i).Any(outer => outer.Code is not null && outer.Code != h.Code
+                                                                            && outer.End < clause.Length && clause[outer.End] == 'の'
+                                                                            && Possessed(clause, outer, h))).ToList();
+
+        // 「A の B」, not a list (「AとBの」「AやB」「AもB」).
+        private static bool Possessed(string clause, WordHit a, WordHit b) =>
+            b.Start >= a.End && clause.AsSpan(a.End, b.Start - a.End + 1) is var between
+                             && between.Contains('の') && between.IndexOfAny("とやも") < 0;
 
         // 「かまぼこ作って問屋さんに出しとる」「建材を工務店さんに卸しとる」: a trade the goods go to is the customer, not the
         // owner's own trade, when the owner's is named too (reading.yaml customers).
