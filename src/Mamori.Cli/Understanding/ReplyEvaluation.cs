@@ -3,8 +3,11 @@ using Mamori.Core.Diagnosis;
 
 namespace Mamori.Cli.Understanding;
 
-/// <summary>One row of knowledge/eval/replies/*.json: a typed reply and the code a careful human would pick, or AMBIGUOUS.</summary>
-internal sealed record ReplyCase(string Id, string Question, string Reply, string Expected);
+/// <summary>
+/// One row of knowledge/eval/replies/*.json: a typed reply and the code its writer, a careful human, would pick, or
+/// AMBIGUOUS; <paramref name="Second"/> is what a second labeller picked from the words alone, without the writer's label.
+/// </summary>
+internal sealed record ReplyCase(string Id, string Question, string Reply, string Expected, string? Second = null);
 
 /// <summary>One row of knowledge/eval/requests/*.json: a message outside the diagnosis and the request it is (or "question").</summary>
 internal sealed record RequestCase(string Id, string Text, string Expected);
@@ -34,6 +37,36 @@ internal sealed record ReplyReport(string File, IReadOnlyList<ReplyResult> Resul
 
     public (int Asked, int Total) AmbiguousAsked =>
         (Results.Count(r => r.Case.Expected == Ambiguous && r.Verdict != ReplyVerdict.WrongWithoutAsking), Results.Count(r => r.Case.Expected == Ambiguous));
+
+    /// <summary>The rows a second labeller labelled, or null when none was.</summary>
+    public SecondLabels? Second => Results.Any(r => r.Case.Second is not null) ? new SecondLabels([.. Results.Where(r => r.Case.Second is not null)]) : null;
+}
+
+/// <summary>
+/// Where two careful humans read a reply the same, a reading that differs is a mistake beyond doubt, and an ask back is
+/// one a careful human would not have needed. The second labeller, scored like the bot against the writer's labels, is
+/// the human baseline of the same rows.
+/// </summary>
+internal sealed record SecondLabels(IReadOnlyList<ReplyResult> Labelled)
+{
+    public ReplyReport Agreed => new("agreed", [.. Labelled.Where(r => r.Case.Second == r.Case.Expected)]);
+
+    /// <summary>Rows both labelled with the same code (not AMBIGUOUS), and how many of them the bot asked back.</summary>
+    public (int Asked, int Codes) AskedOnAgreedCodes
+    {
+        get
+        {
+            var codes = Agreed.Results.Where(r => r.Case.Expected != ReplyReport.Ambiguous).ToList();
+            return (codes.Count(r => r.Verdict is ReplyVerdict.AskedRightGuess or ReplyVerdict.AskedWrongGuess), codes.Count);
+        }
+    }
+
+    /// <summary>The second labeller as a reader: right where it picked the writer's code (or both said AMBIGUOUS), wrong
+    /// where it picked another code or a code for the writer's AMBIGUOUS; its own AMBIGUOUS is an ask.</summary>
+    public (double Right, double Wrong) HumanBaseline =>
+        Labelled.Count == 0 ? (0, 0)
+        : ((double)Labelled.Count(r => r.Case.Second == r.Case.Expected) / Labelled.Count,
+           (double)Labelled.Count(r => r.Case.Second != ReplyReport.Ambiguous && r.Case.Second != r.Case.Expected) / Labelled.Count);
 }
 
 /// <param name="Results">Got: the reading; Offered: the commands a refusal would offer as buttons, when read as a question.</param>
@@ -81,8 +114,8 @@ internal static class ReplyEvaluation
         {
             if (!understander.Script.TryGet(row.Question, out var question))
                 throw new FormatException($"{file}: {row.Id}: unknown question id '{row.Question}'.");
-            if (row.Expected != ReplyReport.Ambiguous && !question.Accepts(row.Expected))
-                throw new FormatException($"{file}: {row.Id}: '{row.Expected}' is not a code of {row.Question}.");
+            foreach (var label in new[] { row.Expected, row.Second }.OfType<string>().Where(l => l != ReplyReport.Ambiguous && !question.Accepts(l)))
+                throw new FormatException($"{file}: {row.Id}: '{label}' is not a code of {row.Question}.");
             var reading = understander.Reply(question, row.Reply);
             var verdict = Judge(row, reading);
             results.Add(new ReplyResult(row, reading, verdict, verdict == ReplyVerdict.WrongWithoutAsking && IsOpposite(question, row.Expected, reading.Code)));

@@ -19,6 +19,14 @@ internal static class ReplyEvaluationOutput
             var (asked, ambiguous) = report.AmbiguousAsked;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"right (directly or asked back with the right guess) {report.RightRate():P1}; wrong without asking {report.WrongWithoutAskingRate:P1}; opposite meaning {report.Opposites}; AMBIGUOUS asked back {asked}/{ambiguous}"));
+            if (report.Second is { } second)
+            {
+                var agreed = second.Agreed;
+                var (askedOnCodes, codes) = second.AskedOnAgreedCodes;
+                var (humanRight, humanWrong) = second.HumanBaseline;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"second labeller: {second.Labelled.Count} labelled, {agreed.Total()} the same as the writer; there right {agreed.RightRate():P1}, wrong without asking {agreed.WrongWithoutAskingRate:P1}, asked back {askedOnCodes}/{codes} agreed codes; the second labeller as a reader: right {humanRight:P1}, wrong without asking {humanWrong:P1}"));
+            }
             var misses = report.Results.Where(r => r.Verdict is not (ReplyVerdict.Right or ReplyVerdict.AskedRightGuess)).ToList();
             output.WriteLine($"misses ({misses.Count}, worst first):");
             foreach (var miss in misses.OrderBy(m => m.Verdict == ReplyVerdict.WrongWithoutAsking ? 0 : m.Verdict == ReplyVerdict.AskedWrongGuess ? 1 : 2).Take(MissesShown))
@@ -54,6 +62,17 @@ internal static class ReplyEvaluationOutput
             opposites = r.Opposites,
             ambiguousAsked = r.AmbiguousAsked.Asked,
             ambiguous = r.AmbiguousAsked.Total,
+            second = r.Second is { } second ? new
+            {
+                labelled = second.Labelled.Count,
+                agreed = second.Agreed.Total(),
+                agreedRight = second.Agreed.RightRate(),
+                agreedWrongWithoutAsking = second.Agreed.WrongWithoutAskingRate,
+                askedOnAgreedCodes = second.AskedOnAgreedCodes.Asked,
+                agreedCodes = second.AskedOnAgreedCodes.Codes,
+                humanRight = second.HumanBaseline.Right,
+                humanWrongWithoutAsking = second.HumanBaseline.Wrong,
+            } : null,
             perQuestion = r.Results.Select(x => x.Case.Question).Distinct().Select(q => new
             {
                 question = q,
