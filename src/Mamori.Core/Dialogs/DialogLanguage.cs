@@ -70,7 +70,7 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
 
         var cues = Read<QuestionCuesFile>(deserializer, Path.Combine(folder, "question-cues.yaml"));
         return new DialogLanguage(wording, commands, new QuestionDetector(
-            cues.Contains, cues.Endings, cues.ClearContains, cues.ClearEndings, cues.QuestionFirstMinLength, cues.AboutTheQuestion, cues.HedgedAnswers));
+            cues.Contains, cues.Endings, cues.ClearContains, cues.ClearEndings, cues.QuestionFirstMinLength, cues.AboutTheQuestion, cues.HedgedAnswers, cues.NotCues));
     }
 
     /// <summary>The content root's own prompts/dialog/ (the CLI's one-shot commands and the tests).</summary>
@@ -150,5 +150,6 @@ public sealed class DialogLanguage(DialogWording wording, CommandSet commands, Q
         public List<string> ClearEndings { get; set; } = [];
         public List<string> AboutTheQuestion { get; set; } = [];
         public List<string> HedgedAnswers { get; set; } = [];
+        public List<string> NotCues { get; set; } = [];
     }
 }

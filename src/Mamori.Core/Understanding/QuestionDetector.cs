@@ -16,13 +16,15 @@ public sealed class QuestionDetector
     private readonly int _questionFirstMinLength;
     private readonly string[] _aboutTheQuestion;
     private readonly string[] _hedgedAnswers;
+    private readonly string[] _notCues;
 
     /// <param name="clearContains">Cues strong enough to answer a long message as a question before the parser sees it.</param>
     public QuestionDetector(
         IEnumerable<string> contains, IEnumerable<string> endings,
         IEnumerable<string>? clearContains = null, IEnumerable<string>? clearEndings = null, int questionFirstMinLength = int.MaxValue,
-        IEnumerable<string>? aboutTheQuestion = null, IEnumerable<string>? hedgedAnswers = null)
+        IEnumerable<string>? aboutTheQuestion = null, IEnumerable<string>? hedgedAnswers = null, IEnumerable<string>? notCues = null)
     {
+        _notCues = Fold(notCues ?? []);
         _hedgedAnswers = Fold(hedgedAnswers ?? []);
         _aboutTheQuestion = Fold(aboutTheQuestion ?? []);
         _questionFirstMinLength = questionFirstMinLength;
@@ -48,7 +50,17 @@ public sealed class QuestionDetector
         return _hedgedAnswers.Any(e => body.EndsWith(e, StringComparison.Ordinal));
     }
 
-    public bool IsQuestion(string text) => Matches(text, _contains, _endings);
+    public bool IsQuestion(string text) => Matches(WithoutNotCues(text), _contains, _endings);
+
+    // 「業者さんなんで、そこはプロです」「何でも聞ける」: なんで after a noun is なので, 何でも is "anything"; taken out before the
+    // cues are looked for.
+    private string WithoutNotCues(string text)
+    {
+        var folded = text.Normalize(System.Text.NormalizationForm.FormKC);
+        foreach (var notCue in _notCues)
+            folded = folded.Replace(notCue, "・", StringComparison.Ordinal);
+        return folded;
+    }
 
     /// <summary>A question about the diagnosis question itself (「どういう意味？」), answered with that question's help.</summary>
     public bool IsAboutTheQuestion(string text) => Matches(text, _aboutTheQuestion, []);
