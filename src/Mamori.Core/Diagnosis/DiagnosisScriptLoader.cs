@@ -196,7 +196,7 @@ public static class DiagnosisScriptLoader
     {
         if (yaml is null)
             return null;
-        var polarity = new Polarity(yaml.Affirmed, yaml.Denied, yaml.Mixed, yaml.Hedged, yaml.AskBack, yaml.AskNoBeside);
+        var polarity = new Polarity(yaml.Affirmed, yaml.Denied, yaml.Mixed, yaml.Hedged, yaml.AskBack, yaml.AskNoBeside, yaml.AskContrast);
         foreach (var code in polarity.Codes.Where(code => choices.All(c => c.Code != code)))
             throw new FormatException($"{where}: polarity names '{code}', which is not one of its choices.");
         return polarity;

@@ -77,6 +77,7 @@ internal sealed class PolarityYaml
     public string? Hedged { get; set; }
     public bool AskBack { get; set; }
     public bool AskNoBeside { get; set; }
+    public bool AskContrast { get; set; }
 }
 
 internal sealed class ChoiceYaml

@@ -10,11 +10,15 @@ namespace Mamori.Core.Diagnosis;
 /// the owner confirms: on questions where owners describe what they do in their own words (「全部おんなじパスワード
 /// 使っとる」), affirming a sentence is often not affirming the measure. A plain no stays read.
 /// </param>
+/// <param name="AskContrast">
+/// Only a reading weighed across a contrast is asked back (「狙われるほどの会社じゃないと思うけど、ゼロではない」); a plain yes
+/// (「あると思います」) is the answer itself.
+/// </param>
 /// <param name="AskNoBeside">
 /// The no in one clause and another choice named in another (「決まってへん。強いて言えばワシかな」: nobody decided, yet the
 /// owner looks after it) is the owner's to say: asked back, the reading as the guess.
 /// </param>
-public sealed record Polarity(string? Affirmed, string? Denied, string? Mixed = null, string? Hedged = null, bool AskBack = false, bool AskNoBeside = false)
+public sealed record Polarity(string? Affirmed, string? Denied, string? Mixed = null, string? Hedged = null, bool AskBack = false, bool AskNoBeside = false, bool AskContrast = false)
 {
     public IEnumerable<string> Codes => new[] { Affirmed, Denied, Mixed, Hedged }.OfType<string>();
 }
