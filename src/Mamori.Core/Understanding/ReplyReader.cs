@@ -463,17 +463,18 @@ public sealed partial class ReplyReader
             ? result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" }
             : result;
 
-    // 「一応やってる」: a yes hedged by how much is the weaker choice where the question has one; 「たぶんやってる」
-    // (<paramref name="unsure"/>: not sure it is done at all) is that choice as a guess to confirm, and so is any hedged
-    // yes where the question has no weaker choice.
+    // 「一応やってる」: a yes hedged by how much is the weaker choice where the question has one; 「たぶんやってる」「大丈夫な
+    // はず」 (<paramref name="unsure"/>: not sure it is done at all) is asked which of the two it is, the yes first (labellers
+    // read such replies as the yes two times in three); any hedged yes where the question has no weaker choice is a guess.
     private ReplyReading Hedge(Question question, ReplyReading reading, bool unsure)
     {
-        if (question.Polarity is not { } polarity || reading.Code != polarity.Affirmed)
+        if (question.Polarity is not { Affirmed: { } yes } polarity || reading.Code != yes)
             return reading;
         if (polarity.Hedged is not { } weaker)
             return reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = "hedge" };
-        var weakened = Reading(question, weaker, 0.8, "hedge");
-        return unsure ? weakened with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = "hedge+unsure" } : weakened;
+        return unsure
+            ? Reading(question, yes, 0.6, "hedge+unsure", [yes, weaker])
+            : Reading(question, weaker, 0.8, "hedge");
     }
 
     // A hedge that says whether it is done (たぶん, はず, つもり, と思う), with no word saying how much (reading.yaml partialHedges).

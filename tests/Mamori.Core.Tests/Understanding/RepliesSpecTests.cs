@@ -18,6 +18,8 @@ public sealed class RepliesSpecTests
         public string Text { get; set; } = "";
         public string Outcome { get; set; } = "";
         public string? Code { get; set; }
+        /// <summary>The choices a "which of" ask offers, in order (「大丈夫なはず」: できている or 一部だけ?).</summary>
+        public List<string>? Which { get; set; }
         public string? Known { get; set; }
 
         public override string ToString() => $"{Q}: 「{Text}」 → {Outcome} {Code}";
@@ -81,6 +83,8 @@ public sealed class RepliesSpecTests
                 break;
             case "understood" or "confirm":
                 Assert.True(ReplyReadingNames.Of(reading.Outcome) == row.Outcome && (row.Code is null || row.Code == reading.Code), $"{row}: got {got}");
+                if (row.Which is { } which)
+                    Assert.True(reading.Alternatives?.SequenceEqual(which) == true, $"{row}: offers {string.Join('/', reading.Alternatives ?? [])}, not {string.Join('/', which)}");
                 break;
             default:
                 Assert.True(ReplyReadingNames.Of(reading.Outcome) == row.Outcome && reading.Code is null, $"{row}: got {got}");
