@@ -155,8 +155,10 @@ public sealed partial class ReplyReader
         // choice on the measures; elsewhere an opinion is the answer itself (「あると思う」, 「責任は重いと思う」).
         if (!hedged && question.Stage == Domain.Stage.Measures && _rules.HasOpinionOutside(folded, words))
             result = Hedge(question, result, unsure: true);
-        // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say.
+        // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say. A plain no
+        // with its reason (「ルールがそもそもないけえ、見直しようがない」) is that no.
         if (result.Outcome == ReadingOutcome.Understood && _rules.HasReason(folded)
+            && !(result.Source == "polarity" && result.Code == question.Polarity?.Denied)
             && (result.Source is "polarity" or "contrast" or "hedge" || (result.Source == "words" && _rules.HasVerdict(folded))))
             result = result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+reason" };
         if (hedged)
