@@ -21,6 +21,8 @@ public sealed class EvidenceGateTests
     [InlineData("スマホの機種変更、どこの店が安い？")]
     [InlineData("ホームページ作るのっていくらくらいかかるもんですか")]   // offTopics: its words fill the website-security document
     [InlineData("ほーむぺーじ を つくるのに いくらくらい かかりますか")]
+    [InlineData("Airレジのパスワード忘れてログインできん、再設定どうやるん")]   // a forgotten password is a support desk's job
+    [InlineData("ETCカードなくした、再発行どうする")]
     public async Task Questions_the_guidelines_do_not_cover_are_refused(string question)
     {
         var verdict = await Judge(question);
@@ -36,6 +38,9 @@ public sealed class EvidenceGateTests
     [InlineData("取引先からのメールの振込先が変わってた")]
     [InlineData("ホームページを作るときのセキュリティで気をつけることは？")]   // with a security word, off-topic words don't refuse
     [InlineData("あやしい めーる か どうか どこを みれば わかりますか")]         // hiragana: めーる is メール, あやしい 怪しい
+    [InlineData("事務所のパソコンまだWindows10なんだけど、このまま使ったらいかん？")]
+    [InlineData("ドライバーのスマホに「お荷物届けに来ましたが不在」ってSMS来とる")]
+    [InlineData("パソコン開いたら全部のファイルが開けんくて、英語の脅迫文みたいなのが出とる")]
     public async Task Security_questions_are_answered(string question)
     {
         var verdict = await Judge(question);
