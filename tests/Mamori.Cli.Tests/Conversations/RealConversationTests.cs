@@ -230,7 +230,7 @@ public sealed class RealConversationTests
             .ExpectReplyContaining("「診断を始める」をご希望でしたら")
             .ExpectButtons("診断を始める", "担当者と話したい")
             // Naming nothing, a refusal still offers the way forward and a person, and no hint about commands.
-            .Send("とりあえずやってみるわ")
+            .Send("うーん、どうしようかな")
             .ExpectNoReplyContaining("ご希望でしたら")
             .ExpectButtons("診断を始める", "担当者と話したい")
             .Send("コマンドとか言われてもな")

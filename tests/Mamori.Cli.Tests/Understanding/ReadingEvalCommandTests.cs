@@ -64,7 +64,7 @@ public sealed class ReadingEvalCommandTests
             var second = Assert.Single(JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("replies").EnumerateArray()).GetProperty("second");
             Assert.Equal(5, second.GetProperty("labelled").GetInt32());
             Assert.Equal(3, second.GetProperty("agreed").GetInt32());          // t1, t2, t3
-            Assert.Equal(2.0 / 3, second.GetProperty("agreedRight").GetDouble(), 3);   // t3 is asked back with 一部だけ as the guess
+            Assert.Equal(1.0, second.GetProperty("agreedRight").GetDouble(), 3);   // t3 is asked which of できている and 一部だけ: right
             Assert.Equal(0.0, second.GetProperty("agreedWrongWithoutAsking").GetDouble());
             Assert.Equal(1, second.GetProperty("askedOnAgreedCodes").GetInt32());   // 「たぶん」 asked where both humans read yes
             Assert.Equal(3, second.GetProperty("agreedCodes").GetInt32());
