@@ -107,7 +107,8 @@ public static class DiagnosisScriptLoader
                 Required(q.Prompt, where, "prompt"), Required(q.Help, where, "help"), Required(q.Retry, where, "retry"),
                 choices, unknown, skip, ask, polarity, ambiguous, grouping, HintsOf(q.Hints, choices, unknown, where),
                 OwnWords(q.Unsure, "unsure", choices, where), OwnWords(q.Decisive, "decisive", choices, where),
-                [.. (q.Principal ?? []).Select(JapaneseFold.Fold)], [.. (q.Asides ?? []).Select(JapaneseFold.Fold)], q.Places));
+                [.. (q.Principal ?? []).Select(JapaneseFold.Fold)], [.. (q.Asides ?? []).Select(JapaneseFold.Fold)], q.Places,
+                OwnWords(q.WholeOnly, "wholeOnly", choices, where)));
             known[q.Id] = questions[^1].Codes.ToHashSet(StringComparer.Ordinal);
         }
         if (questions.Count == 0)

@@ -60,6 +60,9 @@ internal sealed class QuestionYaml
 
     /// <summary>The choices are places (see <see cref="Question.Places"/>).</summary>
     public bool Places { get; set; }
+
+    /// <summary>Synonyms that count only as the whole reply (see <see cref="Question.WholeOnlyWords"/>).</summary>
+    public List<string>? WholeOnly { get; set; }
 }
 
 internal sealed class HintYaml

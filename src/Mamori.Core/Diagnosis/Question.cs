@@ -16,9 +16,11 @@ public sealed class Question
         IReadOnlyList<Choice> choices, Choice unknown, IReadOnlyList<QuestionCondition> skipRules, QuestionCondition? askRule,
         Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null,
         IReadOnlyList<AnswerHint>? hints = null, IReadOnlyList<string>? unsureWords = null, IReadOnlyList<string>? decisiveWords = null,
-        IReadOnlyList<string>? principalWords = null, IReadOnlyList<string>? asideWords = null, bool places = false)
+        IReadOnlyList<string>? principalWords = null, IReadOnlyList<string>? asideWords = null, bool places = false,
+        IReadOnlyList<string>? wholeOnlyWords = null)
     {
         Places = places;
+        WholeOnlyWords = wholeOnlyWords ?? [];
         Polarity = polarity;
         Hints = hints ?? [];
         UnsureWords = unsureWords ?? [];
@@ -71,6 +73,10 @@ public sealed class Question
     /// <summary>The choices are places: in 「A の B」 (「金沢の東山」) B lies in A, so A names the choice where the two differ
     /// (B's name is also a ward of Kyoto); elsewhere the last word names the thing (「機械部品の問屋」).</summary>
     public bool Places { get; }
+
+    /// <summary>Choice words that count only as the whole reply (「さっぱり」 alone is 見当がつかない; in 「さっぱり見当つかん」
+    /// the negation after it says it, and as a word it would be turned round).</summary>
+    public IReadOnlyList<string> WholeOnlyWords { get; }
 
     public string Id { get; }
 

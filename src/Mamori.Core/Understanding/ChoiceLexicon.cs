@@ -30,6 +30,7 @@ internal sealed class ChoiceLexicon
     {
         _rules = rules;
         _unsure = Forms(rules, question.UnsureWords).ToHashSet(StringComparer.Ordinal);
+        var wholeOnly = Forms(rules, question.WholeOnlyWords).ToHashSet(StringComparer.Ordinal);
         _decisive = Forms(rules, question.DecisiveWords).ToHashSet(StringComparer.Ordinal);
         foreach (var hint in question.Hints)
             _hints.Add((hint, Forms(rules, hint.Words).ToArray()));
@@ -44,7 +45,7 @@ internal sealed class ChoiceLexicon
             foreach (var word in own.Concat(Forms(rules, choice.Vocabulary)))
             {
                 // The first choice to claim a word keeps it; the loader rejects duplicates, so this only guards code.
-                if (!_exact.TryAdd(word, choice.Code) || IsExactOnly(word))
+                if (!_exact.TryAdd(word, choice.Code) || IsExactOnly(word) || wholeOnly.Contains(word))
                     continue;
                 // Typos are forgiven in our own words only: among two thousand town names, one edit often makes another town.
                 // …and not in loose words (困ります is one edit from 滞ります).
