@@ -108,7 +108,7 @@ public static class DiagnosisScriptLoader
                 choices, unknown, skip, ask, polarity, ambiguous, grouping, HintsOf(q.Hints, choices, unknown, where),
                 OwnWords(q.Unsure, "unsure", choices, where), OwnWords(q.Decisive, "decisive", choices, where),
                 [.. (q.Principal ?? []).Select(JapaneseFold.Fold)], [.. (q.Asides ?? []).Select(JapaneseFold.Fold)], q.Places,
-                OwnWords(q.WholeOnly, "wholeOnly", choices, where)));
+                OwnWords(q.WholeOnly, "wholeOnly", choices, where), q.Estimates));
             known[q.Id] = questions[^1].Codes.ToHashSet(StringComparer.Ordinal);
         }
         if (questions.Count == 0)

@@ -63,6 +63,9 @@ internal sealed class QuestionYaml
 
     /// <summary>Synonyms that count only as the whole reply (see <see cref="Question.WholeOnlyWords"/>).</summary>
     public List<string>? WholeOnly { get; set; }
+
+    /// <summary>The choices are estimates (see <see cref="Question.Estimates"/>).</summary>
+    public bool Estimates { get; set; }
 }
 
 internal sealed class HintYaml

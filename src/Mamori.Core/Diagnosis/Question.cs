@@ -17,8 +17,9 @@ public sealed class Question
         Polarity? polarity = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? ambiguousWords = null, ChoiceGrouping? grouping = null,
         IReadOnlyList<AnswerHint>? hints = null, IReadOnlyList<string>? unsureWords = null, IReadOnlyList<string>? decisiveWords = null,
         IReadOnlyList<string>? principalWords = null, IReadOnlyList<string>? asideWords = null, bool places = false,
-        IReadOnlyList<string>? wholeOnlyWords = null)
+        IReadOnlyList<string>? wholeOnlyWords = null, bool estimates = false)
     {
+        Estimates = estimates;
         Places = places;
         WholeOnlyWords = wholeOnlyWords ?? [];
         Polarity = polarity;
@@ -77,6 +78,10 @@ public sealed class Question
     /// <summary>Choice words that count only as the whole reply (「さっぱり」 alone is 見当がつかない; in 「さっぱり見当つかん」
     /// the negation after it says it, and as a word it would be turned round).</summary>
     public IReadOnlyList<string> WholeOnlyWords { get; }
+
+    /// <summary>The choices are themselves estimates (a yearly amount, what customers will likely ask): a choice named with a
+    /// hedge (「10万くらいかな」「そのうち言われるかもしれん」) is the answer, not a guess to confirm.</summary>
+    public bool Estimates { get; }
 
     public string Id { get; }
 

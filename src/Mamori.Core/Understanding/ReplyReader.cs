@@ -459,9 +459,11 @@ public sealed partial class ReplyReader
         return weak.Count == 1 ? Reading(question, weak[0], 0.6, "denial") : null;
     }
 
-    // 「名刺くらいかなぁ」「たぶん製造業」: a hedged name of a choice is a guess where the question has no weaker choice.
+    // 「名刺くらいかなぁ」「たぶん製造業」: a hedged name of a choice is a guess where the question has no weaker choice, unless
+    // the choices are estimates themselves (questions.yaml estimates: 「年10万くらいかな」).
     private static ReplyReading HedgedWords(Question question, ReplyReading result) =>
         result.Outcome == ReadingOutcome.Understood && result.Source is "words" or "exact" or "combined" && question.Polarity?.Hedged is null
+        && !question.Estimates
             ? result with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = result.Source + "+hedge" }
             : result;
 
