@@ -23,6 +23,7 @@ public sealed class EvidenceGateTests
     [InlineData("ほーむぺーじ を つくるのに いくらくらい かかりますか")]
     [InlineData("Airレジのパスワード忘れてログインできん、再設定どうやるん")]   // a forgotten password is a support desk's job
     [InlineData("ETCカードなくした、再発行どうする")]
+    [InlineData("ネットのバックアップ回線、光とモバイルどっちが安い？")]   // a spare line, no backup of data
     public async Task Questions_the_guidelines_do_not_cover_are_refused(string question)
     {
         var verdict = await Judge(question);
@@ -40,6 +41,7 @@ public sealed class EvidenceGateTests
     [InlineData("あやしい めーる か どうか どこを みれば わかりますか")]         // hiragana: めーる is メール, あやしい 怪しい
     [InlineData("事務所のパソコンまだWindows10なんだけど、このまま使ったらいかん？")]
     [InlineData("ドライバーのスマホに「お荷物届けに来ましたが不在」ってSMS来とる")]
+    [InlineData("若い社員が倉庫の写真をインスタに上げとった。伝票が写っとる")]   // a photo posted: the SNS document
     [InlineData("パソコン開いたら全部のファイルが開けんくて、英語の脅迫文みたいなのが出とる")]
     public async Task Security_questions_are_answered(string question)
     {
