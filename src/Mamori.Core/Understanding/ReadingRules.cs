@@ -735,11 +735,15 @@ public sealed partial class ReadingRules
         return false;
     }
 
-    // 「俺しかおらん」「口頭でしか言ってない」: しか … ない says "only", a yes to what stands before しか (not たしか, しかも).
+    // 「俺しかおらん」「口頭でしか言ってない」: しか … ない says "only", a yes to what stands before しか (not たしか, しかも). The
+    // しか pairs with the first ない after it: in 「俺しかメール見ないから言ってない」 the second is a plain no.
     private static bool IsOnly(string clause, int from, int negationAt)
     {
         for (var at = clause.IndexOf("しか", Math.Max(0, from), StringComparison.Ordinal); at >= 0 && at < negationAt; at = clause.IndexOf("しか", at + 1, StringComparison.Ordinal))
         {
+            var paired = clause.IndexOf("ない", at + 2, StringComparison.Ordinal);
+            if (paired >= 0 && paired < negationAt)
+                continue;
             if ((at == 0 || clause[at - 1] != 'た') && !clause.AsSpan(at).StartsWith("しかも", StringComparison.Ordinal))
                 return true;
         }
