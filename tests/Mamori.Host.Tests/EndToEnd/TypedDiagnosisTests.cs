@@ -153,6 +153,30 @@ public sealed class TypedDiagnosisTests(ITestOutputHelper output)
     }
 
     [ChromiumFact]
+    public async Task A_yes_the_owner_is_not_sure_of_is_asked_which_of_done_and_partly_it_is()
+    {
+        using var host = new HostFactory(scripted: false);
+        var (page, chat, session) = await OpenAsync(host);
+        await using var _ = session;
+        var said = new BotWording(host.Services.GetRequiredService<DialogLanguage>().Wording);
+
+        // Up to the first measure he types the labels of what he means (no ask-backs on the way).
+        await chat.TypeAsync(RamenShopInKyoto.Request);
+        for (int step = 0; step < 30 && await CurrentQuestionAsync(host, chat) is { Id: not "m_updates" } question; step++)
+            await SendAsync(chat, question.LabelOf(RamenShopInKyoto.Replies[question.Id].Meant));
+
+        Assert.Equal("m_updates", (await CurrentQuestionAsync(host, chat))?.Id);
+        var reply = await SendAsync(chat, "自動で更新されてるはず");
+        Assert.True(said.IsCandidates(reply[^1]), $"a yes said with はず should be asked which: {reply[^1]}");
+        var buttons = await chat.ButtonsAsync();
+        Assert.Equal(["できている", "一部だけ", said.Wording.ConfirmNoLabel], buttons);
+        await Screens.ShootAsync(page, chat, "which-done-or-partly");
+
+        await chat.PressAsync("できている");
+        Assert.NotEqual("m_updates", (await CurrentQuestionAsync(host, chat))?.Id);
+    }
+
+    [ChromiumFact]
     public async Task Asking_how_long_the_diagnosis_takes_gets_the_help_with_the_time()
     {
         using var host = new HostFactory(scripted: false);
