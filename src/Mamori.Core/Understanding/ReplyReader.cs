@@ -156,7 +156,7 @@ public sealed partial class ReplyReader
         if (!hedged && question.Stage == Domain.Stage.Measures && _rules.HasOpinionOutside(folded, words))
             result = Hedge(question, result, unsure: true);
         // A reason instead of an answer (「…から大丈夫」): what it means for the question is the owner's to say. A plain no
-        // with its reason (「ルールがそもそもないけえ、見直しようがない」) is that no.
+        // with its reason (「ルール自体がないので…」「Macやけん要らんやろ」) is that no.
         if (result.Outcome == ReadingOutcome.Understood && _rules.HasReason(folded)
             && !(result.Source == "polarity" && result.Code == question.Polarity?.Denied)
             && (result.Source is "polarity" or "contrast" or "hedge" || (result.Source == "words" && _rules.HasVerdict(folded))))
