@@ -268,7 +268,7 @@ public sealed partial class ReplyReader
         // 「金沢の東山」: for places, B in 「AのB」 lies in A; where they name different choices, B's name is another place's
         // (東山区 of Kyoto), so A stays. Only の right after A: 「石川寄りの富山」 is in 富山.
         private static List<WordHit> WithoutInnerPlaces(string clause, List<WordHit> hits) =>
-            hits.Where((h, i) => h.Code is null || !hits.Take(i).Any(outer => outer.Code is not null && outer.Code != h.Code
+            hits.Where(h => h.Code is null || !hits.Any(outer => outer.Code is not null && outer.Code != h.Code
                                                                             && outer.End < clause.Length && clause[outer.End] == 'の'
                                                                             && Possessed(clause, outer, h))).ToList();
 
