@@ -49,24 +49,19 @@ internal sealed record ReplyReport(string File, IReadOnlyList<ReplyResult> Resul
 /// </summary>
 internal sealed record SecondLabels(IReadOnlyList<ReplyResult> Labelled)
 {
-    public ReplyReport Agreed => new("agreed", [.. Labelled.Where(r => r.Case.Second == r.Case.Expected)]);
+    public ReplyReport Agreed { get; } = new("agreed", [.. Labelled.Where(r => r.Case.Second == r.Case.Expected)]);
 
     /// <summary>Rows both labelled with the same code (not AMBIGUOUS), and how many of them the bot asked back.</summary>
-    public (int Asked, int Codes) AskedOnAgreedCodes
-    {
-        get
-        {
-            var codes = Agreed.Results.Where(r => r.Case.Expected != ReplyReport.Ambiguous).ToList();
-            return (codes.Count(r => r.Verdict is ReplyVerdict.AskedRightGuess or ReplyVerdict.AskedWrongGuess), codes.Count);
-        }
-    }
+    public (int Asked, int Codes) AskedOnAgreedCodes =>
+        (Agreed.Results.Count(r => r.Case.Expected != ReplyReport.Ambiguous && r.Verdict is ReplyVerdict.AskedRightGuess or ReplyVerdict.AskedWrongGuess),
+         Agreed.Results.Count(r => r.Case.Expected != ReplyReport.Ambiguous));
 
     /// <summary>The second labeller as a reader: right where it picked the writer's code (or both said AMBIGUOUS), wrong
-    /// where it picked another code or a code for the writer's AMBIGUOUS; its own AMBIGUOUS is an ask.</summary>
+    /// where it picked another code or a code for the writer's AMBIGUOUS; its own AMBIGUOUS is an ask. Never empty: a
+    /// report has second labels only where some row has one.</summary>
     public (double Right, double Wrong) HumanBaseline =>
-        Labelled.Count == 0 ? (0, 0)
-        : ((double)Labelled.Count(r => r.Case.Second == r.Case.Expected) / Labelled.Count,
-           (double)Labelled.Count(r => r.Case.Second != ReplyReport.Ambiguous && r.Case.Second != r.Case.Expected) / Labelled.Count);
+        ((double)Agreed.Total() / Labelled.Count,
+         (double)Labelled.Count(r => r.Case.Second != ReplyReport.Ambiguous && r.Case.Second != r.Case.Expected) / Labelled.Count);
 }
 
 /// <param name="Results">Got: the reading; Offered: the commands a refusal would offer as buttons, when read as a question.</param>
