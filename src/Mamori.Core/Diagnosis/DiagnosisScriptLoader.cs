@@ -197,7 +197,14 @@ public static class DiagnosisScriptLoader
     {
         if (yaml is null)
             return null;
-        var polarity = new Polarity(yaml.Affirmed, yaml.Denied, yaml.Mixed, yaml.Hedged, yaml.AskBack, yaml.AskNoBeside, yaml.AskContrast);
+        var askBack = yaml.AskBack switch
+        {
+            null or "false" => InferredAskBack.None,
+            "true" => InferredAskBack.YesAndContrast,
+            "contrast" => InferredAskBack.Contrast,
+            var other => throw new FormatException($"{where}: askBack is true, contrast or left out, not '{other}'."),
+        };
+        var polarity = new Polarity(yaml.Affirmed, yaml.Denied, yaml.Mixed, yaml.Hedged, askBack, yaml.AskNoBeside);
         foreach (var code in polarity.Codes.Where(code => choices.All(c => c.Code != code)))
             throw new FormatException($"{where}: polarity names '{code}', which is not one of its choices.");
         return polarity;

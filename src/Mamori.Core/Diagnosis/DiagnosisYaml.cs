@@ -81,9 +81,9 @@ internal sealed class PolarityYaml
     public string? Denied { get; set; }
     public string? Mixed { get; set; }
     public string? Hedged { get; set; }
-    public bool AskBack { get; set; }
+    /// <summary>true (a yes read by polarity and a reading across a contrast), contrast, or nothing.</summary>
+    public string? AskBack { get; set; }
     public bool AskNoBeside { get; set; }
-    public bool AskContrast { get; set; }
 }
 
 internal sealed class ChoiceYaml

@@ -249,9 +249,9 @@ public sealed partial class ReplyReader
     // A plain no (「確認したことはない」) stays read: on replies nobody had tuned on, inferred yeses and contrasts were
     // wrong three to five times as often as named choices (knowledge/eval/README.md, replies, gate).
     private static ReplyReading Inferred(Question question, ReplyReading reading) =>
-        reading.Outcome == ReadingOutcome.Understood && question.Polarity is { } polarity
-        && ((polarity.AskBack && (reading.Source == "contrast" || (reading.Source == "polarity" && reading.Code == polarity.Affirmed)))
-            || (polarity.AskContrast && reading.Source == "contrast"))
+        reading.Outcome == ReadingOutcome.Understood && question.Polarity is { AskBack: not InferredAskBack.None } polarity
+        && (reading.Source == "contrast"
+            || (polarity.AskBack == InferredAskBack.YesAndContrast && reading.Source == "polarity" && reading.Code == polarity.Affirmed))
             ? reading with { Outcome = ReadingOutcome.Confirm, Confidence = 0.6, Source = reading.Source + "+inferred" }
             : reading;
 

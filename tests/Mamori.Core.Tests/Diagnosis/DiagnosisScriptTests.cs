@@ -214,4 +214,18 @@ public sealed class DiagnosisScriptTests
         Assert.Contains("it_dependence", error.Message);
         Assert.Contains("「大変」 is no synonym of a choice", error.Message);
     }
+
+    [Fact]
+    public void An_ask_back_setting_other_than_true_or_contrast_stops_the_start_naming_the_question()
+    {
+        var folder = TestKnowledge.CopyOfDiagnosisFolder("mamori-askback-");
+        var path = Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile);
+        var text = File.ReadAllText(path);
+        Assert.Contains("hedged: maybe, askBack: contrast }", text);
+        File.WriteAllText(path, text.Replace("hedged: maybe, askBack: contrast }", "hedged: maybe, askBack: sometimes }", StringComparison.Ordinal));
+
+        var error = Assert.Throws<FormatException>(() => DiagnosisScriptLoader.Load(folder));
+        Assert.Contains("aw_target", error.Message);
+        Assert.Contains("askBack is true, contrast or left out, not 'sometimes'", error.Message);
+    }
 }
