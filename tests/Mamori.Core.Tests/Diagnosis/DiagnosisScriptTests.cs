@@ -190,13 +190,7 @@ public sealed class DiagnosisScriptTests
     [InlineData("        note: 紙に書いて貼ってあるパスワードは、見た人にも使われてしまいます。", "        note: 紙に書いて貼ってあるパスワードは危ないですよね？", "note must be whole sentences")]
     public void A_hint_with_a_code_the_question_lacks_or_a_note_that_asks_stops_the_start_naming_the_question(string written, string broken, string said)
     {
-        var folder = TestKnowledge.CopyOfDiagnosisFolder("mamori-hints-");
-        var path = Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile);
-        var text = File.ReadAllText(path);
-        Assert.Contains(written, text);
-        File.WriteAllText(path, text.Replace(written, broken, StringComparison.Ordinal));
-
-        var error = Assert.Throws<FormatException>(() => DiagnosisScriptLoader.Load(folder));
+        var error = LoadingWith(written, broken);
         Assert.Contains("m_passwords", error.Message);
         Assert.Contains(said, error.Message);
     }
@@ -204,13 +198,7 @@ public sealed class DiagnosisScriptTests
     [Fact]
     public void An_unsure_word_that_no_choice_has_stops_the_start_naming_the_question_and_the_word()
     {
-        var folder = TestKnowledge.CopyOfDiagnosisFolder("mamori-unsure-");
-        var path = Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile);
-        var text = File.ReadAllText(path);
-        Assert.Contains("unsure: [困る,", text);
-        File.WriteAllText(path, text.Replace("unsure: [困る,", "unsure: [大変,", StringComparison.Ordinal));
-
-        var error = Assert.Throws<FormatException>(() => DiagnosisScriptLoader.Load(folder));
+        var error = LoadingWith("unsure: [困る,", "unsure: [大変,");
         Assert.Contains("it_dependence", error.Message);
         Assert.Contains("「大変」 is no synonym of a choice", error.Message);
     }
@@ -218,14 +206,19 @@ public sealed class DiagnosisScriptTests
     [Fact]
     public void An_ask_back_setting_other_than_true_or_contrast_stops_the_start_naming_the_question()
     {
-        var folder = TestKnowledge.CopyOfDiagnosisFolder("mamori-askback-");
-        var path = Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile);
-        var text = File.ReadAllText(path);
-        Assert.Contains("hedged: maybe, askBack: contrast }", text);
-        File.WriteAllText(path, text.Replace("hedged: maybe, askBack: contrast }", "hedged: maybe, askBack: sometimes }", StringComparison.Ordinal));
-
-        var error = Assert.Throws<FormatException>(() => DiagnosisScriptLoader.Load(folder));
+        var error = LoadingWith("hedged: maybe, askBack: contrast }", "hedged: maybe, askBack: sometimes }");
         Assert.Contains("aw_target", error.Message);
         Assert.Contains("askBack is true, contrast or left out, not 'sometimes'", error.Message);
+    }
+
+    // The error loading a copy of the diagnosis data with one passage of questions.yaml written differently.
+    private static FormatException LoadingWith(string written, string broken)
+    {
+        var folder = TestKnowledge.CopyOfDiagnosisFolder("mamori-broken-");
+        var path = Path.Combine(folder, DiagnosisScriptLoader.QuestionsFile);
+        var text = File.ReadAllText(path);
+        Assert.Contains(written, text);
+        File.WriteAllText(path, text.Replace(written, broken, StringComparison.Ordinal));
+        return Assert.Throws<FormatException>(() => DiagnosisScriptLoader.Load(folder));
     }
 }
